@@ -1,0 +1,336 @@
+package dev.claudecode.cli;
+
+import dev.claudecode.internal.cli.PlatformDetector;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the Claude Code CLI binary to run. The first rule that gives an executable file wins:
+ * <ol>
+ *   <li>{@link CliLocation.Source#EXPLICIT}: the path given to {@link Builder#cliPath(Path)};</li>
+ *   <li>{@link CliLocation.Source#ENVIRONMENT}: the environment variable {@value #ENV_CLI_PATH};</li>
+ *   <li>{@link CliLocation.Source#MANAGED}: the managed install of the pinned version, when
+ *       {@link CliInstaller} has installed it already;</li>
+ *   <li>{@link CliLocation.Source#PATH}: {@code claude} on the {@code PATH};</li>
+ *   <li>{@link CliLocation.Source#COMMON_LOCATION}: the usual install locations
+ *       ({@link #defaultCommonLocations(Path, Path, Map)});</li>
+ *   <li>{@link CliLocation.Source#INSTALLED}: with {@link Builder#autoInstall(boolean)}, the managed
+ *       install, done now.</li>
+ * </ol>
+ * A path given explicitly or through {@value #ENV_CLI_PATH} that is not an executable file is an
+ * error rather than a reason to look elsewhere: silently running another CLI would hide the mistake.
+ *
+ * <pre>{@code
+ * Path claude = CliResolver.defaults().resolve().path();
+ * }</pre>
+ */
+public final class CliResolver {
+
+    /** The environment variable that names the CLI binary to use. */
+    public static final String ENV_CLI_PATH = "CLAUDE_CODE_CLI_PATH";
+
+    private final Optional<Path> cliPath;
+    private final Map<String, String> environment;
+    private final Path homeDir;
+    private final Path workingDir;
+    private final Optional<List<Path>> searchPath;
+    private final Optional<List<Path>> commonLocations;
+    private final Optional<CliInstaller> installer;
+    private final boolean autoInstall;
+
+    private CliResolver(Builder builder) {
+        this.cliPath = builder.cliPath;
+        this.environment = builder.environment;
+        this.homeDir = builder.homeDir;
+        this.workingDir = builder.workingDir;
+        this.searchPath = builder.searchPath;
+        this.commonLocations = builder.commonLocations;
+        this.installer = builder.installer;
+        this.autoInstall = builder.autoInstall;
+    }
+
+    /** @return a resolver with every default: the process environment, no explicit path, no auto-install */
+    public static CliResolver defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder with the defaults of {@link #defaults()} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this resolver's settings */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.cliPath = cliPath;
+        builder.environment = environment;
+        builder.homeDir = homeDir;
+        builder.workingDir = workingDir;
+        builder.searchPath = searchPath;
+        builder.commonLocations = commonLocations;
+        builder.installer = installer;
+        builder.autoInstall = autoInstall;
+        return builder;
+    }
+
+    /**
+     * Finds the CLI, installing it when auto-install is on and nothing else is found.
+     *
+     * @return where it is and which rule found it
+     * @throws CliNotFoundException when nothing is found (the message lists every place looked at),
+     *     or when the explicit path or {@value #ENV_CLI_PATH} names no executable file
+     * @throws CliInstallException when auto-install is on and the install fails
+     */
+    public CliLocation resolve() {
+        List<Path> searched = new ArrayList<>();
+        Optional<CliLocation> found = search(searched);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (autoInstall) {
+            return new CliLocation(installer().install(), CliLocation.Source.INSTALLED);
+        }
+        StringBuilder message = new StringBuilder("Claude Code CLI not found. Looked at:");
+        searched.forEach(path -> message.append("\n  ").append(path));
+        message.append("\n(no cliPath option was given and ").append(ENV_CLI_PATH).append(" is not set)");
+        throw new CliNotFoundException(message.toString(), searched);
+    }
+
+    /**
+     * Finds the CLI without installing anything.
+     *
+     * @return where it is and which rule found it, or empty when no rule finds it
+     * @throws CliNotFoundException when the explicit path or {@value #ENV_CLI_PATH} names no executable file
+     */
+    public Optional<CliLocation> find() {
+        return search(new ArrayList<>());
+    }
+
+    /**
+     * The usual install locations, in the order they are tried: the native installer's
+     * {@code ~/.claude/local} and {@code ~/.local/bin}, npm, yarn and bun global folders, the
+     * project's {@code node_modules/.bin}, then Homebrew and {@code /usr/local/bin}.
+     *
+     * @param homeDir the user's home
+     * @param workingDir the project directory
+     * @param environment the environment (for {@code APPDATA} on Windows)
+     * @return the candidate files
+     */
+    public static List<Path> defaultCommonLocations(Path homeDir, Path workingDir, Map<String, String> environment) {
+        List<Path> locations = new ArrayList<>();
+        if (PlatformDetector.isWindows()) {
+            locations.add(homeDir.resolve(".claude/local/claude.exe"));
+            locations.add(homeDir.resolve(".local/bin/claude.exe"));
+            Optional.ofNullable(environment.get("APPDATA")).ifPresent(appData -> locations.add(Path.of(appData, "npm", "claude.cmd")));
+            locations.add(workingDir.resolve("node_modules/.bin/claude.cmd"));
+            return List.copyOf(locations);
+        }
+        locations.add(homeDir.resolve(".claude/local/claude"));
+        locations.add(homeDir.resolve(".local/bin/claude"));
+        locations.add(homeDir.resolve(".npm-global/bin/claude"));
+        locations.add(homeDir.resolve("node_modules/.bin/claude"));
+        locations.add(homeDir.resolve(".yarn/bin/claude"));
+        locations.add(homeDir.resolve(".bun/bin/claude"));
+        locations.add(workingDir.resolve("node_modules/.bin/claude"));
+        locations.add(Path.of("/opt/homebrew/bin/claude"));
+        locations.add(Path.of("/usr/local/bin/claude"));
+        return List.copyOf(locations);
+    }
+
+    private Optional<CliLocation> search(List<Path> searched) {
+        if (cliPath.isPresent()) {
+            Path path = workingDir.resolve(cliPath.get());
+            requireExecutable(path, "The CLI path given to CliResolver");
+            return Optional.of(new CliLocation(path.toAbsolutePath().normalize(), CliLocation.Source.EXPLICIT));
+        }
+        Optional<String> fromEnv = Optional.ofNullable(environment.get(ENV_CLI_PATH)).filter(value -> !value.isBlank());
+        if (fromEnv.isPresent()) {
+            Path path = toPath(fromEnv.get().strip(), ENV_CLI_PATH);
+            requireExecutable(path, ENV_CLI_PATH);
+            return Optional.of(new CliLocation(path.toAbsolutePath().normalize(), CliLocation.Source.ENVIRONMENT));
+        }
+        Path managed = installer().binaryPath();
+        searched.add(managed);
+        if (isExecutable(managed)) {
+            return Optional.of(new CliLocation(managed, CliLocation.Source.MANAGED));
+        }
+        for (Path dir : searchPath.orElseGet(this::pathFromEnvironment)) {
+            for (String name : executableNames()) {
+                Path candidate = dir.resolve(name);
+                searched.add(candidate);
+                if (isExecutable(candidate)) {
+                    return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.PATH));
+                }
+            }
+        }
+        for (Path candidate : commonLocations.orElseGet(() -> defaultCommonLocations(homeDir, workingDir, environment))) {
+            searched.add(candidate);
+            if (isExecutable(candidate)) {
+                return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.COMMON_LOCATION));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CliInstaller installer() {
+        return installer.orElseGet(() -> CliInstaller.builder()
+                .environment(environment).homeDir(homeDir).projectDir(workingDir).build());
+    }
+
+    private List<Path> pathFromEnvironment() {
+        // Windows spells it "Path"; the lookup must not depend on the case
+        String value = environment.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase("PATH"))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse("");
+        List<Path> dirs = new ArrayList<>();
+        for (String entry : value.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                try {
+                    dirs.add(Path.of(entry.strip()));
+                } catch (InvalidPathException e) {
+                    // a malformed PATH entry cannot hold the CLI
+                }
+            }
+        }
+        return dirs;
+    }
+
+    private static List<String> executableNames() {
+        return PlatformDetector.isWindows() ? List.of("claude.exe", "claude.cmd") : List.of("claude");
+    }
+
+    private static boolean isExecutable(Path path) {
+        return Files.isRegularFile(path) && (PlatformDetector.isWindows() || Files.isExecutable(path));
+    }
+
+    private Path toPath(String text, String what) {
+        try {
+            return workingDir.resolve(text);
+        } catch (InvalidPathException e) {
+            throw new CliNotFoundException(what + " is not a valid path: '" + text + "'", List.of());
+        }
+    }
+
+    private static void requireExecutable(Path path, String what) {
+        if (!isExecutable(path)) {
+            String problem = Files.exists(path) ? "is not an executable file" : "does not exist";
+            throw new CliNotFoundException(what + " (" + path + ") " + problem + ".", List.of(path));
+        }
+    }
+
+    /** Settings for a {@link CliResolver}; every one has a default. */
+    public static final class Builder {
+
+        private Optional<Path> cliPath = Optional.empty();
+        private Map<String, String> environment = System.getenv();
+        private Path homeDir = Path.of(System.getProperty("user.home"));
+        private Path workingDir = Path.of("").toAbsolutePath();
+        private Optional<List<Path>> searchPath = Optional.empty();
+        private Optional<List<Path>> commonLocations = Optional.empty();
+        private Optional<CliInstaller> installer = Optional.empty();
+        private boolean autoInstall;
+
+        private Builder() {
+        }
+
+        /**
+         * The CLI binary to use; when set, no other rule is tried.
+         *
+         * @param cliPath the executable (relative paths are resolved against the working directory)
+         * @return this builder
+         */
+        public Builder cliPath(Path cliPath) {
+            this.cliPath = Optional.of(cliPath);
+            return this;
+        }
+
+        /**
+         * The environment to read {@value CliResolver#ENV_CLI_PATH} and {@code PATH} from.
+         *
+         * @param environment default {@link System#getenv()}
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * The user's home directory, for the common locations and the default cache directory.
+         *
+         * @param homeDir default the {@code user.home} system property
+         * @return this builder
+         */
+        public Builder homeDir(Path homeDir) {
+            this.homeDir = homeDir.toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * The project directory, for {@code node_modules/.bin/claude} and relative paths.
+         *
+         * @param workingDir default the current directory
+         * @return this builder
+         */
+        public Builder workingDir(Path workingDir) {
+            this.workingDir = workingDir.toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * The directories searched instead of the environment's {@code PATH}.
+         *
+         * @param searchPath the directories, in order
+         * @return this builder
+         */
+        public Builder searchPath(List<Path> searchPath) {
+            this.searchPath = Optional.of(List.copyOf(searchPath));
+            return this;
+        }
+
+        /**
+         * The files tried after the {@code PATH}, instead of {@link #defaultCommonLocations(Path, Path, Map)}.
+         *
+         * @param commonLocations the candidate files, in order
+         * @return this builder
+         */
+        public Builder commonLocations(List<Path> commonLocations) {
+            this.commonLocations = Optional.of(List.copyOf(commonLocations));
+            return this;
+        }
+
+        /**
+         * The installer that defines the managed install (its version and cache directory).
+         *
+         * @param installer default {@code CliInstaller.builder()} with this builder's environment, home and working directory
+         * @return this builder
+         */
+        public Builder installer(CliInstaller installer) {
+            this.installer = Optional.of(installer);
+            return this;
+        }
+
+        /**
+         * Whether {@link CliResolver#resolve()} runs the managed install when no rule finds a CLI.
+         *
+         * @param autoInstall default false
+         * @return this builder
+         */
+        public Builder autoInstall(boolean autoInstall) {
+            this.autoInstall = autoInstall;
+            return this;
+        }
+
+        /** @return the resolver */
+        public CliResolver build() {
+            return new CliResolver(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.claudecode.internal.cli;
+
+import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.cli.CliPlatform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Works out which {@link CliPlatform} this JVM runs on. */
+public final class PlatformDetector {
+
+    private PlatformDetector() {
+    }
+
+    /**
+     * Detects the current platform.
+     *
+     * @return the platform
+     * @throws CliInstallException when the platform has no Claude Code package
+     */
+    public static CliPlatform detect() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = normalizeArch(System.getProperty("os.arch", ""));
+        String id;
+        if (os.startsWith("linux")) {
+            id = "linux-" + arch + (isMusl() ? "-musl" : "");
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            id = "darwin-" + ("x64".equals(arch) && runsUnderRosetta() ? "arm64" : arch);
+        } else if (os.startsWith("windows")) {
+            id = "win32-" + arch;
+        } else {
+            id = os + "-" + arch;
+        }
+        return CliPlatform.fromId(id).orElseThrow(() -> new CliInstallException(
+                "No Claude Code CLI package exists for this platform (" + System.getProperty("os.name") + ", "
+                        + System.getProperty("os.arch") + " -> " + id + "); supported: "
+                        + Arrays.stream(CliPlatform.values()).map(CliPlatform::id).collect(Collectors.joining(", "))));
+    }
+
+    /** @return whether the current OS is Windows, the only thing that changes the binary's name */
+    public static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    static String normalizeArch(String arch) {
+        return switch (arch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64", "x64" -> "x64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> arch.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    // The libc the JVM itself is linked against is the one the binary must match, and the JVM's
+    // own memory map names it; the dynamic loader's file is the fallback when /proc is hidden.
+    private static boolean isMusl() {
+        try {
+            String maps = Files.readString(Path.of("/proc/self/maps"), StandardCharsets.ISO_8859_1);
+            if (maps.contains("ld-musl-") || maps.contains("libc.musl-")) {
+                return true;
+            }
+            if (maps.contains("libc.so.6") || maps.contains("libc-2.")) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the loader check
+        }
+        try (DirectoryStream<Path> loaders = Files.newDirectoryStream(Path.of("/lib"), "ld-musl-*")) {
+            return loaders.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    // An Intel JVM on Apple silicon reports x86_64, but the Intel build of the CLI needs AVX, which
+    // Rosetta does not emulate, so the native ARM64 binary is the one that runs.
+    private static boolean runsUnderRosetta() {
+        try {
+            return BoundedProcess.run(List.of("sysctl", "-n", "sysctl.proc_translated"), Optional.empty(),
+                            Duration.ofSeconds(5), false)
+                    .filter(result -> result.exitCode() == 0)
+                    .map(result -> "1".equals(result.output().strip()))
+                    .orElse(false);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
