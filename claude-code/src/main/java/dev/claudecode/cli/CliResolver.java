@@ -88,7 +88,7 @@ public final class CliResolver {
      * @throws CliInstallException when auto-install is on and the install fails
      */
     public CliLocation resolve() {
-        List<Path> searched = new ArrayList<>();
+        List<Candidate> searched = new ArrayList<>();
         Optional<CliLocation> found = search(searched);
         if (found.isPresent()) {
             return found.get();
@@ -96,10 +96,11 @@ public final class CliResolver {
         if (autoInstall) {
             return new CliLocation(installer().install(), CliLocation.Source.INSTALLED);
         }
-        StringBuilder message = new StringBuilder("Claude Code CLI not found. Looked at:");
-        searched.forEach(path -> message.append("\n  ").append(path));
-        message.append("\n(no cliPath option was given and ").append(ENV_CLI_PATH).append(" is not set)");
-        throw new CliNotFoundException(message.toString(), searched);
+        StringBuilder message = new StringBuilder("Claude Code CLI not found. No cliPath option was given, ")
+                .append(ENV_CLI_PATH).append(" is not set, and none of these is an executable file:");
+        searched.forEach(candidate -> message.append("\n  ").append(candidate.path())
+                .append("  (").append(candidate.rule()).append(")"));
+        throw new CliNotFoundException(message.toString(), searched.stream().map(Candidate::path).toList());
     }
 
     /**
@@ -110,6 +111,10 @@ public final class CliResolver {
      */
     public Optional<CliLocation> find() {
         return search(new ArrayList<>());
+    }
+
+    /** A file looked at, and the rule that looked there. */
+    private record Candidate(Path path, String rule) {
     }
 
     /**
@@ -143,7 +148,7 @@ public final class CliResolver {
         return List.copyOf(locations);
     }
 
-    private Optional<CliLocation> search(List<Path> searched) {
+    private Optional<CliLocation> search(List<Candidate> searched) {
         if (cliPath.isPresent()) {
             Path path = workingDir.resolve(cliPath.get());
             requireExecutable(path, "The CLI path given to CliResolver");
@@ -155,22 +160,23 @@ public final class CliResolver {
             requireExecutable(path, ENV_CLI_PATH);
             return Optional.of(new CliLocation(path.toAbsolutePath().normalize(), CliLocation.Source.ENVIRONMENT));
         }
-        Path managed = installer().binaryPath();
-        searched.add(managed);
+        CliInstaller managedInstaller = installer();
+        Path managed = managedInstaller.binaryPath();
+        searched.add(new Candidate(managed, "managed install of " + managedInstaller.version()));
         if (isExecutable(managed)) {
             return Optional.of(new CliLocation(managed, CliLocation.Source.MANAGED));
         }
         for (Path dir : searchPath.orElseGet(this::pathFromEnvironment)) {
             for (String name : executableNames()) {
                 Path candidate = dir.resolve(name);
-                searched.add(candidate);
+                searched.add(new Candidate(candidate, "PATH"));
                 if (isExecutable(candidate)) {
                     return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.PATH));
                 }
             }
         }
         for (Path candidate : commonLocations.orElseGet(() -> defaultCommonLocations(homeDir, workingDir, environment))) {
-            searched.add(candidate);
+            searched.add(new Candidate(candidate, "common location"));
             if (isExecutable(candidate)) {
                 return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.COMMON_LOCATION));
             }
