@@ -66,7 +66,12 @@ public record Npmrc(Map<String, String> values) {
         return new Npmrc(Collections.unmodifiableMap(values));
     }
 
-    /** @return the value of a key, when set and not blank */
+    /**
+     * Reads one setting.
+     *
+     * @param key e.g. {@code registry}
+     * @return its value, when set and not blank
+     */
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key)).filter(value -> !value.isBlank());
     }
