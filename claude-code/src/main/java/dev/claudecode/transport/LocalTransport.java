@@ -1,0 +1,108 @@
+package dev.claudecode.transport;
+
+import dev.claudecode.CliProcessException;
+import dev.claudecode.internal.process.ProcessReaper;
+import dev.claudecode.internal.process.ProcessTree;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the CLI as a child process of this JVM. Every process it starts is killed, with its
+ * descendants, when the JVM exits.
+ */
+public final class LocalTransport implements Transport {
+
+    private static final LocalTransport INSTANCE = new LocalTransport(System.getenv());
+
+    private final Map<String, String> baseEnvironment;
+
+    private LocalTransport(Map<String, String> baseEnvironment) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+    }
+
+    /** @return the transport that runs processes on this machine with this JVM's environment */
+    public static LocalTransport create() {
+        return INSTANCE;
+    }
+
+    /**
+     * Creates a transport whose processes inherit from the given environment instead of this
+     * JVM's.
+     *
+     * @param baseEnvironment the variables a launch may inherit
+     * @return the transport
+     */
+    public static LocalTransport withBaseEnvironment(Map<String, String> baseEnvironment) {
+        return new LocalTransport(baseEnvironment);
+    }
+
+    @Override
+    public CliProcess launch(LaunchSpec spec) {
+        ProcessBuilder builder = new ProcessBuilder(spec.command());
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        baseEnvironment.forEach((name, value) -> {
+            if (spec.inherit().test(name)) {
+                environment.put(name, value);
+            }
+        });
+        environment.putAll(spec.environment());
+        spec.workingDirectory().ifPresent(dir -> builder.directory(new File(dir)));
+        try {
+            Process process = builder.start();
+            ProcessReaper.track(process.toHandle());
+            return new LocalProcess(process);
+        } catch (IOException e) {
+            throw new CliProcessException("cannot start the Claude Code CLI " + spec.executable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    private record LocalProcess(Process process) implements CliProcess {
+
+        @Override
+        public OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        @Override
+        public InputStream stdout() {
+            return process.getInputStream();
+        }
+
+        @Override
+        public InputStream stderr() {
+            return process.getErrorStream();
+        }
+
+        @Override
+        public OptionalLong pid() {
+            return OptionalLong.of(process.pid());
+        }
+
+        @Override
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public CompletableFuture<Integer> onExit() {
+            return process.onExit().thenApply(Process::exitValue);
+        }
+
+        @Override
+        public void terminate(Duration grace) {
+            ProcessTree.terminate(process.toHandle(), grace);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.claudecode.transport;
+
+/**
+ * Where a session's CLI runs. {@link LocalTransport} starts it as a child process of this JVM;
+ * other transports run it on other machines and connect its standard streams here.
+ */
+public interface Transport {
+
+    /**
+     * Starts the CLI.
+     *
+     * @param spec what to run
+     * @return the running process
+     * @throws dev.claudecode.CliProcessException when it cannot be started
+     */
+    CliProcess launch(LaunchSpec spec);
+
+    /** @return a short human-readable name of where processes run, such as {@code local} */
+    String name();
+}
