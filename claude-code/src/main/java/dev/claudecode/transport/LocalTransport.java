@@ -68,6 +68,11 @@ public final class LocalTransport implements Transport {
         return "local";
     }
 
+    @Override
+    public dev.claudecode.node.Node node() {
+        return dev.claudecode.node.LocalNode.instance();
+    }
+
     private record LocalProcess(Process process) implements CliProcess {
 
         @Override

@@ -17,4 +17,7 @@ public interface Transport {
 
     /** @return a short human-readable name of where processes run, such as {@code local} */
     String name();
+
+    /** @return the machine the CLI runs on: its files and a way to run commands there */
+    dev.claudecode.node.Node node();
 }
