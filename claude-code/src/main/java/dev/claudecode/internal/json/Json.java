@@ -192,6 +192,8 @@ public final class Json {
      * the {@code long} range, or one that is not a number, counts as absent. Never throws (Jackson's
      * own {@code longValue()} does for such values).
      *
+     * @param node the object, may be null
+     * @param field the field name
      * @return the value, when present and representable
      */
     public static Optional<Long> longValue(JsonNode node, String field) {
@@ -224,6 +226,8 @@ public final class Json {
      * Reads a numeric field as a double; a value beyond the {@code double} range becomes an
      * infinity. Never throws (Jackson's own {@code doubleValue()} does for huge integers).
      *
+     * @param node the object, may be null
+     * @param field the field name
      * @return the value, when present and a number
      */
     public static Optional<Double> doubleValue(JsonNode node, String field) {
