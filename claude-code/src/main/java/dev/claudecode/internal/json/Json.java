@@ -187,15 +187,53 @@ public final class Json {
         return value != null && value.isBoolean() ? value.booleanValue() : fallback;
     }
 
-    /** @return a numeric field as a long, when present and a number */
+    /**
+     * Reads a numeric field as a long. A fractional value is truncated toward zero; a value outside
+     * the {@code long} range, or one that is not a number, counts as absent. Never throws (Jackson's
+     * own {@code longValue()} does for such values).
+     *
+     * @param node the object, may be null
+     * @param field the field name
+     * @return the value, when present and representable
+     */
     public static Optional<Long> longValue(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isNumber() ? Optional.of(value.longValue()) : Optional.empty();
+        return asLong(value);
     }
 
-    /** @return a numeric field as a double, when present and a number */
+    /**
+     * Converts a numeric node to a long with the rules of {@link #longValue(JsonNode, String)}.
+     *
+     * @param value the node, may be null
+     * @return the value, when it is a number representable as a long
+     */
+    public static Optional<Long> asLong(JsonNode value) {
+        if (value == null || !value.isNumber()) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? Optional.of(value.longValue()) : Optional.empty();
+        }
+        double d = value.numberValue().doubleValue();
+        // the bounds are exclusive because (double) Long.MAX_VALUE rounds up to 2^63
+        if (Double.isNaN(d) || d <= -0x1p63 || d >= 0x1p63) {
+            return Optional.empty();
+        }
+        return Optional.of((long) d);
+    }
+
+    /**
+     * Reads a numeric field as a double; a value beyond the {@code double} range becomes an
+     * infinity. Never throws (Jackson's own {@code doubleValue()} does for huge integers).
+     *
+     * @param node the object, may be null
+     * @param field the field name
+     * @return the value, when present and a number
+     */
     public static Optional<Double> doubleValue(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isNumber() ? Optional.of(value.doubleValue()) : Optional.empty();
+        return value != null && value.isNumber()
+                ? Optional.of(value.numberValue().doubleValue())
+                : Optional.empty();
     }
 }

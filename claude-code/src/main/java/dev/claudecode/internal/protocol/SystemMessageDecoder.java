@@ -1,0 +1,272 @@
+package dev.claudecode.internal.protocol;
+
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.ApiRetryMessage;
+import dev.claudecode.message.CommandsChangedMessage;
+import dev.claudecode.message.CompactBoundaryMessage;
+import dev.claudecode.message.HookProgressMessage;
+import dev.claudecode.message.HookResponseMessage;
+import dev.claudecode.message.HookStartedMessage;
+import dev.claudecode.message.InformationalMessage;
+import dev.claudecode.message.InitMessage;
+import dev.claudecode.message.NotificationMessage;
+import dev.claudecode.message.SlashCommand;
+import dev.claudecode.message.StatusMessage;
+import dev.claudecode.message.SystemMessage;
+import dev.claudecode.message.TaskNotificationMessage;
+import dev.claudecode.message.TaskProgressMessage;
+import dev.claudecode.message.TaskStartedMessage;
+import dev.claudecode.message.TaskUpdatedMessage;
+import dev.claudecode.message.ThinkingTokensMessage;
+import dev.claudecode.message.UnknownSystemMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/** Decodes {@code "type":"system"} messages, one method per subtype. */
+final class SystemMessageDecoder {
+
+    private static final Map<String, Function<JsonNode, SystemMessage>> BY_SUBTYPE = Map.ofEntries(
+            Map.entry(InitMessage.SUBTYPE, SystemMessageDecoder::init),
+            Map.entry(StatusMessage.SUBTYPE, SystemMessageDecoder::status),
+            Map.entry(CompactBoundaryMessage.SUBTYPE, SystemMessageDecoder::compactBoundary),
+            Map.entry(ApiRetryMessage.SUBTYPE, SystemMessageDecoder::apiRetry),
+            Map.entry(TaskStartedMessage.SUBTYPE, SystemMessageDecoder::taskStarted),
+            Map.entry(TaskUpdatedMessage.SUBTYPE, SystemMessageDecoder::taskUpdated),
+            Map.entry(TaskNotificationMessage.SUBTYPE, SystemMessageDecoder::taskNotification),
+            Map.entry(TaskProgressMessage.SUBTYPE, SystemMessageDecoder::taskProgress),
+            Map.entry(HookStartedMessage.SUBTYPE, SystemMessageDecoder::hookStarted),
+            Map.entry(HookProgressMessage.SUBTYPE, SystemMessageDecoder::hookProgress),
+            Map.entry(HookResponseMessage.SUBTYPE, SystemMessageDecoder::hookResponse),
+            Map.entry(ThinkingTokensMessage.SUBTYPE, SystemMessageDecoder::thinkingTokens),
+            Map.entry(InformationalMessage.SUBTYPE, SystemMessageDecoder::informational),
+            Map.entry(NotificationMessage.SUBTYPE, SystemMessageDecoder::notification),
+            Map.entry(CommandsChangedMessage.SUBTYPE, SystemMessageDecoder::commandsChanged));
+
+    private SystemMessageDecoder() {
+    }
+
+    /** Decodes a system message; an unknown subtype becomes {@link UnknownSystemMessage}. */
+    static SystemMessage decode(JsonNode message) {
+        String subtype = Fields.string(message, "subtype");
+        Function<JsonNode, SystemMessage> decoder = BY_SUBTYPE.get(subtype);
+        return decoder != null ? decoder.apply(message) : new UnknownSystemMessage(subtype, Fields.raw(message));
+    }
+
+    private static SystemMessage init(JsonNode m) {
+        List<InitMessage.McpServer> mcpServers = new ArrayList<>();
+        for (JsonNode server : Fields.array(m, "mcp_servers")) {
+            if (server.isObject()) {
+                mcpServers.add(new InitMessage.McpServer(Fields.string(server, "name"), Fields.string(server, "status")));
+            }
+        }
+        List<InitMessage.Plugin> plugins = new ArrayList<>();
+        for (JsonNode plugin : Fields.array(m, "plugins")) {
+            if (plugin.isObject()) {
+                plugins.add(new InitMessage.Plugin(
+                        Fields.string(plugin, "name"), Fields.string(plugin, "path"), Fields.optString(plugin, "version")));
+            }
+        }
+        Map<String, String> memoryPaths = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> path : Fields.object(m, "memory_paths").properties()) {
+            if (path.getValue().isString()) {
+                memoryPaths.put(path.getKey(), path.getValue().stringValue());
+            }
+        }
+        return new InitMessage(
+                Fields.string(m, "cwd"),
+                Fields.strings(m, "tools"),
+                mcpServers,
+                Fields.string(m, "model"),
+                Fields.string(m, "permissionMode"),
+                Fields.strings(m, "slash_commands"),
+                Fields.string(m, "apiKeySource"),
+                Fields.string(m, "claude_code_version"),
+                Fields.string(m, "output_style"),
+                Fields.strings(m, "agents"),
+                Fields.strings(m, "skills"),
+                plugins,
+                Fields.optString(m, "fast_mode_state"),
+                memoryPaths,
+                Fields.strings(m, "betas"),
+                Fields.strings(m, "capabilities"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage status(JsonNode m) {
+        return new StatusMessage(
+                Fields.optString(m, "status"),
+                Fields.optString(m, "permissionMode"),
+                Fields.optString(m, "compact_result"),
+                Fields.optString(m, "compact_error"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage compactBoundary(JsonNode m) {
+        JsonNode metadata = Fields.object(m, "compact_metadata");
+        return new CompactBoundaryMessage(
+                Fields.string(metadata, "trigger"),
+                Fields.longValue(metadata, "pre_tokens"),
+                Fields.optLong(metadata, "post_tokens"),
+                Json.toMap(metadata),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage apiRetry(JsonNode m) {
+        return new ApiRetryMessage(
+                Fields.intValue(m, "attempt"),
+                Fields.intValue(m, "max_retries"),
+                Fields.doubleValue(m, "retry_delay_ms"),
+                Fields.optInt(m, "error_status"),
+                Fields.string(m, "error"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage taskStarted(JsonNode m) {
+        return new TaskStartedMessage(
+                Fields.string(m, "task_id"),
+                Fields.optString(m, "tool_use_id"),
+                Fields.string(m, "description"),
+                Fields.optString(m, "task_type"),
+                Fields.optString(m, "subagent_type"),
+                Fields.optString(m, "prompt"),
+                Fields.optString(m, "parent_task_id"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage taskUpdated(JsonNode m) {
+        return new TaskUpdatedMessage(
+                Fields.string(m, "task_id"), Fields.map(m, "patch"), Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+    }
+
+    private static SystemMessage taskNotification(JsonNode m) {
+        return new TaskNotificationMessage(
+                Fields.string(m, "task_id"),
+                Fields.optString(m, "tool_use_id"),
+                Fields.string(m, "status"),
+                Fields.string(m, "output_file"),
+                Fields.string(m, "summary"),
+                UsageDecoder.taskUsage(m),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage taskProgress(JsonNode m) {
+        return new TaskProgressMessage(
+                Fields.string(m, "task_id"),
+                Fields.optString(m, "tool_use_id"),
+                Fields.string(m, "description"),
+                UsageDecoder.taskUsage(m),
+                Fields.optString(m, "last_tool_name"),
+                Fields.optString(m, "summary"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage hookStarted(JsonNode m) {
+        return new HookStartedMessage(
+                Fields.string(m, "hook_id"),
+                Fields.string(m, "hook_name"),
+                Fields.string(m, "hook_event"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage hookProgress(JsonNode m) {
+        return new HookProgressMessage(
+                Fields.string(m, "hook_id"),
+                Fields.string(m, "hook_name"),
+                Fields.string(m, "hook_event"),
+                Fields.string(m, "stdout"),
+                Fields.string(m, "stderr"),
+                Fields.string(m, "output"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage hookResponse(JsonNode m) {
+        return new HookResponseMessage(
+                Fields.string(m, "hook_id"),
+                Fields.string(m, "hook_name"),
+                Fields.string(m, "hook_event"),
+                Fields.string(m, "output"),
+                Fields.string(m, "stdout"),
+                Fields.string(m, "stderr"),
+                Fields.optInt(m, "exit_code"),
+                Fields.string(m, "outcome"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage thinkingTokens(JsonNode m) {
+        return new ThinkingTokensMessage(
+                Fields.longValue(m, "estimated_tokens"),
+                Fields.longValue(m, "estimated_tokens_delta"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage informational(JsonNode m) {
+        return new InformationalMessage(
+                Fields.string(m, "content"),
+                Fields.string(m, "level"),
+                Fields.bool(m, "prevent_continuation"),
+                Fields.optString(m, "tool_use_id"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage notification(JsonNode m) {
+        return new NotificationMessage(
+                Fields.string(m, "key"),
+                Fields.string(m, "text"),
+                Fields.string(m, "priority"),
+                Fields.optLong(m, "timeout_ms"),
+                Fields.sessionId(m),
+                Fields.uuid(m),
+                Fields.raw(m));
+    }
+
+    private static SystemMessage commandsChanged(JsonNode m) {
+        return new CommandsChangedMessage(slashCommands(m.get("commands")), Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+    }
+
+    /** Decodes an array of slash commands ({@code name, description, argumentHint, aliases}). */
+    static List<SlashCommand> slashCommands(JsonNode commands) {
+        if (commands == null || !commands.isArray()) {
+            return List.of();
+        }
+        List<SlashCommand> decoded = new ArrayList<>(commands.size());
+        for (JsonNode command : commands) {
+            if (command.isObject()) {
+                decoded.add(new SlashCommand(
+                        Fields.string(command, "name"),
+                        Fields.string(command, "description"),
+                        Fields.string(command, "argumentHint"),
+                        Fields.strings(command, "aliases")));
+            }
+        }
+        return Collections.unmodifiableList(decoded);
+    }
+}

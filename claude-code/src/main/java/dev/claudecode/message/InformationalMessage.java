@@ -1,0 +1,49 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A text banner from the CLI ({@code system/informational}), such as hook feedback or the output of
+ * a slash command.
+ *
+ * @param content the text
+ * @param level {@code "info"}, {@code "notice"}, {@code "suggestion"} or {@code "warning"}; empty
+ *     when not sent
+ * @param preventContinuation whether the turn stops after this message ({@code
+ *     prevent_continuation}), as when a hook said {@code continue:false}
+ * @param toolUseId the tool use this message is about ({@code tool_use_id})
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON
+ */
+public record InformationalMessage(
+        String content,
+        String level,
+        boolean preventContinuation,
+        Optional<String> toolUseId,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements SystemMessage {
+
+    /** The subtype of this message. */
+    public static final String SUBTYPE = "informational";
+
+    /** Validates and copies the components. */
+    public InformationalMessage {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(level, "level");
+        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String subtype() {
+        return SUBTYPE;
+    }
+}

@@ -1,0 +1,453 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of a turn ({@code "type":"result"}); the CLI writes exactly one per turn, last.
+ *
+ * <p>A turn failed when {@link #isError()} is true, whatever the {@link #subtype()}: after an API
+ * error the CLI reports {@code subtype:"success"} with {@code is_error:true}. {@link #isSuccess()}
+ * checks both.
+ *
+ * @param subtype {@code "success"}, {@code "error_during_execution"}, {@code "error_max_turns"},
+ *     {@code "error_max_budget_usd"}, {@code "error_max_structured_output_retries"} or a newer one
+ * @param isError whether the turn failed ({@code is_error})
+ * @param durationMs the turn's wall time in milliseconds ({@code duration_ms})
+ * @param durationApiMs the time spent in API calls in milliseconds ({@code duration_api_ms})
+ * @param numTurns the number of model round trips in the turn ({@code num_turns})
+ * @param result the final text, or the error text after an API error; absent on error subtypes
+ * @param stopReason the model's last stop reason ({@code stop_reason})
+ * @param totalCostUsd the estimated cost of the session so far in US dollars ({@code
+ *     total_cost_usd})
+ * @param usage the token usage of the turn's main loop
+ * @param modelUsage usage and cost per model, cumulative for the session ({@code modelUsage})
+ * @param permissionDenials the tool calls that were denied during the turn ({@code
+ *     permission_denials})
+ * @param errors what went wrong, on error subtypes
+ * @param structuredOutput the structured output as plain JSON, when a JSON schema was requested
+ *     ({@code structured_output})
+ * @param apiErrorStatus the HTTP status of the API error that ended the turn ({@code
+ *     api_error_status})
+ * @param terminalReason why the turn ended ({@code terminal_reason}), such as {@code "completed"},
+ *     {@code "max_turns"}, {@code "aborted_streaming"} or {@code "aborted_tools"}
+ * @param fastModeState the fast mode state ({@code fast_mode_state})
+ * @param ttftMs time to the first token in milliseconds ({@code ttft_ms})
+ * @param ttftStreamMs time to the first streamed token in milliseconds ({@code ttft_stream_ms})
+ * @param timeToRequestMs time until the API request was sent in milliseconds ({@code
+ *     time_to_request_ms})
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON; empty when built in code
+ */
+public record ResultMessage(
+        String subtype,
+        boolean isError,
+        long durationMs,
+        long durationApiMs,
+        int numTurns,
+        Optional<String> result,
+        Optional<String> stopReason,
+        double totalCostUsd,
+        Usage usage,
+        Map<String, ModelUsage> modelUsage,
+        List<PermissionDenial> permissionDenials,
+        List<String> errors,
+        Optional<Object> structuredOutput,
+        OptionalInt apiErrorStatus,
+        Optional<String> terminalReason,
+        Optional<String> fastModeState,
+        OptionalLong ttftMs,
+        OptionalLong ttftStreamMs,
+        OptionalLong timeToRequestMs,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements Message {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "result";
+
+    /** The subtype of a turn that ran to its end (which may still be an API error). */
+    public static final String SUBTYPE_SUCCESS = "success";
+
+    /** Validates and copies the components. */
+    public ResultMessage {
+        Objects.requireNonNull(subtype, "subtype");
+        result = result == null ? Optional.empty() : result;
+        stopReason = stopReason == null ? Optional.empty() : stopReason;
+        usage = usage == null ? Usage.EMPTY : usage;
+        modelUsage = modelUsage == null || modelUsage.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(modelUsage));
+        permissionDenials = permissionDenials == null ? List.of() : List.copyOf(permissionDenials);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        structuredOutput = structuredOutput == null ? Optional.empty() : structuredOutput.map(JsonValues::copy);
+        apiErrorStatus = apiErrorStatus == null ? OptionalInt.empty() : apiErrorStatus;
+        terminalReason = terminalReason == null ? Optional.empty() : terminalReason;
+        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
+        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
+        ttftStreamMs = ttftStreamMs == null ? OptionalLong.empty() : ttftStreamMs;
+        timeToRequestMs = timeToRequestMs == null ? OptionalLong.empty() : timeToRequestMs;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /**
+     * Whether the turn succeeded: the subtype is {@code "success"} and {@link #isError()} is false.
+     *
+     * @return true for a successful turn
+     */
+    public boolean isSuccess() {
+        return !isError && SUBTYPE_SUCCESS.equals(subtype);
+    }
+
+    /**
+     * A builder with every field empty and subtype {@code "success"}.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder that starts from this message.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.subtype = subtype;
+        b.isError = isError;
+        b.durationMs = durationMs;
+        b.durationApiMs = durationApiMs;
+        b.numTurns = numTurns;
+        b.result = result;
+        b.stopReason = stopReason;
+        b.totalCostUsd = totalCostUsd;
+        b.usage = usage;
+        b.modelUsage = new LinkedHashMap<>(modelUsage);
+        b.permissionDenials = new ArrayList<>(permissionDenials);
+        b.errors = new ArrayList<>(errors);
+        b.structuredOutput = structuredOutput;
+        b.apiErrorStatus = apiErrorStatus;
+        b.terminalReason = terminalReason;
+        b.fastModeState = fastModeState;
+        b.ttftMs = ttftMs;
+        b.ttftStreamMs = ttftStreamMs;
+        b.timeToRequestMs = timeToRequestMs;
+        b.sessionId = sessionId;
+        b.uuid = uuid;
+        b.raw = raw;
+        return b;
+    }
+
+    /** Builds {@link ResultMessage}s, for example to feed code under test. */
+    public static final class Builder {
+        private String subtype = SUBTYPE_SUCCESS;
+        private boolean isError;
+        private long durationMs;
+        private long durationApiMs;
+        private int numTurns;
+        private Optional<String> result = Optional.empty();
+        private Optional<String> stopReason = Optional.empty();
+        private double totalCostUsd;
+        private Usage usage = Usage.EMPTY;
+        private Map<String, ModelUsage> modelUsage = new LinkedHashMap<>();
+        private List<PermissionDenial> permissionDenials = new ArrayList<>();
+        private List<String> errors = new ArrayList<>();
+        private Optional<Object> structuredOutput = Optional.empty();
+        private OptionalInt apiErrorStatus = OptionalInt.empty();
+        private Optional<String> terminalReason = Optional.empty();
+        private Optional<String> fastModeState = Optional.empty();
+        private OptionalLong ttftMs = OptionalLong.empty();
+        private OptionalLong ttftStreamMs = OptionalLong.empty();
+        private OptionalLong timeToRequestMs = OptionalLong.empty();
+        private Optional<String> sessionId = Optional.empty();
+        private Optional<String> uuid = Optional.empty();
+        private Map<String, Object> raw = Map.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the result subtype.
+         *
+         * @param subtype the result subtype
+         * @return this builder
+         */
+        public Builder subtype(String subtype) {
+            this.subtype = Objects.requireNonNull(subtype, "subtype");
+            return this;
+        }
+
+        /**
+         * Sets whether the turn failed.
+         *
+         * @param isError whether the turn failed
+         * @return this builder
+         */
+        public Builder isError(boolean isError) {
+            this.isError = isError;
+            return this;
+        }
+
+        /**
+         * Sets the turn's wall time in milliseconds.
+         *
+         * @param durationMs the turn's wall time in milliseconds
+         * @return this builder
+         */
+        public Builder durationMs(long durationMs) {
+            this.durationMs = durationMs;
+            return this;
+        }
+
+        /**
+         * Sets the time spent in API calls in milliseconds.
+         *
+         * @param durationApiMs the time spent in API calls in milliseconds
+         * @return this builder
+         */
+        public Builder durationApiMs(long durationApiMs) {
+            this.durationApiMs = durationApiMs;
+            return this;
+        }
+
+        /**
+         * Sets the number of model round trips.
+         *
+         * @param numTurns the number of model round trips
+         * @return this builder
+         */
+        public Builder numTurns(int numTurns) {
+            this.numTurns = numTurns;
+            return this;
+        }
+
+        /**
+         * Sets the final text.
+         *
+         * @param result the final text
+         * @return this builder
+         */
+        public Builder result(String result) {
+            this.result = Optional.ofNullable(result);
+            return this;
+        }
+
+        /**
+         * Sets the model's last stop reason.
+         *
+         * @param stopReason the model's last stop reason
+         * @return this builder
+         */
+        public Builder stopReason(String stopReason) {
+            this.stopReason = Optional.ofNullable(stopReason);
+            return this;
+        }
+
+        /**
+         * Sets the estimated cost in US dollars.
+         *
+         * @param totalCostUsd the estimated cost in US dollars
+         * @return this builder
+         */
+        public Builder totalCostUsd(double totalCostUsd) {
+            this.totalCostUsd = totalCostUsd;
+            return this;
+        }
+
+        /**
+         * Sets the token usage of the turn's main loop.
+         *
+         * @param usage the token usage of the turn's main loop
+         * @return this builder
+         */
+        public Builder usage(Usage usage) {
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return this;
+        }
+
+        /**
+         * Sets the usage and cost per model, replacing any set before.
+         *
+         * @param modelUsage usage and cost per model, replacing any set before
+         * @return this builder
+         */
+        public Builder modelUsage(Map<String, ModelUsage> modelUsage) {
+            this.modelUsage = new LinkedHashMap<>(modelUsage);
+            return this;
+        }
+
+        /**
+         * Adds the usage of one model.
+         *
+         * @param model a model name
+         * @param usage its usage and cost
+         * @return this builder
+         */
+        public Builder putModelUsage(String model, ModelUsage usage) {
+            this.modelUsage.put(Objects.requireNonNull(model, "model"), Objects.requireNonNull(usage, "usage"));
+            return this;
+        }
+
+        /**
+         * Sets the denied tool calls.
+         *
+         * @param permissionDenials the denied tool calls
+         * @return this builder
+         */
+        public Builder permissionDenials(List<PermissionDenial> permissionDenials) {
+            this.permissionDenials = new ArrayList<>(permissionDenials);
+            return this;
+        }
+
+        /**
+         * Sets the error texts.
+         *
+         * @param errors what went wrong
+         * @return this builder
+         */
+        public Builder errors(List<String> errors) {
+            this.errors = new ArrayList<>(errors);
+            return this;
+        }
+
+        /**
+         * Sets the structured output as plain JSON.
+         *
+         * @param structuredOutput the structured output as plain JSON
+         * @return this builder
+         */
+        public Builder structuredOutput(Object structuredOutput) {
+            this.structuredOutput = Optional.ofNullable(structuredOutput);
+            return this;
+        }
+
+        /**
+         * Sets the HTTP status of the API error.
+         *
+         * @param apiErrorStatus the HTTP status of the API error
+         * @return this builder
+         */
+        public Builder apiErrorStatus(int apiErrorStatus) {
+            this.apiErrorStatus = OptionalInt.of(apiErrorStatus);
+            return this;
+        }
+
+        /**
+         * Sets why the turn ended.
+         *
+         * @param terminalReason why the turn ended
+         * @return this builder
+         */
+        public Builder terminalReason(String terminalReason) {
+            this.terminalReason = Optional.ofNullable(terminalReason);
+            return this;
+        }
+
+        /**
+         * Sets the fast mode state.
+         *
+         * @param fastModeState the fast mode state
+         * @return this builder
+         */
+        public Builder fastModeState(String fastModeState) {
+            this.fastModeState = Optional.ofNullable(fastModeState);
+            return this;
+        }
+
+        /**
+         * Sets the time to the first token in milliseconds.
+         *
+         * @param ttftMs time to the first token in milliseconds
+         * @return this builder
+         */
+        public Builder ttftMs(long ttftMs) {
+            this.ttftMs = OptionalLong.of(ttftMs);
+            return this;
+        }
+
+        /**
+         * Sets the time to the first streamed token in milliseconds.
+         *
+         * @param ttftStreamMs time to the first streamed token in milliseconds
+         * @return this builder
+         */
+        public Builder ttftStreamMs(long ttftStreamMs) {
+            this.ttftStreamMs = OptionalLong.of(ttftStreamMs);
+            return this;
+        }
+
+        /**
+         * Sets the time until the API request was sent.
+         *
+         * @param timeToRequestMs time until the API request was sent
+         * @return this builder
+         */
+        public Builder timeToRequestMs(long timeToRequestMs) {
+            this.timeToRequestMs = OptionalLong.of(timeToRequestMs);
+            return this;
+        }
+
+        /**
+         * Sets the session id.
+         *
+         * @param sessionId the session id
+         * @return this builder
+         */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = Optional.ofNullable(sessionId);
+            return this;
+        }
+
+        /**
+         * Sets the message's uuid.
+         *
+         * @param uuid the message's uuid
+         * @return this builder
+         */
+        public Builder uuid(String uuid) {
+            this.uuid = Optional.ofNullable(uuid);
+            return this;
+        }
+
+        /**
+         * Sets the message as plain JSON.
+         *
+         * @param raw the message as plain JSON
+         * @return this builder
+         */
+        public Builder raw(Map<String, Object> raw) {
+            this.raw = Objects.requireNonNull(raw, "raw");
+            return this;
+        }
+
+        /**
+         * Builds the message.
+         *
+         * @return the message
+         */
+        public ResultMessage build() {
+            return new ResultMessage(subtype, isError, durationMs, durationApiMs, numTurns, result, stopReason,
+                    totalCostUsd, usage, modelUsage, permissionDenials, errors, structuredOutput, apiErrorStatus,
+                    terminalReason, fastModeState, ttftMs, ttftStreamMs, timeToRequestMs, sessionId, uuid, raw);
+        }
+    }
+}

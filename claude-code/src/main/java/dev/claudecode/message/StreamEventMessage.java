@@ -1,0 +1,50 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import dev.claudecode.message.stream.StreamEvent;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A partial-message event ({@code "type":"stream_event"}), written only with partial messages
+ * enabled: one raw streaming event of the Messages API. The complete {@link AssistantMessage} still
+ * follows for each content block.
+ *
+ * @param event the streaming event
+ * @param parentToolUseId the tool use of the subagent this event belongs to ({@code
+ *     parent_tool_use_id}); absent for the main conversation
+ * @param ttftMs the time to the first token in milliseconds, on {@code message_start} ({@code
+ *     ttft_ms})
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON; empty when built in code
+ */
+public record StreamEventMessage(
+        StreamEvent event,
+        Optional<String> parentToolUseId,
+        OptionalLong ttftMs,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements Message {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "stream_event";
+
+    /** Validates and copies the components. */
+    public StreamEventMessage {
+        Objects.requireNonNull(event, "event");
+        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
+        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A task settled ({@code system/task_notification}): it completed, failed or was stopped.
+ *
+ * @param taskId the task id ({@code task_id})
+ * @param toolUseId the tool use that started it ({@code tool_use_id})
+ * @param status {@code "completed"}, {@code "failed"} or {@code "stopped"}
+ * @param outputFile the file holding the task's output ({@code output_file}), empty when none
+ * @param summary a short summary of the task
+ * @param usage what the task used, when reported
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON
+ */
+public record TaskNotificationMessage(
+        String taskId,
+        Optional<String> toolUseId,
+        String status,
+        String outputFile,
+        String summary,
+        Optional<TaskUsage> usage,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements SystemMessage {
+
+    /** The subtype of this message. */
+    public static final String SUBTYPE = "task_notification";
+
+    /** Validates and copies the components. */
+    public TaskNotificationMessage {
+        Objects.requireNonNull(taskId, "taskId");
+        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(outputFile, "outputFile");
+        Objects.requireNonNull(summary, "summary");
+        usage = usage == null ? Optional.empty() : usage;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String subtype() {
+        return SUBTYPE;
+    }
+}

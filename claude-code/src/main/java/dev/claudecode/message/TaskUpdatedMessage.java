@@ -1,0 +1,52 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fields of a task changed ({@code system/task_updated}); merge {@link #patch()} into what is known
+ * about the task.
+ *
+ * @param taskId the task id ({@code task_id})
+ * @param patch the changed fields as plain JSON, such as {@code status} and {@code end_time}
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON
+ */
+public record TaskUpdatedMessage(
+        String taskId,
+        Map<String, Object> patch,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements SystemMessage {
+
+    /** The subtype of this message. */
+    public static final String SUBTYPE = "task_updated";
+
+    /** Validates and copies the components. */
+    public TaskUpdatedMessage {
+        Objects.requireNonNull(taskId, "taskId");
+        patch = JsonValues.copyMap(patch);
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    /**
+     * The new status, when the patch changes it: {@code "running"}, {@code "completed"}, {@code
+     * "failed"}, {@code "killed"} and others.
+     *
+     * @return the status in the patch
+     */
+    public Optional<String> status() {
+        return patch.get("status") instanceof String status ? Optional.of(status) : Optional.empty();
+    }
+
+    @Override
+    public String subtype() {
+        return SUBTYPE;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.claudecode.message;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A tool is still running ({@code "type":"tool_progress"}).
+ *
+ * @param toolUseId the running tool use ({@code tool_use_id})
+ * @param toolName the tool's name ({@code tool_name})
+ * @param parentToolUseId the tool use of the subagent running it ({@code parent_tool_use_id})
+ * @param elapsedTimeSeconds how long the tool has run, in seconds ({@code elapsed_time_seconds})
+ * @param taskId the background task running the tool ({@code task_id})
+ * @param sessionId the session id
+ * @param uuid the message id
+ * @param raw the whole message as plain JSON; empty when built in code
+ */
+public record ToolProgressMessage(
+        String toolUseId,
+        String toolName,
+        Optional<String> parentToolUseId,
+        double elapsedTimeSeconds,
+        Optional<String> taskId,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements Message {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "tool_progress";
+
+    /** Validates and copies the components. */
+    public ToolProgressMessage {
+        Objects.requireNonNull(toolUseId, "toolUseId");
+        Objects.requireNonNull(toolName, "toolName");
+        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
+        taskId = taskId == null ? Optional.empty() : taskId;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

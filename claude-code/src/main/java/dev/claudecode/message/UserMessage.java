@@ -1,0 +1,300 @@
+package dev.claudecode.message;
+
+import dev.claudecode.content.ContentBlock;
+import dev.claudecode.content.ContentBlocks;
+import dev.claudecode.content.TextBlock;
+import dev.claudecode.content.ToolResultBlock;
+import dev.claudecode.internal.json.JsonValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A user-role message the CLI writes ({@code "type":"user"}): mostly tool results after it ran a
+ * tool, but also interrupt markers ({@code "[Request interrupted by user]"}), echoes of the caller's
+ * own messages ({@link #isReplay()}), hook feedback ({@link #isSynthetic()}) and the prompt of a
+ * subagent.
+ *
+ * @param content the content blocks; a plain string content on the wire becomes one {@link
+ *     TextBlock}
+ * @param textContent the content when the wire carried it as a plain string
+ * @param parentToolUseId the tool use of the subagent this message belongs to ({@code
+ *     parent_tool_use_id}); absent for the main conversation
+ * @param toolUseResult the tool's structured result as plain JSON ({@code tool_use_result}), such as
+ *     Bash's {@code {stdout, stderr, interrupted, ...}}; a string such as {@code "Error: ..."} when
+ *     the tool failed
+ * @param isReplay whether this echoes a message the caller sent, or a local command's output ({@code
+ *     isReplay})
+ * @param isSynthetic whether the CLI generated this message itself, as for Stop hook feedback
+ *     ({@code isSynthetic})
+ * @param timestamp when the message was created, as an ISO 8601 text
+ * @param subagentType the agent type, on the prompt of a subagent ({@code subagent_type})
+ * @param taskDescription the task description, on the prompt of a subagent ({@code
+ *     task_description})
+ * @param sessionId the session id
+ * @param uuid the message id; for a replay, the uuid the caller gave its message
+ * @param raw the whole message as plain JSON; empty when built in code
+ */
+public record UserMessage(
+        List<ContentBlock> content,
+        Optional<String> textContent,
+        Optional<String> parentToolUseId,
+        Optional<Object> toolUseResult,
+        boolean isReplay,
+        boolean isSynthetic,
+        Optional<String> timestamp,
+        Optional<String> subagentType,
+        Optional<String> taskDescription,
+        Optional<String> sessionId,
+        Optional<String> uuid,
+        Map<String, Object> raw)
+        implements Message {
+
+    /** The wire type of this message. */
+    public static final String TYPE = "user";
+
+    /** Validates and copies the components. */
+    public UserMessage {
+        content = content == null ? List.of() : List.copyOf(content);
+        textContent = textContent == null ? Optional.empty() : textContent;
+        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
+        toolUseResult = toolUseResult == null ? Optional.empty() : toolUseResult.map(JsonValues::copy);
+        timestamp = timestamp == null ? Optional.empty() : timestamp;
+        subagentType = subagentType == null ? Optional.empty() : subagentType;
+        taskDescription = taskDescription == null ? Optional.empty() : taskDescription;
+        sessionId = sessionId == null ? Optional.empty() : sessionId;
+        uuid = uuid == null ? Optional.empty() : uuid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /**
+     * The text of this message: the string content, or its text blocks joined without a separator.
+     *
+     * @return the text, empty when the message has no text
+     */
+    public String text() {
+        return textContent.orElseGet(() -> ContentBlocks.text(content));
+    }
+
+    /**
+     * The tool results in this message.
+     *
+     * @return the tool result blocks in order, unmodifiable
+     */
+    public List<ToolResultBlock> toolResults() {
+        return ContentBlocks.ofType(content, ToolResultBlock.class);
+    }
+
+    /**
+     * A builder with every field empty.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder that starts from this message.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.content = new ArrayList<>(content);
+        b.textContent = textContent;
+        b.parentToolUseId = parentToolUseId;
+        b.toolUseResult = toolUseResult;
+        b.isReplay = isReplay;
+        b.isSynthetic = isSynthetic;
+        b.timestamp = timestamp;
+        b.subagentType = subagentType;
+        b.taskDescription = taskDescription;
+        b.sessionId = sessionId;
+        b.uuid = uuid;
+        b.raw = raw;
+        return b;
+    }
+
+    /** Builds {@link UserMessage}s, for example to feed code under test. */
+    public static final class Builder {
+        private List<ContentBlock> content = new ArrayList<>();
+        private Optional<String> textContent = Optional.empty();
+        private Optional<String> parentToolUseId = Optional.empty();
+        private Optional<Object> toolUseResult = Optional.empty();
+        private boolean isReplay;
+        private boolean isSynthetic;
+        private Optional<String> timestamp = Optional.empty();
+        private Optional<String> subagentType = Optional.empty();
+        private Optional<String> taskDescription = Optional.empty();
+        private Optional<String> sessionId = Optional.empty();
+        private Optional<String> uuid = Optional.empty();
+        private Map<String, Object> raw = Map.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the content to a plain string, which also becomes its one text block.
+         *
+         * @param text the string content
+         * @return this builder
+         */
+        public Builder text(String text) {
+            this.textContent = Optional.of(text);
+            this.content = new ArrayList<>(List.of(TextBlock.of(text)));
+            return this;
+        }
+
+        /**
+         * Sets the content blocks, replacing any set before.
+         *
+         * @param content the content blocks, replacing any set before
+         * @return this builder
+         */
+        public Builder content(List<? extends ContentBlock> content) {
+            this.content = new ArrayList<>(content);
+            this.textContent = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Appends a content block.
+         *
+         * @param block a content block to append
+         * @return this builder
+         */
+        public Builder addContent(ContentBlock block) {
+            this.content.add(Objects.requireNonNull(block, "block"));
+            this.textContent = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Sets the subagent's tool use id.
+         *
+         * @param parentToolUseId the subagent's tool use id
+         * @return this builder
+         */
+        public Builder parentToolUseId(String parentToolUseId) {
+            this.parentToolUseId = Optional.ofNullable(parentToolUseId);
+            return this;
+        }
+
+        /**
+         * Sets the tool's structured result as plain JSON.
+         *
+         * @param toolUseResult the tool's structured result as plain JSON
+         * @return this builder
+         */
+        public Builder toolUseResult(Object toolUseResult) {
+            this.toolUseResult = Optional.ofNullable(toolUseResult);
+            return this;
+        }
+
+        /**
+         * Sets whether the message is an echo of the caller's message.
+         *
+         * @param isReplay whether the message is an echo of the caller's message
+         * @return this builder
+         */
+        public Builder isReplay(boolean isReplay) {
+            this.isReplay = isReplay;
+            return this;
+        }
+
+        /**
+         * Sets whether the CLI generated the message.
+         *
+         * @param isSynthetic whether the CLI generated the message
+         * @return this builder
+         */
+        public Builder isSynthetic(boolean isSynthetic) {
+            this.isSynthetic = isSynthetic;
+            return this;
+        }
+
+        /**
+         * Sets the ISO 8601 creation time.
+         *
+         * @param timestamp the ISO 8601 creation time
+         * @return this builder
+         */
+        public Builder timestamp(String timestamp) {
+            this.timestamp = Optional.ofNullable(timestamp);
+            return this;
+        }
+
+        /**
+         * Sets the agent type of a subagent prompt.
+         *
+         * @param subagentType the agent type of a subagent prompt
+         * @return this builder
+         */
+        public Builder subagentType(String subagentType) {
+            this.subagentType = Optional.ofNullable(subagentType);
+            return this;
+        }
+
+        /**
+         * Sets the task description of a subagent prompt.
+         *
+         * @param taskDescription the task description of a subagent prompt
+         * @return this builder
+         */
+        public Builder taskDescription(String taskDescription) {
+            this.taskDescription = Optional.ofNullable(taskDescription);
+            return this;
+        }
+
+        /**
+         * Sets the session id.
+         *
+         * @param sessionId the session id
+         * @return this builder
+         */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = Optional.ofNullable(sessionId);
+            return this;
+        }
+
+        /**
+         * Sets the message's uuid.
+         *
+         * @param uuid the message's uuid
+         * @return this builder
+         */
+        public Builder uuid(String uuid) {
+            this.uuid = Optional.ofNullable(uuid);
+            return this;
+        }
+
+        /**
+         * Sets the message as plain JSON.
+         *
+         * @param raw the message as plain JSON
+         * @return this builder
+         */
+        public Builder raw(Map<String, Object> raw) {
+            this.raw = Objects.requireNonNull(raw, "raw");
+            return this;
+        }
+
+        /**
+         * Builds the message.
+         *
+         * @return the message
+         */
+        public UserMessage build() {
+            return new UserMessage(content, textContent, parentToolUseId, toolUseResult, isReplay, isSynthetic,
+                    timestamp, subagentType, taskDescription, sessionId, uuid, raw);
+        }
+    }
+}
