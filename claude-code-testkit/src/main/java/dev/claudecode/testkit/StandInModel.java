@@ -97,8 +97,8 @@ public final class StandInModel implements Function<RecordedRequest, Reply> {
         // only the results of the newest user message answer the tool calls just made
         int newest = messages.getLast().blocks("tool_result").size();
         return results.subList(results.size() - newest, results.size()).stream()
-                .map(result -> "The " + result.toolName().orElse("tool") + " tool "
-                        + (result.isError() ? "failed: " : "returned: ")
+                .map(result -> result.toolName().map(name -> "The " + name + " tool").orElse("The tool")
+                        + (result.isError() ? " failed: " : " returned: ")
                         + abbreviate(result.text().strip(), MAX_TOOL_TEXT))
                 .collect(Collectors.joining("\n", LABEL + " ", ""));
     }
