@@ -34,6 +34,9 @@ import java.util.function.Predicate;
  * session title, other tool-less calls) are answered by {@link Builder#sideReply} and never
  * consume the script. Both rules can be replaced through the {@link Builder}.
  *
+ * <p>Every request is logged, including the {@code HEAD /} the CLI sends when it starts and
+ * {@code count_tokens} calls; paths other than the Messages API get {@code 200 {}}.
+ *
  * <p>Each instance owns a fresh config dir and temp dir for the CLI; {@link #close()} stops the
  * server and deletes them.
  */

@@ -125,7 +125,10 @@ final class CliProcess implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** Closes stdin, then destroys the process and waits for it to end. */
+    /**
+     * Closes stdin, gives the CLI a moment to exit on its own, then destroys it and any process it
+     * started, and waits for the end.
+     */
     @Override
     public void close() {
         try {
@@ -133,11 +136,14 @@ final class CliProcess implements AutoCloseable {
         } catch (IOException e) {
             // the CLI may already be gone
         }
-        process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -7,6 +7,7 @@ import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
+import dev.claudecode.testkit.RequestKind;
 import dev.claudecode.testkit.ToolResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The real CLI against {@link FakeClaudeApi}: scripted text, a Bash tool round trip, an API error. */
+/**
+ * The real CLI against {@link FakeClaudeApi}: scripted text, a Bash tool round trip, the session-title
+ * side request, a mid-stream error with the non-streaming fallback, an HTTP error, the stand-in model.
+ */
 @ExtendWith(FakeClaudeApiExtension.class)
 class FakeClaudeApiSmokeIT {
 
@@ -48,7 +52,13 @@ class FakeClaudeApiSmokeIT {
     @Test
     void bashToolUseRunsAndItsResultReachesTheNextRequest(FakeClaudeApi api) {
         api.enqueue(
-                Reply.toolUse("Bash", Map.of("command", "echo hi-from-bash", "description", "Print a greeting")),
+                Reply.builder()
+                        .thinking("The user wants a shell command.")
+                        .text("Running it.")
+                        .toolUse("Bash", Map.of("command", "echo hi-from-bash", "description", "Print a greeting"))
+                        .textChunkSize(3)
+                        .jsonChunkSize(5)
+                        .build(),
                 Reply.from(request -> Reply.text("Bash said: " + request.toolResults().getLast().text())));
 
         try (CliProcess cli = CliProcess.start(api, cwd, Map.of(), "--allowedTools", "Bash")) {
@@ -66,6 +76,37 @@ class FakeClaudeApiSmokeIT {
         assertThat(results.getFirst().text()).isEqualTo("hi-from-bash");
         assertThat(results.getFirst().isError()).isFalse();
         assertThat(results.getFirst().toolUseId()).startsWith("toolu_fake_");
+    }
+
+    @Test
+    void theSessionTitleRequestDoesNotConsumeTheScript(FakeClaudeApi api) {
+        api.enqueue(Reply.text("scripted answer"));
+
+        try (CliProcess cli = CliProcess.start(api, cwd, Map.of())) {
+            cli.initialize();
+            cli.sendUser("run echo hi");
+            assertThat(Json.text(cli.awaitResult(TIMEOUT), "result", "")).isEqualTo("scripted answer");
+            // the CLI asks for a title concurrently with the main request, so it may come last
+            RecordedRequest title = api.log().await(request -> request.kind() == RequestKind.TITLE, 1, TIMEOUT).getFirst();
+            assertThat(title.toolNames()).isEmpty();
+        }
+        assertThat(api.log().main()).hasSize(1);
+        assertThat(api.pendingReplies()).isZero();
+    }
+
+    @Test
+    void aMidStreamErrorMakesTheCliRetryWithoutStreaming(FakeClaudeApi api) {
+        api.enqueue(Reply.builder().text("never complete").errorAfter(3).build(), Reply.text("from the fallback"));
+
+        try (CliProcess cli = CliProcess.start(api, cwd, Map.of("CLAUDE_CODE_MAX_RETRIES", "0"))) {
+            cli.initialize();
+            cli.sendUser("hello");
+            JsonNode result = cli.awaitResult(TIMEOUT);
+
+            assertThat(Json.bool(result, "is_error", true)).isFalse();
+            assertThat(Json.text(result, "result", "")).isEqualTo("from the fallback");
+        }
+        assertThat(api.log().main()).extracting(RecordedRequest::stream).containsExactly(true, false);
     }
 
     @Test
