@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,8 +22,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Json {
 
-    /** The shared mapper: thread-safe, configured once. */
-    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * The shared mapper: thread-safe, configured once. Lines of any size are allowed (a single
+     * string may fill a whole line, and the CLI writes lines of many megabytes), and nesting
+     * may be deeper than Jackson's default, since tool inputs are arbitrary JSON.
+     */
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .maxDocumentLength(-1)
+                            .maxNestingDepth(2_000)
+                            .build())
+                    .build())
+            .build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

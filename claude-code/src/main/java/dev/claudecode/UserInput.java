@@ -1,0 +1,118 @@
+package dev.claudecode;
+
+import dev.claudecode.content.ContentBlock;
+import dev.claudecode.content.DocumentBlock;
+import dev.claudecode.content.ImageBlock;
+import dev.claudecode.content.TextBlock;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ContentEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the user says in one turn: text and other content blocks (images, documents), and
+ * optionally the uuid the CLI should give the message (the key for {@code rewindFiles}).
+ *
+ * @param content the content blocks, at least one
+ * @param uuid the message uuid to use, when the caller chooses it
+ */
+public record UserInput(List<ContentBlock> content, Optional<String> uuid) {
+
+    /** Validates and copies the components. */
+    public UserInput {
+        content = List.copyOf(content);
+        if (content.isEmpty()) {
+            throw new IllegalArgumentException("a user message needs at least one content block");
+        }
+        Objects.requireNonNull(uuid, "uuid");
+    }
+
+    /**
+     * @param text the prompt
+     * @return input made of one text block
+     */
+    public static UserInput text(String text) {
+        return new UserInput(List.of(TextBlock.of(Objects.requireNonNull(text, "text"))), Optional.empty());
+    }
+
+    /** @return a builder for input with several blocks */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param messageUuid the uuid the CLI should give this message
+     * @return a copy with that uuid
+     */
+    public UserInput withUuid(String messageUuid) {
+        return new UserInput(content, Optional.of(messageUuid));
+    }
+
+    /** @return the {@code user} line the CLI reads on its standard input */
+    ObjectNode toUserLine() {
+        ObjectNode message = Json.object();
+        message.put("role", "user");
+        if (content.size() == 1 && content.get(0) instanceof TextBlock text) {
+            message.put("content", text.text());
+        } else {
+            ArrayNode blocks = message.putArray("content");
+            content.forEach(block -> blocks.add(ContentEncoder.encode(block)));
+        }
+        ObjectNode line = Json.object();
+        line.put("type", "user");
+        line.set("message", message);
+        line.putNull("parent_tool_use_id");
+        line.put("session_id", "");
+        uuid.ifPresent(id -> line.put("uuid", id));
+        return line;
+    }
+
+    /** Builds a {@link UserInput} block by block. */
+    public static final class Builder {
+
+        private final List<ContentBlock> content = new ArrayList<>();
+        private String uuid;
+
+        private Builder() {
+        }
+
+        /** @return this builder, with a text block added */
+        public Builder text(String text) {
+            content.add(TextBlock.of(text));
+            return this;
+        }
+
+        /** @return this builder, with an image added */
+        public Builder image(ImageBlock image) {
+            content.add(image);
+            return this;
+        }
+
+        /** @return this builder, with a document added */
+        public Builder document(DocumentBlock document) {
+            content.add(document);
+            return this;
+        }
+
+        /** @return this builder, with any content block added */
+        public Builder block(ContentBlock block) {
+            content.add(Objects.requireNonNull(block, "block"));
+            return this;
+        }
+
+        /** @return this builder, with the message uuid set */
+        public Builder uuid(String messageUuid) {
+            this.uuid = messageUuid;
+            return this;
+        }
+
+        /** @return the input */
+        public UserInput build() {
+            return new UserInput(content, Optional.ofNullable(uuid));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.claudecode.internal.protocol;
+
+import dev.claudecode.ProtocolException;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.Message;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Routes each stdout line of the CLI: control responses, requests and cancellations go to the
+ * {@link ControlChannel}; everything else is decoded into a {@link Message}. Runs on the reader
+ * thread, so it does no user work: it only parses and hands over.
+ */
+public final class StdoutRouter implements LineReader.LineConsumer {
+
+    private static final int PREVIEW_CHARS = 200;
+
+    private final ControlChannel control;
+    private final Consumer<Message> messages;
+    private final Consumer<ProtocolException> errors;
+
+    /**
+     * Creates a router.
+     *
+     * @param control receives the control lines
+     * @param messages receives every decoded message, in order
+     * @param errors receives lines that are not protocol messages
+     */
+    public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors) {
+        this.control = control;
+        this.messages = messages;
+        this.errors = errors;
+    }
+
+    @Override
+    public void line(byte[] buffer, int offset, int length) {
+        if (isBlank(buffer, offset, length)) {
+            return;
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(buffer, offset, length);
+        } catch (JacksonException e) {
+            errors.accept(new ProtocolException("the CLI wrote a line that is not JSON: " + preview(buffer, offset, length), e));
+            return;
+        }
+        route(node, buffer, offset, length);
+    }
+
+    private void route(JsonNode node, byte[] buffer, int offset, int length) {
+        switch (node.path("type").asString("")) {
+            case "control_response" -> control.onResponse(node);
+            case "control_request" -> control.onRequest(node);
+            case "control_cancel_request" -> control.onCancel(node);
+            case "keep_alive" -> {
+                // a liveness signal with no content; receivers must ignore it
+            }
+            default -> {
+                try {
+                    messages.accept(MessageDecoder.decode(node));
+                } catch (ProtocolException e) {
+                    errors.accept(new ProtocolException(e.getMessage() + ": " + preview(buffer, offset, length), e));
+                }
+            }
+        }
+    }
+
+    private static boolean isBlank(byte[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String preview(byte[] buffer, int offset, int length) {
+        String text = new String(buffer, offset, Math.min(length, PREVIEW_CHARS * 4), StandardCharsets.UTF_8);
+        return text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) + "…" : text;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.claudecode.internal.session;
+
+import dev.claudecode.message.Message;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a session's turns one at a time, in the order they were asked for. A queue entry is a
+ * turn or a reset (which makes the next turn start a new conversation). Starting a turn, which
+ * may launch a CLI, happens on the session's own serial executor, never on the reader thread.
+ */
+public final class TurnScheduler {
+
+    /** Starts turns and applies resets; called on the serial executor, one call at a time. */
+    public interface Driver {
+        /** Writes the turn's user message, launching a CLI first when none runs. */
+        void start(Turn turn);
+
+        /** Ends the current conversation so that the next turn starts a new one. */
+        void reset();
+    }
+
+    private sealed interface Step permits TurnStep, ResetStep {
+    }
+
+    private record TurnStep(Turn turn) implements Step {
+    }
+
+    private record ResetStep() implements Step {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Deque<Step> queue = new ArrayDeque<>();
+    private final Executor serial;
+    private final Driver driver;
+    private Turn active;
+    private RuntimeException closedBecause;
+
+    /**
+     * Creates a scheduler.
+     *
+     * @param serial runs one task at a time, in order
+     * @param driver starts turns
+     */
+    public TurnScheduler(Executor serial, Driver driver) {
+        this.serial = serial;
+        this.driver = driver;
+    }
+
+    /** Queues a turn; it starts when the turns before it are done. */
+    public void submit(Turn turn) {
+        enqueue(new TurnStep(turn));
+    }
+
+    /** Queues a reset: turns submitted later start a new conversation. */
+    public void submitReset() {
+        enqueue(new ResetStep());
+    }
+
+    /** @return the turn whose messages are arriving now */
+    public Optional<Turn> active() {
+        lock.lock();
+        try {
+            return Optional.ofNullable(active);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether a turn is active or waiting */
+    public boolean isBusy() {
+        lock.lock();
+        try {
+            return active != null || queue.stream().anyMatch(TurnStep.class::isInstance);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Routes a message to the active turn.
+     *
+     * @param message a message from the CLI
+     * @return whether an active turn took it
+     */
+    public boolean onMessage(Message message) {
+        Turn turn;
+        lock.lock();
+        try {
+            turn = active;
+            if (turn == null) {
+                return false;
+            }
+            turn.deliver(message);
+            if (turn.state() == Turn.State.DONE) {
+                active = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (turn.state() == Turn.State.DONE) {
+            serial.execute(this::startNext);
+        }
+        return true;
+    }
+
+    /**
+     * The CLI is gone: the active turn fails with {@code error}; queued turns stay queued and the
+     * next of them starts a new CLI.
+     */
+    public void onConnectionLost(RuntimeException error) {
+        lock.lock();
+        try {
+            if (active != null) {
+                active.fail(error);
+                active = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        serial.execute(this::startNext);
+    }
+
+    /**
+     * Withdraws a turn whose consumer gave up: a queued turn is never sent.
+     *
+     * @return whether the turn was still queued
+     */
+    public boolean withdraw(Turn turn) {
+        lock.lock();
+        try {
+            turn.abandon();
+            return queue.removeIf(step -> step instanceof TurnStep t && t.turn() == turn);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails every queued and active turn; later submissions fail at once. */
+    public void close(RuntimeException error) {
+        lock.lock();
+        try {
+            closedBecause = error;
+            if (active != null) {
+                active.fail(error);
+                active = null;
+            }
+            for (Step step : queue) {
+                if (step instanceof TurnStep t) {
+                    t.turn().fail(error);
+                }
+            }
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enqueue(Step step) {
+        lock.lock();
+        try {
+            if (closedBecause != null) {
+                if (step instanceof TurnStep t) {
+                    t.turn().fail(closedBecause);
+                }
+                return;
+            }
+            queue.addLast(step);
+        } finally {
+            lock.unlock();
+        }
+        serial.execute(this::startNext);
+    }
+
+    private void startNext() {
+        while (true) {
+            Step step;
+            lock.lock();
+            try {
+                if (active != null || queue.isEmpty()) {
+                    return;
+                }
+                step = queue.pollFirst();
+                if (step instanceof TurnStep t) {
+                    active = t.turn();
+                    active.activate();
+                }
+            } finally {
+                lock.unlock();
+            }
+            switch (step) {
+                case ResetStep r -> driver.reset();
+                case TurnStep t -> {
+                    try {
+                        driver.start(t.turn());
+                        return;
+                    } catch (RuntimeException e) {
+                        lock.lock();
+                        try {
+                            if (active == t.turn()) {
+                                active = null;
+                            }
+                        } finally {
+                            lock.unlock();
+                        }
+                        t.turn().fail(e);
+                    }
+                }
+            }
+        }
+    }
+}
