@@ -116,7 +116,7 @@ public record FileWindow(byte[] head, byte[] tail, long size, boolean complete) 
 
     private static byte[] readTailByStream(Path file, long start, int length) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            in.skipNBytes(start);
+            Streams.skipFully(in, start);
             return in.readNBytes(length);
         }
     }

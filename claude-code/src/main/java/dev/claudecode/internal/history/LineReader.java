@@ -73,20 +73,6 @@ public final class LineReader implements Closeable {
     }
 
     /**
-     * Reads the rest of the current line into a byte array, at most {@code max} bytes; the rest of
-     * a longer line is skipped.
-     *
-     * @param max the most bytes to keep
-     * @return the bytes kept
-     * @throws IOException when reading fails
-     */
-    public byte[] lineBytes(int max) throws IOException {
-        byte[] bytes = line().readNBytes(max);
-        drainLine();
-        return bytes;
-    }
-
-    /**
      * Jumps forward to a line start at {@code offset}, skipping the bytes in between without
      * splitting them into lines. The next {@link #next()} starts the line at that offset.
      *
@@ -101,7 +87,7 @@ public final class LineReader implements Closeable {
         if (offset <= bufferStart + limit) {
             pos = (int) (offset - bufferStart);
         } else {
-            in.skipNBytes(offset - (bufferStart + limit));
+            Streams.skipFully(in, offset - (bufferStart + limit));
             bufferStart = offset;
             pos = 0;
             limit = 0;

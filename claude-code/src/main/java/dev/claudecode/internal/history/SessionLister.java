@@ -27,7 +27,10 @@ public final class SessionLister {
     private static final Logger LOG = LoggerFactory.getLogger(SessionLister.class);
     private static final int BATCH = 32;
 
-    private record Candidate(String sessionId, Path file, Path projectPath, long modifiedMillis) {
+    private record Candidate(String sessionId, Path file, Path projectPath, BasicFileAttributes attributes) {
+        long modifiedMillis() {
+            return attributes.lastModifiedTime().toMillis();
+        }
     }
 
     private SessionLister() {
@@ -78,8 +81,7 @@ public final class SessionLister {
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
                     if (attributes.isRegularFile() && attributes.size() > 0) {
-                        found.add(new Candidate(sessionId, entry, source.projectPath(),
-                                attributes.lastModifiedTime().toMillis()));
+                        found.add(new Candidate(sessionId, entry, source.projectPath(), attributes));
                     }
                 } catch (IOException e) {
                     LOG.debug("{}: skipped, attributes unreadable", entry, e);
@@ -93,8 +95,8 @@ public final class SessionLister {
 
     private static Optional<SessionInfo> summarize(Candidate candidate, SessionListQuery query) {
         try {
-            return SessionSummaries.read(candidate.file(), candidate.sessionId(), candidate.projectPath(),
-                    query.countMessages());
+            return SessionSummaries.read(candidate.file(), candidate.attributes(), candidate.sessionId(),
+                    candidate.projectPath(), query.countMessages());
         } catch (IOException e) {
             LOG.debug("{}: skipped, unreadable", candidate.file(), e);
             return Optional.empty();

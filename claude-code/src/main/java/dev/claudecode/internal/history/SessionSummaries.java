@@ -40,7 +40,23 @@ public final class SessionSummaries {
      */
     public static Optional<SessionInfo> read(Path file, String sessionId, Path projectPath, boolean countMessages)
             throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return read(file, Files.readAttributes(file, BasicFileAttributes.class), sessionId, projectPath, countMessages);
+    }
+
+    /**
+     * Summarizes one transcript whose attributes were already read (by the directory scan).
+     *
+     * @param file the transcript
+     * @param attributes its attributes
+     * @param sessionId its session id
+     * @param projectPath the project path the listing matched it to, or null
+     * @param countMessages whether to stream a file too large for the windows to count its messages
+     * @return the summary; empty for an empty file, a file with no record, or a subagent (sidechain) transcript
+     * @throws IOException when the file cannot be read
+     */
+    public static Optional<SessionInfo> read(
+            Path file, BasicFileAttributes attributes, String sessionId, Path projectPath, boolean countMessages)
+            throws IOException {
         if (!attributes.isRegularFile() || attributes.size() == 0) {
             return Optional.empty();
         }

@@ -1,6 +1,8 @@
 package dev.claudecode.history.fs;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -34,9 +36,11 @@ public final class CountingFileSystemProvider extends FileSystemProvider {
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong channelsOpened = new AtomicLong();
     private final Map<String, AtomicLong> bytesByFile = new ConcurrentHashMap<>();
+    private final boolean streamOnly;
 
-    private CountingFileSystemProvider(FileSystem delegateFileSystem) {
+    private CountingFileSystemProvider(FileSystem delegateFileSystem, boolean streamOnly) {
         this.delegate = delegateFileSystem.provider();
+        this.streamOnly = streamOnly;
         this.fileSystem = new CountingFileSystem(this, delegateFileSystem);
     }
 
@@ -47,7 +51,18 @@ public final class CountingFileSystemProvider extends FileSystemProvider {
      * @return the counting file system
      */
     public static CountingFileSystem wrap(FileSystem delegateFileSystem) {
-        return new CountingFileSystemProvider(delegateFileSystem).fileSystem;
+        return new CountingFileSystemProvider(delegateFileSystem, false).fileSystem;
+    }
+
+    /**
+     * Wraps a file system whose channels cannot seek and whose streams cannot skip, like the
+     * streaming-only file systems some providers offer.
+     *
+     * @param delegateFileSystem the file system to count reads of
+     * @return the counting file system
+     */
+    public static CountingFileSystem wrapStreamOnly(FileSystem delegateFileSystem) {
+        return new CountingFileSystemProvider(delegateFileSystem, true).fileSystem;
     }
 
     /** @return the bytes read so far, over all files */
@@ -113,6 +128,20 @@ public final class CountingFileSystemProvider extends FileSystemProvider {
         channelsOpened.incrementAndGet();
         AtomicLong perFile = bytesByFile.computeIfAbsent(target.toString(), key -> new AtomicLong());
         return new CountingChannel(channel, perFile);
+    }
+
+    @Override
+    public InputStream newInputStream(Path path, OpenOption... options) throws IOException {
+        InputStream in = super.newInputStream(path, options);
+        if (!streamOnly) {
+            return in;
+        }
+        return new FilterInputStream(in) {
+            @Override
+            public long skip(long n) {
+                throw new UnsupportedOperationException("this file system cannot skip");
+            }
+        };
     }
 
     @Override
@@ -236,6 +265,9 @@ public final class CountingFileSystemProvider extends FileSystemProvider {
 
         @Override
         public SeekableByteChannel position(long newPosition) throws IOException {
+            if (streamOnly) {
+                throw new UnsupportedOperationException("this file system cannot seek");
+            }
             channel.position(newPosition);
             return this;
         }
