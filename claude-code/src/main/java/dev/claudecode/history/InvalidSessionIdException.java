@@ -11,6 +11,7 @@ public class InvalidSessionIdException extends ClaudeCodeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The rejected id, as given. */
     private final String sessionId;
 
     /**

@@ -5,6 +5,7 @@ public class SessionNotFoundException extends HistoryException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id that was looked up. */
     private final String sessionId;
 
     /**

@@ -22,6 +22,10 @@ public final class FirstPrompt {
     private final List<String> commandFallbacks = new ArrayList<>();
     private String prompt;
 
+    /** Starts a search; offer records in file order. */
+    public FirstPrompt() {
+    }
+
     /**
      * Offers the next record, in file order.
      *

@@ -40,21 +40,6 @@ public final class MessageGroups {
         return groups;
     }
 
-    /**
-     * Applies offset and limit to a list.
-     *
-     * @param items the full list
-     * @param offset how many to skip
-     * @param limit how many to keep at most, or -1 for all
-     * @param <T> the element type
-     * @return the page, possibly empty
-     */
-    public static <T> List<T> page(List<T> items, int offset, int limit) {
-        int from = Math.min(offset, items.size());
-        int to = limit < 0 ? items.size() : (int) Math.min(items.size(), (long) from + limit);
-        return items.subList(from, to);
-    }
-
     private static boolean continuesAssistantMessage(TranscriptEntry previous, TranscriptEntry next) {
         return "assistant".equals(previous.type()) && "assistant".equals(next.type())
                 && next.messageId() != null && Objects.equals(previous.messageId(), next.messageId());

@@ -68,7 +68,7 @@ public final class MessageReader {
                 messages.add(assemble(nodes, sessionId));
             }
         }
-        return messages;
+        return List.copyOf(messages);
     }
 
     private static SessionMessage assemble(List<JsonNode> records, String fallbackSessionId) {

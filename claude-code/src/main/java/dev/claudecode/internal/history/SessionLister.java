@@ -67,7 +67,7 @@ public final class SessionLister {
                 }
             }
         }
-        return MessageGroups.page(sessions, query.offset(), query.limit().orElse(-1));
+        return List.copyOf(Pages.page(sessions, query.offset(), query.limit().orElse(-1)));
     }
 
     private static List<Candidate> candidates(Source source) {

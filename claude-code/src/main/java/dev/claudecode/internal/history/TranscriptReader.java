@@ -33,7 +33,7 @@ public final class TranscriptReader {
         TranscriptIndex index = index(file);
         List<TranscriptEntry> chain = ConversationChain.build(index, query.followCompaction());
         List<List<TranscriptEntry>> groups = MessageGroups.group(chain, query.includeMeta());
-        List<List<TranscriptEntry>> page = MessageGroups.page(groups, query.offset(), query.limit().orElse(-1));
+        List<List<TranscriptEntry>> page = Pages.page(groups, query.offset(), query.limit().orElse(-1));
         return MessageReader.read(file, sessionId, page);
     }
 
