@@ -10,9 +10,10 @@ import java.util.OptionalInt;
  * @param offset how many messages to skip from the start of the conversation
  * @param includeMeta whether to include user records the CLI marked {@code isMeta} (stop-hook feedback,
  *     local-command caveats), which the CLI sends to the model but does not show as prompts; default false
- * @param followCompaction whether to read past a compaction boundary into the conversation the compaction
- *     summarized (default true: the whole conversation); false gives only what follows the last boundary,
- *     which is the context a resumed session continues from
+ * @param followCompaction whether to include the conversation that compactions summarized (default true: the whole
+ *     conversation, oldest first, with each compaction's summary message marking where it happened); false gives
+ *     what a resumed session sends to the model: the last compaction's summary, the messages it kept, and what
+ *     followed
  */
 public record HistoryQuery(OptionalInt limit, int offset, boolean includeMeta, boolean followCompaction) {
 

@@ -32,7 +32,9 @@
  *       the path from the leaf back to the root. The {@code last-prompt} record written after each
  *       turn names the leaf ({@code leafUuid}). Records with {@code isSidechain: true} are a
  *       subagent's. A {@code system/compact_boundary} record starts a new chain and names the
- *       compacted one in {@code logicalParentUuid}.</li>
+ *       compacted one in {@code logicalParentUuid}; its child is the summary
+ *       ({@code isCompactSummary}), and the records it kept ({@code compactMetadata.preservedSegment})
+ *       are re-linked below the summary.</li>
  *   <li><b>One assistant record per content block.</b> The CLI writes thinking, text and each
  *       tool call of one API message as separate records with the same {@code message.id}; they are
  *       read back as one message.</li>

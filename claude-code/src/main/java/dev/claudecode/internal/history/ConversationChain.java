@@ -25,12 +25,16 @@ import java.util.Set;
  * killed mid-turn, the newest tip: the last-written main-chain record that no other main-chain
  * record names as parent. From there the walk goes back to the nearest user or assistant record.
  *
- * <p>Compaction: a {@code compact_boundary} record starts a new chain ({@code parentUuid: null})
- * and names the pre-compaction leaf in {@code logicalParentUuid}. With {@code followCompaction}
- * the walk continues there, so the result is the whole conversation including what was compacted
- * away; without it the walk stops at the boundary, which is the context the model sees after
- * resuming. Records a compaction preserved ({@code compactMetadata.preservedMessages} or
- * {@code preservedSegment}) are re-linked below their anchor first.
+ * <p>Compaction (as CLI 2.1.197 writes it): a {@code compact_boundary} record starts a new chain
+ * ({@code parentUuid: null}) and names the last record before it in {@code logicalParentUuid};
+ * the summary ({@code isCompactSummary}) is its child. Records the compaction kept verbatim are
+ * named in {@code compactMetadata.preservedSegment} ({@code headUuid}..{@code tailUuid}) or
+ * {@code preservedMessages}; they are re-linked below the {@code anchorUuid} (the summary) and
+ * the anchor's other children below the last kept record. The chain from the leaf then stops at
+ * the boundary and is exactly the context a resumed session sends to the model: summary, kept
+ * records, what followed. With {@code followCompaction} the conversations before each boundary
+ * are prepended, walked from the {@code logicalParentUuid} with the parents as written, so kept
+ * records appear once, where they were first written, and the summary marks the boundary.
  */
 public final class ConversationChain {
 
@@ -59,16 +63,49 @@ public final class ConversationChain {
         if (leaf == null) {
             return List.of();
         }
+        List<TranscriptEntry> current = walk(leaf, byUuid, parents, Set.of());
+        if (!followCompaction) {
+            return current;
+        }
+        // Earlier epochs: each compaction boundary names the leaf before it. Their records are
+        // walked with their original parents, so preserved records sit where they were written,
+        // and they are left out of the current epoch, where re-linking had repeated them.
+        Map<String, String> original = new HashMap<>();
+        byUuid.values().forEach(entry -> original.put(entry.uuid(), entry.parentUuid()));
+        Set<String> earlier = new HashSet<>();
+        List<List<TranscriptEntry>> epochs = new ArrayList<>();
+        Map<String, String> links = parents;
+        TranscriptEntry root = current.getFirst();
+        while (links.get(root.uuid()) == null && root.logicalParentUuid() != null
+                && byUuid.containsKey(root.logicalParentUuid()) && !earlier.contains(root.logicalParentUuid())) {
+            List<TranscriptEntry> epoch = walk(byUuid.get(root.logicalParentUuid()), byUuid, original, earlier);
+            epoch.forEach(entry -> earlier.add(entry.uuid()));
+            epochs.add(epoch);
+            root = epoch.getFirst();
+            links = original;
+        }
+        List<TranscriptEntry> full = new ArrayList<>();
+        for (List<TranscriptEntry> epoch : epochs.reversed()) {
+            full.addAll(epoch);
+        }
+        for (TranscriptEntry entry : current) {
+            if (!earlier.contains(entry.uuid())) {
+                full.add(entry);
+            }
+        }
+        return full;
+    }
+
+    /** The path from {@code leaf} up to its root (stopping before any uuid in {@code stop}), root first. */
+    private static List<TranscriptEntry> walk(
+            TranscriptEntry leaf, Map<String, TranscriptEntry> byUuid, Map<String, String> parents, Set<String> stop) {
         List<TranscriptEntry> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         TranscriptEntry current = leaf;
-        while (current != null && seen.add(current.uuid())) {
+        while (current != null && !stop.contains(current.uuid()) && seen.add(current.uuid())) {
             chain.add(current);
-            String next = parents.get(current.uuid());
-            if (next == null && followCompaction) {
-                next = current.logicalParentUuid();
-            }
-            current = next == null ? null : byUuid.get(next);
+            String parent = parents.get(current.uuid());
+            current = parent == null ? null : byUuid.get(parent);
         }
         Collections.reverse(chain);
         return chain;
