@@ -18,7 +18,7 @@ import java.util.List;
  * @param head the first bytes (the whole file when {@code complete})
  * @param tail the last bytes, preceded by one extra byte that tells whether the window starts on a
  *     line boundary; empty when {@code complete}
- * @param size the file size when it was opened
+ * @param size the file size when it was opened, or -1 when only the head was read and the file is longer
  * @param complete whether {@code head} is the entire file
  */
 public record FileWindow(byte[] head, byte[] tail, long size, boolean complete) {
@@ -52,6 +52,23 @@ public record FileWindow(byte[] head, byte[] tail, long size, boolean complete) 
                 tail = readTailByStream(file, tailStart, window + 1);
             }
             return new FileWindow(head, tail, size, false);
+        }
+    }
+
+    /**
+     * Reads only the head window of a file; the result is {@code complete} when the file was shorter.
+     *
+     * @param file the file
+     * @param window the bytes to read
+     * @return the head, with an empty tail
+     * @throws IOException when the file cannot be read
+     */
+    public static FileWindow readHead(Path file, int window) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(window + 1);
+            boolean complete = head.length <= window;
+            byte[] kept = complete ? head : Arrays.copyOf(head, window);
+            return new FileWindow(kept, new byte[0], complete ? head.length : -1, complete);
         }
     }
 

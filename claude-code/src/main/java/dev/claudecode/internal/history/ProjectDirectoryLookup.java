@@ -3,7 +3,6 @@ package dev.claudecode.internal.history;
 import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.internal.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -115,25 +114,16 @@ public final class ProjectDirectoryLookup {
     }
 
     private static Optional<String> firstCwd(Path transcript) {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(transcript)) {
-            head = in.readNBytes(HEAD_BYTES);
+        FileWindow head;
+        try {
+            head = FileWindow.readHead(transcript, HEAD_BYTES);
         } catch (IOException e) {
             return Optional.empty();
         }
-        int start = 0;
-        for (int i = 0; i <= head.length; i++) {
-            if (i == head.length || head[i] == '\n') {
-                if (i == head.length && head.length == HEAD_BYTES) {
-                    break;
-                }
-                if (i > start) {
-                    Optional<String> cwd = cwdOf(head, start, i - start);
-                    if (cwd.isPresent()) {
-                        return cwd;
-                    }
-                }
-                start = i + 1;
+        for (int[] line : head.headLines()) {
+            Optional<String> cwd = cwdOf(head.head(), line[0], line[1]);
+            if (cwd.isPresent()) {
+                return cwd;
             }
         }
         return Optional.empty();
