@@ -1,0 +1,57 @@
+package dev.claudecode.internal.history;
+
+import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.SessionMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the messages of one transcript file in two streaming passes: an index of every record's
+ * chain fields, then the full records of the requested page only.
+ */
+public final class TranscriptReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptReader.class);
+
+    private TranscriptReader() {
+    }
+
+    /**
+     * Reads a page of a transcript's main conversation.
+     *
+     * @param file the transcript
+     * @param sessionId the id to report for records that lack one
+     * @param query the page and options
+     * @return the messages, oldest first
+     * @throws IOException when the file cannot be read
+     */
+    public static List<SessionMessage> messages(Path file, String sessionId, HistoryQuery query) throws IOException {
+        TranscriptIndex index = index(file);
+        List<TranscriptEntry> chain = ConversationChain.build(index, query.followCompaction());
+        List<List<TranscriptEntry>> groups = MessageGroups.group(chain, query.includeMeta());
+        List<List<TranscriptEntry>> page = Pages.page(groups, query.offset(), query.limit().orElse(-1));
+        return MessageReader.read(file, sessionId, page);
+    }
+
+    /**
+     * Scans a whole transcript, warning once when lines had to be skipped.
+     *
+     * @param file the transcript
+     * @return its index
+     * @throws IOException when the file cannot be read
+     */
+    public static TranscriptIndex index(Path file) throws IOException {
+        TranscriptIndex index;
+        try (LineReader reader = new LineReader(Files.newInputStream(file))) {
+            index = TranscriptScanner.scan(reader);
+        }
+        if (index.malformedLines() > 0) {
+            LOG.warn("{}: skipped {} malformed line(s) of {}", file, index.malformedLines(), index.lines());
+        }
+        return index;
+    }
+}
