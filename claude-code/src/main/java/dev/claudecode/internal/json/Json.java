@@ -94,6 +94,22 @@ public final class Json {
     }
 
     /**
+     * Copies a JSON object given as plain Java values deeply into unmodifiable, insertion-ordered
+     * maps and lists, which also proves that it can be written as JSON.
+     *
+     * @param object the object, e.g. a JSON schema or settings
+     * @return the copy
+     * @throws IllegalArgumentException when a value cannot be represented as JSON
+     */
+    public static Map<String, Object> copyObject(Map<String, ?> object) {
+        try {
+            return toMap(MAPPER.valueToTree(object));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
      * Converts a tree to plain Java values: objects become insertion-ordered unmodifiable maps,
      * arrays unmodifiable lists, and scalars {@code String}, {@code Long}/{@code Integer}/{@code
      * BigInteger}, {@code Double}/{@code BigDecimal}, {@code Boolean} or {@code null}.

@@ -1,0 +1,324 @@
+package dev.claudecode.internal.launch;
+
+import dev.claudecode.BaseTools;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.Settings;
+import dev.claudecode.SettingSource;
+import dev.claudecode.Thinking;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.mcp.McpServerConfig;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Turns {@link ClaudeCodeOptions} into the CLI's arguments (without the executable): the protocol
+ * flags {@link #BASE}, then one row of {@link #TABLE} per flag, then the options' extra arguments.
+ *
+ * <h2>Flag form</h2>
+ * Every value travels in the same argument as its flag, as {@code --flag=value}. The CLI's
+ * option parser (commander) then takes the value verbatim, so a value that begins with {@code -}
+ * (a prompt such as {@code -be brief}, a directory named {@code -d3}, a session title) can never
+ * be read as a flag, and an optional-value flag ({@code --debug}, {@code --resume},
+ * {@code --worktree}) can never swallow the next argument. For the variadic flags
+ * ({@code --allowedTools}, {@code --disallowedTools}, {@code --tools}, {@code --add-dir},
+ * {@code --betas}, {@code --mcp-config}, {@code --file}) the {@code =} form also ends the
+ * variadic list at once, and commander accumulates repeated occurrences, so each list element gets
+ * its own {@code --flag=element}: no joining, no splitting of values that contain spaces or commas
+ * (a rule such as {@code Bash(git log *)} or a path with a space stays one value). The exceptions:
+ * {@code --setting-sources} takes one comma-separated value (it is not variadic), and an empty
+ * {@code --tools=} means "no built-in tools". JSON values ({@code --mcp-config},
+ * {@code --settings}, {@code --managed-settings}, {@code --json-schema}) are compact JSON text in
+ * the same argument. All of this was verified against CLI 2.1.197 ({@code CliArgumentsIT}).
+ *
+ * <h2>Values kept out of the arguments</h2>
+ * The API key goes only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
+ * into {@code --settings} under the key {@code sandbox}, which is where the CLI reads it; MCP
+ * servers given as {@code mcpServers} become one more {@code --mcp-config} object
+ * ({@code {"mcpServers":{...}}}), which the CLI merges with the others.
+ *
+ * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
+ * Reachable through {@code extraArgs} where they make sense at all:
+ * <ul>
+ * <li>{@code -p/--print}, {@code --output-format}, {@code --input-format}, {@code --verbose}: the
+ *     protocol itself ({@link #BASE}); print mode is implied because stdout is not a terminal.</li>
+ * <li>{@code --sdk-url}: replaces stdio with a remote WebSocket, which this library's transports do
+ *     not speak.</li>
+ * <li>{@code --agents}: agents are defined in the {@code initialize} control request, which also
+ *     carries callbacks that a command line cannot.</li>
+ * <li>{@code --session-mirror}: emits {@code transcript_mirror} frames for an external session
+ *     store, which this library does not have.</li>
+ * <li>{@code --ide}, {@code --chrome}, {@code --no-chrome}, {@code --tmux}, {@code --ax-screen-reader},
+ *     {@code --bg/--background}, {@code --remote-control/--rc},
+ *     {@code --remote-control-session-name-prefix}, {@code --teleport}, {@code --cloud},
+ *     {@code --remote}, {@code --prefill}, {@code --prefill-b64}, {@code --deep-link-*}: interactive
+ *     terminal, IDE, browser, background-agent or cloud features, or a launch that returns at once.</li>
+ * <li>{@code --init}, {@code --init-only}, {@code --maintenance}, {@code --rewind-files}: one-shot
+ *     repository maintenance or file restore runs that exit instead of holding a session
+ *     (file rewinding is the {@code rewind_files} control request).</li>
+ * <li>{@code --reply-on-resume}: internal to the CLI's own {@code /background} hand-over.</li>
+ * <li>{@code --agent-id}, {@code --agent-name}, {@code --agent-type}, {@code --agent-color},
+ *     {@code --team-name}, {@code --teammate-mode}, {@code --plan-mode-required},
+ *     {@code --parent-session-id}: set by the CLI on the teammate processes it spawns itself.</li>
+ * <li>{@code --channels}, {@code --dangerously-load-development-channels}: inbound channel
+ *     notifications, gated by organisation policy (and a confirmation dialog for the latter).</li>
+ * <li>{@code --advisor}: a server-side tool enabled per account; with an API key it changed nothing
+ *     in the requests the CLI sent.</li>
+ * <li>{@code --enable-auto-mode} (deprecated: use {@code PermissionMode.AUTO}) and
+ *     {@code -d2e/--debug-to-stderr} (deprecated: use {@code debug}, {@code debugFile} or the
+ *     {@code stderr} consumer).</li>
+ * <li>{@code -h/--help}, {@code -v/--version} and the subcommands ({@code mcp}, {@code plugin},
+ *     {@code agents}, ...): not sessions.</li>
+ * </ul>
+ */
+public final class CliArguments {
+
+    /** The protocol flags every session starts with; there is no {@code -p}: print mode is implied. */
+    public static final List<String> BASE =
+            List.of("--output-format", "stream-json", "--verbose", "--input-format", "stream-json");
+
+    /** Flags only this class may set, so that {@code extraArgs} cannot break the protocol. */
+    public static final Set<String> PROTOCOL_FLAGS =
+            Set.of("--output-format", "--input-format", "--verbose", "--print", "--sdk-url");
+
+    /**
+     * One flag and how its occurrences are read from the options: an empty {@code Optional} is the
+     * bare flag, a value is {@code --flag=value}.
+     *
+     * @param flag the flag, with its leading dashes
+     * @param occurrences the occurrences for given options, possibly none
+     */
+    record Row(String flag, Function<ClaudeCodeOptions, List<Optional<String>>> occurrences) {
+    }
+
+    // The order is the order on the command line; it follows `claude --help` loosely by theme.
+    static final List<Row> TABLE = List.of(
+            // model
+            value("--model", ClaudeCodeOptions::model),
+            value("--fallback-model", ClaudeCodeOptions::fallbackModel),
+            value("--effort", o -> o.effort().map(Object::toString)),
+            value("--thinking", CliArguments::thinkingMode),
+            value("--max-thinking-tokens", CliArguments::thinkingBudget),
+            value("--thinking-display", ClaudeCodeOptions::thinkingDisplay),
+            each("--betas", ClaudeCodeOptions::betas),
+            value("--max-turns", o -> number(o.maxTurns().isPresent() ? o.maxTurns().getAsInt() : null)),
+            value("--max-budget-usd", o -> o.maxBudgetUsd().isPresent()
+                    ? Optional.of(BigDecimal.valueOf(o.maxBudgetUsd().getAsDouble()).stripTrailingZeros().toPlainString())
+                    : Optional.empty()),
+            value("--task-budget", o -> number(o.taskBudget().isPresent() ? o.taskBudget().getAsLong() : null)),
+            // prompt and agent
+            value("--system-prompt", ClaudeCodeOptions::systemPrompt),
+            value("--system-prompt-file", o -> path(o.systemPromptFile())),
+            value("--append-system-prompt", ClaudeCodeOptions::appendSystemPrompt),
+            value("--append-system-prompt-file", o -> path(o.appendSystemPromptFile())),
+            flag("--exclude-dynamic-system-prompt-sections", ClaudeCodeOptions::excludeDynamicSystemPromptSections),
+            value("--plan-mode-instructions", ClaudeCodeOptions::planModeInstructions),
+            value("--agent", ClaudeCodeOptions::agent),
+            // tools and permissions
+            new Row("--tools", CliArguments::tools),
+            each("--allowedTools", ClaudeCodeOptions::allowedTools),
+            each("--disallowedTools", ClaudeCodeOptions::disallowedTools),
+            value("--permission-mode", o -> o.permissionMode().map(Object::toString)),
+            value("--permission-prompt-tool", ClaudeCodeOptions::permissionPromptTool),
+            flag("--allow-dangerously-skip-permissions", ClaudeCodeOptions::allowDangerouslySkipPermissions),
+            flag("--dangerously-skip-permissions", ClaudeCodeOptions::dangerouslySkipPermissions),
+            each("--add-dir", o -> strings(o.addDirs())),
+            // MCP
+            each("--mcp-config", CliArguments::mcpConfigs),
+            flag("--strict-mcp-config", ClaudeCodeOptions::strictMcpConfig),
+            // output
+            value("--json-schema", o -> o.outputFormat().map(Json::write)),
+            flag("--include-partial-messages", ClaudeCodeOptions::includePartialMessages),
+            flag("--replay-user-messages", ClaudeCodeOptions::replayUserMessages),
+            flag("--include-hook-events", ClaudeCodeOptions::includeHookEvents),
+            flag("--prompt-suggestions", ClaudeCodeOptions::promptSuggestions),
+            flag("--enable-auth-status", ClaudeCodeOptions::enableAuthStatus),
+            // settings
+            value("--settings", CliArguments::settings),
+            value("--managed-settings", o -> o.managedSettings().map(Json::write)),
+            value("--setting-sources", o -> o.settingSources().map(sources ->
+                    sources.stream().map(SettingSource::value).collect(Collectors.joining(",")))),
+            each("--plugin-dir", o -> strings(o.plugins())),
+            each("--plugin-dir-no-mcp", o -> strings(o.pluginsWithoutMcp())),
+            each("--plugin-url", o -> strings(o.pluginUrls())),
+            flag("--disable-slash-commands", ClaudeCodeOptions::disableSlashCommands),
+            flag("--bare", ClaudeCodeOptions::bare),
+            flag("--safe-mode", ClaudeCodeOptions::safeMode),
+            flag("--brief", ClaudeCodeOptions::brief),
+            // session
+            flag("--continue", ClaudeCodeOptions::continueConversation),
+            value("--resume", ClaudeCodeOptions::resume),
+            value("--from-pr", ClaudeCodeOptions::fromPr),
+            flag("--fork-session", ClaudeCodeOptions::forkSession),
+            value("--resume-session-at", ClaudeCodeOptions::resumeSessionAt),
+            value("--session-id", ClaudeCodeOptions::sessionId),
+            flag("--no-session-persistence", ClaudeCodeOptions::noSessionPersistence),
+            value("--name", ClaudeCodeOptions::name),
+            each("--file", ClaudeCodeOptions::files),
+            valueOrFlag("--worktree", ClaudeCodeOptions::worktree, ClaudeCodeOptions::worktreeName),
+            value("--workload", ClaudeCodeOptions::workload),
+            // diagnostics
+            valueOrFlag("--debug", ClaudeCodeOptions::debug, ClaudeCodeOptions::debugFilter),
+            value("--debug-file", o -> path(o.debugFile())));
+
+    private CliArguments() {
+    }
+
+    /**
+     * Builds the arguments.
+     *
+     * @param options the options
+     * @return the CLI's arguments, without the executable
+     */
+    public static List<String> of(ClaudeCodeOptions options) {
+        List<String> arguments = new ArrayList<>(BASE);
+        for (Row row : TABLE) {
+            for (Optional<String> occurrence : row.occurrences().apply(options)) {
+                arguments.add(render(row.flag(), occurrence));
+            }
+        }
+        options.extraArgs().forEach((flag, value) -> arguments.add(render("--" + flag, value)));
+        return List.copyOf(arguments);
+    }
+
+    /** @return every flag this class can emit from options (besides {@link #BASE} and extra arguments) */
+    public static Set<String> flags() {
+        Set<String> flags = new LinkedHashSet<>();
+        TABLE.forEach(row -> flags.add(row.flag()));
+        return flags;
+    }
+
+    private static String render(String flag, Optional<String> value) {
+        return value.map(v -> flag + "=" + v).orElse(flag);
+    }
+
+    private static Row value(String flag, Function<ClaudeCodeOptions, Optional<String>> value) {
+        return new Row(flag, o -> value.apply(o).map(v -> List.of(Optional.of(v))).orElse(List.of()));
+    }
+
+    private static Row each(String flag, Function<ClaudeCodeOptions, List<String>> values) {
+        return new Row(flag, o -> values.apply(o).stream().map(Optional::of).toList());
+    }
+
+    private static Row flag(String flag, Predicate<ClaudeCodeOptions> on) {
+        return new Row(flag, o -> on.test(o) ? List.of(Optional.empty()) : List.of());
+    }
+
+    private static Row valueOrFlag(
+            String flag, Predicate<ClaudeCodeOptions> on, Function<ClaudeCodeOptions, Optional<String>> value) {
+        return new Row(flag, o -> value.apply(o).isPresent() ? List.of(value.apply(o))
+                : on.test(o) ? List.of(Optional.empty()) : List.of());
+    }
+
+    private static Optional<String> number(Number number) {
+        return Optional.ofNullable(number).map(Object::toString);
+    }
+
+    private static Optional<String> path(Optional<Path> path) {
+        return path.map(Path::toString);
+    }
+
+    private static List<String> strings(Collection<?> values) {
+        return values.stream().map(Object::toString).toList();
+    }
+
+    private static Optional<String> thinkingMode(ClaudeCodeOptions options) {
+        return options.thinking().flatMap(thinking -> switch (thinking) {
+            case Thinking.Adaptive adaptive -> Optional.of("adaptive");
+            case Thinking.Disabled disabled -> Optional.of("disabled");
+            case Thinking.Enabled enabled -> Optional.<String>empty();
+        });
+    }
+
+    // A fixed budget has no --thinking value of its own: "--thinking=enabled" means adaptive.
+    private static Optional<String> thinkingBudget(ClaudeCodeOptions options) {
+        if (options.thinking().orElse(null) instanceof Thinking.Enabled enabled) {
+            return Optional.of(Integer.toString(enabled.budgetTokens()));
+        }
+        return number(options.maxThinkingTokens().isPresent() ? options.maxThinkingTokens().getAsInt() : null);
+    }
+
+    private static List<Optional<String>> tools(ClaudeCodeOptions options) {
+        return switch (options.tools().orElse(null)) {
+            case null -> List.of();
+            case BaseTools.Default all -> List.of(Optional.of("default"));
+            // An empty value is how the CLI is told "no built-in tools".
+            case BaseTools.Named named when named.names().isEmpty() -> List.of(Optional.of(""));
+            case BaseTools.Named named -> named.names().stream().map(Optional::of).toList();
+        };
+    }
+
+    private static List<String> mcpConfigs(ClaudeCodeOptions options) {
+        List<String> configs = new ArrayList<>(options.mcpConfig());
+        if (!options.mcpServers().isEmpty()) {
+            Map<String, Object> servers = new LinkedHashMap<>();
+            options.mcpServers().forEach((name, config) -> servers.put(name, mcpServer(config)));
+            configs.add(Json.write(Map.of("mcpServers", servers)));
+        }
+        return configs;
+    }
+
+    private static Map<String, Object> mcpServer(McpServerConfig config) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        switch (config) {
+            case McpServerConfig.Stdio stdio -> {
+                json.put("type", "stdio");
+                json.put("command", stdio.command());
+                json.put("args", stdio.args());
+                if (!stdio.env().isEmpty()) {
+                    json.put("env", stdio.env());
+                }
+            }
+            case McpServerConfig.Sse sse -> {
+                json.put("type", "sse");
+                json.put("url", sse.url());
+                if (!sse.headers().isEmpty()) {
+                    json.put("headers", sse.headers());
+                }
+            }
+            case McpServerConfig.Http http -> {
+                json.put("type", "http");
+                json.put("url", http.url());
+                if (!http.headers().isEmpty()) {
+                    json.put("headers", http.headers());
+                }
+            }
+        }
+        return json;
+    }
+
+    private static Optional<String> settings(ClaudeCodeOptions options) {
+        Optional<Map<String, Object>> sandbox = options.sandbox().map(CliArguments::strictSandbox);
+        return switch (options.settings().orElse(null)) {
+            case null -> sandbox.map(s -> Json.write(Map.of("sandbox", s)));
+            // Validation keeps a sandbox away from a settings file, so the path passes unchanged.
+            case Settings.File file -> Optional.of(file.path().toString());
+            case Settings.Values values -> {
+                Map<String, Object> merged = new LinkedHashMap<>(values.values());
+                sandbox.ifPresent(s -> merged.put("sandbox", s));
+                yield Optional.of(Json.write(merged));
+            }
+        };
+    }
+
+    // An enabled sandbox that cannot start would otherwise only print a warning and run commands
+    // unsandboxed; a caller who asked for one gets a CLI that refuses to start instead.
+    private static Map<String, Object> strictSandbox(Map<String, Object> sandbox) {
+        if (Boolean.TRUE.equals(sandbox.get("enabled")) && !sandbox.containsKey("failIfUnavailable")) {
+            Map<String, Object> strict = new LinkedHashMap<>(sandbox);
+            strict.put("failIfUnavailable", true);
+            return strict;
+        }
+        return sandbox;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.claudecode.mcp;
+
+import dev.claudecode.InvalidOptionsException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the CLI reaches one MCP server that it connects to itself: a child process speaking stdio, or
+ * a remote server over SSE or streamable HTTP. The CLI expands {@code ${VAR}} references in these
+ * values from its own environment.
+ */
+public sealed interface McpServerConfig permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http {
+
+    /**
+     * @param command the executable
+     * @param args its arguments
+     * @return a stdio server without extra environment
+     */
+    static Stdio stdio(String command, String... args) {
+        return new Stdio(command, List.of(args), Map.of());
+    }
+
+    /**
+     * @param url the SSE endpoint
+     * @return an SSE server without extra headers
+     */
+    static Sse sse(String url) {
+        return new Sse(url, Map.of());
+    }
+
+    /**
+     * @param url the streamable HTTP endpoint
+     * @return an HTTP server without extra headers
+     */
+    static Http http(String url) {
+        return new Http(url, Map.of());
+    }
+
+    /**
+     * A server the CLI starts as a child process and talks to over its stdin and stdout.
+     *
+     * @param command the executable
+     * @param args its arguments
+     * @param env variables added to the server's environment
+     */
+    record Stdio(String command, List<String> args, Map<String, String> env) implements McpServerConfig {
+
+        /**
+         * Copies and validates the values.
+         *
+         * @param command the executable, not blank
+         * @param args its arguments
+         * @param env extra environment
+         */
+        public Stdio {
+            Objects.requireNonNull(command, "command");
+            if (command.isBlank()) {
+                throw new InvalidOptionsException("an MCP stdio server needs a command");
+            }
+            args = List.copyOf(Objects.requireNonNull(args, "args"));
+            env = copy(env, "env");
+        }
+    }
+
+    /**
+     * A remote server reached over server-sent events.
+     *
+     * @param url the endpoint
+     * @param headers HTTP headers sent with every request
+     */
+    record Sse(String url, Map<String, String> headers) implements McpServerConfig {
+
+        /**
+         * Copies and validates the values.
+         *
+         * @param url the endpoint, not blank
+         * @param headers the headers
+         */
+        public Sse {
+            requireUrl(url);
+            headers = copy(headers, "headers");
+        }
+    }
+
+    /**
+     * A remote server reached over streamable HTTP.
+     *
+     * @param url the endpoint
+     * @param headers HTTP headers sent with every request
+     */
+    record Http(String url, Map<String, String> headers) implements McpServerConfig {
+
+        /**
+         * Copies and validates the values.
+         *
+         * @param url the endpoint, not blank
+         * @param headers the headers
+         */
+        public Http {
+            requireUrl(url);
+            headers = copy(headers, "headers");
+        }
+    }
+
+    private static void requireUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        if (url.isBlank()) {
+            throw new InvalidOptionsException("an MCP server url must not be blank");
+        }
+    }
+
+    private static Map<String, String> copy(Map<String, String> map, String what) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(map, what).forEach((key, value) -> copy.put(
+                Objects.requireNonNull(key, what + " key"), Objects.requireNonNull(value, what + " value")));
+        return Collections.unmodifiableMap(copy);
+    }
+}

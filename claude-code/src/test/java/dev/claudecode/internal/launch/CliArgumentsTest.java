@@ -1,0 +1,257 @@
+package dev.claudecode.internal.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudecode.BaseTools;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.ClaudeCodeOptions.Builder;
+import dev.claudecode.Effort;
+import dev.claudecode.SettingSource;
+import dev.claudecode.Thinking;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.PermissionMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliArgumentsTest {
+
+    private static final Path DIR = Path.of("/work/project");
+
+    @Test
+    void emptyOptionsGiveOnlyTheProtocolFlags() {
+        assertThat(CliArguments.of(ClaudeCodeOptions.builder().build()))
+                .containsExactly("--output-format", "stream-json", "--verbose", "--input-format", "stream-json");
+    }
+
+    static Stream<Arguments> oneOption() {
+        return Stream.of(
+                row("model", b -> b.model("sonnet"), "--model=sonnet"),
+                row("fallbackModel", b -> b.fallbackModel("haiku,sonnet"), "--fallback-model=haiku,sonnet"),
+                row("effort", b -> b.effort(Effort.XHIGH), "--effort=xhigh"),
+                row("effort, newer level", b -> b.effort(Effort.of("ultra")), "--effort=ultra"),
+                row("thinking adaptive", b -> b.thinking(Thinking.adaptive()), "--thinking=adaptive"),
+                row("thinking disabled", b -> b.thinking(Thinking.disabled()), "--thinking=disabled"),
+                row("thinking enabled", b -> b.thinking(Thinking.enabled(4096)), "--max-thinking-tokens=4096"),
+                row("maxThinkingTokens", b -> b.maxThinkingTokens(0), "--max-thinking-tokens=0"),
+                row("thinkingDisplay", b -> b.thinkingDisplay("omitted"), "--thinking-display=omitted"),
+                row("betas, one flag per value", b -> b.betas("a-1", "b-2"), "--betas=a-1", "--betas=b-2"),
+                row("maxTurns", b -> b.maxTurns(7), "--max-turns=7"),
+                row("maxBudgetUsd", b -> b.maxBudgetUsd(0.0001), "--max-budget-usd=0.0001"),
+                row("maxBudgetUsd, whole", b -> b.maxBudgetUsd(5.0), "--max-budget-usd=5"),
+                row("taskBudget", b -> b.taskBudget(120_000L), "--task-budget=120000"),
+                row("systemPrompt", b -> b.systemPrompt("Be terse."), "--system-prompt=Be terse."),
+                row("systemPromptFile", b -> b.systemPromptFile(DIR.resolve("s.md")), "--system-prompt-file=" + DIR.resolve("s.md")),
+                row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x"), "--append-system-prompt=Also: x"),
+                row("appendSystemPromptFile", b -> b.appendSystemPromptFile(Path.of("a.md")), "--append-system-prompt-file=a.md"),
+                row("excludeDynamicSystemPromptSections", b -> b.excludeDynamicSystemPromptSections(true),
+                        "--exclude-dynamic-system-prompt-sections"),
+                row("planModeInstructions", b -> b.planModeInstructions("1. read\n2. plan"), "--plan-mode-instructions=1. read\n2. plan"),
+                row("agent", b -> b.agent("reviewer"), "--agent=reviewer"),
+                row("tools default", b -> b.tools(BaseTools.defaults()), "--tools=default"),
+                row("tools named", b -> b.tools(List.of("Bash", "Read")), "--tools=Bash", "--tools=Read"),
+                row("tools none", b -> b.tools(BaseTools.none()), "--tools="),
+                row("allowedTools", b -> b.allowedTools("Read", "Bash(git log *)"),
+                        "--allowedTools=Read", "--allowedTools=Bash(git log *)"),
+                row("disallowedTools", b -> b.disallowedTools("Write", "Edit"), "--disallowedTools=Write", "--disallowedTools=Edit"),
+                row("permissionMode", b -> b.permissionMode(PermissionMode.ACCEPT_EDITS), "--permission-mode=acceptEdits"),
+                row("permissionMode, newer", b -> b.permissionMode(PermissionMode.of("someday")), "--permission-mode=someday"),
+                row("permissionPromptTool", b -> b.permissionPromptTool("stdio"), "--permission-prompt-tool=stdio"),
+                row("allowDangerouslySkipPermissions", b -> b.allowDangerouslySkipPermissions(true),
+                        "--allow-dangerously-skip-permissions"),
+                row("dangerouslySkipPermissions", b -> b.dangerouslySkipPermissions(true), "--dangerously-skip-permissions"),
+                row("addDirs", b -> b.addDirs(Path.of("/a b"), Path.of("-c")), "--add-dir=/a b", "--add-dir=-c"),
+                row("mcpConfig", b -> b.mcpConfig("servers.json", "{\"mcpServers\":{}}"),
+                        "--mcp-config=servers.json", "--mcp-config={\"mcpServers\":{}}"),
+                row("strictMcpConfig", b -> b.strictMcpConfig(true), "--strict-mcp-config"),
+                row("outputFormat", b -> b.outputFormat(Map.of("type", "object")), "--json-schema={\"type\":\"object\"}"),
+                row("includePartialMessages", b -> b.includePartialMessages(true), "--include-partial-messages"),
+                row("replayUserMessages", b -> b.replayUserMessages(true), "--replay-user-messages"),
+                row("includeHookEvents", b -> b.includeHookEvents(true), "--include-hook-events"),
+                row("promptSuggestions", b -> b.promptSuggestions(true), "--prompt-suggestions"),
+                row("enableAuthStatus", b -> b.enableAuthStatus(true), "--enable-auth-status"),
+                row("settings file", b -> b.settings(Path.of("settings.json")), "--settings=settings.json"),
+                row("settings values", b -> b.settings(Map.of("model", "haiku")), "--settings={\"model\":\"haiku\"}"),
+                row("settings json", b -> b.settingsJson(" {\"a\": [1, true]} "), "--settings={\"a\":[1,true]}"),
+                row("sandbox alone", b -> b.sandbox(Map.of("enabled", false)), "--settings={\"sandbox\":{\"enabled\":false}}"),
+                row("managedSettings", b -> b.managedSettings(Map.of("x", 1)), "--managed-settings={\"x\":1}"),
+                row("settingSources", b -> b.settingSources(SettingSource.USER, SettingSource.LOCAL), "--setting-sources=user,local"),
+                row("settingSources none", b -> b.settingSources(List.of()), "--setting-sources="),
+                row("plugins", b -> b.plugins(Path.of("p1"), Path.of("p2")), "--plugin-dir=p1", "--plugin-dir=p2"),
+                row("pluginsWithoutMcp", b -> b.pluginsWithoutMcp(List.of(Path.of("p3"))), "--plugin-dir-no-mcp=p3"),
+                row("pluginUrls", b -> b.pluginUrls(List.of(URI.create("https://x.example/p.zip"))),
+                        "--plugin-url=https://x.example/p.zip"),
+                row("disableSlashCommands", b -> b.disableSlashCommands(true), "--disable-slash-commands"),
+                row("bare", b -> b.bare(true), "--bare"),
+                row("safeMode", b -> b.safeMode(true), "--safe-mode"),
+                row("brief", b -> b.brief(true), "--brief"),
+                row("continueConversation", b -> b.continueConversation(true), "--continue"),
+                row("resume", b -> b.resume("my session title"), "--resume=my session title"),
+                row("fromPr", b -> b.fromPr("https://example.invalid/pr/1"), "--from-pr=https://example.invalid/pr/1"),
+                row("resume + forkSession + sessionId + resumeSessionAt",
+                        b -> b.resume("a").forkSession(true).sessionId(OptionsFixtures.SESSION_ID).resumeSessionAt("m1"),
+                        "--resume=a", "--fork-session", "--resume-session-at=m1", "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("sessionId", b -> b.sessionId(OptionsFixtures.SESSION_ID), "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("noSessionPersistence", b -> b.noSessionPersistence(true), "--no-session-persistence"),
+                row("name", b -> b.name("nightly run"), "--name=nightly run"),
+                row("files", b -> b.files(List.of("file_a:a.txt", "file_b:b.txt")), "--file=file_a:a.txt", "--file=file_b:b.txt"),
+                row("worktree", b -> b.worktree(true), "--worktree"),
+                row("worktreeName", b -> b.worktreeName("feature-x"), "--worktree=feature-x"),
+                row("workload", b -> b.workload("cron"), "--workload=cron"),
+                row("debug", b -> b.debug(true), "--debug"),
+                row("debugFilter", b -> b.debugFilter("api,hooks"), "--debug=api,hooks"),
+                row("debugFile", b -> b.debugFile(Path.of("/tmp/d.log")), "--debug-file=/tmp/d.log"),
+                row("extraArgs", b -> b.extraArg("chrome").extraArg("--advisor", "-x").extraArg("a", ""),
+                        "--chrome", "--advisor=-x", "--a="),
+                // options that live outside argv
+                row("apiKey", b -> b.apiKey("sk-1")),
+                row("env", b -> b.env("A", "b")),
+                row("cwd", b -> b.cwd(DIR)),
+                row("cliPath", b -> b.cliPath(Path.of("/usr/bin/claude"))),
+                row("controlTimeout", b -> b.controlTimeout(Duration.ofSeconds(5))),
+                row("maxStdoutLineBytes", b -> b.maxStdoutLineBytes(1 << 20)),
+                row("stderr", b -> b.stderr(line -> { })),
+                row("enableFileCheckpointing", b -> b.enableFileCheckpointing(true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneOption")
+    void eachOptionMapsToItsExactArguments(String option, UnaryOperator<Builder> set, List<String> expected) {
+        List<String> arguments = CliArguments.of(set.apply(ClaudeCodeOptions.builder()).build());
+
+        assertThat(arguments.subList(0, CliArguments.BASE.size())).isEqualTo(CliArguments.BASE);
+        assertThat(arguments.subList(CliArguments.BASE.size(), arguments.size())).isEqualTo(expected);
+    }
+
+    @Test
+    void mcpServersBecomeOneMoreMcpConfigAfterTheGivenOnes() {
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .mcpConfig("first.json")
+                .mcpServer("files", new McpServerConfig.Stdio("npx", List.of("-y", "server"), Map.of("TOKEN", "t")))
+                .mcpServer("events", new McpServerConfig.Sse("https://e.example/sse", Map.of("Authorization", "Bearer x")))
+                .mcpServer("web", McpServerConfig.http("https://w.example/mcp"))
+                .build();
+
+        assertThat(tail(options)).containsExactly(
+                "--mcp-config=first.json",
+                "--mcp-config={\"mcpServers\":{"
+                        + "\"files\":{\"type\":\"stdio\",\"command\":\"npx\",\"args\":[\"-y\",\"server\"],\"env\":{\"TOKEN\":\"t\"}},"
+                        + "\"events\":{\"type\":\"sse\",\"url\":\"https://e.example/sse\",\"headers\":{\"Authorization\":\"Bearer x\"}},"
+                        + "\"web\":{\"type\":\"http\",\"url\":\"https://w.example/mcp\"}}}");
+    }
+
+    @Test
+    void sandboxIsMergedIntoSettingsValuesAndReplacesTheirOwnSandbox() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", "haiku");
+        settings.put("sandbox", Map.of("enabled", false));
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .settings(settings)
+                .sandbox(Map.of("excludedCommands", List.of("docker")))
+                .build();
+
+        assertThat(tail(options)).containsExactly(
+                "--settings={\"model\":\"haiku\",\"sandbox\":{\"excludedCommands\":[\"docker\"]}}");
+    }
+
+    @Test
+    void anEnabledSandboxMustBeAvailableUnlessTheCallerSaysOtherwise() {
+        ClaudeCodeOptions strict = ClaudeCodeOptions.builder().sandbox(Map.of("enabled", true)).build();
+        Map<String, Object> lenientSandbox = new LinkedHashMap<>();
+        lenientSandbox.put("enabled", true);
+        lenientSandbox.put("failIfUnavailable", false);
+        ClaudeCodeOptions lenient = ClaudeCodeOptions.builder().sandbox(lenientSandbox).build();
+
+        assertThat(tail(strict)).containsExactly("--settings={\"sandbox\":{\"enabled\":true,\"failIfUnavailable\":true}}");
+        assertThat(tail(lenient)).containsExactly("--settings={\"sandbox\":{\"enabled\":true,\"failIfUnavailable\":false}}");
+    }
+
+    @Test
+    void valuesStartingWithADashStayInsideTheirFlagArgument(@org.junit.jupiter.api.io.TempDir Path dir) {
+        for (ClaudeCodeOptions options : OptionsFixtures.everyFlag(dir)) {
+            List<String> tail = tail(options);
+            // Every argument is a flag of its own; no value ever stands alone where the parser
+            // could mistake it for a flag or take it as the value of the one before.
+            assertThat(tail).allSatisfy(argument -> assertThat(argument).startsWith("--"));
+            assertThat(tail).doesNotContain("-be brief", "--and polite", "-a session title", "-named");
+        }
+        assertThat(tail(OptionsFixtures.resumeVariant(dir))).contains(
+                "--system-prompt=-be brief",
+                "--append-system-prompt=--and polite",
+                "--resume=-a session title",
+                "--name=-named",
+                "--add-dir=" + dir.resolve("-b"),
+                "--debug=!1p,!file");
+    }
+
+    @Test
+    void theApiKeyNeverAppearsInTheArguments(@org.junit.jupiter.api.io.TempDir Path dir) {
+        List<String> arguments = CliArguments.of(OptionsFixtures.resumeVariant(dir));
+
+        assertThat(OptionsFixtures.resumeVariant(dir).apiKey()).contains(OptionsFixtures.API_KEY);
+        assertThat(arguments).noneSatisfy(argument -> assertThat(argument).contains(OptionsFixtures.API_KEY));
+        assertThat(arguments).noneSatisfy(argument -> assertThat(argument).contains("ANTHROPIC_API_KEY"));
+    }
+
+    @Test
+    void theFixturesReachEveryRowOfTheTable(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Set<String> emitted = new LinkedHashSet<>();
+        for (ClaudeCodeOptions options : OptionsFixtures.everyFlag(dir)) {
+            tail(options).forEach(argument -> emitted.add(flagOf(argument)));
+        }
+
+        assertThat(emitted).containsExactlyInAnyOrderElementsOf(CliArguments.flags());
+    }
+
+    @Test
+    void everyJsonValueIsCompactJsonThatParsesBack(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Set<String> jsonFlags = Set.of("--mcp-config", "--settings", "--managed-settings", "--json-schema");
+        List<String> values = tail(OptionsFixtures.resumeVariant(dir)).stream()
+                .filter(argument -> jsonFlags.contains(flagOf(argument)))
+                .map(argument -> argument.substring(argument.indexOf('=') + 1))
+                .toList();
+
+        assertThat(values).hasSize(5).allSatisfy(value -> {
+            assertThat(Json.parse(value).isObject()).isTrue();
+            assertThat(value).doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void extraArgsComeLastInTheirOrder() {
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .extraArgs(new LinkedHashMap<>(Map.of("zeta", Optional.of("1"))))
+                .extraArg("alpha")
+                .model("m")
+                .build();
+
+        assertThat(tail(options)).containsExactly("--model=m", "--zeta=1", "--alpha");
+    }
+
+    static String flagOf(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
+    }
+
+    private static List<String> tail(ClaudeCodeOptions options) {
+        List<String> arguments = CliArguments.of(options);
+        return arguments.subList(CliArguments.BASE.size(), arguments.size());
+    }
+
+    private static Arguments row(String option, UnaryOperator<Builder> set, String... expected) {
+        return Arguments.of(option, set, List.of(expected));
+    }
+}

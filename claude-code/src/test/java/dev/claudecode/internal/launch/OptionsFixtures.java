@@ -1,0 +1,112 @@
+package dev.claudecode.internal.launch;
+
+import dev.claudecode.BaseTools;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.Effort;
+import dev.claudecode.SettingSource;
+import dev.claudecode.Thinking;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.PermissionMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Options that together set every option, for tests that must cover every flag. */
+final class OptionsFixtures {
+
+    static final String API_KEY = "sk-ant-fixture-secret-0123456789";
+    static final String SESSION_ID = "3f2a9d4e-8c1b-4e5f-9a6d-2b7c8e9f0a1b";
+
+    private OptionsFixtures() {
+    }
+
+    /**
+     * Three option sets, because some options exclude each other (resume, continue and fromPr; a
+     * prompt and its file form; the two thinking forms); together they reach every row of
+     * {@link CliArguments}.
+     */
+    static List<ClaudeCodeOptions> everyFlag(Path dir) {
+        return List.of(resumeVariant(dir), continueVariant(dir), fromPrVariant());
+    }
+
+    static ClaudeCodeOptions resumeVariant(Path dir) {
+        return ClaudeCodeOptions.builder()
+                .apiKey(API_KEY)
+                .env(Map.of("FIXTURE_VARIABLE", "1"))
+                .model("sonnet")
+                .fallbackModel("haiku")
+                .effort(Effort.HIGH)
+                .thinking(Thinking.adaptive())
+                .thinkingDisplay("summarized")
+                .betas("context-1m-2025-08-07")
+                .maxTurns(3)
+                .maxBudgetUsd(2.5)
+                .taskBudget(5000L)
+                .systemPrompt("-be brief")
+                .appendSystemPrompt("--and polite")
+                .excludeDynamicSystemPromptSections(true)
+                .planModeInstructions("plan carefully")
+                .agent("Explore")
+                .tools(BaseTools.only("Bash", "Read"))
+                .allowedTools("Read", "Bash(git log *)")
+                .disallowedTools("Write")
+                .permissionMode(PermissionMode.PLAN)
+                .permissionPromptTool("stdio")
+                .allowDangerouslySkipPermissions(true)
+                .dangerouslySkipPermissions(true)
+                .addDirs(dir.resolve("a"), dir.resolve("-b"))
+                .mcpConfig("{\"mcpServers\":{\"fromJson\":{\"command\":\"true\"}}}")
+                .mcpServer("calc", McpServerConfig.stdio("calc-server", "--port", "0"))
+                .strictMcpConfig(true)
+                .outputFormat(Map.of("type", "object"))
+                .includePartialMessages(true)
+                .replayUserMessages(true)
+                .includeHookEvents(true)
+                .promptSuggestions(true)
+                .enableAuthStatus(true)
+                .settings(Map.of("includeCoAuthoredBy", false))
+                .sandbox(Map.of("enabled", false))
+                .managedSettings(Map.of("permissions", Map.of("deny", List.of("WebFetch"))))
+                .settingSources(SettingSource.USER, SettingSource.PROJECT)
+                .plugins(dir.resolve("plugin"))
+                .pluginsWithoutMcp(List.of(dir.resolve("plugin-no-mcp")))
+                .pluginUrls(List.of(URI.create("https://plugins.example/p.zip")))
+                .disableSlashCommands(true)
+                .bare(true)
+                .safeMode(true)
+                .brief(true)
+                .resume("-a session title")
+                .forkSession(true)
+                .resumeSessionAt("msg_0001")
+                .sessionId(SESSION_ID)
+                .noSessionPersistence(true)
+                .name("-named")
+                .files(List.of("file_abc:doc.txt"))
+                .worktreeName("wt")
+                .workload("nightly")
+                .debugFilter("!1p,!file")
+                .debugFile(dir.resolve("debug.log"))
+                .build();
+    }
+
+    static ClaudeCodeOptions continueVariant(Path dir) {
+        return ClaudeCodeOptions.builder()
+                .continueConversation(true)
+                .maxThinkingTokens(2048)
+                .systemPromptFile(dir.resolve("system.txt"))
+                .appendSystemPromptFile(dir.resolve("append.txt"))
+                .tools(BaseTools.defaults())
+                .debug(true)
+                .worktree(true)
+                .build();
+    }
+
+    static ClaudeCodeOptions fromPrVariant() {
+        return ClaudeCodeOptions.builder()
+                .fromPr("123")
+                .thinking(Thinking.disabled())
+                .tools(BaseTools.none())
+                .build();
+    }
+}
