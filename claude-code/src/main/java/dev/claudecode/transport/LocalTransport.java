@@ -63,6 +63,18 @@ public final class LocalTransport implements Transport {
         }
     }
 
+    /**
+     * Resolves the CLI on this machine: the configured path, else {@code CLAUDE_CODE_CLI_PATH},
+     * the managed install, {@code claude} on the PATH and the usual install locations, in that
+     * order (see {@link dev.claudecode.cli.CliResolver}).
+     */
+    @Override
+    public String executable(java.util.Optional<java.nio.file.Path> configured) {
+        dev.claudecode.cli.CliResolver.Builder resolver = dev.claudecode.cli.CliResolver.builder();
+        configured.ifPresent(resolver::cliPath);
+        return resolver.build().resolve().path().toString();
+    }
+
     @Override
     public String name() {
         return "local";
@@ -73,7 +85,16 @@ public final class LocalTransport implements Transport {
         return dev.claudecode.node.LocalNode.instance();
     }
 
-    private record LocalProcess(Process process) implements CliProcess {
+    private static final class LocalProcess implements CliProcess {
+
+        private final Process process;
+        // Process.onExit() makes a new future, completed asynchronously, on every call: keep one
+        private final CompletableFuture<Integer> exit;
+
+        LocalProcess(Process process) {
+            this.process = process;
+            this.exit = process.onExit().thenApply(Process::exitValue);
+        }
 
         @Override
         public OutputStream stdin() {
@@ -102,7 +123,7 @@ public final class LocalTransport implements Transport {
 
         @Override
         public CompletableFuture<Integer> onExit() {
-            return process.onExit().thenApply(Process::exitValue);
+            return exit;
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.claudecode.internal.launch;
 
 import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.InheritEnv;
 import dev.claudecode.internal.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The CLI's environment: the variables this library sets explicitly, and the whole process
@@ -46,6 +48,18 @@ public final class CliEnvironment {
     }
 
     /**
+     * Which variables of the parent environment the CLI inherits: those {@code
+     * options.inheritEnv()} lets through, never {@code CLAUDECODE}.
+     *
+     * @param options the options
+     * @return the filter, by variable name
+     */
+    public static Predicate<String> inheritFilter(ClaudeCodeOptions options) {
+        InheritEnv inheritEnv = options.inheritEnv();
+        return name -> !name.equals(NESTED_SESSION_MARKER) && inheritEnv.inherits(name);
+    }
+
+    /**
      * The complete environment of the CLI process: the parent's variables that
      * {@code options.inheritEnv()} lets through, without {@code CLAUDECODE}, then
      * {@link #explicit(ClaudeCodeOptions)}.
@@ -56,8 +70,9 @@ public final class CliEnvironment {
      */
     public static Map<String, String> process(Map<String, String> parent, ClaudeCodeOptions options) {
         Map<String, String> environment = new LinkedHashMap<>();
+        Predicate<String> inherited = inheritFilter(options);
         parent.forEach((name, value) -> {
-            if (!name.equals(NESTED_SESSION_MARKER) && options.inheritEnv().inherits(name)) {
+            if (inherited.test(name)) {
                 environment.put(name, value);
             }
         });

@@ -1,0 +1,80 @@
+package dev.claudecode;
+
+import dev.claudecode.internal.BuildInfo;
+import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.message.ResultMessage;
+import dev.claudecode.transport.LocalTransport;
+import dev.claudecode.transport.Transport;
+
+/**
+ * The entry points: start a {@link Session}, or run a single prompt with {@link #query}.
+ *
+ * <pre>{@code
+ * ResultMessage result = ClaudeCode.query("What is 5 + 3?", ClaudeCodeOptions.builder().build());
+ *
+ * try (Session session = ClaudeCode.start(ClaudeCodeOptions.builder().model("sonnet").build())) {
+ *     System.out.println(session.stream("What is 5 + 3?").finalText());
+ * }
+ * }</pre>
+ */
+public final class ClaudeCode {
+
+    private ClaudeCode() {
+    }
+
+    /**
+     * Starts a session on this machine. The CLI is launched at once; the first turn does not
+     * wait for its start-up handshake.
+     *
+     * @param options the session's options
+     * @return the session; close it when done
+     * @throws dev.claudecode.cli.CliNotFoundException when no CLI can be found
+     * @throws CliProcessException when the CLI cannot be started
+     */
+    public static Session start(ClaudeCodeOptions options) {
+        return start(options, LocalTransport.create());
+    }
+
+    /**
+     * Starts a session whose CLI runs through the given transport, for example on another
+     * machine.
+     *
+     * @param options the session's options
+     * @param transport where the CLI runs
+     * @return the session; close it when done
+     */
+    public static Session start(ClaudeCodeOptions options, Transport transport) {
+        String executable = transport.executable(options.cliPath());
+        Session session = new Session(options, transport, new OptionsLauncher(options, executable));
+        try {
+            session.connectEagerly();
+        } catch (RuntimeException e) {
+            session.stop();
+            throw e;
+        }
+        return session;
+    }
+
+    /**
+     * Runs one prompt in a new session and returns its result; the session is stopped after.
+     *
+     * @param prompt what the user says
+     * @param options the session's options
+     * @return the result
+     */
+    public static ResultMessage query(String prompt, ClaudeCodeOptions options) {
+        try (Session session = start(options)) {
+            return session.query(prompt);
+        }
+    }
+
+    /** @return this library's version */
+    public static String version() {
+        return BuildInfo.libraryVersion();
+    }
+
+    /** @return the Claude Code CLI version this library is built and tested against */
+    public static String cliVersion() {
+        return BuildInfo.cliVersion();
+    }
+}

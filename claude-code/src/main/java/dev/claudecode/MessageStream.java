@@ -1,0 +1,164 @@
+package dev.claudecode;
+
+import dev.claudecode.internal.session.Turn;
+import dev.claudecode.message.AssistantMessage;
+import dev.claudecode.message.Message;
+import dev.claudecode.message.ResultMessage;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The messages of one turn, in the order the CLI wrote them, ending with its {@link
+ * ResultMessage}. Iterate it once (for-each, {@link #iterator()} or {@link #stream()}), or just
+ * ask for the {@link #result()} or the {@link #finalText()}.
+ *
+ * <p>Closing the stream before the result interrupts the turn in the CLI, so the next turn starts
+ * promptly. Waiting for the next message can be ended by interrupting the waiting thread, by
+ * {@link Session#interrupt()}, or by stopping the session.
+ *
+ * <pre>{@code
+ * try (MessageStream turn = session.stream("What is 5 + 3?")) {
+ *     for (Message message : turn) {
+ *         if (message instanceof AssistantMessage assistant) System.out.print(assistant.text());
+ *     }
+ * }
+ * }</pre>
+ */
+public final class MessageStream implements Iterable<Message>, AutoCloseable {
+
+    private final Session session;
+    private final Turn turn;
+    private final StringBuilder assistantText = new StringBuilder();
+    private boolean iteratorTaken;
+    private volatile boolean ended;
+    private volatile boolean closed;
+    private RuntimeException failure;
+    private ResultMessage result;
+
+    MessageStream(Session session, Turn turn) {
+        this.session = session;
+        this.turn = turn;
+    }
+
+    /**
+     * Returns the iterator over the turn's messages. Its {@code hasNext} waits for the next
+     * message and throws the turn's failure, such as a {@link CliProcessException} when the CLI
+     * died, after the messages that arrived before it.
+     *
+     * @return the iterator; a stream can be iterated only once
+     * @throws IllegalStateException on a second call
+     */
+    @Override
+    public synchronized Iterator<Message> iterator() {
+        if (iteratorTaken) {
+            throw new IllegalStateException("a MessageStream can be iterated only once");
+        }
+        iteratorTaken = true;
+        return new Iterator<>() {
+            private Message next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = take();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Message next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the turn is over");
+                }
+                Message message = next;
+                next = null;
+                return message;
+            }
+        };
+    }
+
+    /** @return the messages as a sequential stream; closing it closes this message stream */
+    public Stream<Message> stream() {
+        Spliterator<Message> spliterator = Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(spliterator, false).onClose(this::close);
+    }
+
+    /**
+     * Waits for the turn to end and returns its result, consuming any messages not read yet.
+     *
+     * @return the result message
+     * @throws CliProcessException when the CLI died before the result
+     * @throws SessionClosedException when the session was stopped first
+     */
+    public synchronized ResultMessage result() {
+        while (take() != null) {
+            // consume the rest of the turn
+        }
+        if (result == null) {
+            throw new ClaudeCodeException("the message stream was closed before the turn's result arrived");
+        }
+        return result;
+    }
+
+    /**
+     * Waits for the turn to end and returns the answer's text: the result's text, or, when the
+     * result carries none, the text of the assistant messages.
+     *
+     * @return the final text
+     */
+    public synchronized String finalText() {
+        ResultMessage done = result();
+        return done.result().orElse(assistantText.toString());
+    }
+
+    /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (turn.state() != Turn.State.DONE || !ended) {
+                session.abandon(turn);
+            }
+        }
+    }
+
+    private synchronized Message take() {
+        if (ended) {
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
+        }
+        Turn.Item item;
+        try {
+            item = turn.next(null).orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClaudeCodeException("interrupted while waiting for the next message", e);
+        }
+        switch (item) {
+            case Turn.Delivered delivered -> {
+                Message message = delivered.message();
+                if (message instanceof AssistantMessage assistant) {
+                    assistantText.append(assistant.text());
+                } else if (message instanceof ResultMessage resultMessage) {
+                    result = resultMessage;
+                }
+                return message;
+            }
+            case Turn.Ended e -> {
+                ended = true;
+                return null;
+            }
+            case Turn.Failed failed -> {
+                ended = true;
+                failure = failed.error();
+                throw failure;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.claudecode.internal.launch;
+
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.internal.session.Launcher;
+import dev.claudecode.transport.LaunchSpec;
+import java.util.Optional;
+
+/** Plans a session's launches from its options: as given, resuming a conversation, or fresh. */
+public final class OptionsLauncher implements Launcher {
+
+    private final ClaudeCodeOptions options;
+    private final String executable;
+
+    /**
+     * Creates a launcher.
+     *
+     * @param options the session's options
+     * @param executable the CLI executable on the machine where it runs
+     */
+    public OptionsLauncher(ClaudeCodeOptions options, String executable) {
+        this.options = options;
+        this.executable = executable;
+    }
+
+    @Override
+    public LaunchSpec initial() {
+        return spec(options);
+    }
+
+    @Override
+    public LaunchSpec resume(String sessionId) {
+        return spec(withoutConversationChoice(options.toBuilder()).resume(sessionId).build());
+    }
+
+    @Override
+    public LaunchSpec fresh() {
+        return spec(withoutConversationChoice(options.toBuilder()).build());
+    }
+
+    private static ClaudeCodeOptions.Builder withoutConversationChoice(ClaudeCodeOptions.Builder builder) {
+        return builder.resume(null).forkSession(false).continueConversation(false).sessionId(null).resumeSessionAt(null);
+    }
+
+    private LaunchSpec spec(ClaudeCodeOptions launchOptions) {
+        return new LaunchSpec(executable, CliArguments.of(launchOptions), CliEnvironment.explicit(launchOptions),
+                CliEnvironment.inheritFilter(launchOptions),
+                launchOptions.cwd().map(Object::toString).map(Optional::of).orElse(Optional.empty()));
+    }
+}
