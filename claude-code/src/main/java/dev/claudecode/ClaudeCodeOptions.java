@@ -381,7 +381,11 @@ public final class ClaudeCodeOptions {
         return values.continueConversation;
     }
 
-    /** @return the assistant message id up to which a resumed session is loaded ({@code --resume-session-at}) */
+    /**
+     * @return the {@code uuid} of the assistant message up to which a resumed session is loaded
+     *     ({@code --resume-session-at}); CLI 2.1.197 matches the message's envelope {@code uuid},
+     *     not its {@code message.id}
+     */
     public Optional<String> resumeSessionAt() {
         return Optional.ofNullable(values.resumeSessionAt);
     }
@@ -1231,11 +1235,11 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param messageId the assistant message id up to which the resumed session is loaded
+         * @param messageUuid the {@code uuid} of the assistant message up to which the resumed session is loaded
          * @return this builder
          */
-        public Builder resumeSessionAt(String messageId) {
-            this.resumeSessionAt = messageId;
+        public Builder resumeSessionAt(String messageUuid) {
+            this.resumeSessionAt = messageUuid;
             return this;
         }
 
