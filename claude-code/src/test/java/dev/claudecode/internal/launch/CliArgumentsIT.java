@@ -112,7 +112,7 @@ class CliArgumentsIT {
                 .maxTurns(5)
                 .thinking(Thinking.adaptive())
                 .thinkingDisplay("omitted")
-                .taskBudget(5000L)
+                .taskBudget(5000)
                 .permissionPromptTool("stdio")
                 .systemPromptFile(dir.resolve("system.txt"))
                 .appendSystemPromptFile(dir.resolve("append.txt"))
@@ -243,6 +243,51 @@ class CliArgumentsIT {
                 .build());
 
         assertThat(other.controlRequests("can_use_tool")).as("a rule that does not match prompts").hasSize(1);
+    }
+
+    @Test
+    void switchesAndPlainValuesAreAccepted() throws IOException {
+        Path debugLog = scratch.resolve("-debug.log");
+        Outcome outcome = CliRun.run(CliRun.options(api, scratch)
+                .fallbackModel("haiku")
+                .agent("Explore")
+                .excludeDynamicSystemPromptSections(true)
+                .includePartialMessages(true)
+                .replayUserMessages(true)
+                .includeHookEvents(true)
+                .promptSuggestions(true)
+                .disableSlashCommands(true)
+                .brief(true)
+                .noSessionPersistence(true)
+                .allowDangerouslySkipPermissions(true)
+                .debugFile(debugLog)
+                .build());
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+        assertThat(outcome.result()).containsEntry("subtype", "success");
+        assertThat(outcome.message("stream_event", null)).as("partial messages").isPresent();
+        assertThat(outcome.stdout()).as("replayed user message")
+                .anySatisfy(m -> assertThat(m).containsEntry("type", "user").containsEntry("isReplay", true));
+        assertThat((List<?>) outcome.init().get("slash_commands")).as("slash commands disabled").isEmpty();
+        assertThat(debugLog).isNotEmptyFile();
+
+        Outcome bare = CliRun.run(CliRun.options(api, scratch).bare(true).safeMode(true).build());
+        assertThat(bare.result()).as(bare.toString()).containsEntry("subtype", "success");
+    }
+
+    @Test
+    void aNamedWorktreeBecomesTheWorkingDirectory() throws IOException, InterruptedException {
+        ClaudeCodeOptions options = CliRun.options(api, scratch).worktreeName("it-tree").build();
+        Path repository = options.cwd().orElseThrow();
+        Process git = new ProcessBuilder("sh", "-c",
+                "git init -q && git -c user.email=it@example.invalid -c user.name=it commit -q --allow-empty -m init")
+                .directory(repository.toFile()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(git.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)
+                && git.exitValue() == 0, "git is not available");
+
+        Outcome outcome = CliRun.run(options);
+
+        assertThat((String) outcome.init().get("cwd")).as(outcome.toString()).endsWith("it-tree");
     }
 
     @Test
