@@ -381,7 +381,11 @@ public final class ClaudeCodeOptions {
         return values.continueConversation;
     }
 
-    /** @return the assistant message id up to which a resumed session is loaded ({@code --resume-session-at}) */
+    /**
+     * @return the {@code uuid} of the assistant message up to which a resumed session is loaded
+     *     ({@code --resume-session-at}); CLI 2.1.197 matches the message's envelope {@code uuid},
+     *     not its {@code message.id}
+     */
     public Optional<String> resumeSessionAt() {
         return Optional.ofNullable(values.resumeSessionAt);
     }
@@ -481,8 +485,9 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * Collects options for {@link ClaudeCodeOptions}. Setters return the builder; a scalar setter
-     * given {@code null} unsets that option, a list or map setter replaces the whole collection.
+     * Collects options for {@link ClaudeCodeOptions}. Setters return the builder; a setter given
+     * {@code null} (or an empty {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}
+     * for numbers) unsets that option, and a list or map setter replaces the whole collection.
      * Not thread-safe.
      */
     public static final class Builder implements Cloneable {
@@ -650,11 +655,20 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param maxStdoutLineBytes the longest stdout line accepted, positive; null for no limit
+         * @param maxStdoutLineBytes the longest stdout line accepted, positive
          * @return this builder
          */
-        public Builder maxStdoutLineBytes(Integer maxStdoutLineBytes) {
+        public Builder maxStdoutLineBytes(int maxStdoutLineBytes) {
             this.maxStdoutLineBytes = maxStdoutLineBytes;
+            return this;
+        }
+
+        /**
+         * @param maxStdoutLineBytes the longest stdout line accepted; empty for no limit
+         * @return this builder
+         */
+        public Builder maxStdoutLineBytes(OptionalInt maxStdoutLineBytes) {
+            this.maxStdoutLineBytes = boxed(maxStdoutLineBytes);
             return this;
         }
 
@@ -718,8 +732,17 @@ public final class ClaudeCodeOptions {
          * @param maxThinkingTokens the thinking budget in the CLI's older form, 0 for off; not with {@code thinking}
          * @return this builder
          */
-        public Builder maxThinkingTokens(Integer maxThinkingTokens) {
+        public Builder maxThinkingTokens(int maxThinkingTokens) {
             this.maxThinkingTokens = maxThinkingTokens;
+            return this;
+        }
+
+        /**
+         * @param maxThinkingTokens the thinking budget in the CLI's older form; empty to unset
+         * @return this builder
+         */
+        public Builder maxThinkingTokens(OptionalInt maxThinkingTokens) {
+            this.maxThinkingTokens = boxed(maxThinkingTokens);
             return this;
         }
 
@@ -753,8 +776,17 @@ public final class ClaudeCodeOptions {
          * @param maxTurns the most agentic turns per user message, positive
          * @return this builder
          */
-        public Builder maxTurns(Integer maxTurns) {
+        public Builder maxTurns(int maxTurns) {
             this.maxTurns = maxTurns;
+            return this;
+        }
+
+        /**
+         * @param maxTurns the most agentic turns per user message; empty to unset
+         * @return this builder
+         */
+        public Builder maxTurns(OptionalInt maxTurns) {
+            this.maxTurns = boxed(maxTurns);
             return this;
         }
 
@@ -762,8 +794,18 @@ public final class ClaudeCodeOptions {
          * @param maxBudgetUsd the most US dollars to spend, positive
          * @return this builder
          */
-        public Builder maxBudgetUsd(Double maxBudgetUsd) {
+        public Builder maxBudgetUsd(double maxBudgetUsd) {
             this.maxBudgetUsd = maxBudgetUsd;
+            return this;
+        }
+
+        /**
+         * @param maxBudgetUsd the most US dollars to spend; empty to unset
+         * @return this builder
+         */
+        public Builder maxBudgetUsd(OptionalDouble maxBudgetUsd) {
+            this.maxBudgetUsd = Objects.requireNonNull(maxBudgetUsd, "maxBudgetUsd").isPresent()
+                    ? maxBudgetUsd.getAsDouble() : null;
             return this;
         }
 
@@ -771,8 +813,17 @@ public final class ClaudeCodeOptions {
          * @param taskBudget the API-side task budget in tokens, positive
          * @return this builder
          */
-        public Builder taskBudget(Long taskBudget) {
+        public Builder taskBudget(long taskBudget) {
             this.taskBudget = taskBudget;
+            return this;
+        }
+
+        /**
+         * @param taskBudget the API-side task budget in tokens; empty to unset
+         * @return this builder
+         */
+        public Builder taskBudget(OptionalLong taskBudget) {
+            this.taskBudget = Objects.requireNonNull(taskBudget, "taskBudget").isPresent() ? taskBudget.getAsLong() : null;
             return this;
         }
 
@@ -1231,11 +1282,11 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param messageId the assistant message id up to which the resumed session is loaded
+         * @param messageUuid the {@code uuid} of the assistant message up to which the resumed session is loaded
          * @return this builder
          */
-        public Builder resumeSessionAt(String messageId) {
-            this.resumeSessionAt = messageId;
+        public Builder resumeSessionAt(String messageUuid) {
+            this.resumeSessionAt = messageUuid;
             return this;
         }
 
@@ -1399,6 +1450,10 @@ public final class ClaudeCodeOptions {
 
         private List<Object> state() {
             return new ArrayList<>(namedState().values());
+        }
+
+        private static Integer boxed(OptionalInt value) {
+            return Objects.requireNonNull(value, "value").isPresent() ? value.getAsInt() : null;
         }
 
         private static String flagName(String flag) {

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,23 @@ class ClaudeCodeOptionsTest {
     }
 
     @Test
+    void numbersTakePlainLiteralsAndOptionalsUnsetThem() {
+        ClaudeCodeOptions set = ClaudeCodeOptions.builder()
+                .maxTurns(3).maxBudgetUsd(5).taskBudget(10).maxThinkingTokens(0).maxStdoutLineBytes(1024).build();
+        ClaudeCodeOptions unset = set.toBuilder()
+                .maxTurns(OptionalInt.empty()).maxBudgetUsd(OptionalDouble.empty()).taskBudget(OptionalLong.empty())
+                .maxThinkingTokens(OptionalInt.empty()).maxStdoutLineBytes(OptionalInt.empty()).build();
+        ClaudeCodeOptions copied = ClaudeCodeOptions.builder()
+                .maxTurns(set.maxTurns()).maxBudgetUsd(set.maxBudgetUsd()).taskBudget(set.taskBudget())
+                .maxThinkingTokens(set.maxThinkingTokens()).maxStdoutLineBytes(set.maxStdoutLineBytes()).build();
+
+        assertThat(set.maxBudgetUsd()).hasValue(5.0);
+        assertThat(set.taskBudget()).hasValue(10L);
+        assertThat(unset).isEqualTo(ClaudeCodeOptions.builder().build());
+        assertThat(copied).isEqualTo(set);
+    }
+
+    @Test
     void debugFilterAndWorktreeNameSwitchTheirFlagOnAndFalseClearsThem() {
         ClaudeCodeOptions on = ClaudeCodeOptions.builder().debugFilter("api").worktreeName("w").build();
         ClaudeCodeOptions off = on.toBuilder().debug(false).worktree(false).build();
@@ -139,7 +159,7 @@ class ClaudeCodeOptionsTest {
                 bad(b -> b.maxBudgetUsd(-2.0), "maxBudgetUsd"),
                 bad(b -> b.maxBudgetUsd(Double.NaN), "maxBudgetUsd"),
                 bad(b -> b.maxThinkingTokens(-5), "maxThinkingTokens must not be negative"),
-                bad(b -> b.taskBudget(0L), "taskBudget must be positive"),
+                bad(b -> b.taskBudget(0), "taskBudget must be positive"),
                 bad(b -> b.maxStdoutLineBytes(0), "maxStdoutLineBytes must be positive"),
                 bad(b -> b.controlTimeout(Duration.ZERO), "controlTimeout must be positive"),
                 bad(b -> b.controlTimeout(Duration.ofSeconds(-1)), "controlTimeout must be positive"),

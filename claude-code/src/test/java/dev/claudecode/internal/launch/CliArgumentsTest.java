@@ -52,7 +52,7 @@ class CliArgumentsTest {
                 row("maxTurns", b -> b.maxTurns(7), "--max-turns=7"),
                 row("maxBudgetUsd", b -> b.maxBudgetUsd(0.0001), "--max-budget-usd=0.0001"),
                 row("maxBudgetUsd, whole", b -> b.maxBudgetUsd(5.0), "--max-budget-usd=5"),
-                row("taskBudget", b -> b.taskBudget(120_000L), "--task-budget=120000"),
+                row("taskBudget", b -> b.taskBudget(120_000), "--task-budget=120000"),
                 row("systemPrompt", b -> b.systemPrompt("Be terse."), "--system-prompt=Be terse."),
                 row("systemPromptFile", b -> b.systemPromptFile(DIR.resolve("s.md")), "--system-prompt-file=" + DIR.resolve("s.md")),
                 row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x"), "--append-system-prompt=Also: x"),
