@@ -17,10 +17,14 @@ final class ModelBackend implements AutoCloseable {
         this.standIn = standIn;
     }
 
-    /** @return the backend the environment asks for */
-    static ModelBackend fromEnvironment(Map<String, String> environment) {
+    /**
+     * @param offline whether the stand-in must answer even when a key is set
+     * @param environment the program's environment
+     * @return the backend to use
+     */
+    static ModelBackend choose(boolean offline, Map<String, String> environment) {
         String key = environment.get("ANTHROPIC_API_KEY");
-        if (key != null && !key.isBlank()) {
+        if (!offline && key != null && !key.isBlank()) {
             return new ModelBackend(Optional.empty());
         }
         return new ModelBackend(Optional.of(FakeClaudeApi.standIn()));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real CLI once, the way a session would start it: {@link CliArguments} for the command
@@ -64,11 +63,9 @@ final class CliRun {
     private CliRun() {
     }
 
-    /** @return the CLI from {@code CLAUDE_CODE_CLI_PATH}; the test is skipped without it */
+    /** @return the pinned CLI ({@code CLAUDE_CODE_CLI_PATH}, else the managed install) */
     static Path cli() {
-        String path = System.getenv("CLAUDE_CODE_CLI_PATH");
-        Assumptions.assumeTrue(path != null && !path.isBlank(), "CLAUDE_CODE_CLI_PATH is not set");
-        return Path.of(path);
+        return dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path();
     }
 
     /**
