@@ -4,12 +4,23 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.session.CliConnection;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.internal.session.SerialExecutor;
+import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
+import dev.claudecode.history.History;
+import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.SessionInfo;
+import dev.claudecode.history.SessionListQuery;
+import dev.claudecode.history.SessionMessage;
 import dev.claudecode.message.Message;
+import dev.claudecode.node.LocalNode;
+import dev.claudecode.node.Node;
+import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.transport.Transport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +171,83 @@ public final class Session implements AutoCloseable {
             return;
         }
         control(current, request("interrupt"));
+    }
+
+    // ---------------------------------------------------------------- history and node
+
+    /**
+     * Reads this session's conversation from its transcript, on the machine where the CLI runs.
+     *
+     * @param query which messages: limit, offset and what to include
+     * @return the messages, oldest first; empty until the CLI has reported the session id
+     */
+    public List<SessionMessage> getMessages(HistoryQuery query) {
+        String id = sessionId;
+        if (id == null) {
+            return List.of();
+        }
+        SessionPlace place = place();
+        return History.at(place.configDir()).getMessages(id, place.cwd(), query);
+    }
+
+    /** @return this session's whole conversation, oldest first */
+    public List<SessionMessage> getMessages() {
+        return getMessages(HistoryQuery.all());
+    }
+
+    /**
+     * Lists the sessions of this session's working directory (and its git worktrees), newest
+     * first, on the machine where the CLI runs.
+     *
+     * @return the sessions
+     */
+    public List<SessionInfo> listSessions() {
+        SessionPlace place = place();
+        return History.at(place.configDir()).listSessions(SessionListQuery.forProject(place.cwd()));
+    }
+
+    /**
+     * Lists sessions as the query asks, on the machine where the CLI runs.
+     *
+     * @param query project, limit, offset and worktrees
+     * @return the sessions
+     */
+    public List<SessionInfo> listSessions(SessionListQuery query) {
+        return History.at(place().configDir()).listSessions(query);
+    }
+
+    /** @return the machine the CLI runs on: its files and a command runner */
+    public Node node() {
+        return transport.node();
+    }
+
+    /**
+     * Runs a task against the machine where the CLI runs: this machine for a local session, the
+     * remote host for a remote one.
+     *
+     * @param task the work
+     * @param <T> what it returns
+     * @return what the task returned
+     * @throws NodeCommandException wrapping a checked failure of the task
+     */
+    public <T> T execute(NodeTask<T> task) {
+        try {
+            return task.run(transport.node());
+        } catch (ClaudeCodeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeCommandException("interrupted while running a task on " + transport.node().name(), e);
+        } catch (Exception e) {
+            throw new NodeCommandException("a task on " + transport.node().name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SessionPlace place() {
+        Node node = transport.node();
+        boolean local = node instanceof LocalNode;
+        return SessionPlace.of(options, node, local ? System.getenv() : java.util.Map.of(),
+                local ? Path.of("").toAbsolutePath() : node.home());
     }
 
     // ---------------------------------------------------------------- listeners
