@@ -79,7 +79,7 @@ public final class Session implements AutoCloseable {
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
-                connect().writer().write(turn.userLine());
+                connect().write(turn.userLine());
             }
 
             @Override

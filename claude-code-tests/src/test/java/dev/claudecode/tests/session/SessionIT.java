@@ -226,6 +226,23 @@ class SessionIT {
         assertThatThrownBy(() -> session.stream("three")).isInstanceOf(SessionClosedException.class);
     }
 
+    @Test
+    void aCliThatExitsAtStartFailsTheTurnWithItsStatusAndStderr(FakeClaudeApi api) {
+        try (Session session = ClaudeCode.start(options(api).extraArg("--no-such-flag").build())) {
+            assertThatThrownBy(() -> session.query("hello"))
+                    .isInstanceOf(CliProcessException.class)
+                    .hasMessageContaining("no-such-flag")
+                    .satisfies(e -> assertThat(((CliProcessException) e).exitStatus()).hasValue(1));
+        }
+    }
+
+    @Test
+    void aMissingCliIsReportedAtStart(FakeClaudeApi api) {
+        assertThatThrownBy(() -> ClaudeCode.start(options(api).cliPath(cwd.resolve("no-claude-here")).build()))
+                .isInstanceOf(dev.claudecode.cli.CliNotFoundException.class)
+                .hasMessageContaining("no-claude-here");
+    }
+
     /** Reads a turn until the model's answer is streaming, so an interrupt or kill hits the API call. */
     static java.util.Iterator<Message> untilStreaming(MessageStream turn) {
         java.util.Iterator<Message> iterator = turn.iterator();

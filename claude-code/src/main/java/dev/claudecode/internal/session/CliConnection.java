@@ -60,6 +60,8 @@ public final class CliConnection {
     private final Thread stderrThread;
     private volatile boolean stopping;
     private volatile ProtocolException readFailure;
+    private final java.util.concurrent.CompletableFuture<java.util.Optional<CliProcessException>> exited =
+            new java.util.concurrent.CompletableFuture<>();
 
     private CliConnection(CliProcess process, InboundRequestHandler handler, Events events, long maxLineBytes) {
         this.process = process;
@@ -109,6 +111,28 @@ public final class CliConnection {
     /** @return the last stderr lines */
     public String stderrTail() {
         return stderrTail.text();
+    }
+
+    /**
+     * Writes a line; when the CLI has died, the failure reported is the process's (exit status
+     * and stderr), not the broken pipe's.
+     *
+     * @param line the message to write
+     * @throws CliProcessException when the CLI cannot take it
+     */
+    public void write(tools.jackson.databind.JsonNode line) {
+        try {
+            writer.write(line);
+        } catch (CliProcessException e) {
+            try {
+                throw exited.get(2, TimeUnit.SECONDS).orElse(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw e;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException unknown) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -171,6 +195,7 @@ public final class CliConnection {
         }
         control.fail(failure != null ? failure : new SessionClosedException("the CLI was stopped"));
         control.close();
+        exited.complete(java.util.Optional.ofNullable(failure));
         events.onExit(this, java.util.Optional.ofNullable(failure));
     }
 
