@@ -128,6 +128,11 @@ final class OpenSshServer implements AutoCloseable {
         return publicKey(dir.resolve("host_" + type + ".pub"));
     }
 
+    /** Adds a public key to the authorized keys. */
+    void authorize(String publicKeyLine) throws IOException {
+        Files.writeString(dir.resolve("authorized_keys"), publicKeyLine.strip() + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** @return a builder for a transport to this server with the generated key and known_hosts */
     SshTransport.Builder transport() {
         return SshTransport.builder()
@@ -142,6 +147,11 @@ final class OpenSshServer implements AutoCloseable {
     /** @return the server's per-connection processes (privilege-separated monitors and their children) */
     List<ProcessHandle> connectionProcesses() {
         return process.descendants().filter(OpenSshServer::isSshd).toList();
+    }
+
+    /** @return how many connections the server has: one privilege-separation monitor each */
+    long connectionCount() {
+        return process.children().filter(OpenSshServer::isSshd).count();
     }
 
     /** Kills every connection's sshd processes at once, as if the network had dropped. */

@@ -39,6 +39,9 @@ public record IdentityFile(Path path, Optional<String> passphrase) {
      */
     public List<KeyPair> load(SessionContext session) throws IOException {
         FilePasswordProvider passwords = passphrase.map(FilePasswordProvider::of).orElse(FilePasswordProvider.EMPTY);
+        if (!Files.isReadable(path)) {
+            throw new IOException("cannot read the private key " + path);
+        }
         try (InputStream in = Files.newInputStream(path)) {
             Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(session, new PathResource(path), in, passwords);
             List<KeyPair> loaded = new ArrayList<>();
@@ -49,7 +52,7 @@ public record IdentityFile(Path path, Optional<String> passphrase) {
                 throw new IOException("no private key in " + path);
             }
             return loaded;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IOException("cannot read the private key " + path
                     + (passphrase.isEmpty() ? " (is it encrypted? give its passphrase)" : " (wrong passphrase?)") + ": " + e.getMessage(), e);
         }

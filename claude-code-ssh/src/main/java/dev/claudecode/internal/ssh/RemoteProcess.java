@@ -10,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,9 @@ public final class RemoteProcess implements CliProcess {
     private final long pid;
     private final InputStream stderr;
     private final Watchdog watchdog;
+    private final Runnable onExit;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final AtomicBoolean finishing = new AtomicBoolean();
 
     /**
      * Wraps a started command.
@@ -45,16 +50,50 @@ public final class RemoteProcess implements CliProcess {
         this.pid = pid;
         this.stderr = stderr;
         this.watchdog = watchdog;
-        channel.addCloseFutureListener(closed -> {
-            int status = RemoteExit.of(channel.getExitStatus(), channel.getExitSignal());
-            // the leader is gone: whatever it left in its group goes too
-            watchdog.reap(pid);
-            try {
-                onExit.run();
-            } finally {
-                exit.complete(status);
-            }
-        });
+        this.onExit = onExit;
+        // The exit status arrives before the channel closes, and the channel stays open while
+        // anything the command left behind still holds its output: the exit is the status.
+        if (!channel.isClosing()) {
+            channel.addChannelListener(new ChannelListener() {
+                @Override
+                public void channelStateChanged(Channel changed, String hint) {
+                    if (hasExited()) {
+                        finishLater();
+                    }
+                }
+
+                @Override
+                public void channelClosed(Channel closed, Throwable reason) {
+                    finishLater();
+                }
+            });
+        }
+        // the command may have ended before the listener was in place
+        if (hasExited() || channel.isClosing() || !channel.isOpen()) {
+            finishLater();
+        }
+    }
+
+    private boolean hasExited() {
+        return channel.getExitStatus() != null || channel.getExitSignal() != null;
+    }
+
+    // never on MINA's I/O thread: telling the watchdog writes to another channel
+    private void finishLater() {
+        if (finishing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("ssh-process-exit-" + pid).start(this::finish);
+        }
+    }
+
+    private void finish() {
+        int status = RemoteExit.of(channel.getExitStatus(), channel.getExitSignal());
+        // the leader is gone: whatever it left in its group goes too
+        watchdog.reap(pid);
+        try {
+            onExit.run();
+        } finally {
+            exit.complete(status);
+        }
     }
 
     @Override
