@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** What the tests read from Linux's /proc: the "remote" host is this machine. */
-final class ProcFs {
+public final class ProcFs {
 
     private static final Path PROC = Path.of("/proc");
 
@@ -19,7 +19,7 @@ final class ProcFs {
     }
 
     /** @return the ids of the live (not zombie) processes in a process group */
-    static List<Long> liveProcessesInGroup(long pgid) {
+    public static List<Long> liveProcessesInGroup(long pgid) {
         List<Long> members = new ArrayList<>();
         for (Path entry : processDirectories()) {
             String stat = read(entry.resolve("stat"));
@@ -37,7 +37,7 @@ final class ProcFs {
     }
 
     /** @return the command lines (NULs shown as spaces) of all processes that contain the text */
-    static List<String> commandLinesContaining(String text) {
+    public static List<String> commandLinesContaining(String text) {
         List<String> found = new ArrayList<>();
         for (Path entry : processDirectories()) {
             String cmdline = read(entry.resolve("cmdline"));
@@ -49,12 +49,12 @@ final class ProcFs {
     }
 
     /** @return the environment of a process, NUL-separated, or empty when it is gone */
-    static String environment(long pid) {
+    public static String environment(long pid) {
         return read(PROC.resolve(Long.toString(pid)).resolve("environ"));
     }
 
     /** Waits until a condition holds; returns whether it did within the timeout. */
-    static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
