@@ -201,7 +201,8 @@ class SshConnectionIT {
             } finally {
                 server.freezeConnections(false);
             }
-            assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.liveProcessesInGroup(pid).isEmpty())).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.liveProcessesInGroup(pid).isEmpty()))
+                    .as("left in group %d: %s", pid, ProcFs.liveProcessesInGroup(pid)).isTrue();
             assertThat(echo(transport, "reconnected")).isEqualTo("reconnected");
         }
     }

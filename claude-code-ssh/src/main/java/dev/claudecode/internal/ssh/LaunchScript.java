@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The POSIX shell script that starts a command on a remote host: it sets the environment, enters
  * the working directory, starts the command in a process group of its own and reports that
- * group's id on stderr before the command can write anything, then waits for it and exits with
- * its status.
+ * group's id on stderr before the command can write anything, waits for the client's go-ahead
+ * ({@link #GO_AHEAD} on stdin), then waits for the command and exits with its status.
  *
  * <p>The command gets its own process group (with {@code setsid}, or {@code perl} where there is
  * none) so that the whole tree it starts can be signalled at once: without a terminal, closing an
@@ -39,6 +39,12 @@ public record LaunchScript(
 
     /** Exit status of the script when the command is not found, as a shell reports it. */
     public static final int NOT_FOUND = 127;
+
+    /** Exit status of the group leader when its input ended before the go-ahead line: the client is gone. */
+    public static final int NOT_STARTED = 125;
+
+    /** What the client writes on the command's stdin once the watchdog knows the group. */
+    public static final String GO_AHEAD = "\n";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -79,13 +85,18 @@ public record LaunchScript(
         script.append("set -- ").append(ShellQuote.join(command)).append('\n');
         script.append("command -v -- \"$1\" >/dev/null 2>&1 || ccj_fail ").append(NOT_FOUND)
                 .append(" 'cannot run' \"$1 is not found or not executable\"\n");
+        // The command's group leader reports its pid, then waits for one empty line on stdin
+        // (the shell reads a pipe byte by byte, so nothing meant for the command is consumed):
+        // the client sends it once the watchdog knows the group, so no command ever runs that the
+        // watchdog could not end. Without that line (the client is gone) nothing is started.
+        script.append("ccj_leader='printf \"").append(PID_MARKER).append("%s\\n\" \"$$\" >&2; IFS= read -r ccj_go || exit ")
+                .append(NOT_STARTED).append("; exec \"$@\"'\n");
         script.append("if command -v setsid >/dev/null 2>&1; then\n");
         // a background job of a shell without job control is never a group leader, so setsid
-        // makes the new session in place; the inner shell reports its pid, which the exec keeps
-        script.append("  set -- setsid /bin/sh -c 'printf \"").append(PID_MARKER).append("%s\\n\" \"$$\" >&2; exec \"$@\"' sh \"$@\"\n");
+        // makes the new session in place and the leader's pid is the group's id
+        script.append("  set -- setsid /bin/sh -c \"$ccj_leader\" sh \"$@\"\n");
         script.append("elif command -v perl >/dev/null 2>&1; then\n");
-        script.append("  set -- perl -e 'setpgrp(0, 0) or die \"claude-code-java: setpgrp: $!\\n\"; print STDERR \"")
-                .append(PID_MARKER).append("$$\\n\"; exec { $ARGV[0] } @ARGV or die \"claude-code-java: cannot run $ARGV[0]: $!\\n\"' \"$@\"\n");
+        script.append("  set -- perl -e 'setpgrp(0, 0) or die \"claude-code-java: setpgrp: $!\\n\"; exec { $ARGV[0] } @ARGV' /bin/sh -c \"$ccj_leader\" sh \"$@\"\n");
         script.append("else\n");
         script.append("  ccj_fail ").append(NOT_FOUND).append(" 'cannot start the command in a process group of its own' 'the host has neither setsid nor perl'\n");
         script.append("fi\n");

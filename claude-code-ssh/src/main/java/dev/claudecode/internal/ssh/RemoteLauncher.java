@@ -2,6 +2,7 @@ package dev.claudecode.internal.ssh;
 
 import dev.claudecode.CliProcessException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts commands on the remote host: writes the {@link LaunchScript} (into a private file when
  * it carries an environment, which may hold secrets, so that nothing secret is ever part of a
- * command line on the host), runs it on an exec channel, reads the process id and hands the
- * group to the {@link Watchdog}.
+ * command line on the host), runs it on an exec channel, reads the process id, hands the group
+ * to the {@link Watchdog} and, once the watchdog has it, lets the command start.
  */
 public final class RemoteLauncher {
 
@@ -90,7 +91,14 @@ public final class RemoteLauncher {
             if (!header.before().isBlank()) {
                 LOG.debug("The launch script on {} wrote: {}", settings.address(), header.before().strip());
             }
-            watchdog.watch(pid);
+            if (!watchdog.watch(pid, settings.connectTimeout())) {
+                // without the go-ahead the leader exits and the command never starts
+                channel.close(true);
+                throw new IOException("the watchdog on the host did not take the new process group " + pid);
+            }
+            OutputStream stdin = channel.getInvertedIn();
+            stdin.write(LaunchScript.GO_AHEAD.getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
             RemoteProcess process = new RemoteProcess(channel, pid, channel.getInvertedErr(), watchdog, lease::close);
             started = true;
             return process;

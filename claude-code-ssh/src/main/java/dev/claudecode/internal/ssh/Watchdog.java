@@ -1,9 +1,17 @@
 package dev.claudecode.internal.ssh;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.slf4j.Logger;
@@ -16,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * then KILL. That is what keeps a CLI from being orphaned on the host when the connection drops:
  * sshd does not signal a command that runs without a terminal, it only closes its pipes.
  *
- * <p>It reads lines {@code watch <pgid>}, {@code term <pgid>}, {@code kill <pgid>} and {@code
- * reap <pgid>}; the last one, sent when a group's leader has exited, ends what is left of the
- * group (TERM, two seconds, KILL) and forgets it.
+ * <p>It reads lines {@code watch <pgid>} (answered with {@code watching <pgid>} once the group
+ * is known), {@code term <pgid>}, {@code kill <pgid>} and {@code reap <pgid>}; the last one, sent
+ * when a group's leader has exited, ends what is left of the group (TERM, two seconds, KILL) and
+ * forgets it.
  */
 public final class Watchdog implements AutoCloseable {
 
@@ -30,7 +39,7 @@ public final class Watchdog implements AutoCloseable {
      */
     static final String SCRIPT = "g=; "
             + "while read -r c p; do case $c in "
-            + "watch) g=\"$g $p\";; "
+            + "watch) g=\"$g $p\"; echo watching $p;; "
             + "term) kill -TERM -$p 2>/dev/null;; "
             + "kill) kill -KILL -$p 2>/dev/null;; "
             + "reap) ( kill -TERM -$p && sleep 2 && kill -KILL -$p ) </dev/null >/dev/null 2>&1 & "
@@ -45,12 +54,16 @@ public final class Watchdog implements AutoCloseable {
     /** The command line sent to the server. */
     static final String COMMAND = "exec /bin/sh -c '" + SCRIPT + "' claude-code-java-watchdog";
 
+    private static final String ACK = "watching ";
+
     private final ChannelExec channel;
     private final OutputStream commands;
+    private final Map<Long, CompletableFuture<Void>> pendingWatches = new ConcurrentHashMap<>();
 
     private Watchdog(ChannelExec channel) {
         this.channel = channel;
         this.commands = channel.getInvertedIn();
+        Thread.ofVirtual().name("ssh-watchdog-acks").start(this::readAcks);
     }
 
     /**
@@ -63,7 +76,6 @@ public final class Watchdog implements AutoCloseable {
      */
     public static Watchdog start(ClientSession session, Duration timeout) throws IOException {
         ChannelExec channel = session.createExecChannel(COMMAND);
-        channel.setOut(OutputStream.nullOutputStream());
         channel.setErr(OutputStream.nullOutputStream());
         try {
             channel.open().verify(timeout);
@@ -79,9 +91,45 @@ public final class Watchdog implements AutoCloseable {
         return channel.isOpen() && !channel.isClosing();
     }
 
-    /** Tells the watchdog about a new process group; returns whether the line was sent. */
-    public boolean watch(long pgid) {
-        return send("watch", pgid);
+    /**
+     * Tells the watchdog about a new process group and waits until it knows it.
+     *
+     * @param pgid the group
+     * @param timeout how long to wait for the watchdog's answer
+     * @return whether the watchdog confirmed it watches the group
+     */
+    public boolean watch(long pgid, Duration timeout) {
+        CompletableFuture<Void> known = pendingWatches.computeIfAbsent(pgid, id -> new CompletableFuture<>());
+        try {
+            if (!send("watch", pgid)) {
+                return false;
+            }
+            known.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } finally {
+            pendingWatches.remove(pgid, known);
+        }
+    }
+
+    private void readAcks() {
+        try (BufferedReader acks = new BufferedReader(new InputStreamReader(channel.getInvertedOut(), StandardCharsets.US_ASCII))) {
+            for (String line = acks.readLine(); line != null; line = acks.readLine()) {
+                if (line.startsWith(ACK)) {
+                    CompletableFuture<Void> known = pendingWatches.get(Long.parseLong(line.substring(ACK.length()).strip()));
+                    if (known != null) {
+                        known.complete(null);
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.debug("The watchdog's answers ended: {}", e.toString());
+        }
+        pendingWatches.values().forEach(known -> known.completeExceptionally(new IOException("the watchdog has ended")));
     }
 
     /** Sends TERM to a process group; returns whether the request was sent. */

@@ -87,6 +87,19 @@ class LaunchScriptTest {
     }
 
     @Test
+    void withoutTheGoAheadTheCommandNeverStarts() throws Exception {
+        Path ran = temp.resolve("ran");
+        LaunchScript script = new LaunchScript(List.of("/bin/sh", "-c", "touch '" + ran + "'"), Map.of(), Optional.empty(), false, Optional.empty());
+        Process process = new ProcessBuilder("/bin/sh", "-c", script.text()).start();
+        process.getOutputStream().close();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(LaunchScript.NOT_STARTED);
+        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith(LaunchScript.PID_MARKER);
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
     void aMissingCommandExits127WithAMessageAndNoPid() throws Exception {
         LaunchScript script = new LaunchScript(List.of("/no/such/cli", "--version"), Map.of(), Optional.empty(), false, Optional.empty());
 
@@ -164,7 +177,9 @@ class LaunchScriptTest {
         builder.environment().putAll(environment);
         Process process = builder.start();
         try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            in.write((LaunchScript.GO_AHEAD + stdin).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the script failed before reading its input
         }
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

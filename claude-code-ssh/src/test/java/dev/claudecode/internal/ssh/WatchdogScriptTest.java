@@ -57,6 +57,15 @@ class WatchdogScriptTest {
     }
 
     @Test
+    void confirmsEachGroupItWatches() throws Exception {
+        Process watchdog = watchdog();
+        send(watchdog.getOutputStream(), "watch 123\nwatch 456\n");
+        watchdog.getOutputStream().close();
+
+        assertThat(new String(watchdog.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("watching 123\nwatching 456\n");
+    }
+
+    @Test
     void theEndOfItsInputEndsEveryWatchedGroupEvenOneIgnoringTerm() throws Exception {
         long polite = group("sleep 300 & wait");
         long stubborn = group("trap '' TERM; sleep 300 & wait; wait");
