@@ -81,9 +81,12 @@ public final class SshTransport implements Transport, AutoCloseable {
      * Starts the CLI on the host. The executable is the configured {@link Builder#cliPath(String)},
      * else the managed install on the host (copied there first when missing, see {@link
      * Builder#managedCli()}), else {@code spec.executable()} as given. The working directory is
-     * created when missing. The variables of {@code spec.environment()} are added to the remote
-     * login environment; {@code spec.inherit()} does not apply, since this JVM's environment
-     * stays here.
+     * created when missing ({@code ~/} at its start stands for the remote home). The variables of
+     * {@code spec.environment()} are added to the remote login environment; {@code
+     * spec.inherit()} does not apply, since this JVM's environment stays here.
+     *
+     * <p>The process's stdout and stderr share the SSH channel's flow-control window: read both,
+     * or a full stderr stalls stdout too.
      *
      * @throws CliProcessException when the host cannot be reached or the CLI cannot be started
      */
