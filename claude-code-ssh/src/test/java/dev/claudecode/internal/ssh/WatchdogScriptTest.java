@@ -42,6 +42,9 @@ class WatchdogScriptTest {
     void termAndKillSignalTheWholeGroup() throws Exception {
         long polite = group("sleep 300 & sleep 300 & wait");
         long stubborn = group("trap '' TERM; sleep 300 & wait; wait");
+        // a TERM that lands before the shell set its trap would end the stubborn group early
+        assertThat(ProcFs.await(Duration.ofSeconds(10), () -> ProcFs.liveProcessesInGroup(polite).size() >= 3
+                && ProcFs.liveProcessesInGroup(stubborn).size() >= 2)).isTrue();
         Process watchdog = watchdog();
         OutputStream commands = watchdog.getOutputStream();
 
