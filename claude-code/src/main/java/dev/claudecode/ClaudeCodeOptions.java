@@ -164,7 +164,7 @@ public final class ClaudeCodeOptions {
 
     // ---- prompt and agent ----------------------------------------------------------------------
 
-    /** @return the system prompt replacing the default one ({@code --system-prompt}) */
+    /** @return the system prompt replacing the default one, sent in the {@code initialize} request */
     public Optional<String> systemPrompt() {
         return Optional.ofNullable(values.systemPrompt);
     }
@@ -174,7 +174,7 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.systemPromptFile);
     }
 
-    /** @return text appended to the default system prompt ({@code --append-system-prompt}) */
+    /** @return text appended to the default system prompt, sent in the {@code initialize} request */
     public Optional<String> appendSystemPrompt() {
         return Optional.ofNullable(values.appendSystemPrompt);
     }
@@ -201,6 +201,14 @@ public final class ClaudeCodeOptions {
     /** @return the agent the session runs as ({@code --agent}) */
     public Optional<String> agent() {
         return Optional.ofNullable(values.agent);
+    }
+
+    /**
+     * @return custom subagents by name, in insertion order, defined in the {@code initialize}
+     *     request; {@link #agent()} may name one of them
+     */
+    public Map<String, AgentDefinition> agents() {
+        return values.agents;
     }
 
     // ---- tools and permissions -----------------------------------------------------------------
@@ -267,7 +275,10 @@ public final class ClaudeCodeOptions {
 
     // ---- output --------------------------------------------------------------------------------
 
-    /** @return the JSON schema results must follow; the result then carries {@code structured_output} ({@code --json-schema}) */
+    /**
+     * @return the JSON schema results must follow, sent in the {@code initialize} request; the
+     *     result then carries {@code structured_output}
+     */
     public Optional<Map<String, Object>> outputFormat() {
         return Optional.ofNullable(values.outputFormat);
     }
@@ -287,7 +298,7 @@ public final class ClaudeCodeOptions {
         return values.includeHookEvents;
     }
 
-    /** @return whether a predicted next prompt follows each turn ({@code --prompt-suggestions}) */
+    /** @return whether a predicted next prompt follows each turn, sent in the {@code initialize} request */
     public boolean promptSuggestions() {
         return values.promptSuggestions;
     }
@@ -517,6 +528,7 @@ public final class ClaudeCodeOptions {
         private boolean excludeDynamicSystemPromptSections;
         private String planModeInstructions;
         private String agent;
+        private Map<String, AgentDefinition> agents = Map.of();
 
         private BaseTools tools;
         private List<String> allowedTools = List.of();
@@ -838,6 +850,25 @@ public final class ClaudeCodeOptions {
          */
         public Builder agent(String agent) {
             this.agent = agent;
+            return this;
+        }
+
+        /**
+         * @param agents custom subagents by name (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder agents(Map<String, AgentDefinition> agents) {
+            this.agents = orderedCopy(agents, "agents");
+            return this;
+        }
+
+        /**
+         * @param name the agent type the model names when it uses the agent
+         * @param definition what the agent is
+         * @return this builder
+         */
+        public Builder agentDefinition(String name, AgentDefinition definition) {
+            this.agents = orderedPut(agents, name, definition, "agents");
             return this;
         }
 
