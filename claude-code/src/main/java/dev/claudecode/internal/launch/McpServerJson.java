@@ -37,7 +37,10 @@ public final class McpServerJson {
             case McpServerConfig.Stdio stdio -> {
                 json.put("type", "stdio");
                 json.put("command", stdio.command());
-                json.put("args", stdio.args());
+                // left out when empty, the shape recorded for mcp_set_servers (args is optional)
+                if (!stdio.args().isEmpty()) {
+                    json.put("args", stdio.args());
+                }
                 if (!stdio.env().isEmpty()) {
                     json.put("env", stdio.env());
                 }
