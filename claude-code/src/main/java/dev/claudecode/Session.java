@@ -206,13 +206,14 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Switches back to the default model: the one of the options' {@code model}, else the CLI's
-     * own default.
+     * Switches back to the model the session started with: the options' {@code model}, or the
+     * CLI's default model when the options name none. (The CLI's own reset, a {@code set_model}
+     * without a model, always goes to its default, whatever {@code --model} said.)
      *
      * @throws ControlException when the CLI refuses
      */
     public void resetModel() {
-        runtime.setModel(Optional.empty());
+        runtime.setModel(options.model());
     }
 
     /**
@@ -529,6 +530,7 @@ public final class Session implements AutoCloseable {
     }
 
     private LiveConnection connect() {
+        awaitExitReported(live);
         synchronized (connectionLock) {
             LiveConnection current = live;
             if (current != null && current.connection().isAlive()) {
@@ -552,6 +554,21 @@ public final class Session implements AutoCloseable {
             lastFailure = null;
             live = current;
             return current;
+        }
+    }
+
+    // A CLI that just died is replaced only once its exit is reported: otherwise the turn it
+    // served would never learn that it failed, since the exit of a replaced CLI is ignored.
+    private static void awaitExitReported(LiveConnection current) {
+        if (current == null || current.connection().isAlive()) {
+            return;
+        }
+        try {
+            current.connection().exitReported().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("the exit of the previous CLI was not reported in time: {}", e.toString());
         }
     }
 

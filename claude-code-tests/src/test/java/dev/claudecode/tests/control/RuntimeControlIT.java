@@ -61,6 +61,20 @@ class RuntimeControlIT {
     }
 
     @Test
+    void resetModelGoesBackToTheModelOfTheOptions(FakeClaudeApi api) {
+        api.enqueue(Reply.text("a"), Reply.text("b"));
+        try (Session session = ClaudeCode.start(options(api, cwd).model("haiku").build())) {
+            session.setModel("sonnet");
+            session.query("first");
+            session.resetModel();
+            session.query("second");
+        }
+        List<RecordedRequest> main = api.log().main();
+        assertThat(model(main.get(0))).isEqualTo("claude-sonnet-5");
+        assertThat(model(main.get(1))).startsWith("claude-haiku");
+    }
+
+    @Test
     void controlsWorkWhileATurnStreams(FakeClaudeApi api) {
         api.enqueue(Reply.builder().text("slow ".repeat(120)).textChunkSize(5).eventDelay(Duration.ofMillis(20)).build(),
                 Reply.text("done"));

@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class CliConnection {
     private final StderrTail stderrTail = new StderrTail();
     private final Events events;
     private final Thread stderrThread;
+    private final CompletableFuture<Void> exitReported = new CompletableFuture<>();
     private volatile boolean stopping;
     private volatile ProtocolException readFailure;
 
@@ -104,6 +106,11 @@ public final class CliConnection {
     /** @return the process id, when known */
     public OptionalLong pid() {
         return process.pid();
+    }
+
+    /** @return completed once the process has ended and {@link Events#onExit} has returned */
+    public CompletableFuture<Void> exitReported() {
+        return exitReported;
     }
 
     /** @return the last stderr lines */
@@ -171,7 +178,11 @@ public final class CliConnection {
         }
         control.fail(failure != null ? failure : new SessionClosedException("the CLI was stopped"));
         control.close();
-        events.onExit(this, java.util.Optional.ofNullable(failure));
+        try {
+            events.onExit(this, java.util.Optional.ofNullable(failure));
+        } finally {
+            exitReported.complete(null);
+        }
     }
 
     private boolean awaitExit(Duration timeout) {

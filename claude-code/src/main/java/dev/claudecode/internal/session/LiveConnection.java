@@ -1,5 +1,6 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.ControlException;
 import dev.claudecode.ServerInfo;
 import dev.claudecode.internal.control.ControlGate;
 import dev.claudecode.internal.control.ServerInfoDecoder;
@@ -9,6 +10,7 @@ import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +58,13 @@ public final class LiveConnection {
         // Written before anything else can be, so the CLI applies them before the first turn.
         for (ObjectNode request : replay) {
             connection.control().request(request, timeout).exceptionally(error -> {
-                LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), error.getMessage());
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                // a refusal matters; a CLI that died meanwhile is reported elsewhere
+                if (cause instanceof ControlException) {
+                    LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.getMessage());
+                } else {
+                    LOG.debug("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.toString());
+                }
                 return null;
             });
         }
