@@ -82,7 +82,11 @@ public record AgentDefinition(
         return new Builder(description, prompt);
     }
 
-    /** @return a builder holding this definition, to change some of it */
+    /**
+     * Starts a builder from this definition.
+     *
+     * @return a builder holding this definition, to change some of it
+     */
     public Builder toBuilder() {
         Builder builder = new Builder(description, prompt);
         builder.tools = tools.orElse(null);
@@ -108,6 +112,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Sets when the model should use the agent.
+         *
          * @param description when the model should use this agent
          * @return this builder
          */
@@ -117,6 +123,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Sets the agent's system prompt.
+         *
          * @param prompt the agent's system prompt
          * @return this builder
          */
@@ -126,6 +134,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Limits the agent to these tools.
+         *
          * @param tools exactly the tools the agent may use; null to inherit the session's
          * @return this builder
          */
@@ -135,6 +145,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Limits the agent to these tools.
+         *
          * @param tools exactly the tools the agent may use
          * @return this builder
          */
@@ -143,6 +155,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Forbids tools to the agent.
+         *
          * @param disallowedTools tools the agent may never use
          * @return this builder
          */
@@ -152,6 +166,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Sets the agent's model.
+         *
          * @param model the model alias or id the agent runs on; null for the session's
          * @return this builder
          */
@@ -161,6 +177,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Limits the agent's agentic turns.
+         *
          * @param maxTurns the most agentic turns, positive; null for no limit
          * @return this builder
          */
@@ -170,6 +188,8 @@ public record AgentDefinition(
         }
 
         /**
+         * Checks the values and builds the definition.
+         *
          * @return the definition
          * @throws InvalidOptionsException when a value is out of range
          */

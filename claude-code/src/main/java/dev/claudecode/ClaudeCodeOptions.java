@@ -90,7 +90,11 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.apiKey);
     }
 
-    /** @return how long a control request waits for the CLI's answer; {@link #DEFAULT_CONTROL_TIMEOUT} by default */
+    /**
+     * @return how long a control request waits for the CLI's answer, a wait for the start-up
+     *     handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
+     *     ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.
+     */
     public Duration controlTimeout() {
         return values.controlTimeout;
     }

@@ -53,7 +53,11 @@ public record Health(Status status, Reason reason, String detail, OptionalLong p
             this.status = status;
         }
 
-        /** @return the status this reason stands for */
+        /**
+         * Tells the status this reason stands for.
+         *
+         * @return the status
+         */
         public Status status() {
             return status;
         }
@@ -86,7 +90,11 @@ public record Health(Status status, Reason reason, String detail, OptionalLong p
         return new Health(reason.status(), reason, detail, pid);
     }
 
-    /** @return whether the status is {@link Status#HEALTHY} */
+    /**
+     * Tells whether the session is fully usable.
+     *
+     * @return whether the status is {@link Status#HEALTHY}
+     */
     public boolean isHealthy() {
         return status == Status.HEALTHY;
     }

@@ -38,6 +38,8 @@ public record ModelInfo(
     }
 
     /**
+     * Tells whether the model accepts an effort level.
+     *
      * @param effort an effort level
      * @return whether this model accepts it
      */

@@ -78,6 +78,8 @@ public final class Session implements AutoCloseable {
     private final RuntimeSettings runtimeSettings = new RuntimeSettings();
     private final RuntimeControl runtime = new RuntimeControl(this::control, runtimeSettings);
     private volatile LiveConnection live;
+    // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
+    private volatile TurnOnConnection lastTurn;
     private volatile RuntimeException lastFailure;
     private volatile boolean launching;
     private volatile String sessionId;
@@ -94,7 +96,9 @@ public final class Session implements AutoCloseable {
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
-                connect().connection().writer().write(turn.userLine());
+                CliConnection connection = connect().connection();
+                lastTurn = new TurnOnConnection(turn, connection);
+                connection.writer().write(turn.userLine());
             }
 
             @Override
@@ -398,22 +402,38 @@ public final class Session implements AutoCloseable {
         return Await.answer(connect().serverInfo(), "initialize");
     }
 
-    /** @return the models the session can switch to, from {@link #serverInfo()} */
+    /**
+     * Lists the models the session can switch to, from {@link #serverInfo()}.
+     *
+     * @return the models
+     */
     public List<ModelInfo> supportedModels() {
         return serverInfo().models();
     }
 
-    /** @return the slash commands and skills the session offers, from {@link #serverInfo()} */
+    /**
+     * Lists the slash commands and skills the session offers, from {@link #serverInfo()}.
+     *
+     * @return the commands
+     */
     public List<SlashCommand> supportedCommands() {
         return serverInfo().commands();
     }
 
-    /** @return the subagents the session offers, from {@link #serverInfo()} */
+    /**
+     * Lists the subagents the session offers, from {@link #serverInfo()}.
+     *
+     * @return the agents
+     */
     public List<AgentInfo> supportedAgents() {
         return serverInfo().agents();
     }
 
-    /** @return who the CLI runs as, from {@link #serverInfo()} */
+    /**
+     * Tells who the CLI runs as, from {@link #serverInfo()}.
+     *
+     * @return the account
+     */
     public AccountInfo accountInfo() {
         return serverInfo().account();
     }
@@ -530,7 +550,6 @@ public final class Session implements AutoCloseable {
     }
 
     private LiveConnection connect() {
-        awaitExitReported(live);
         synchronized (connectionLock) {
             LiveConnection current = live;
             if (current != null && current.connection().isAlive()) {
@@ -545,7 +564,7 @@ public final class Session implements AutoCloseable {
                 current = LiveConnection.open(transport, spec,
                         options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
                         inboundHandler, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
-                        runtimeSettings.replay(), options.controlTimeout());
+                        runtimeSettings.replay(), handshakeTimeout());
             } finally {
                 launching = false;
             }
@@ -557,19 +576,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    // A CLI that just died is replaced only once its exit is reported: otherwise the turn it
-    // served would never learn that it failed, since the exit of a replaced CLI is ignored.
-    private static void awaitExitReported(LiveConnection current) {
-        if (current == null || current.connection().isAlive()) {
-            return;
-        }
-        try {
-            current.connection().exitReported().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.debug("the exit of the previous CLI was not reported in time: {}", e.toString());
-        }
+    // A cold start under load can take seconds: a short control timeout, chosen for snappy
+    // runtime calls, must not fail the start-up handshake.
+    private Duration handshakeTimeout() {
+        Duration configured = options.controlTimeout();
+        return configured.compareTo(ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT) > 0 ? configured : ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT;
     }
 
     private void resetConversation() {
@@ -613,6 +624,10 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** A turn and the CLI process its user message was written to. */
+    private record TurnOnConnection(Turn turn, CliConnection connection) {
+    }
+
     /** Receives what the current CLI process reports. */
     private final class ConnectionEvents implements CliConnection.Events {
 
@@ -637,18 +652,18 @@ public final class Session implements AutoCloseable {
         public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
             RuntimeException error = failure.<RuntimeException>map(f -> f)
                     .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
-            boolean wasCurrent;
             synchronized (connectionLock) {
                 LiveConnection current = live;
-                wasCurrent = current != null && current.connection() == exited;
-                if (wasCurrent) {
+                if (current != null && current.connection() == exited) {
                     live = null;
                     lastFailure = failure.isPresent() ? error : null;
                 }
             }
-            // a CLI replaced by a reset has no turn of its own any more
-            if (wasCurrent) {
-                scheduler.onConnectionLost(error);
+            // Only the turn written to this CLI fails: a CLI replaced by a reset, or by a new one
+            // before its exit was reported, must not fail a turn running on its successor.
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == exited) {
+                scheduler.onConnectionLost(turn.turn(), error);
             }
         }
     }

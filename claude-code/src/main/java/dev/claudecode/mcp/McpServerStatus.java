@@ -41,7 +41,11 @@ public record McpServerStatus(
         raw = JsonValues.copyMap(raw);
     }
 
-    /** @return whether the server is connected */
+    /**
+     * Tells whether the server is connected.
+     *
+     * @return whether its status is {@link McpConnectionStatus#CONNECTED}
+     */
     public boolean isConnected() {
         return McpConnectionStatus.CONNECTED.equals(status);
     }

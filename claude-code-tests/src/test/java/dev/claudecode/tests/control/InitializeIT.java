@@ -55,6 +55,18 @@ class InitializeIT {
     }
 
     @Test
+    void theSessionCanRunAsAnAgentDefinedInInitialize(FakeClaudeApi api) {
+        api.enqueue(Reply.text("Looks fine"));
+        AgentDefinition quick = AgentDefinition.builder("Quick reviews", "MARKER-AGENT-PROMPT: review briefly.").model("haiku").build();
+        try (Session session = ClaudeCode.start(options(api, cwd).agentDefinition("quick", quick).agent("quick").build())) {
+            assertThat(session.stream("review this").finalText()).isEqualTo("Looks fine");
+        }
+        RecordedRequest request = api.lastMainRequest().orElseThrow();
+        assertThat(request.model()).hasValueSatisfying(model -> assertThat(model).startsWith("claude-haiku"));
+        assertThat(request.systemText()).contains("MARKER-AGENT-PROMPT");
+    }
+
+    @Test
     void systemPromptsTooLargeForACommandLineReachTheModel(FakeClaudeApi api) {
         // Linux refuses a single argument over 128 KiB, so this prompt could not go on the command line.
         String systemPrompt = "You are a pirate. ".repeat(12_000) + "MARKER-SYSTEM";

@@ -18,7 +18,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -59,7 +58,6 @@ public final class CliConnection {
     private final StderrTail stderrTail = new StderrTail();
     private final Events events;
     private final Thread stderrThread;
-    private final CompletableFuture<Void> exitReported = new CompletableFuture<>();
     private volatile boolean stopping;
     private volatile ProtocolException readFailure;
 
@@ -106,11 +104,6 @@ public final class CliConnection {
     /** @return the process id, when known */
     public OptionalLong pid() {
         return process.pid();
-    }
-
-    /** @return completed once the process has ended and {@link Events#onExit} has returned */
-    public CompletableFuture<Void> exitReported() {
-        return exitReported;
     }
 
     /** @return the last stderr lines */
@@ -178,11 +171,7 @@ public final class CliConnection {
         }
         control.fail(failure != null ? failure : new SessionClosedException("the CLI was stopped"));
         control.close();
-        try {
-            events.onExit(this, java.util.Optional.ofNullable(failure));
-        } finally {
-            exitReported.complete(null);
-        }
+        events.onExit(this, java.util.Optional.ofNullable(failure));
     }
 
     private boolean awaitExit(Duration timeout) {

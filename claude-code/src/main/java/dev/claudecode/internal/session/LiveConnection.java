@@ -48,7 +48,7 @@ public final class LiveConnection {
      * @param events receives what the process reports
      * @param initialize the {@code initialize} request
      * @param replay requests that restore the session's runtime changes, sent right after it
-     * @param timeout how long each of them may take
+     * @param timeout how long the handshake and each of them may take
      * @return the connection, its handshake under way
      */
     public static LiveConnection open(Transport transport, LaunchSpec spec, long maxLineBytes, InboundRequestHandler handler,
