@@ -78,7 +78,7 @@ public final class MessageRenderer {
     private static ConsoleEvent turnEnded(ResultMessage result) {
         Optional<String> errorText = result.isError()
                 ? Optional.of(result.result().filter(text -> !text.isBlank()).orElse(
-                        result.errors().isEmpty() ? result.subtype() : String.join("; ", result.errors())))
+                        result.subtype() + (result.errors().isEmpty() ? "" : ": " + String.join("; ", result.errors()))))
                 : Optional.empty();
         return new ConsoleEvent.TurnEnded(result.isError(), errorText, result.numTurns(), result.totalCostUsd(), result.durationMs());
     }

@@ -64,6 +64,7 @@ public final class ChatLoop {
                 awaitQueuedTurns();
                 return;
             }
+            printer.answered();
             String line = read.get().strip();
             if (line.startsWith("/")) {
                 if (!command(line)) {
@@ -181,7 +182,7 @@ public final class ChatLoop {
 
     private void promptWhenIdle() {
         if (outstanding.get() == 0) {
-            printer.ask(PROMPT);
+            printer.promptIfHidden(PROMPT);
         }
     }
 

@@ -40,6 +40,7 @@ public final class TerminalPermissionPrompt implements PermissionPrompt {
     public synchronized ToolDecision decide(ToolRequest request) {
         printer.ask(question(request));
         ToolDecision decision = input.answer(timeout).map(ToolDecision::parse).orElse(ToolDecision.DENY);
+        printer.answered();
         printer.line(switch (decision) {
             case ALLOW -> "  allowed once";
             case ALLOW_ALWAYS -> "  allowed: " + request.toolName() + " runs without asking for the rest of the session";

@@ -15,6 +15,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
     private final PrintStream out;
     private final Spinner spinner;
     private boolean atLineStart = true;
+    private boolean questionShown;
 
     /**
      * @param out where the answer goes
@@ -57,6 +58,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
      */
     public synchronized void line(String text) {
         spinner.hide();
+        eraseQuestion();
         endLine();
         out.println(text);
         out.flush();
@@ -69,11 +71,29 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
      */
     public synchronized void ask(String question) {
         spinner.hide();
+        eraseQuestion();
         endLine();
         out.print(question);
         out.flush();
         // the answer's Enter ends the line
         atLineStart = true;
+        questionShown = true;
+    }
+
+    /**
+     * Shows the input prompt unless it is the last thing shown already.
+     *
+     * @param prompt the prompt, such as {@code "> "}
+     */
+    public synchronized void promptIfHidden(String prompt) {
+        if (!questionShown) {
+            ask(prompt);
+        }
+    }
+
+    /** Notes that the person answered the question or prompt shown: the cursor is on a new line. */
+    public synchronized void answered() {
+        questionShown = false;
     }
 
     private void turnEnded(ConsoleEvent.TurnEnded ended) {
@@ -81,6 +101,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
             line("error: " + ended.errorText().orElse("the turn failed"));
         }
         spinner.hide();
+        eraseQuestion();
         endLine();
         out.printf(Locale.ROOT, "— %d turn%s · $%.4f · %.1f s%n", ended.turns(), ended.turns() == 1 ? "" : "s",
                 ended.costUsd(), ended.durationMs() / 1000.0);
@@ -92,9 +113,18 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
             return;
         }
         spinner.hide();
+        eraseQuestion();
         out.print(text);
         out.flush();
         atLineStart = text.endsWith("\n");
+    }
+
+    /** Output that arrives while a prompt waits replaces the prompt's line; the prompt is shown again after it. */
+    private void eraseQuestion() {
+        if (questionShown) {
+            out.print("\r\033[K");
+            questionShown = false;
+        }
     }
 
     private void endLine() {

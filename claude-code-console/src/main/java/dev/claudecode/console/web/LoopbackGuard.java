@@ -65,6 +65,10 @@ final class LoopbackGuard {
 
     private Set<String> names() {
         boolean loopback = LOOPBACK_NAMES.contains(host) || host.startsWith("127.");
-        return loopback ? Set.of("127.0.0.1", "localhost", "[::1]", host) : Set.of(host.toLowerCase(Locale.ROOT));
+        Set<String> names = new java.util.HashSet<>(Set.of(host.toLowerCase(Locale.ROOT)));
+        if (loopback) {
+            names.addAll(LOOPBACK_NAMES);
+        }
+        return names;
     }
 }
