@@ -51,6 +51,7 @@ public final class LiveSession implements AutoCloseable {
     private volatile Optional<InitMessage> lastInit = Optional.empty();
     private volatile Optional<ResultMessage> lastResult = Optional.empty();
     private volatile boolean cleared;
+    private volatile boolean interruptSent;
 
     LiveSession(ClaudeCodeOptions options, Function<ClaudeCodeOptions, Session> starter) {
         this.options = Objects.requireNonNull(options, "options");
@@ -108,6 +109,7 @@ public final class LiveSession implements AutoCloseable {
     /** Interrupts the turn in progress; it ends with an error result. Does nothing between turns. */
     public void interrupt() {
         ensureOpen();
+        interruptSent = true;
         session.interrupt();
         publish(new ConsoleEvent.Notice("interrupt sent"));
     }
@@ -203,11 +205,12 @@ public final class LiveSession implements AutoCloseable {
 
     private ResultMessage runTurn(String prompt) {
         publish(new ConsoleEvent.PromptSent(prompt));
+        interruptSent = false;
         ResultMessage result = null;
         try (MessageStream turn = session.stream(prompt)) {
             for (Message message : turn) {
                 observe(message);
-                renderer.render(message).forEach(this::publish);
+                renderer.render(message).stream().map(this::explainInterrupt).forEach(this::publish);
                 if (message instanceof ResultMessage done) {
                     result = done;
                 }
@@ -222,6 +225,14 @@ public final class LiveSession implements AutoCloseable {
             throw missing;
         }
         return result;
+    }
+
+    /** The CLI reports an interrupted turn as a diagnostic error; the person who interrupted it reads "interrupted". */
+    private ConsoleEvent explainInterrupt(ConsoleEvent event) {
+        if (event instanceof ConsoleEvent.TurnEnded ended && ended.error() && interruptSent) {
+            return new ConsoleEvent.TurnEnded(true, Optional.of("interrupted"), ended.turns(), ended.costUsd(), ended.durationMs());
+        }
+        return event;
     }
 
     private void observe(Message message) {

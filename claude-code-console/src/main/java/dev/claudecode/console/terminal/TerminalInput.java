@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Optional;
@@ -90,7 +89,7 @@ public final class TerminalInput implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the terminal", e);
+            // an input that cannot be read any more (closed, or this reader interrupted) has ended
         } finally {
             CompletableFuture<Optional<String>> open = question.getAndSet(null);
             if (open != null) {

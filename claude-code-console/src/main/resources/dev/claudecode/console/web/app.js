@@ -45,7 +45,7 @@ async function init() {
   const badge = $("backend-badge");
   badge.hidden = false;
   badge.className = "badge " + (info.offline ? "offline" : "online");
-  badge.textContent = info.offline ? "OFFLINE STAND-IN MODEL " + info.offlineLabel : "Anthropic API";
+  badge.textContent = info.offline ? "OFFLINE STAND-IN MODEL · no ANTHROPIC_API_KEY, canned answers" : "Anthropic API";
   badge.title = info.banner;
   $("versions").textContent = "claude-code-java " + info.version + " · CLI " + info.cliVersion;
   for (const select of [$("new-mode"), $("mode-select")]) {
@@ -205,6 +205,7 @@ function render(event) {
         + event.costUsd.toFixed(4) + " · " + (event.durationMs / 1000).toFixed(1) + " s"));
       setBusy(-1);
       loadLive();
+      loadHistory();
       break;
     case "turn_failed":
       state.answer = null;
