@@ -96,7 +96,7 @@ public final class ChatLoop {
             }
             case "/help" -> HELP.forEach(printer::line);
             case "/interrupt" -> live.interrupt();
-            case "/clear" -> live.clear();
+            case "/clear" -> inBackground(() -> live.clear().join());
             case "/status" -> status();
             case "/model" -> {
                 if (argument.isEmpty()) {
