@@ -4,6 +4,7 @@ import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.console.terminal.ChatLoop;
 import dev.claudecode.console.terminal.Spinner;
+import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
 import dev.claudecode.console.terminal.TurnPrinter;
 import java.nio.charset.Charset;
@@ -30,7 +31,8 @@ final class ChatCommand implements Callable<Integer> {
                 Spinner spinner = new Spinner(System.err);
                 TerminalInput input = new TerminalInput(System.in, Charset.defaultCharset())) {
             System.err.println(backend.banner());
-            TurnPrinter printer = new TurnPrinter(System.out, spinner);
+            boolean interactive = Terminal.isInteractive();
+            TurnPrinter printer = new TurnPrinter(System.out, spinner, !interactive);
             spinner.show("starting Claude Code…");
             var options = session.options(backend);
             if (resume != null) {
@@ -39,7 +41,7 @@ final class ChatCommand implements Callable<Integer> {
             try (LiveSession live = LiveSession.start(options)) {
                 spinner.hide();
                 live.subscribe(printer);
-                new ChatLoop(live, input, printer).run();
+                new ChatLoop(live, input, printer, interactive).run();
             }
             return 0;
         }

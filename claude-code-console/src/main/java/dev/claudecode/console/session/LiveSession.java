@@ -140,16 +140,6 @@ public final class LiveSession implements AutoCloseable {
         return state;
     }
 
-    /** @return the options the current CLI runs with */
-    public ClaudeCodeOptions options() {
-        return options;
-    }
-
-    /** @return the library session the turns currently run on */
-    public Session session() {
-        return session;
-    }
-
     /** Stops the session: a turn in progress ends, queued prompts fail. Idempotent. */
     @Override
     public void close() {

@@ -25,17 +25,6 @@ public final class ModelBackend implements AutoCloseable {
     }
 
     /**
-     * Chooses the backend, keeping sessions in the CLI's usual config directory.
-     *
-     * @param offline whether the stand-in must answer even when a key is set
-     * @param environment the program's environment
-     * @return the backend to use
-     */
-    public static ModelBackend choose(boolean offline, Map<String, String> environment) {
-        return choose(offline, environment, Optional.empty());
-    }
-
-    /**
      * Chooses the backend.
      *
      * @param offline whether the stand-in must answer even when a key is set

@@ -37,16 +37,19 @@ public final class ChatLoop {
     private final TerminalInput input;
     private final TurnPrinter printer;
     private final AtomicInteger outstanding = new AtomicInteger();
+    private final boolean interactive;
 
     /**
      * @param live the session
      * @param input what the person types
      * @param printer where everything is printed
+     * @param interactive whether a person types at a terminal; only then is the prompt sign shown
      */
-    public ChatLoop(LiveSession live, TerminalInput input, TurnPrinter printer) {
+    public ChatLoop(LiveSession live, TerminalInput input, TurnPrinter printer, boolean interactive) {
         this.live = live;
         this.input = input;
         this.printer = printer;
+        this.interactive = interactive;
     }
 
     /**
@@ -181,7 +184,7 @@ public final class ChatLoop {
     }
 
     private void promptWhenIdle() {
-        if (outstanding.get() == 0) {
+        if (interactive && outstanding.get() == 0) {
             printer.promptIfHidden(PROMPT);
         }
     }

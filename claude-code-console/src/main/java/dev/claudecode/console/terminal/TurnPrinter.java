@@ -16,20 +16,38 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
     private final Spinner spinner;
     private boolean atLineStart = true;
     private boolean questionShown;
+    private final boolean echoPrompts;
 
     /**
+     * A printer that shows answers only, for a terminal where the prompts were typed.
+     *
      * @param out where the answer goes
      * @param spinner the progress indicator to show while waiting
      */
     public TurnPrinter(PrintStream out, Spinner spinner) {
+        this(out, spinner, false);
+    }
+
+    /**
+     * @param out where the answer goes
+     * @param spinner the progress indicator to show while waiting
+     * @param echoPrompts whether to print each prompt as its turn starts, for input that was piped in rather than typed
+     */
+    public TurnPrinter(PrintStream out, Spinner spinner, boolean echoPrompts) {
         this.out = out;
         this.spinner = spinner;
+        this.echoPrompts = echoPrompts;
     }
 
     @Override
     public synchronized void accept(ConsoleEvent event) {
         switch (event) {
-            case ConsoleEvent.PromptSent sent -> spinner.show("thinking…");
+            case ConsoleEvent.PromptSent sent -> {
+                if (echoPrompts) {
+                    line("> " + sent.text());
+                }
+                spinner.show("thinking…");
+            }
             case ConsoleEvent.Text text -> text(text.text());
             case ConsoleEvent.ToolCall call -> {
                 line("⏺ " + call.name() + "(" + call.summary() + ")");

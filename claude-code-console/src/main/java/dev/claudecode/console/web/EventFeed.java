@@ -1,9 +1,7 @@
 package dev.claudecode.console.web;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -81,11 +79,6 @@ final class EventFeed {
      */
     void unsubscribe(BlockingQueue<Entry> queue) {
         subscribers.remove(queue);
-    }
-
-    /** @return the events kept, oldest first */
-    synchronized List<Entry> recent() {
-        return new ArrayList<>(recent);
     }
 
     /** Ends the feed: every subscriber's queue receives {@link #END}. */

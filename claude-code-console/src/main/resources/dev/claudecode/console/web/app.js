@@ -297,6 +297,7 @@ async function loadHistory() {
 async function showHistory(id) {
   const result = await api("GET", "/api/history/" + encodeURIComponent(id));
   state.historyId = id;
+  $("panel-output").hidden = true;
   $("welcome").hidden = true;
   $("session-view").hidden = true;
   $("history-view").hidden = false;
