@@ -14,13 +14,11 @@ import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
 import dev.claudecode.message.Message;
-import dev.claudecode.node.LocalNode;
 import dev.claudecode.node.Node;
 import dev.claudecode.node.NodeCommandException;
 import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.transport.Transport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -244,10 +242,7 @@ public final class Session implements AutoCloseable {
     }
 
     private SessionPlace place() {
-        Node node = transport.node();
-        boolean local = node instanceof LocalNode;
-        return SessionPlace.of(options, node, local ? System.getenv() : java.util.Map.of(),
-                local ? Path.of("").toAbsolutePath() : node.home());
+        return SessionPlace.on(options, transport.node());
     }
 
     // ---------------------------------------------------------------- listeners
