@@ -176,8 +176,8 @@ public final class Hosts {
     private String describe(Set<HostSlot> excluded) {
         List<String> parts = new ArrayList<>();
         for (HostSlot slot : slots) {
-            String why = excluded.contains(slot) ? "failed to start the session"
-                    : slot.state == HostState.DOWN ? "down"
+            String why = slot.state == HostState.DOWN ? "down"
+                    : excluded.contains(slot) ? "not usable for this session"
                     : slot.sessions + " of " + slot.host().capacity() + " sessions";
             parts.add(slot.name() + " (" + why + ")");
         }
