@@ -35,7 +35,7 @@ class OptionsLauncherTest {
         OptionsLauncher launcher = new OptionsLauncher(ClaudeCodeOptions.builder().fromPr("123").build(), "/opt/claude");
 
         assertThat(launcher.resume(ID).executable()).isEqualTo("/opt/claude");
-        assertThat(launcher.resume(ID).arguments()).containsSubsequence("--resume", ID).doesNotContain("--from-pr");
-        assertThat(launcher.initial().arguments()).contains("--from-pr");
+        assertThat(launcher.resume(ID).arguments()).contains("--resume=" + ID).noneMatch(argument -> argument.startsWith("--from-pr"));
+        assertThat(launcher.initial().arguments()).anyMatch(argument -> argument.startsWith("--from-pr"));
     }
 }
