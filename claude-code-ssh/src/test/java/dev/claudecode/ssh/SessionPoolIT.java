@@ -218,6 +218,10 @@ class SessionPoolIT {
             assertThat(onB.messages()).anySatisfy(m -> assertThat(m.text()).contains("Noted: pineapple."));
             assertThat(Files.list(ProjectDirectories.directoryFor(configB, cwd))).anySatisfy(
                     file -> assertThat(file.getFileName().toString()).isEqualTo(sessionId + ".jsonl"));
+            // the CLI writes a turn's last assistant record just after the turn's result
+            assertThat(ProcFs.await(Duration.ofSeconds(10),
+                    () -> session.getMessages().getLast().text().equals("The word was pineapple."))).isTrue();
+            // the interrupted turn's prompt may have been mirrored too; resuming, the CLI answers it with "No response requested."
             assertThat(session.getMessages()).extracting(SessionMessage::text)
                     .startsWith("Remember the word pineapple", "Noted: pineapple.")
                     .endsWith("Which word did I ask you to remember?", "The word was pineapple.");
@@ -266,6 +270,32 @@ class SessionPoolIT {
                     .as("the CLI left on A is stopped: %s", ProcFs.processesWithEnvironment(markerA)).isTrue();
         }
         assertThat(pool.metrics().failovers()).isEqualTo(1);
+    }
+
+    @Test
+    void periodicHealthChecksMoveAnIdleSessionAtItsNextTurn(FakeClaudeApi api) throws Exception {
+        api.enqueue(Reply.text("Noted: plum."), Reply.text("It was plum."));
+        SessionPool pool = started(pool(transport(serverA), 2, transport(serverB), 2)
+                .healthCheckInterval(Duration.ofMillis(200)).downAfter(2));
+        String a = pool.hosts().get(0).name();
+        String b = pool.hosts().get(1).name();
+
+        try (PooledSession session = pool.start(options(api).build())) {
+            session.query("Remember the word plum");
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> mirrorHolds("Noted: plum."))).isTrue();
+            serverA.close();
+            assertThat(ProcFs.await(Duration.ofSeconds(20), () -> pool.metrics().host(a).orElseThrow().state() == HostState.DOWN))
+                    .as("%s", pool.metrics()).isTrue();
+            assertThat(session.host()).as("nothing moves before the next turn").isEqualTo(a);
+
+            assertThat(session.query("Which word?").result()).contains("It was plum.");
+            assertThat(session.host()).isEqualTo(b);
+        }
+        assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("Remember the word plum", "Which word?");
+        HostMetrics metricsA = pool.metrics().host(a).orElseThrow();
+        assertThat(metricsA.failedHealthChecks()).isGreaterThanOrEqualTo(2);
+        assertThat(metricsA.failoversFrom()).isEqualTo(1);
+        assertThat(pool.metrics().host(b).orElseThrow().healthChecks()).isPositive();
     }
 
     @Test

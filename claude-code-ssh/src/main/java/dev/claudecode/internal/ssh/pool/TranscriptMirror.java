@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -58,6 +60,8 @@ public final class TranscriptMirror implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final SerialExecutor updates = new SerialExecutor("ssh-pool-mirror");
     private volatile HostPlace writer;
+    /** Where the writer keeps each transcript, as a path string: a remote path belongs to one connection. */
+    private final Map<String, String> located = new ConcurrentHashMap<>();
     private boolean closed;
 
     /**
@@ -78,6 +82,7 @@ public final class TranscriptMirror implements AutoCloseable {
         lock.lock();
         try {
             writer = place.orElse(null);
+            located.clear();
         } finally {
             lock.unlock();
         }
@@ -170,8 +175,7 @@ public final class TranscriptMirror implements AutoCloseable {
         if (writer != source) {
             return;
         }
-        SessionPlace place = source.place();
-        Optional<Path> found = locate(place, sessionId);
+        Optional<Path> found = locate(source, sessionId);
         if (found.isEmpty()) {
             return;
         }
@@ -258,12 +262,26 @@ public final class TranscriptMirror implements AutoCloseable {
         }
     }
 
-    private static Optional<Path> locate(SessionPlace place, String sessionId) {
-        Path expected = ProjectDirectories.directoryFor(place.configDir(), place.cwd()).resolve(sessionId + SUFFIX);
-        if (Files.isRegularFile(expected)) {
-            return Optional.of(expected);
+    // Each lookup costs the host several round trips (the working directory's links, the project
+    // directory); a transcript does not move while its CLI runs, so it is looked up once per host.
+    private Optional<Path> locate(HostPlace source, String sessionId) {
+        String known = located.get(sessionId);
+        if (known != null) {
+            Path path = source.node().path(known);
+            if (Files.isRegularFile(path)) {
+                return Optional.of(path);
+            }
         }
-        return History.at(place.configDir()).findSessionFile(sessionId, place.cwd());
+        SessionPlace place = source.place();
+        Path expected = ProjectDirectories.directoryFor(place.configDir(), place.cwd()).resolve(sessionId + SUFFIX);
+        Optional<Path> found = Files.isRegularFile(expected) ? Optional.of(expected)
+                : History.at(place.configDir()).findSessionFile(sessionId, place.cwd());
+        found.ifPresent(path -> {
+            if (writer == source) {
+                located.put(sessionId, path.toString());
+            }
+        });
+        return found;
     }
 
     private Path transcript(String sessionId) {
