@@ -14,11 +14,11 @@
  * {@code ClaudeCode.start(options, transport)} runs a whole session there. The options describe
  * the host: their working directory, {@code CLAUDE_CONFIG_DIR} and file paths are paths on the
  * host ({@code ~/} at the start of the working directory is the remote home, and a relative one
- * is under it); the CLI is the transport's ({@link
- * dev.claudecode.ssh.SshTransport#executable}); the CLI gets only the variables the options
- * name, plus the remote login environment, never this JVM's. History is read where the CLI wrote
- * it: {@code <CLAUDE_CONFIG_DIR or ~/.claude>/projects/<real path of the working directory>},
- * with symbolic links resolved over SFTP as the CLI resolves them on the host.
+ * is under it); the CLI is the transport's ({@link dev.claudecode.ssh.SshTransport#executable});
+ * the CLI gets the variables the options give it (their variables, API key and the SDK's own
+ * markers) on top of the remote login environment, never this JVM's. History is read where the
+ * CLI wrote it: {@code <CLAUDE_CONFIG_DIR or ~/.claude>/projects/<real path of the working
+ * directory>}, with symbolic links resolved over SFTP as the CLI resolves them on the host.
  *
  * <h2>Setting up a host</h2>
  * <ul>
