@@ -142,6 +142,22 @@ class SessionPoolIT {
     }
 
     @Test
+    void aStartSkipsAHostThatCannotBeReached(FakeClaudeApi api) throws Exception {
+        SessionPool pool = started(pool(idleCli(transport(serverA)), 4, idleCli(transport(serverB)), 4));
+        String a = pool.hosts().get(0).name();
+        serverA.close();
+
+        try (PooledSession session = pool.start(options(api).build())) {
+            assertThat(session.host()).isEqualTo(pool.hosts().get(1).name());
+        }
+        HostMetrics metricsA = pool.metrics().host(a).orElseThrow();
+        assertThat(metricsA.state()).isEqualTo(HostState.DOWN);
+        assertThat(metricsA.startFailures()).isEqualTo(1);
+        assertThat(metricsA.sessions()).isZero();
+        assertThat(metricsA.lastError()).hasValueSatisfying(error -> assertThat(error).contains("Connection refused"));
+    }
+
+    @Test
     void aStartWaitsForRoomUpToTheAcquireTimeout(FakeClaudeApi api) throws Exception {
         SessionPool pool = started(pool(idleCli(transport(serverA)), 1, idleCli(transport(serverB)), 1)
                 .acquireTimeout(Duration.ofSeconds(30)));
@@ -291,6 +307,9 @@ class SessionPoolIT {
             assertThat(session.query("Which word?").result()).contains("It was plum.");
             assertThat(session.host()).isEqualTo(b);
         }
+        String markerB = "CLAUDE_CONFIG_DIR=" + configB;
+        assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.processesWithEnvironment(markerB).isEmpty()))
+                .as("closing the pooled session leaves no CLI on B: %s", ProcFs.processesWithEnvironment(markerB)).isTrue();
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("Remember the word plum", "Which word?");
         HostMetrics metricsA = pool.metrics().host(a).orElseThrow();
         assertThat(metricsA.failedHealthChecks()).isGreaterThanOrEqualTo(2);

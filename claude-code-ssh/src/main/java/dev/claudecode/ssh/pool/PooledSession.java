@@ -59,6 +59,8 @@ public final class PooledSession implements AutoCloseable {
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Placement current;
+    /** Whether the options' conversation choice is spent: a turn ran, or the conversation was cleared. */
+    private volatile boolean conversationBegun;
 
     /** The session on one host. */
     private record Placement(HostPlace place, Session session) {
@@ -130,6 +132,7 @@ public final class PooledSession implements AutoCloseable {
     /** Makes the next turn start a new conversation; see {@link Session#clear()}. */
     public void clear() {
         current.session().clear();
+        conversationBegun = true;
     }
 
     // ---------------------------------------------------------------- state and history
@@ -264,7 +267,9 @@ public final class PooledSession implements AutoCloseable {
         sessionId.ifPresent(id -> refreshMirror(old, id));
         mirror.acceptFrom(Optional.empty());
         boolean resumable = sessionId.isPresent() && !options.noSessionPersistence() && mirror.holds(sessionId.get());
-        ClaudeCodeOptions moved = resumable ? OptionsLauncher.resuming(options, sessionId.get()) : options;
+        // nothing to resume: before the first turn the options still choose the conversation, after it a new one begins
+        ClaudeCodeOptions moved = resumable ? OptionsLauncher.resuming(options, sessionId.get())
+                : conversationBegun ? OptionsLauncher.fresh(options) : options;
         Set<HostSlot> excluded = new HashSet<>(Set.of(old.slot()));
         SessionPool.Placed placed;
         try {
@@ -299,8 +304,8 @@ public final class PooledSession implements AutoCloseable {
     private void attach(HostPlace place, Session session) {
         Placement placement = new Placement(place, session);
         mirror.acceptFrom(Optional.of(place));
-        session.addListener(new Relay(placement));
         current = placement;
+        session.addListener(new Relay(placement));
     }
 
     /** Mirrors the transcript after each turn and passes every message on to the listeners. */
@@ -315,9 +320,14 @@ public final class PooledSession implements AutoCloseable {
 
         @Override
         public void accept(Message message) {
+            if (current != placement) {
+                // a session left behind on a dead host: what it still says is no longer the conversation
+                return;
+            }
             if (message instanceof AssistantMessage assistant && assistant.parentToolUseId().isEmpty()) {
                 lastAssistant = assistant.uuid();
             } else if (message instanceof ResultMessage result) {
+                conversationBegun = true;
                 result.sessionId().or(() -> placement.session().sessionId())
                         .ifPresent(id -> mirror.updateLater(placement.place(), id, lastAssistant));
                 lastAssistant = Optional.empty();

@@ -47,7 +47,18 @@ public final class OptionsLauncher implements Launcher {
 
     @Override
     public LaunchSpec fresh() {
-        return spec(withoutConversationChoice(options.toBuilder()).build());
+        return spec(fresh(options));
+    }
+
+    /**
+     * The options of a new process that starts a new conversation: the given options without
+     * their conversation choice (resume, fork, continue, session id, pull request).
+     *
+     * @param options a session's options
+     * @return the options for a fresh launch
+     */
+    public static ClaudeCodeOptions fresh(ClaudeCodeOptions options) {
+        return withoutConversationChoice(options.toBuilder()).build();
     }
 
     private static ClaudeCodeOptions.Builder withoutConversationChoice(ClaudeCodeOptions.Builder builder) {

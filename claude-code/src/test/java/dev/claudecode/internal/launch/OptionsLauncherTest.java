@@ -31,6 +31,17 @@ class OptionsLauncherTest {
     }
 
     @Test
+    void freshDropsTheConversationChoiceAndKeepsTheRest() {
+        ClaudeCodeOptions fresh = OptionsLauncher.fresh(ClaudeCodeOptions.builder().resume("older").forkSession(true)
+                .cwd(Path.of("/work")).model("sonnet").build());
+
+        assertThat(fresh.resume()).isEmpty();
+        assertThat(fresh.forkSession()).isFalse();
+        assertThat(fresh.cwd()).contains(Path.of("/work"));
+        assertThat(fresh.model()).contains("sonnet");
+    }
+
+    @Test
     void theResumeLaunchCarriesTheSessionIdAndTheExecutable() {
         OptionsLauncher launcher = new OptionsLauncher(ClaudeCodeOptions.builder().fromPr("123").build(), "/opt/claude");
 

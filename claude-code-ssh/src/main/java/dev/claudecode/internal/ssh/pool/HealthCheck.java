@@ -23,29 +23,17 @@ public final class HealthCheck {
     }
 
     /**
-     * Checks a host. A host that does not answer in time fails; the check itself may go on in
-     * the background until the connection gives up (its connect timeout or keepalive), and
-     * {@code slot} counts as checking until then, so checks never pile up on a hung host.
+     * Checks a host. A host that does not answer in time fails. The check itself may go on in
+     * the background until the connection gives up (its connect timeout or keepalive); a check
+     * asked for meanwhile waits for that one rather than starting another, so checks never pile
+     * up on a hung host and two callers never see different answers at once.
      *
      * @param slot the host
      * @param timeout how long the host has to answer
      * @return what failed, or empty when the host answered
      */
     public static Optional<String> run(HostSlot slot, Duration timeout) {
-        if (!slot.checking.compareAndSet(false, true)) {
-            return Optional.of("the previous health check has not come back");
-        }
-        Node node = slot.transport().node();
-        CompletableFuture<CommandResult> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("ssh-pool-health-" + slot.name()).start(() -> {
-            try {
-                result.complete(node.run(COMMAND, CommandOptions.defaults().withTimeout(timeout)));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            } finally {
-                slot.checking.set(false);
-            }
-        });
+        CompletableFuture<CommandResult> result = slot.healthCheck(() -> start(slot, timeout));
         try {
             CommandResult answer = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return answer.succeeded() ? Optional.empty()
@@ -58,5 +46,18 @@ public final class HealthCheck {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while checking the host");
         }
+    }
+
+    private static CompletableFuture<CommandResult> start(HostSlot slot, Duration timeout) {
+        Node node = slot.transport().node();
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("ssh-pool-health-" + slot.name()).start(() -> {
+            try {
+                result.complete(node.run(COMMAND, CommandOptions.defaults().withTimeout(timeout)));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 }

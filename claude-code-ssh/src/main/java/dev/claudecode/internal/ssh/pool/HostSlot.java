@@ -1,13 +1,15 @@
 package dev.claudecode.internal.ssh.pool;
 
+import dev.claudecode.node.CommandResult;
 import dev.claudecode.ssh.pool.HostMetrics;
 import dev.claudecode.ssh.pool.HostState;
 import dev.claudecode.ssh.pool.PoolHost;
 import dev.claudecode.transport.Transport;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A pool's view of one host: its load and state, which {@link Hosts} changes under its lock, and
@@ -17,7 +19,7 @@ public final class HostSlot {
 
     private final PoolHost host;
     private final int index;
-    final AtomicBoolean checking = new AtomicBoolean();
+    private CompletableFuture<CommandResult> healthCheck;
     int sessions;
     HostState state = HostState.UP;
     int consecutiveFailures;
@@ -61,6 +63,19 @@ public final class HostSlot {
 
     boolean hasRoom() {
         return state == HostState.UP && sessions < host.capacity();
+    }
+
+    /**
+     * The health check in progress, or a new one.
+     *
+     * @param start starts a check
+     * @return the check to wait for
+     */
+    synchronized CompletableFuture<CommandResult> healthCheck(Supplier<CompletableFuture<CommandResult>> start) {
+        if (healthCheck == null || healthCheck.isDone()) {
+            healthCheck = start.get();
+        }
+        return healthCheck;
     }
 
     void placed() {
