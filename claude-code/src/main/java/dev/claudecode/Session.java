@@ -23,7 +23,6 @@ import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.message.Message;
-import dev.claudecode.node.LocalNode;
 import dev.claudecode.node.Node;
 import dev.claudecode.node.NodeCommandException;
 import dev.claudecode.node.NodeTask;
@@ -31,7 +30,6 @@ import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.transport.Transport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -530,10 +528,7 @@ public final class Session implements AutoCloseable {
     }
 
     private SessionPlace place() {
-        Node node = transport.node();
-        boolean local = node instanceof LocalNode;
-        return SessionPlace.of(options, node, local ? System.getenv() : java.util.Map.of(),
-                local ? Path.of("").toAbsolutePath() : node.home());
+        return SessionPlace.on(options, transport.node());
     }
 
     // ---------------------------------------------------------------- listeners

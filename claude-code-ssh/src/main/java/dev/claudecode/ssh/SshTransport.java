@@ -56,6 +56,9 @@ import java.util.Optional;
  */
 public final class SshTransport implements Transport, AutoCloseable {
 
+    /** The CLI's name in the remote {@code PATH}, used when nothing names another. */
+    private static final String DEFAULT_EXECUTABLE = "claude";
+
     private final SshSettings settings;
     private final SshConnector connector;
     private final SharedConnection connection;
@@ -94,7 +97,7 @@ public final class SshTransport implements Transport, AutoCloseable {
     public CliProcess launch(LaunchSpec spec) {
         String executable;
         try {
-            executable = settings.cliPath().or(() -> managedCli.map(RemoteCliInstall::ensureInstalled)).orElse(spec.executable());
+            executable = remoteCli().orElse(spec.executable());
         } catch (ClaudeCodeException e) {
             throw new CliProcessException("cannot provide the Claude Code CLI on " + settings.address() + ": " + e.getMessage(), e);
         }
@@ -106,6 +109,26 @@ public final class SshTransport implements Transport, AutoCloseable {
         } catch (SshConnectionException e) {
             throw new CliProcessException("cannot start the Claude Code CLI on " + settings.address() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The CLI a session on this host runs: the configured {@link Builder#cliPath(String)}, else
+     * the managed install on the host (copied there now when missing), else the path the
+     * session's options name, taken as a path on the host, else {@code claude} from the remote
+     * {@code PATH}.
+     *
+     * @param configured the CLI path of the session's options
+     * @return the executable, as the host names it
+     * @throws dev.claudecode.cli.CliInstallException when the managed install cannot be provided
+     * @throws SshConnectionException when the managed install needs the host and it cannot be reached
+     */
+    @Override
+    public String executable(Optional<Path> configured) {
+        return remoteCli().or(() -> configured.map(Path::toString)).orElse(DEFAULT_EXECUTABLE);
+    }
+
+    private Optional<String> remoteCli() {
+        return settings.cliPath().or(() -> managedCli.map(RemoteCliInstall::ensureInstalled));
     }
 
     /** @return {@code ssh://user@host:port} */

@@ -7,6 +7,19 @@
  * there unchanged. Only the CLI runs remotely; permission, hook and in-process MCP callbacks run
  * in this JVM, answered over the CLI's standard streams as for a local CLI.
  *
+ * <p>To spread sessions over several hosts, with placement, health checks and failover, see
+ * {@link dev.claudecode.ssh.pool.SessionPool}.
+ *
+ * <h2>Remote sessions</h2>
+ * {@code ClaudeCode.start(options, transport)} runs a whole session there. The options describe
+ * the host: their working directory, {@code CLAUDE_CONFIG_DIR} and file paths are paths on the
+ * host ({@code ~/} at the start of the working directory is the remote home, and a relative one
+ * is under it); the CLI is the transport's ({@link dev.claudecode.ssh.SshTransport#executable});
+ * the CLI gets the variables the options give it (their variables, API key and the SDK's own
+ * markers) on top of the remote login environment, never this JVM's. History is read where the
+ * CLI wrote it: {@code <CLAUDE_CONFIG_DIR or ~/.claude>/projects/<real path of the working
+ * directory>}, with symbolic links resolved over SFTP as the CLI resolves them on the host.
+ *
  * <h2>Setting up a host</h2>
  * <ul>
  *   <li>An SSH server with public key login for the user the CLI runs as, and SFTP enabled

@@ -48,6 +48,22 @@ public final class ProcFs {
         return found;
     }
 
+    /**
+     * @param variable a {@code NAME=value} entry
+     * @return the ids of the live processes whose initial environment holds the entry
+     */
+    public static List<Long> processesWithEnvironment(String variable) {
+        List<Long> found = new ArrayList<>();
+        for (Path entry : processDirectories()) {
+            long pid = Long.parseLong(entry.getFileName().toString());
+            if (("\0" + environment(pid)).contains("\0" + variable + "\0")
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                found.add(pid);
+            }
+        }
+        return found;
+    }
+
     /** @return the environment of a process, NUL-separated, or empty when it is gone */
     public static String environment(long pid) {
         return read(PROC.resolve(Long.toString(pid)).resolve("environ"));

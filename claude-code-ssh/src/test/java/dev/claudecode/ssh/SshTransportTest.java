@@ -3,8 +3,10 @@ package dev.claudecode.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SshTransportTest {
@@ -51,6 +53,16 @@ class SshTransportTest {
         assertThatThrownBy(() -> builder.idleTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.remoteTempDir("tmp")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.cliPath("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theExecutableIsTheTransportsCliThenTheOptionsPathThenClaudeOnThePath() {
+        try (SshTransport configured = SshTransport.builder().host("h").cliPath("/opt/claude/bin/claude").build();
+                SshTransport plain = SshTransport.builder().host("h").build()) {
+            assertThat(configured.executable(Optional.of(Path.of("/local/claude")))).isEqualTo("/opt/claude/bin/claude");
+            assertThat(plain.executable(Optional.of(Path.of("/srv/claude")))).isEqualTo("/srv/claude");
+            assertThat(plain.executable(Optional.empty())).isEqualTo("claude");
+        }
     }
 
     @Test
