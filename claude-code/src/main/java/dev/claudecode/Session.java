@@ -2,6 +2,7 @@ package dev.claudecode;
 
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.session.CliConnection;
+import dev.claudecode.internal.session.InitializeAnswer;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.internal.session.Turn;
@@ -53,7 +54,7 @@ public final class Session implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectionLock = new Object();
     private volatile CliConnection connection;
-    private volatile CompletableFuture<JsonNode> initialized = new CompletableFuture<>();
+    private volatile CompletableFuture<InitializeAnswer> initialized = new CompletableFuture<>();
     private volatile String sessionId;
     private volatile boolean launchedOnce;
     private volatile boolean freshNext;
@@ -272,7 +273,7 @@ public final class Session implements AutoCloseable {
                     : launcher.initial();
             freshNext = false;
             launchedOnce = true;
-            CompletableFuture<JsonNode> init = new CompletableFuture<>();
+            CompletableFuture<InitializeAnswer> init = new CompletableFuture<>();
             initialized = init;
             current = CliConnection.open(transport, spec, options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
                     inboundHandler, new ConnectionEvents(init));
@@ -281,7 +282,7 @@ public final class Session implements AutoCloseable {
                 if (error != null) {
                     init.completeExceptionally(error);
                 } else {
-                    init.complete(response);
+                    init.complete(InitializeAnswer.of(response));
                 }
             });
             return current;
@@ -341,9 +342,9 @@ public final class Session implements AutoCloseable {
     /** Receives what the current CLI process reports. */
     private final class ConnectionEvents implements CliConnection.Events {
 
-        private final CompletableFuture<JsonNode> init;
+        private final CompletableFuture<InitializeAnswer> init;
 
-        ConnectionEvents(CompletableFuture<JsonNode> init) {
+        ConnectionEvents(CompletableFuture<InitializeAnswer> init) {
             this.init = init;
         }
 

@@ -16,7 +16,7 @@ final class Processes {
     }
 
     /**
-     * Reads a child's last non-blank output line, killing it when it takes longer than {@code timeout}.
+     * Reads a child's first JSON output line, killing it when it takes longer than {@code timeout}.
      *
      * @return the line
      */
@@ -24,22 +24,24 @@ final class Processes {
         CompletableFuture<String> last = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
-                String answer = null;
                 while ((line = out.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        answer = line;
+                    if (line.startsWith("{")) {
+                        return line;
                     }
                 }
-                return answer;
+                return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, runnable -> Thread.ofPlatform().daemon().start(runnable));
         try {
             String answer = last.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            process.waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                Log.progress("the child process %d did not exit after its answer; killing it", process.pid());
+                kill(process);
+            }
             if (answer == null) {
-                throw new IllegalStateException("the child process printed nothing (exit " + process.exitValue() + ")");
+                throw new IllegalStateException("the child process printed no JSON line (exit " + process.exitValue() + ")");
             }
             return answer;
         } catch (TimeoutException e) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Workload 4, in a fresh JVM: N sessions on the fake CLI, each runs one turn and then stays open
  * and idle; prints heap per idle session, thread counts and the total time as one JSON line.
- * Argument: {@code {"sessions":N,"cli":path,"cwd":dir,"env":{...},"timeoutMs":ms}}.
+ * Argument: {@code {"sessions":N,"cli":path,"cwd":dir,"env":{...},"timeoutMs":ms}}, optionally
+ * {@code "holdMs"}: how long to stay idle before measuring (to attach a profiler).
  */
 public final class ScaleChild {
 
@@ -48,15 +49,16 @@ public final class ScaleChild {
         long rssBefore = Rss.currentBytes();
         long start = System.nanoTime();
         List<Session> sessions = new ArrayList<>(n);
-        List<CompletableFuture<ResultMessage>> results = new ArrayList<>(n);
+        List<CompletableFuture<Boolean>> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Session session = ClaudeCode.start(options);
             sessions.add(session);
-            results.add(session.queryAsync("hello"));
+            // keep only whether the turn ended, as the TypeScript side does
+            results.add(session.queryAsync("hello").thenApply(ResultMessage::isSuccess));
         }
         int completed = 0;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.path("timeoutMs").asLong());
-        for (CompletableFuture<ResultMessage> result : results) {
+        for (CompletableFuture<Boolean> result : results) {
             try {
                 result.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 completed++;
@@ -67,7 +69,7 @@ public final class ScaleChild {
             }
         }
         double totalMs = (System.nanoTime() - start) / 1e6;
-        Thread.sleep(1000);
+        Thread.sleep(Math.max(1000, spec.path("holdMs").asLong(0)));
         long heapIdle = settledHeap();
         long rssIdle = Rss.currentBytes();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
