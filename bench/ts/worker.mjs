@@ -40,6 +40,8 @@ async function control(spec) {
   await q.initializationResult();
   const models = ['claude-sonnet-4-5', 'claude-opus-4-1'];
   const call = spec.kind === 'mcpStatus' ? (i) => q.mcpServerStatus() : (i) => q.setModel(models[i & 1]);
+  await call(0);
+  await new Promise((resolve) => setTimeout(resolve, spec.settleMs));
   for (let i = 0; i < spec.warmup; i++) await call(i);
   const runs = [];
   for (let r = 0; r < spec.runs; r++) {

@@ -76,7 +76,7 @@ public final class BenchMain {
             if (only.contains("latency") || only.contains("control")) {
                 Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency and control"));
                 if (only.contains("latency")) {
-                    latency = Optional.of(new LatencyBench(context, cli).run(node, Math.max(runs, 10)));
+                    latency = Optional.of(new LatencyBench(context, cli).run(node, Math.max(3 * runs, 15)));
                 }
                 if (only.contains("control")) {
                     control = new ControlBench(context, cli).run(node, 1000);

@@ -37,6 +37,8 @@ final class ControlBench {
 
     private static final String[] MODELS = {"claude-sonnet-4-5", "claude-opus-4-1"};
     private static final int WARMUP_CALLS = 100;
+    /** The CLI keeps working for a while after it answered initialize; every driver waits this long. */
+    static final long SETTLE_MILLIS = 2_000;
 
     private final BenchContext context;
     private final Path cli;
@@ -73,6 +75,7 @@ final class ControlBench {
         command.put("calls", calls);
         command.put("runs", context.runs());
         command.put("warmup", WARMUP_CALLS);
+        command.put("settleMs", SETTLE_MILLIS);
         command.set("env", NodeWorker.env(api.environment()));
         return command;
     }
@@ -97,6 +100,8 @@ final class ControlBench {
     }
 
     private List<Double> timed(IntConsumer call, int calls) {
+        call.accept(0); // waits for initialize
+        settle();
         for (int i = 0; i < WARMUP_CALLS; i++) {
             call.accept(i);
         }
@@ -109,5 +114,14 @@ final class ControlBench {
             runs.add((System.nanoTime() - start) / 1e6);
         }
         return runs;
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

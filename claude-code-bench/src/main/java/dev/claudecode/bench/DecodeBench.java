@@ -67,7 +67,10 @@ final class DecodeBench {
         int warmup = 2;
         for (int round = 0; round < warmup + context.runs(); round++) {
             boolean measured = round >= warmup;
+            // every driver starts from a collected heap, so that one's garbage does not slow the next
+            System.gc();
             double[] j = javaRun();
+            System.gc();
             double[] b = bareRun();
             JsonNode t = node.run(tsCommand());
             counts[0] = (long) j[1];

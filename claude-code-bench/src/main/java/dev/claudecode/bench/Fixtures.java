@@ -146,7 +146,8 @@ public final class Fixtures {
      * bytes (recorded tool output, repeated), then the result.
      */
     static void writeHugeLineTurn(Corpus corpus, int lineBytes, Path file) throws IOException {
-        String unit = "    at dev.example.Service.handle(Service.java:42) — ünïcödé \"quoted\" line\n";
+        // Latin-1 text, as most tool output is: a Java String of it takes one byte per character
+        String unit = "    at dev.example.Service.handle(Service.java:42) ünïcödé \"quoted\"\ttab\n";
         ObjectNode block = Json.object();
         block.put("type", "tool_result");
         block.put("tool_use_id", "toolu_fake_huge");

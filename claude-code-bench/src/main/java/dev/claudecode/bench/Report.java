@@ -176,7 +176,8 @@ final class Report {
         }
         line("## 3. Control round trip");
         line("");
-        line("One live real CLI per driver (with `FakeClaudeApi`), after `initialize` and 100 warm-up calls; each run is "
+        line("One live real CLI per driver (with `FakeClaudeApi`): after `initialize`, a " + ControlBench.SETTLE_MILLIS
+                + " ms pause (the CLI keeps working for a while after it answers) and 100 warm-up calls; each run is "
                 + r.control().getFirst().calls() + " sequential calls, each waiting for its answer.");
         line("");
         line("| request | driver | ms per " + r.control().getFirst().calls() + " calls | per call | vs raw |");
@@ -225,7 +226,7 @@ final class Report {
             line("## 5. One 64 MiB line");
             line("");
             line("One turn of the fake CLI whose user message is a single " + mb(r.hugeLineBytes()) + " line (a tool result of "
-                    + "recorded-looking stack-trace text with escapes and non-ASCII characters); the consumer keeps the message. "
+                    + "stack-trace-like Latin-1 text with escapes and accented letters); the consumer keeps the message. "
                     + "Fresh process per run. Java's peak heap is the sum of the heap pools' peaks (an upper bound); Node's is "
                     + "`heapUsed + external` sampled every 5 ms. Peak RSS growth is `VmHWM` at the end minus `VmRSS` at the start.");
             line("");
