@@ -50,7 +50,8 @@ public final class BenchMain {
         Set<String> only = new LinkedHashSet<>(List.of(options.getOrDefault("only", String.join(",", WORKLOADS)).split(",")));
         Path out = Path.of(options.getOrDefault("out", "BENCHMARKS.md"));
 
-        Log.progress("reading the transcripts in %s", protocol);
+        String loadBefore = Machine.loadAverage();
+        Log.progress("reading the transcripts in %s (load average %s)", protocol, loadBefore);
         Fixtures.Corpus corpus = Fixtures.read(protocol.resolve("transcripts"));
         Path init = work.resolve("init.json");
         Fixtures.writeString(init, corpus.initPayload());
@@ -90,7 +91,7 @@ public final class BenchMain {
         if (only.contains("hugeline")) {
             Path turn = work.resolve("huge-turn.ndjson");
             Fixtures.writeHugeLineTurn(corpus, HUGE_LINE_BYTES, turn);
-            hugeLine = Optional.of(children.hugeLine(turn));
+            hugeLine = Optional.of(children.hugeLine(turn, Files.size(turn)));
         }
         if (only.contains("jmh")) {
             jmh = JmhBench.run(protocol);
@@ -98,7 +99,7 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history);
+                (System.nanoTime() - started) / 60e9, decode, latency, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history, loadBefore, Machine.loadAverage());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class HugeLineChild {
 
+    /** Heap allowed on top of three times the line for everything else the JVM holds (classes' objects, Jackson, the session). */
+    static final long BASELINE_ALLOWANCE = 32L * 1024 * 1024;
+
     private HugeLineChild() {
     }
 
@@ -48,6 +51,7 @@ public final class HugeLineChild {
         double resultMs = -1;
         Message kept = null;
         try (Session session = ClaudeCode.start(options); MessageStream turn = session.stream("go")) {
+            // an OutOfMemoryError on the reader thread ends the turn with an error, which fails here
             for (Message message : turn) {
                 if (message instanceof UserMessage user) {
                     kept = user;

@@ -15,6 +15,16 @@ record Machine(int cores, String cpu, String memory, String os, String jdk, Stri
                 command("node", "--version"), realCli == null ? "n/a" : command(realCli.toString(), "--version"), tsSdkVersion);
     }
 
+    /** @return the 1, 5 and 15 minute load averages, which tell whether something else ran during the run */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

@@ -13,8 +13,9 @@ import java.util.Arrays;
  * <p>An idle reader holds no buffer: when everything read so far has been handed on and nothing
  * more is waiting, it drops its buffer and blocks in a one-byte read, and takes a buffer sized to
  * what is waiting once bytes arrive. A thousand idle sessions then cost no line buffers at all.
- * Buffers grow by doubling up to {@value #DOUBLING_LIMIT} bytes and by half beyond, so that a
- * line of many megabytes needs at most about 1.5 times its size.
+ * Buffers grow by doubling up to {@value #DOUBLING_LIMIT} bytes and by a quarter beyond, so that
+ * a line of many megabytes needs at most about 1.25 times its size (2.25 times while the last
+ * growth copies it).
  */
 public final class LineReader {
 
@@ -139,7 +140,7 @@ public final class LineReader {
         }
         if (buffer.length - end < Math.min(CHUNK / 4, buffer.length / 4)) {
             long length = buffer.length;
-            long grown = length < DOUBLING_LIMIT ? Math.max(length * 2, MIN_BUFFER) : length + (length >> 1);
+            long grown = length < DOUBLING_LIMIT ? Math.max(length * 2, MIN_BUFFER) : length + (length >> 2);
             if (grown > Integer.MAX_VALUE - 16) {
                 grown = Integer.MAX_VALUE - 16;
                 if (end >= grown) {
