@@ -81,14 +81,14 @@ public final class Fields {
         return Json.strings(node == null ? null : node.get(field));
     }
 
-    /** @return an object field as a plain map; empty when absent or not an object */
+    /** @return an object field as a plain map, converted when first read; empty when absent or not an object */
     public static Map<String, Object> map(JsonNode node, String field) {
-        return Json.toMap(node == null ? null : node.get(field));
+        return Json.lazyMap(node == null ? null : node.get(field));
     }
 
     /** @return any field as a plain value; empty when absent or null */
     public static Optional<Object> value(JsonNode node, String field) {
-        return Optional.ofNullable(Json.toJava(node == null ? null : node.get(field)));
+        return Optional.ofNullable(Json.lazyJava(node == null ? null : node.get(field)));
     }
 
     /**
@@ -116,8 +116,8 @@ public final class Fields {
         return optString(message, "uuid");
     }
 
-    /** @return the whole object as a plain map */
+    /** @return the whole object as a plain map, converted when first read */
     public static Map<String, Object> raw(JsonNode message) {
-        return Json.toMap(message);
+        return Json.lazyMap(message);
     }
 }

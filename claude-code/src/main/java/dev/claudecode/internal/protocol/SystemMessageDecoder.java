@@ -116,7 +116,7 @@ public final class SystemMessageDecoder {
                 Fields.string(metadata, "trigger"),
                 Fields.longValue(metadata, "pre_tokens"),
                 Fields.optLong(metadata, "post_tokens"),
-                Json.toMap(metadata),
+                Json.lazyMap(metadata),
                 Fields.sessionId(m),
                 Fields.uuid(m),
                 Fields.raw(m));

@@ -12,9 +12,8 @@ import dev.claudecode.message.Message;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -30,10 +29,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it reports is free of secrets: stderr lines, the stderr tail of failures and the previews
  * of malformed stdout lines have the values of secret variables (API key, tokens) masked.
+ *
+ * <p>The two pipe readers are platform threads. A virtual thread blocked reading a pipe does not
+ * unmount: it pins its carrier, and the JDK compensates by adding carriers only up to the
+ * scheduler's maximum (256), so with about 128 idle sessions every virtual thread in the JVM
+ * would starve. A platform thread blocked in {@code read(2)} costs a little native stack and no
+ * heap; the readers hold no buffers while idle (see {@link LineReader}). Everything else (turns,
+ * callbacks, listeners) runs on virtual threads.
  */
 public final class CliConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CliConnection.class);
+    /** The stderr drainer only splits lines: a small stack is plenty. */
+    private static final long STDERR_STACK_BYTES = 256 * 1024;
 
     /** What a connection reports. Called on its reader thread: implementations must not block. */
     public interface Events {
@@ -76,10 +84,11 @@ public final class CliConnection {
         this.events = events;
         this.writer = new StdinWriter(new InputGuard(process.stdin()));
         this.control = new ControlChannel(writer, handler);
-        this.stderrThread = Thread.ofVirtual().name("claude-code-stderr-" + pidText()).start(this::drainStderr);
+        this.stderrThread = Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText())
+                .stackSize(STDERR_STACK_BYTES).start(this::drainStderr);
         StdoutRouter router = new StdoutRouter(control, events::onMessage,
                 error -> events.onProtocolError(redactor.redact(error)));
-        Thread.ofVirtual().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router, maxLineBytes));
+        Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router, maxLineBytes));
     }
 
     /**
@@ -305,13 +314,12 @@ public final class CliConnection {
     }
 
     private void drainStderr() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.stderr(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String shown = redactor.redact(line);
-                stderrTail.add(shown);
-                events.onStderr(shown);
-            }
+        try (InputStream stderr = process.stderr()) {
+            new LineReader(stderr, Long.MAX_VALUE).readAll((buffer, offset, length) -> {
+                String line = redactor.redact(new String(buffer, offset, length, StandardCharsets.UTF_8));
+                stderrTail.add(line);
+                events.onStderr(line);
+            });
         } catch (IOException e) {
             // the process is gone; what was read is in the tail
         }
