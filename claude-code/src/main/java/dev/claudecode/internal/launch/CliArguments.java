@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  * The API key goes only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
  * into {@code --settings} under the key {@code sandbox}, which is where the CLI reads it; MCP
  * servers given as {@code mcpServers} become one more {@code --mcp-config} object
- * ({@code {"mcpServers":{...}}}), which the CLI merges with the others.
+ * ({@code {"mcpServers":{...}}}), which the CLI merges with the others, except in-process
+ * ({@code McpServerConfig.Sdk}) servers, which the {@code initialize} request announces.
  *
  * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
  * Reachable through {@code extraArgs} where they make sense at all:
@@ -260,9 +261,14 @@ public final class CliArguments {
 
     private static List<String> mcpConfigs(ClaudeCodeOptions options) {
         List<String> configs = new ArrayList<>(options.mcpConfig());
-        if (!options.mcpServers().isEmpty()) {
-            Map<String, Object> servers = new LinkedHashMap<>();
-            options.mcpServers().forEach((name, config) -> servers.put(name, mcpServer(config)));
+        Map<String, Object> servers = new LinkedHashMap<>();
+        options.mcpServers().forEach((name, config) -> {
+            // in-process servers are announced in the initialize request, not here
+            if (!(config instanceof McpServerConfig.Sdk)) {
+                servers.put(name, mcpServer(config));
+            }
+        });
+        if (!servers.isEmpty()) {
             configs.add(Json.write(Map.of("mcpServers", servers)));
         }
         return configs;
@@ -293,6 +299,8 @@ public final class CliArguments {
                     json.put("headers", http.headers());
                 }
             }
+            case McpServerConfig.Sdk sdk -> throw new IllegalArgumentException(
+                    "in-process MCP server '" + sdk.server().name() + "' has no command-line form");
         }
         return json;
     }
