@@ -8,7 +8,6 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.permission.CanUseTool;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,7 +141,7 @@ public final class CallbackConfig {
                 entry.matcher().ifPresent(pattern -> matcher.put("matcher", pattern));
                 ArrayNode ids = matcher.putArray("hookCallbackIds");
                 entry.ids().forEach(ids::add);
-                entry.timeout().ifPresent(timeout -> matcher.put("timeout", seconds(timeout)));
+                entry.timeout().ifPresent(timeout -> putSeconds(matcher, timeout));
             }
         }
         if (!sdkMcpServers.isEmpty()) {
@@ -180,8 +179,13 @@ public final class CallbackConfig {
     }
 
     // Whole seconds as an integer, like the official SDKs send them; fractions as a decimal.
-    private static BigDecimal seconds(Duration timeout) {
-        return BigDecimal.valueOf(timeout.toMillis()).movePointLeft(3).stripTrailingZeros();
+    private static void putSeconds(ObjectNode matcher, Duration timeout) {
+        long millis = timeout.toMillis();
+        if (millis % 1000 == 0) {
+            matcher.put("timeout", millis / 1000);
+        } else {
+            matcher.put("timeout", millis / 1000.0);
+        }
     }
 
     /** Builds a {@link CallbackConfig}. */

@@ -42,6 +42,11 @@ public final class McpBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(McpBridge.class);
     private static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(Json.MAPPER);
 
+    /** One schema validator for every server: it is slow to create and caches compiled schemas. */
+    private static final class Validator {
+        static final DefaultJsonSchemaValidator INSTANCE = new DefaultJsonSchemaValidator(Json.MAPPER);
+    }
+
     private final String name;
     private final BridgeTransport transport = new BridgeTransport();
     private final McpStatelessSyncServer server;
@@ -56,7 +61,7 @@ public final class McpBridge implements AutoCloseable {
         McpServer.StatelessSyncSpecification spec = McpServer.sync(transport)
                 .serverInfo(definition.name(), definition.version())
                 .jsonMapper(MAPPER)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(Json.MAPPER))
+                .jsonSchemaValidator(Validator.INSTANCE)
                 // run the Java code on the thread that asks, so that cancelling it interrupts the code
                 .immediateExecution(true)
                 .capabilities(capabilities(definition));
@@ -71,6 +76,15 @@ public final class McpBridge implements AutoCloseable {
         }
         definition.prompts().forEach(prompt -> spec.prompts(prompt(prompt)));
         this.server = spec.build();
+    }
+
+    /**
+     * Runs a request through the server's whole path once, so that the classes and caches the
+     * first real request would wait for are ready: the first use of the MCP SDK in a JVM costs
+     * a second or more.
+     */
+    public void warmUp() {
+        handle(Json.parse("{\"jsonrpc\":\"2.0\",\"id\":\"warm-up\",\"method\":\"ping\"}"));
     }
 
     /** @return the server's name */
@@ -156,7 +170,7 @@ public final class McpBridge implements AutoCloseable {
     }
 
     private static McpStatelessServerFeatures.SyncToolSpecification tool(SdkMcpTool tool) {
-        McpSchema.Tool.Builder schema = McpSchema.Tool.builder().name(tool.name()).inputSchema(tool.inputSchema());
+        McpSchema.Tool.Builder schema = McpSchema.Tool.builder(tool.name(), tool.inputSchema());
         tool.description().ifPresent(schema::description);
         return new McpStatelessServerFeatures.SyncToolSpecification(schema.build(),
                 (context, request) -> McpConversions.callToolResult(call(tool, request.arguments())));
@@ -177,7 +191,7 @@ public final class McpBridge implements AutoCloseable {
     }
 
     private static McpStatelessServerFeatures.SyncResourceSpecification resource(SdkMcpResource resource) {
-        McpSchema.Resource.Builder schema = McpSchema.Resource.builder().uri(resource.uri()).name(resource.name());
+        McpSchema.Resource.Builder schema = McpSchema.Resource.builder(resource.uri(), resource.name());
         resource.description().ifPresent(schema::description);
         resource.mimeType().ifPresent(schema::mimeType);
         return new McpStatelessServerFeatures.SyncResourceSpecification(schema.build(),
@@ -185,8 +199,7 @@ public final class McpBridge implements AutoCloseable {
     }
 
     private static McpStatelessServerFeatures.SyncResourceTemplateSpecification template(SdkMcpResource resource) {
-        McpSchema.ResourceTemplate.Builder schema = McpSchema.ResourceTemplate.builder()
-                .uriTemplate(resource.uri()).name(resource.name());
+        McpSchema.ResourceTemplate.Builder schema = McpSchema.ResourceTemplate.builder(resource.uri(), resource.name());
         resource.description().ifPresent(schema::description);
         resource.mimeType().ifPresent(schema::mimeType);
         return new McpStatelessServerFeatures.SyncResourceTemplateSpecification(schema.build(),
@@ -195,7 +208,8 @@ public final class McpBridge implements AutoCloseable {
 
     private static McpSchema.ReadResourceResult read(SdkMcpResource resource, String uri) {
         try {
-            return new McpSchema.ReadResourceResult(List.of(McpConversions.resourceContents(resource.reader().read(uri))));
+            return McpSchema.ReadResourceResult.builder(List.of(McpConversions.resourceContents(resource.reader().read(uri))))
+                    .build();
         } catch (Exception e) {
             throw failure("reading " + uri, e);
         }
@@ -204,11 +218,14 @@ public final class McpBridge implements AutoCloseable {
     private static McpStatelessServerFeatures.SyncPromptSpecification prompt(SdkMcpPrompt prompt) {
         List<McpSchema.PromptArgument> arguments = new ArrayList<>();
         for (PromptArgument argument : prompt.arguments()) {
-            arguments.add(new McpSchema.PromptArgument(argument.name(), argument.description().orElse(null),
-                    argument.required()));
+            McpSchema.PromptArgument.Builder schema = McpSchema.PromptArgument.builder(argument.name())
+                    .required(argument.required());
+            argument.description().ifPresent(schema::description);
+            arguments.add(schema.build());
         }
-        McpSchema.Prompt schema = new McpSchema.Prompt(prompt.name(), prompt.description().orElse(null), arguments);
-        return new McpStatelessServerFeatures.SyncPromptSpecification(schema, (context, request) -> {
+        McpSchema.Prompt.Builder schema = McpSchema.Prompt.builder(prompt.name()).arguments(arguments);
+        prompt.description().ifPresent(schema::description);
+        return new McpStatelessServerFeatures.SyncPromptSpecification(schema.build(), (context, request) -> {
             Map<String, String> values = new LinkedHashMap<>();
             if (request.arguments() != null) {
                 request.arguments().forEach((key, value) -> values.put(key, value == null ? null : String.valueOf(value)));

@@ -1,6 +1,7 @@
 package dev.claudecode.internal.mcp;
 
 import dev.claudecode.mcp.McpContent;
+import dev.claudecode.mcp.PromptMessage;
 import dev.claudecode.mcp.PromptResult;
 import dev.claudecode.mcp.ResourceContents;
 import dev.claudecode.mcp.ToolResult;
@@ -26,27 +27,28 @@ final class McpConversions {
 
     static McpSchema.Content content(McpContent content) {
         return switch (content) {
-            case McpContent.Text text -> new McpSchema.TextContent(text.text());
-            case McpContent.Image image -> new McpSchema.ImageContent(null, image.base64(), image.mimeType());
-            case McpContent.Audio audio -> new McpSchema.AudioContent(null, audio.base64(), audio.mimeType());
-            case McpContent.Resource resource -> new McpSchema.EmbeddedResource(null, resourceContents(resource.contents()));
+            case McpContent.Text text -> McpSchema.TextContent.builder(text.text()).build();
+            case McpContent.Image image -> McpSchema.ImageContent.builder(image.base64(), image.mimeType()).build();
+            case McpContent.Audio audio -> McpSchema.AudioContent.builder(audio.base64(), audio.mimeType()).build();
+            case McpContent.Resource resource ->
+                    McpSchema.EmbeddedResource.builder(resourceContents(resource.contents())).build();
         };
     }
 
     static McpSchema.ResourceContents resourceContents(ResourceContents contents) {
         return switch (contents) {
             case ResourceContents.Text text ->
-                    new McpSchema.TextResourceContents(text.uri(), text.mimeType().orElse(null), text.text());
+                    McpSchema.TextResourceContents.builder(text.uri(), text.text()).mimeType(text.mimeType().orElse(null)).build();
             case ResourceContents.Blob blob ->
-                    new McpSchema.BlobResourceContents(blob.uri(), blob.mimeType().orElse(null), blob.base64());
+                    McpSchema.BlobResourceContents.builder(blob.uri(), blob.base64()).mimeType(blob.mimeType().orElse(null)).build();
         };
     }
 
     static McpSchema.GetPromptResult promptResult(PromptResult result) {
         List<McpSchema.PromptMessage> messages = new ArrayList<>();
-        result.messages().forEach(message -> messages.add(new McpSchema.PromptMessage(
-                message.role() == dev.claudecode.mcp.PromptMessage.Role.USER ? McpSchema.Role.USER : McpSchema.Role.ASSISTANT,
-                content(message.content()))));
-        return new McpSchema.GetPromptResult(result.description().orElse(null), messages);
+        result.messages().forEach(message -> messages.add(McpSchema.PromptMessage.builder(
+                message.role() == PromptMessage.Role.USER ? McpSchema.Role.USER : McpSchema.Role.ASSISTANT,
+                content(message.content())).build()));
+        return McpSchema.GetPromptResult.builder(messages).description(result.description().orElse(null)).build();
     }
 }

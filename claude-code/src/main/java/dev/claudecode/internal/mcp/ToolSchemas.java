@@ -65,7 +65,7 @@ public final class ToolSchemas {
      * @return the {@code object} schema of its components
      */
     public static Map<String, Object> forRecord(Class<? extends Record> recordType) {
-        return objectSchema(properties(recordType));
+        return schema(recordType);
     }
 
     /**
