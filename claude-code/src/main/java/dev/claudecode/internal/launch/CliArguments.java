@@ -6,6 +6,7 @@ import dev.claudecode.Settings;
 import dev.claudecode.SettingSource;
 import dev.claudecode.Thinking;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.mcp.McpServerConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ import java.util.stream.Collectors;
  * only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
  * into {@code --settings} under the key {@code sandbox}, which is where the CLI reads it; MCP
  * servers given as {@code mcpServers} become one more {@code --mcp-config} object
- * ({@code {"mcpServers":{...}}}), which the CLI merges with the others.
+ * ({@code {"mcpServers":{...}}}), which the CLI merges with the others, except in-process
+ * ({@code McpServerConfig.Sdk}) servers, which the {@code initialize} request announces.
  *
  * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
  * Reachable through {@code extraArgs} where they make sense at all:
@@ -261,8 +263,15 @@ public final class CliArguments {
 
     private static List<String> mcpConfigs(ClaudeCodeOptions options) {
         List<String> configs = new ArrayList<>(options.mcpConfig());
-        if (!options.mcpServers().isEmpty()) {
-            configs.add(Json.write(Map.of("mcpServers", McpServerJson.encode(options.mcpServers()))));
+        Map<String, McpServerConfig> servers = new LinkedHashMap<>();
+        options.mcpServers().forEach((name, config) -> {
+            // in-process servers are announced in the initialize request, not here
+            if (!(config instanceof McpServerConfig.Sdk)) {
+                servers.put(name, config);
+            }
+        });
+        if (!servers.isEmpty()) {
+            configs.add(Json.write(Map.of("mcpServers", McpServerJson.encode(servers))));
         }
         return configs;
     }

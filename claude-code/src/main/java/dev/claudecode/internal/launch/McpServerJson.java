@@ -59,6 +59,11 @@ public final class McpServerJson {
                     json.put("headers", http.headers());
                 }
             }
+            case McpServerConfig.Sdk sdk -> {
+                // an in-process server: the CLI reaches it over the control channel
+                json.put("type", "sdk");
+                json.put("name", sdk.server().name());
+            }
         }
         return json;
     }

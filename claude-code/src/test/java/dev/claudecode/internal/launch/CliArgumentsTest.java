@@ -10,6 +10,8 @@ import dev.claudecode.SettingSource;
 import dev.claudecode.Thinking;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.permission.PermissionMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -153,6 +155,21 @@ class CliArgumentsTest {
                         + "\"files\":{\"type\":\"stdio\",\"command\":\"npx\",\"args\":[\"-y\",\"server\"],\"env\":{\"TOKEN\":\"t\"}},"
                         + "\"events\":{\"type\":\"sse\",\"url\":\"https://e.example/sse\",\"headers\":{\"Authorization\":\"Bearer x\"}},"
                         + "\"web\":{\"type\":\"http\",\"url\":\"https://w.example/mcp\"}}}");
+    }
+
+    @Test
+    void inProcessMcpServersStayOffTheCommandLine() {
+        SdkMcpServer calc = SdkMcpServer.builder("calc")
+                .tool("add", "Add", Map.of("type", "object"), args -> ToolResult.text("0")).build();
+        ClaudeCodeOptions onlySdk = ClaudeCodeOptions.builder().mcpServer("calc", McpServerConfig.sdk(calc)).build();
+        assertThat(tail(onlySdk)).isEmpty();
+
+        ClaudeCodeOptions mixed = ClaudeCodeOptions.builder()
+                .mcpServer("calc", McpServerConfig.sdk(calc))
+                .mcpServer("files", McpServerConfig.stdio("mcp-files"))
+                .build();
+        assertThat(tail(mixed)).containsExactly(
+                "--mcp-config={\"mcpServers\":{\"files\":{\"type\":\"stdio\",\"command\":\"mcp-files\",\"args\":[]}}}");
     }
 
     @Test
