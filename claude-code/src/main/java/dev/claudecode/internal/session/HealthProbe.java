@@ -23,10 +23,10 @@ public final class HealthProbe {
         if (stopped) {
             return Health.of(Health.Reason.STOPPED, "the session is stopped", OptionalLong.empty());
         }
+        if (launching && (live == null || !live.connection().isAlive())) {
+            return Health.of(Health.Reason.STARTING, "launching the CLI", OptionalLong.empty());
+        }
         if (live == null) {
-            if (launching) {
-                return Health.of(Health.Reason.STARTING, "launching the CLI", OptionalLong.empty());
-            }
             if (lastFailure != null) {
                 return Health.of(Health.Reason.PROCESS_DEAD,
                         lastFailure.getMessage() + "; the next turn or control call starts a new CLI", OptionalLong.empty());
