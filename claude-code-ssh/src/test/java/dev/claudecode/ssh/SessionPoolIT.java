@@ -326,6 +326,8 @@ class SessionPoolIT {
 
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word kiwi");
+            // the CLI writes the turn's last records just after its result: kill it only once they are on disk
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> mirrorHolds("Noted: kiwi."))).isTrue();
             ProcFs.processesWithEnvironment(markerA).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
