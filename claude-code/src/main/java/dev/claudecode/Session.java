@@ -6,6 +6,7 @@ import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeControl;
 import dev.claudecode.internal.control.RuntimeSettings;
 import dev.claudecode.internal.session.CliConnection;
+import dev.claudecode.internal.session.ConversationLost;
 import dev.claudecode.internal.session.HealthProbe;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.internal.session.LiveConnection;
@@ -29,6 +30,7 @@ import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -639,15 +641,23 @@ public final class Session implements AutoCloseable {
                 return current;
             }
             ensureOpen();
-            var spec = freshNext ? launcher.fresh()
-                    : launchedOnce && sessionId != null ? launcher.resume(sessionId)
-                    : launcher.initial();
+            boolean recovering = !freshNext && launchedOnce && sessionId != null;
+            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
             launching = true;
             try {
-                current = LiveConnection.open(transport, spec,
-                        options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
-                        inboundHandler, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
-                        runtimeSettings.replay(), handshakeTimeout());
+                current = open(spec);
+                if (recovering) {
+                    // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
+                    Await.answer(current.initialized(), "initialize");
+                }
+            } catch (CliProcessException e) {
+                if (!recovering || !ConversationLost.isCause(e)) {
+                    throw e;
+                }
+                // the CLI died before it wrote the conversation to disk: carry on in a new one
+                LOG.warn("conversation {} was not saved before its CLI stopped; continuing in a new conversation", sessionId);
+                sessionId = null;
+                current = open(launcher.fresh());
             } finally {
                 launching = false;
             }
@@ -657,6 +667,13 @@ public final class Session implements AutoCloseable {
             live = current;
             return current;
         }
+    }
+
+    private LiveConnection open(LaunchSpec spec) {
+        return LiveConnection.open(transport, spec,
+                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                inboundHandler, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
+                runtimeSettings.replay(), handshakeTimeout());
     }
 
     // A cold start under load can take seconds: a short control timeout, chosen for snappy
@@ -715,10 +732,17 @@ public final class Session implements AutoCloseable {
     private final class ConnectionEvents implements CliConnection.Events {
 
         @Override
-        public void onMessage(Message message) {
-            message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+        public void onMessage(CliConnection from, Message message) {
+            // a CLI that no turn was written to (one that failed to resume) does not speak for the session
+            TurnOnConnection turn = lastTurn;
+            boolean current = turn != null && turn.connection() == from;
+            if (current) {
+                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+            }
             dispatch(message);
-            scheduler.onMessage(message);
+            if (current) {
+                scheduler.onMessage(turn.turn(), message);
+            }
         }
 
         @Override

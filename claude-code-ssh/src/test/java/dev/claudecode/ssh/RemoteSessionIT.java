@@ -193,6 +193,8 @@ class RemoteSessionIT {
                 Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport)) {
             session.query("Remember the word pineapple");
             String sessionId = session.sessionId().orElseThrow();
+            // the CLI writes the turn's last records just after its result: kill it only once they are on disk
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> transcriptHolds(api, sessionId, "pineapple noted"))).isTrue();
             ProcFs.processesWithEnvironment(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
@@ -233,5 +235,19 @@ class RemoteSessionIT {
             }
         }
         throw new AssertionError("the turn ended before its answer streamed");
+    }
+
+    private static boolean transcriptHolds(FakeClaudeApi api, String sessionId, String text) {
+        try (var files = java.nio.file.Files.walk(api.configDir())) {
+            return files.filter(f -> f.getFileName().toString().equals(sessionId + ".jsonl")).anyMatch(f -> {
+                try {
+                    return java.nio.file.Files.readString(f).contains(text);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 }

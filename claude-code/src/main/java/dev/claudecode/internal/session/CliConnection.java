@@ -45,8 +45,13 @@ public final class CliConnection {
 
     /** What a connection reports. Called on its reader thread: implementations must not block. */
     public interface Events {
-        /** A decoded stdout message. */
-        void onMessage(Message message);
+        /**
+         * A decoded stdout message.
+         *
+         * @param connection the connection that read it
+         * @param message the message
+         */
+        void onMessage(CliConnection connection, Message message);
 
         /** A stdout line that is not a protocol message; the stream goes on. */
         void onProtocolError(ProtocolException error);
@@ -86,7 +91,7 @@ public final class CliConnection {
         this.control = new ControlChannel(writer, handler);
         this.stderrThread = Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText())
                 .stackSize(STDERR_STACK_BYTES).start(this::drainStderr);
-        StdoutRouter router = new StdoutRouter(control, events::onMessage,
+        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
                 error -> events.onProtocolError(redactor.redact(error)));
         Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router, maxLineBytes));
     }

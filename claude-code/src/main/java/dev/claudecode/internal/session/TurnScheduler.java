@@ -81,17 +81,19 @@ public final class TurnScheduler {
     }
 
     /**
-     * Routes a message to the active turn.
+     * Routes a message to a turn while it is the active one: a message from a CLI that the
+     * active turn was not written to is not part of it.
      *
+     * @param target the turn written to the CLI that sent the message
      * @param message a message from the CLI
-     * @return whether an active turn took it
+     * @return whether the turn took it
      */
-    public boolean onMessage(Message message) {
+    public boolean onMessage(Turn target, Message message) {
         Turn turn;
         lock.lock();
         try {
             turn = active;
-            if (turn == null) {
+            if (turn == null || turn != target) {
                 return false;
             }
             turn.deliver(message);
