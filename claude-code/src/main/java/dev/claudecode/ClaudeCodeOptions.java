@@ -90,7 +90,11 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.apiKey);
     }
 
-    /** @return how long a control request waits for the CLI's answer; {@link #DEFAULT_CONTROL_TIMEOUT} by default */
+    /**
+     * @return how long a control request waits for the CLI's answer, a wait for the start-up
+     *     handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
+     *     ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.
+     */
     public Duration controlTimeout() {
         return values.controlTimeout;
     }
@@ -164,7 +168,7 @@ public final class ClaudeCodeOptions {
 
     // ---- prompt and agent ----------------------------------------------------------------------
 
-    /** @return the system prompt replacing the default one ({@code --system-prompt}) */
+    /** @return the system prompt replacing the default one, sent in the {@code initialize} request */
     public Optional<String> systemPrompt() {
         return Optional.ofNullable(values.systemPrompt);
     }
@@ -174,7 +178,7 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.systemPromptFile);
     }
 
-    /** @return text appended to the default system prompt ({@code --append-system-prompt}) */
+    /** @return text appended to the default system prompt, sent in the {@code initialize} request */
     public Optional<String> appendSystemPrompt() {
         return Optional.ofNullable(values.appendSystemPrompt);
     }
@@ -201,6 +205,14 @@ public final class ClaudeCodeOptions {
     /** @return the agent the session runs as ({@code --agent}) */
     public Optional<String> agent() {
         return Optional.ofNullable(values.agent);
+    }
+
+    /**
+     * @return custom subagents by name, in insertion order, defined in the {@code initialize}
+     *     request; {@link #agent()} may name one of them
+     */
+    public Map<String, AgentDefinition> agents() {
+        return values.agents;
     }
 
     // ---- tools and permissions -----------------------------------------------------------------
@@ -267,7 +279,10 @@ public final class ClaudeCodeOptions {
 
     // ---- output --------------------------------------------------------------------------------
 
-    /** @return the JSON schema results must follow; the result then carries {@code structured_output} ({@code --json-schema}) */
+    /**
+     * @return the JSON schema results must follow, sent in the {@code initialize} request; the
+     *     result then carries {@code structured_output}
+     */
     public Optional<Map<String, Object>> outputFormat() {
         return Optional.ofNullable(values.outputFormat);
     }
@@ -287,7 +302,7 @@ public final class ClaudeCodeOptions {
         return values.includeHookEvents;
     }
 
-    /** @return whether a predicted next prompt follows each turn ({@code --prompt-suggestions}) */
+    /** @return whether a predicted next prompt follows each turn, sent in the {@code initialize} request */
     public boolean promptSuggestions() {
         return values.promptSuggestions;
     }
@@ -522,6 +537,7 @@ public final class ClaudeCodeOptions {
         private boolean excludeDynamicSystemPromptSections;
         private String planModeInstructions;
         private String agent;
+        private Map<String, AgentDefinition> agents = Map.of();
 
         private BaseTools tools;
         private List<String> allowedTools = List.of();
@@ -889,6 +905,25 @@ public final class ClaudeCodeOptions {
          */
         public Builder agent(String agent) {
             this.agent = agent;
+            return this;
+        }
+
+        /**
+         * @param agents custom subagents by name (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder agents(Map<String, AgentDefinition> agents) {
+            this.agents = orderedCopy(agents, "agents");
+            return this;
+        }
+
+        /**
+         * @param name the agent type the model names when it uses the agent
+         * @param definition what the agent is
+         * @return this builder
+         */
+        public Builder agentDefinition(String name, AgentDefinition definition) {
+            this.agents = orderedPut(agents, name, definition, "agents");
             return this;
         }
 

@@ -32,7 +32,8 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
 
     private final Session session;
     private final Turn turn;
-    private final StringBuilder assistantText = new StringBuilder();
+    // the messages, not a copy of their text: a turn's text can be hundreds of megabytes
+    private final java.util.List<AssistantMessage> assistantMessages = new java.util.ArrayList<>();
     private boolean iteratorTaken;
     private volatile boolean ended;
     private volatile boolean closed;
@@ -112,7 +113,8 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      */
     public synchronized String finalText() {
         ResultMessage done = result();
-        return done.result().orElse(assistantText.toString());
+        return done.result().orElseGet(() -> assistantMessages.stream().map(AssistantMessage::text)
+                .collect(java.util.stream.Collectors.joining()));
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
@@ -144,7 +146,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
             case Turn.Delivered delivered -> {
                 Message message = delivered.message();
                 if (message instanceof AssistantMessage assistant) {
-                    assistantText.append(assistant.text());
+                    assistantMessages.add(assistant);
                 } else if (message instanceof ResultMessage resultMessage) {
                     result = resultMessage;
                 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "claude-code", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Run and steer Claude Code sessions from Java.",
-        subcommands = {AskCommand.class, InstallCliCommand.class})
+        subcommands = {AskCommand.class, ChatCommand.class, SessionsCommand.class, ShowCommand.class, ServeCommand.class,
+            InstallCliCommand.class})
 public final class Main implements Runnable {
 
     /**

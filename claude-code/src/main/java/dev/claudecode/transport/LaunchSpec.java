@@ -38,6 +38,19 @@ public record LaunchSpec(
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(executable), arguments.stream()).toList();
     }
 
+    /**
+     * Describes the launch without the environment's values, which hold secrets such as the API
+     * key: a launch spec that ends up in a log must not leak them.
+     *
+     * @return the executable, arguments, variable names and working directory
+     */
+    @Override
+    public String toString() {
+        return "LaunchSpec[executable=" + executable + ", arguments=" + arguments
+                + ", environment=" + new java.util.TreeSet<>(environment.keySet()) + " (values hidden)"
+                + ", workingDirectory=" + workingDirectory.orElse("(default)") + "]";
+    }
+
     /** @return a copy with different arguments */
     public LaunchSpec withArguments(List<String> newArguments) {
         return new LaunchSpec(executable, newArguments, environment, inherit, workingDirectory);

@@ -162,6 +162,37 @@ public final class Json {
     }
 
     /**
+     * Like {@link #toMap}, but converts only when the map is first read. The tree must not change
+     * afterwards. Such maps are deeply immutable, so {@link JsonValues} keeps them without copying.
+     *
+     * @param node the tree, may be null
+     * @return the map
+     */
+    public static Map<String, Object> lazyMap(JsonNode node) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            return Map.of();
+        }
+        return new LazyJsonMap(node);
+    }
+
+    /**
+     * Like {@link #toJava}, but objects and arrays are converted only when first read (see
+     * {@link #lazyMap}).
+     *
+     * @param node the tree, may be null or missing
+     * @return the plain value
+     */
+    public static Object lazyJava(JsonNode node) {
+        if (node != null && node.isObject()) {
+            return lazyMap(node);
+        }
+        if (node != null && node.isArray()) {
+            return node.isEmpty() ? List.of() : new LazyJsonList(node);
+        }
+        return toJava(node);
+    }
+
+    /**
      * Converts an array node to an unmodifiable list of plain values; any other node gives an
      * empty list.
      *

@@ -24,6 +24,9 @@ public final class JsonValues {
      * @return the copy
      */
     public static Map<String, Object> copyMap(Map<String, ?> map) {
+        if (map instanceof LazyJsonMap lazy) {
+            return lazy;
+        }
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
@@ -41,6 +44,9 @@ public final class JsonValues {
      * @return the copy
      */
     public static List<Object> copyList(List<?> list) {
+        if (list instanceof LazyJsonList lazy) {
+            return lazy;
+        }
         if (list == null || list.isEmpty()) {
             return List.of();
         }
@@ -59,6 +65,9 @@ public final class JsonValues {
      * @return the copy
      */
     public static Object copy(Object value) {
+        if (value instanceof LazyJsonMap || value instanceof LazyJsonList) {
+            return value; // deeply immutable already
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
             for (Map.Entry<?, ?> entry : map.entrySet()) {

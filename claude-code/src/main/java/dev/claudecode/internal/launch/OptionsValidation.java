@@ -85,6 +85,7 @@ public final class OptionsValidation {
         require(!(o.apiKey().isPresent() && o.env().containsKey("ANTHROPIC_API_KEY")),
                 "apiKey and env ANTHROPIC_API_KEY cannot both be set");
         o.mcpServers().keySet().forEach(name -> require(!name.isBlank(), "an mcpServers name must not be blank"));
+        o.agents().keySet().forEach(name -> require(!name.isBlank(), "an agents name must not be blank"));
     }
 
     // Values the CLI treats as present only when non-blank; a blank one is almost always a bug upstream.

@@ -78,7 +78,7 @@ final class ContentBlockDecoder {
         if (type.endsWith(SERVER_TOOL_RESULT_SUFFIX)) {
             return serverToolResult(type, block);
         }
-        return new UnknownBlock(type, Json.toMap(block));
+        return new UnknownBlock(type, Json.lazyMap(block));
     }
 
     /**
@@ -96,7 +96,7 @@ final class ContentBlockDecoder {
         List<Map<String, Object>> citations = new ArrayList<>();
         for (JsonNode citation : Fields.array(block, "citations")) {
             if (citation.isObject()) {
-                citations.add(Json.toMap(citation));
+                citations.add(Json.lazyMap(citation));
             }
         }
         return new TextBlock(Fields.string(block, "text"), citations);
@@ -131,8 +131,8 @@ final class ContentBlockDecoder {
         return new ServerToolResultBlock(
                 type,
                 Fields.string(block, "tool_use_id"),
-                Json.toJava(block.get("content")),
-                Json.toMap(block));
+                Json.lazyJava(block.get("content")),
+                Json.lazyMap(block));
     }
 
     private static ContentBlock mcpToolUse(JsonNode block) {
@@ -158,7 +158,7 @@ final class ContentBlockDecoder {
                     Fields.string(source, "media_type"), Fields.string(source, "data"));
             case "url" -> new ImageSource.Url(Fields.string(source, "url"));
             case "file" -> new ImageSource.File(Fields.string(source, "file_id"));
-            default -> new ImageSource.Unknown(type, Json.toMap(source));
+            default -> new ImageSource.Unknown(type, Json.lazyMap(source));
         };
         return new ImageBlock(decoded);
     }
@@ -174,7 +174,7 @@ final class ContentBlockDecoder {
             case "url" -> new DocumentSource.Url(Fields.string(source, "url"));
             case "file" -> new DocumentSource.File(Fields.string(source, "file_id"));
             case "content" -> new DocumentSource.Content(decodeAll(source.get("content")));
-            default -> new DocumentSource.Unknown(type, Json.toMap(source));
+            default -> new DocumentSource.Unknown(type, Json.lazyMap(source));
         };
         return new DocumentBlock(
                 decoded,

@@ -27,7 +27,7 @@ final class EventMessageDecoder {
                         Fields.optString(info, "rateLimitType"),
                         Fields.optDouble(info, "utilization"),
                         Fields.bool(info, "isUsingOverage"),
-                        Json.toMap(info)),
+                        Json.lazyMap(info)),
                 Fields.sessionId(m),
                 Fields.uuid(m),
                 Fields.raw(m));

@@ -9,6 +9,13 @@ import java.util.Arrays;
  * Splits a byte stream into {@code \n}-terminated lines of any length and hands each one to a
  * consumer as a slice of an internal buffer. Lines have no size limit unless a cap is given; a
  * line over the cap fails with a {@link ProtocolException} instead of being cut.
+ *
+ * <p>An idle reader holds no buffer: when everything read so far has been handed on and nothing
+ * more is waiting, it drops its buffer and blocks in a one-byte read, and takes a buffer sized to
+ * what is waiting once bytes arrive. A thousand idle sessions then cost no line buffers at all.
+ * Buffers grow by doubling up to {@value #DOUBLING_LIMIT} bytes and by a quarter beyond, so that
+ * a line of many megabytes needs at most about 1.25 times its size (2.25 times while the last
+ * growth copies it).
  */
 public final class LineReader {
 
@@ -25,11 +32,16 @@ public final class LineReader {
         void line(byte[] buffer, int offset, int length);
     }
 
+    /** The most a single read asks for, and the size a busy stream's buffer settles at. */
     private static final int CHUNK = 64 * 1024;
+    /** The smallest buffer taken when bytes arrive. */
+    private static final int MIN_BUFFER = 1024;
+    private static final int DOUBLING_LIMIT = 1 << 20;
+    private static final byte[] NONE = new byte[0];
 
     private final InputStream in;
     private final long maxLineBytes;
-    private byte[] buffer = new byte[CHUNK];
+    private byte[] buffer = NONE;
     private int start;
     private int end;
 
@@ -66,8 +78,15 @@ public final class LineReader {
             if (scanFrom > maxLineBytes) {
                 throw new ProtocolException("a stdout line exceeded the limit of " + maxLineBytes + " bytes");
             }
+            if (start == end && !bytesWaiting()) {
+                // idle: no buffer held while blocked; scan what arrives before reading on
+                if (!awaitFirstByte()) {
+                    return;
+                }
+                continue;
+            }
             makeRoom();
-            int read = in.read(buffer, end, buffer.length - end);
+            int read = in.read(buffer, end, Math.min(CHUNK, buffer.length - end));
             if (read < 0) {
                 if (end > start) {
                     emit(consumer, start, end);
@@ -87,16 +106,41 @@ public final class LineReader {
         consumer.line(buffer, from, to - from);
     }
 
+    /** @return whether the stream has bytes that a read returns without blocking */
+    private boolean bytesWaiting() throws IOException {
+        start = end = 0;
+        return buffer.length > 0 && in.available() > 0;
+    }
+
+    /**
+     * Drops the buffer, blocks until a byte arrives, then takes a buffer sized for what is waiting.
+     *
+     * @return false at the end of the stream
+     */
+    private boolean awaitFirstByte() throws IOException {
+        buffer = NONE;
+        int first = in.read();
+        if (first < 0) {
+            return false;
+        }
+        int waiting = Math.max(0, in.available());
+        buffer = new byte[Math.max(MIN_BUFFER, Integer.highestOneBit(Math.min(CHUNK, waiting + 1)) << 1)];
+        buffer[0] = (byte) first;
+        end = 1;
+        return true;
+    }
+
     /** Compacts the pending bytes to the front, or grows the buffer when a line fills it. */
     private void makeRoom() {
         int pending = end - start;
-        if (start > 0 && (pending == 0 || buffer.length - end < CHUNK)) {
+        if (start > 0 && (pending == 0 || buffer.length - end < Math.min(CHUNK, buffer.length / 2))) {
             System.arraycopy(buffer, start, buffer, 0, pending);
             start = 0;
             end = pending;
         }
-        if (buffer.length - end < CHUNK / 4) {
-            long grown = Math.max((long) buffer.length * 2, (long) end + CHUNK);
+        if (buffer.length - end < Math.min(CHUNK / 4, buffer.length / 4)) {
+            long length = buffer.length;
+            long grown = length < DOUBLING_LIMIT ? Math.max(length * 2, MIN_BUFFER) : length + (length >> 2);
             if (grown > Integer.MAX_VALUE - 16) {
                 grown = Integer.MAX_VALUE - 16;
                 if (end >= grown) {

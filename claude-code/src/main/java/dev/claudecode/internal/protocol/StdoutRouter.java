@@ -41,7 +41,9 @@ public final class StdoutRouter implements LineReader.LineConsumer {
         }
         JsonNode node;
         try {
-            node = Json.parse(buffer, offset, length);
+            node = length >= HugeLineParser.HUGE_LINE_BYTES
+                    ? HugeLineParser.parse(buffer, offset, length)
+                    : Json.parse(buffer, offset, length);
         } catch (JacksonException e) {
             errors.accept(new ProtocolException("the CLI wrote a line that is not JSON: " + preview(buffer, offset, length), e));
             return;

@@ -56,7 +56,7 @@ final class StreamEventDecoder {
     private static StreamEvent event(JsonNode event) {
         String type = Fields.string(event, "type");
         Function<JsonNode, StreamEvent> decoder = EVENTS.get(type);
-        return decoder != null ? decoder.apply(event) : new UnknownStreamEvent(type, Json.toMap(event));
+        return decoder != null ? decoder.apply(event) : new UnknownStreamEvent(type, Json.lazyMap(event));
     }
 
     private static StreamEvent messageStart(JsonNode event) {
@@ -76,7 +76,7 @@ final class StreamEventDecoder {
         String type = Fields.string(delta, "type");
         Function<JsonNode, Delta> decoder = DELTAS.get(type);
         return new ContentBlockDelta(
-                index(event), decoder != null ? decoder.apply(delta) : new UnknownDelta(type, Json.toMap(delta)));
+                index(event), decoder != null ? decoder.apply(delta) : new UnknownDelta(type, Json.lazyMap(delta)));
     }
 
     private static StreamEvent messageDelta(JsonNode event) {

@@ -30,7 +30,7 @@ final class UsageDecoder {
                 Fields.longValue(usage, "cache_creation_input_tokens"),
                 Fields.longValue(usage, "cache_read_input_tokens"),
                 Fields.optString(usage, "service_tier"),
-                Json.toMap(usage));
+                Json.lazyMap(usage));
     }
 
     /** Decodes a result's {@code modelUsage} object, keyed by model name. */
@@ -51,7 +51,7 @@ final class UsageDecoder {
                         Fields.doubleValue(usage, "costUSD"),
                         Fields.longValue(usage, "contextWindow"),
                         Fields.longValue(usage, "maxOutputTokens"),
-                        Json.toMap(usage)));
+                        Json.lazyMap(usage)));
             }
         }
         return Collections.unmodifiableMap(byModel);

@@ -108,13 +108,16 @@ public final class TurnScheduler {
     }
 
     /**
-     * The CLI is gone: the active turn fails with {@code error}; queued turns stay queued and the
-     * next of them starts a new CLI.
+     * The CLI a turn was written to is gone: that turn fails with {@code error} if it is still the
+     * active one; queued turns stay queued and the next of them starts a new CLI.
+     *
+     * @param turn the turn whose CLI ended
+     * @param error why
      */
-    public void onConnectionLost(RuntimeException error) {
+    public void onConnectionLost(Turn turn, RuntimeException error) {
         lock.lock();
         try {
-            if (active != null) {
+            if (active != null && active == turn) {
                 active.fail(error);
                 active = null;
             }

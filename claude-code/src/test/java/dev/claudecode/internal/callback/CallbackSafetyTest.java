@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -118,8 +119,10 @@ class CallbackSafetyTest {
                 .hook(HookEvent.STOP, HookMatcher.all((input, toolUseId, context) -> {
                     seen.set(context);
                     long spinUntil = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    // poll, yielding the carrier: a virtual thread that spins without yielding could
+                    // starve the timed wait of the thread that enforces the deadline
                     while (!context.isCancelled() && System.nanoTime() < spinUntil) {
-                        Thread.onSpinWait();
+                        LockSupport.parkNanos(1_000_000);
                     }
                     if (context.isCancelled()) {
                         observedCancel.countDown();

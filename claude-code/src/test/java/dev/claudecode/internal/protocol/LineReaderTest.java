@@ -54,6 +54,77 @@ class LineReaderTest {
     }
 
     @Test
+    void passesOnACompleteLineBeforeWaitingForMoreBytes() throws Exception {
+        // the stream delivers one line, then blocks as an idle CLI's stdout does
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InputStream idleAfterOneLine = new InputStream() {
+            private final byte[] line = "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8);
+            private int position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position < line.length) {
+                    int n = Math.min(len, line.length - position);
+                    System.arraycopy(line, position, b, off, n);
+                    position += n;
+                    return n;
+                }
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return -1;
+            }
+        };
+        java.util.concurrent.BlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                new LineReader(idleAfterOneLine, Long.MAX_VALUE).readAll((b, off, len) -> seen.add(new String(b, off, len, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                seen.add("failed: " + e);
+            }
+        });
+        try {
+            assertThat(seen.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("{\"a\":1}");
+        } finally {
+            release.countDown();
+            reader.join(5_000);
+        }
+    }
+
+    @Test
+    void readsLinesThatArriveOneByteAtATimeWithNothingWaiting() throws IOException {
+        // available() is 0 throughout, as on streams that cannot tell: every read starts idle
+        byte[] input = "ab\n\ncd\n".getBytes(StandardCharsets.UTF_8);
+        InputStream dribble = new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(lines(dribble, Long.MAX_VALUE)).containsExactly("ab", "", "cd");
+    }
+
+    @Test
+    void readsLinesAroundAMultiMegabyteLineInOneStream() throws IOException {
+        String big = "z".repeat(3 * 1024 * 1024 + 17);
+        byte[] input = ("first\n" + big + "\nlast\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(lines(new ByteArrayInputStream(input), Long.MAX_VALUE)).containsExactly("first", big, "last");
+    }
+
+    @Test
     void failsCleanlyOnALineOverTheCap() {
         byte[] input = ("short\n" + "y".repeat(5000) + "\nnever\n").getBytes(StandardCharsets.UTF_8);
         List<String> seen = new ArrayList<>();

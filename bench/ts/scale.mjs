@@ -1,0 +1,44 @@
+// Scale: N concurrent sessions on the fake CLI in one Node process. Each runs one turn and then
+// stays open, idle; then heap per session, threads and RSS are measured. Prints one JSON line.
+// Usage: node --expose-gc scale.mjs '<json spec>'
+import { performance } from 'node:perf_hooks';
+import { query } from '@anthropic-ai/claude-agent-sdk';
+import { openPrompt, sdkOptions, threadCount, statusKb, gc } from './common.mjs';
+
+const spec = JSON.parse(process.argv[2]);
+gc();
+const heapBefore = process.memoryUsage().heapUsed;
+const rssBefore = process.memoryUsage().rss;
+const start = performance.now();
+const sessions = [];
+for (let i = 0; i < spec.sessions; i++) {
+  const { prompt, release } = openPrompt('hello');
+  const q = query({ prompt, options: sdkOptions(spec) });
+  const resultSeen = (async () => {
+    for await (const message of q) {
+      if (message.type === 'result') return true;
+    }
+    return false;
+  })();
+  sessions.push({ q, release, resultSeen });
+}
+// each iterator stays suspended after its result: the session is open and idle
+const results = await Promise.race([
+  Promise.all(sessions.map((s) => s.resultSeen)),
+  new Promise((resolve) => setTimeout(() => resolve(null), spec.timeoutMs)),
+]);
+const totalMs = performance.now() - start;
+await new Promise((resolve) => setTimeout(resolve, 1000));
+gc();
+const heapIdle = process.memoryUsage().heapUsed;
+const rssIdle = process.memoryUsage().rss;
+const threads = threadCount();
+const completed = results ? results.filter(Boolean).length : 0;
+for (const s of sessions) { s.release(); s.q.close(); }
+process.stdout.write(JSON.stringify({
+  sessions: spec.sessions, completed, totalMs,
+  heapPerSessionBytes: (heapIdle - heapBefore) / spec.sessions,
+  rssPerSessionBytes: (rssIdle - rssBefore) / spec.sessions,
+  threads,
+}) + '\n');
+process.exit(0);

@@ -1,0 +1,122 @@
+package dev.claudecode.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The side-by-side harness that {@code bench/run} starts: prepares the fixtures, runs every
+ * workload through the Java SDK, the official TypeScript SDK and the floor drivers, and writes
+ * BENCHMARKS.md.
+ *
+ * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
+ * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR};
+ * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
+ * {@code --messages N}; {@code --sessions N}; {@code --only decode,latency,control,scale,hugeline,jmh};
+ * {@code --ts-sdk VERSION}.
+ */
+public final class BenchMain {
+
+    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh");
+    static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
+
+    private BenchMain() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args the options above
+     * @throws Exception when a workload fails
+     */
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Map<String, String> options = parse(args);
+        Path work = Path.of(options.getOrDefault("work", "target/bench-work")).toAbsolutePath();
+        Files.createDirectories(work);
+        Path protocol = Path.of(options.getOrDefault("protocol", "protocol")).toAbsolutePath();
+        Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        long messages = Long.parseLong(options.getOrDefault("messages", "200000"));
+        int sessions = Integer.parseInt(options.getOrDefault("sessions", "1000"));
+        Set<String> only = new LinkedHashSet<>(List.of(options.getOrDefault("only", String.join(",", WORKLOADS)).split(",")));
+        Path out = Path.of(options.getOrDefault("out", "BENCHMARKS.md"));
+
+        String loadBefore = Machine.loadAverage();
+        Log.progress("reading the transcripts in %s (load average %s)", protocol, loadBefore);
+        Fixtures.Corpus corpus = Fixtures.read(protocol.resolve("transcripts"));
+        Path init = work.resolve("init.json");
+        Fixtures.writeString(init, corpus.initPayload());
+        Path smallTurn = work.resolve("small-turn.ndjson");
+        Fixtures.writeString(smallTurn, corpus.smallTurn());
+        BenchContext context = new BenchContext(work, Path.of(options.get("ts")).toAbsolutePath(),
+                Path.of(options.get("fake-cli")).toAbsolutePath(), realCli, init, runs);
+
+        Optional<DecodeBench.Result> decode = Optional.empty();
+        Optional<LatencyBench.Result> latency = Optional.empty();
+        List<ControlBench.Result> control = new ArrayList<>();
+        Optional<ChildBench.Result> scale = Optional.empty();
+        Optional<ChildBench.Result> hugeLine = Optional.empty();
+        List<JmhBench.Row> jmh = List.of();
+
+        try (NodeWorker node = NodeWorker.start(context.tsDir())) {
+            if (only.contains("decode")) {
+                Path turn = work.resolve("decode-turn.ndjson");
+                long expected = Fixtures.writeDecodeTurn(corpus, messages, turn);
+                Log.progress("decode: %,d messages, %,d bytes", expected, Files.size(turn));
+                decode = Optional.of(new DecodeBench(context, turn, expected).run(node));
+            }
+            if (only.contains("latency") || only.contains("control")) {
+                Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency and control"));
+                if (only.contains("latency")) {
+                    latency = Optional.of(new LatencyBench(context, cli).run(node, Math.max(3 * runs, 15)));
+                }
+                if (only.contains("control")) {
+                    control = new ControlBench(context, cli).run(node, 1000);
+                }
+            }
+        }
+        ChildBench children = new ChildBench(context);
+        if (only.contains("scale")) {
+            scale = Optional.of(children.scale(smallTurn, sessions, Duration.ofSeconds(120)));
+        }
+        if (only.contains("hugeline")) {
+            Path turn = work.resolve("huge-turn.ndjson");
+            Fixtures.writeHugeLineTurn(corpus, HUGE_LINE_BYTES, turn);
+            hugeLine = Optional.of(children.hugeLine(turn, Files.size(turn)));
+        }
+        if (only.contains("jmh")) {
+            jmh = JmhBench.run(protocol);
+        }
+        String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
+                ? Files.readString(Path.of(options.get("history"))) : "";
+        Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
+                (System.nanoTime() - started) / 60e9, decode, latency, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history, loadBefore, Machine.loadAverage());
+        Files.writeString(out, Report.render(results));
+        Log.progress("wrote %s", out.toAbsolutePath());
+    }
+
+    private static Map<String, String> parse(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        for (String required : List.of("ts", "fake-cli")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required");
+            }
+        }
+        return options;
+    }
+}

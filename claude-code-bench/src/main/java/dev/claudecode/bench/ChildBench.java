@@ -1,0 +1,108 @@
+package dev.claudecode.bench;
+
+import dev.claudecode.internal.json.Json;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Workloads 4 and 5, which measure memory and so run each time in a fresh process: a JVM running
+ * {@link ScaleChild} or {@link HugeLineChild}, and a node process running {@code scale.mjs} or
+ * {@code hugeline.mjs}, taking turns.
+ */
+final class ChildBench {
+
+    /**
+     * @param java every Java run's JSON
+     * @param ts every TypeScript run's JSON
+     * @param capped for the huge line: the Java run under a heap cap, empty when not run
+     */
+    record Result(List<JsonNode> java, List<JsonNode> ts, Optional<Capped> capped) {
+
+        Summary java(String field) {
+            return summary(java, field);
+        }
+
+        Summary ts(String field) {
+            return summary(ts, field);
+        }
+
+        private static Summary summary(List<JsonNode> runs, String field) {
+            List<Double> values = new ArrayList<>();
+            runs.forEach(run -> values.add(run.path(field).asDouble()));
+            return Summary.of(values);
+        }
+    }
+
+    /**
+     * A Java run under {@code -Xmx}: proof that the live heap never needed more.
+     *
+     * @param maxHeapBytes the cap
+     * @param completed whether the turn ended with the whole line delivered
+     * @param outcome what the run printed, or why it failed
+     */
+    record Capped(long maxHeapBytes, boolean completed, String outcome) {
+    }
+
+    private final BenchContext context;
+
+    ChildBench(BenchContext context) {
+        this.context = context;
+    }
+
+    Result scale(Path turnFile, int sessions, Duration timeout) {
+        ObjectNode spec = spec(turnFile);
+        spec.put("sessions", sessions);
+        spec.put("timeoutMs", timeout.toMillis());
+        return run(spec, "scale", ScaleChild.class, "scale.mjs", timeout.plusSeconds(60), run -> String.format(java.util.Locale.ROOT,
+                "%d/%d done in %.0f ms, heap/session %.0f B, threads %d", run.path("completed").asInt(), run.path("sessions").asInt(),
+                run.path("totalMs").asDouble(), run.path("heapPerSessionBytes").asDouble(), run.path("threads").asInt()));
+    }
+
+    Result hugeLine(Path turnFile, long lineBytes) {
+        Result runs = run(spec(turnFile), "huge line", HugeLineChild.class, "hugeline.mjs", Duration.ofMinutes(3),
+                run -> String.format(java.util.Locale.ROOT, "%.0f ms, peak heap +%.0f MB, peak RSS +%.0f MB", run.path("resultMs").asDouble(),
+                        run.path("peakHeapGrowthBytes").asDouble() / 1e6, run.path("peakRssGrowthBytes").asDouble() / 1e6));
+        // the pools' peaks count garbage not yet collected; a heap cap shows what the live heap needed
+        long cap = 3 * lineBytes + HugeLineChild.BASELINE_ALLOWANCE;
+        Capped capped;
+        try {
+            JsonNode out = Json.parse(Processes.runJvm(HugeLineChild.class, List.of("-Xmx" + cap / 1024 / 1024 + "m"),
+                    Json.write(spec(turnFile)), Duration.ofMinutes(3)));
+            capped = new Capped(cap, out.path("lineChars").asLong() > 0 && out.path("resultMs").asDouble() > 0, Json.write(out));
+        } catch (RuntimeException e) {
+            capped = new Capped(cap, false, String.valueOf(e.getMessage()));
+        }
+        Log.progress("huge line under -Xmx%dm: %s (%s)", cap / 1024 / 1024, capped.completed() ? "completed" : "failed", capped.outcome());
+        return new Result(runs.java(), runs.ts(), Optional.of(capped));
+    }
+
+    private ObjectNode spec(Path turnFile) {
+        ObjectNode spec = Json.object();
+        spec.put("cli", context.fakeCli().toString());
+        spec.put("cwd", context.work().toString());
+        spec.set("env", NodeWorker.env(context.fakeEnv(turnFile)));
+        return spec;
+    }
+
+    private Result run(ObjectNode spec, String name, Class<?> javaMain, String script, Duration timeout,
+            Function<JsonNode, String> describe) {
+        List<JsonNode> java = new ArrayList<>();
+        List<JsonNode> ts = new ArrayList<>();
+        for (int round = 0; round < context.runs(); round++) {
+            JsonNode j = Json.parse(Processes.runJvm(javaMain, List.of(), Json.write(spec), timeout));
+            JsonNode t = NodeWorker.runScript(context.tsDir(), script, spec, timeout);
+            java.add(j);
+            ts.add(t);
+            Log.progress("%s round %d: java %s; ts %s", name, round, describe.apply(j), describe.apply(t));
+        }
+        return new Result(java, ts, Optional.empty());
+    }
+
+}

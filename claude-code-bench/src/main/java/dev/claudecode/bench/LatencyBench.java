@@ -1,0 +1,124 @@
+package dev.claudecode.bench;
+
+import dev.claudecode.ClaudeCode;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.MessageStream;
+import dev.claudecode.Session;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.AssistantMessage;
+import dev.claudecode.message.Message;
+import dev.claudecode.message.ResultMessage;
+import dev.claudecode.testkit.FakeClaudeApi;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Workload 2: one turn on a freshly started real CLI talking to {@link FakeClaudeApi}: time from
+ * start to the first assistant message and to the result. Drivers take turns round by round, so
+ * that drift in the machine hits all of them alike.
+ */
+final class LatencyBench {
+
+    /**
+     * One driver's runs, in milliseconds.
+     *
+     * @param firstAssistant start to the first assistant message
+     * @param result start to the result
+     */
+    record Runs(Summary firstAssistant, Summary result) {
+    }
+
+    /** @param java the Java SDK; @param ts the TypeScript SDK; @param raw the raw driver */
+    record Result(Runs java, Runs ts, Runs raw, int runs) {
+    }
+
+    private static final String PROMPT = "hello";
+
+    private final BenchContext context;
+    private final Path cli;
+
+    LatencyBench(BenchContext context, Path cli) {
+        this.context = context;
+        this.cli = cli;
+    }
+
+    Result run(NodeWorker node, int runs) {
+        List<List<Double>> java = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> ts = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> raw = List.of(new ArrayList<>(), new ArrayList<>());
+        try (FakeClaudeApi api = FakeClaudeApi.start()) {
+            ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(api.environment()).build();
+            int warmup = 2;
+            for (int round = 0; round < warmup + runs; round++) {
+                double[] r = rawRun(options);
+                double[] j = javaRun(options);
+                JsonNode t = node.run(tsCommand(api));
+                double[] tt = {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
+                if (round >= warmup) {
+                    add(raw, r);
+                    add(java, j);
+                    add(ts, tt);
+                }
+                Log.progress("latency round %d: raw %.1f/%.1f ms, java %.1f/%.1f ms, ts %.1f/%.1f ms", round, r[0], r[1], j[0], j[1],
+                        tt[0], tt[1]);
+            }
+        }
+        return new Result(runs(java), runs(ts), runs(raw), runs);
+    }
+
+    private static void add(List<List<Double>> into, double[] values) {
+        into.get(0).add(values[0]);
+        into.get(1).add(values[1]);
+    }
+
+    private static Runs runs(List<List<Double>> values) {
+        return new Runs(Summary.of(values.get(0)), Summary.of(values.get(1)));
+    }
+
+    private ObjectNode tsCommand(FakeClaudeApi api) {
+        ObjectNode command = Json.object();
+        command.put("op", "latency");
+        command.put("cli", cli.toString());
+        command.put("cwd", context.work().toString());
+        command.put("prompt", PROMPT);
+        command.set("env", NodeWorker.env(api.environment()));
+        return command;
+    }
+
+    private static double[] javaRun(ClaudeCodeOptions options) {
+        long start = System.nanoTime();
+        long firstAssistant = -1;
+        long result = -1;
+        try (Session session = ClaudeCode.start(options); MessageStream turn = session.stream(PROMPT)) {
+            for (Message message : turn) {
+                if (message instanceof AssistantMessage && firstAssistant < 0) {
+                    firstAssistant = System.nanoTime();
+                } else if (message instanceof ResultMessage) {
+                    result = System.nanoTime();
+                }
+            }
+        }
+        return new double[] {(firstAssistant - start) / 1e6, (result - start) / 1e6};
+    }
+
+    private static double[] rawRun(ClaudeCodeOptions options) {
+        long start = System.nanoTime();
+        long firstAssistant = -1;
+        try (RawDriver driver = RawDriver.start(options)) {
+            driver.initializeAndSend(PROMPT);
+            String line;
+            while ((line = driver.readLine()) != null) {
+                if (firstAssistant < 0 && line.startsWith("{\"type\":\"assistant\"")) {
+                    firstAssistant = System.nanoTime();
+                } else if (line.startsWith("{\"type\":\"result\"")) {
+                    long result = System.nanoTime();
+                    return new double[] {(firstAssistant - start) / 1e6, (result - start) / 1e6};
+                }
+            }
+        }
+        throw new IllegalStateException("the raw driver saw no result");
+    }
+}

@@ -1,0 +1,122 @@
+package dev.claudecode.bench;
+
+import dev.claudecode.internal.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The official TypeScript Agent SDK, driven from here: a long-lived {@code node worker.mjs} that
+ * runs one command per line (so its JIT is as warm as this JVM's), and one-shot scripts for the
+ * measurements that need a fresh process.
+ */
+final class NodeWorker implements AutoCloseable {
+
+    private final Process process;
+    private final OutputStream commands;
+    private final BufferedReader answers;
+
+    private NodeWorker(Process process) {
+        this.process = process;
+        this.commands = process.getOutputStream();
+        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the worker.
+     *
+     * @param tsDir the directory with the scripts and the installed SDK
+     * @return the worker
+     */
+    static NodeWorker start(Path tsDir) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("node", "worker.mjs").directory(tsDir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            return new NodeWorker(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start node", e);
+        }
+    }
+
+    /**
+     * Runs one command and waits for its answer.
+     *
+     * @param command the command; its {@code op} names what to run
+     * @return the answer
+     */
+    JsonNode run(ObjectNode command) {
+        try {
+            commands.write(Json.MAPPER.writeValueAsBytes(command));
+            commands.write('\n');
+            commands.flush();
+            String line = answers.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the node worker exited");
+            }
+            JsonNode answer = Json.parse(line);
+            if (!answer.path("ok").asBoolean(false)) {
+                throw new IllegalStateException("the TypeScript SDK failed: " + answer.path("error").asString(""));
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs a one-shot script in a fresh node process.
+     *
+     * @param tsDir the scripts' directory
+     * @param script the script
+     * @param spec its JSON argument
+     * @param timeout how long it may take
+     * @return the JSON line it printed
+     */
+    static JsonNode runScript(Path tsDir, String script, ObjectNode spec, Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of("node", "--expose-gc", script, Json.write(spec)))
+                    .directory(tsDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                output = Processes.readWithin(out, process, timeout);
+            }
+            return Json.parse(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the variables of {@code env} as a JSON object */
+    static ObjectNode env(Map<String, String> env) {
+        ObjectNode node = Json.object();
+        env.forEach(node::put);
+        return node;
+    }
+
+    @Override
+    public void close() {
+        try {
+            commands.close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                Processes.kill(process);
+            }
+        } catch (IOException e) {
+            Processes.kill(process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Processes.kill(process);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.claudecode.bench;
+
+import dev.claudecode.ClaudeCode;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.Session;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.ResultMessage;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Workload 4, in a fresh JVM: N sessions on the fake CLI, each runs one turn and then stays open
+ * and idle; prints heap per idle session, thread counts and the total time as one JSON line.
+ * Argument: {@code {"sessions":N,"cli":path,"cwd":dir,"env":{...},"timeoutMs":ms}}, optionally
+ * {@code "holdMs"}: how long to stay idle before measuring (to attach a profiler).
+ */
+public final class ScaleChild {
+
+    private ScaleChild() {
+    }
+
+    /**
+     * Runs the workload.
+     *
+     * @param args the JSON spec
+     * @throws Exception when it fails
+     */
+    public static void main(String[] args) throws Exception {
+        JsonNode spec = Json.parse(args[0]);
+        int n = spec.path("sessions").asInt();
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        spec.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(Path.of(spec.path("cli").asString()))
+                .cwd(Path.of(spec.path("cwd").asString())).env(env).build();
+        // warm up the code paths with a few sessions, so that class loading is not counted per session
+        for (int i = 0; i < 3; i++) {
+            try (Session session = ClaudeCode.start(options)) {
+                session.query("hello");
+            }
+        }
+        long heapBefore = settledHeap();
+        long rssBefore = Rss.currentBytes();
+        long start = System.nanoTime();
+        List<Session> sessions = new ArrayList<>(n);
+        List<CompletableFuture<Boolean>> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Session session = ClaudeCode.start(options);
+            sessions.add(session);
+            // keep only whether the turn ended, as the TypeScript side does
+            results.add(session.queryAsync("hello").thenApply(ResultMessage::isSuccess));
+        }
+        int completed = 0;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.path("timeoutMs").asLong());
+        for (CompletableFuture<Boolean> result : results) {
+            try {
+                result.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                completed++;
+            } catch (java.util.concurrent.TimeoutException e) {
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // counted as not completed
+            }
+        }
+        double totalMs = (System.nanoTime() - start) / 1e6;
+        Thread.sleep(Math.max(1000, spec.path("holdMs").asLong(0)));
+        long heapIdle = settledHeap();
+        long rssIdle = Rss.currentBytes();
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        int carriers = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("ForkJoinPool")) {
+                carriers++;
+            }
+        }
+        ObjectNode out = Json.object();
+        out.put("sessions", n);
+        out.put("completed", completed);
+        out.put("totalMs", totalMs);
+        out.put("heapPerSessionBytes", (heapIdle - heapBefore) / (double) n);
+        out.put("rssPerSessionBytes", (rssIdle - rssBefore) / (double) n);
+        out.put("threads", threads);
+        out.put("carrierThreads", carriers);
+        System.out.println(Json.write(out));
+        System.out.flush();
+        if (completed == n) {
+            sessions.parallelStream().forEach(Session::close);
+        }
+        System.exit(0);
+    }
+
+    /** @return heap in use after collections, when only live objects remain */
+    static long settledHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
