@@ -2,6 +2,8 @@ package dev.claudecode;
 
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
+import dev.claudecode.internal.callback.CallbackConfig;
+import dev.claudecode.internal.callback.CallbackRouter;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeControl;
 import dev.claudecode.internal.control.RuntimeSettings;
@@ -75,6 +77,8 @@ public final class Session implements AutoCloseable {
     private final Transport transport;
     private final Launcher launcher;
     private final InboundRequestHandler inboundHandler;
+    // Answers the CLI's can_use_tool, hook_callback and mcp_message requests for every CLI of the session.
+    private final CallbackRouter callbacks;
     private final SerialExecutor turnExecutor = new SerialExecutor("claude-code-turns");
     private final SerialExecutor listenerExecutor = new SerialExecutor("claude-code-listeners");
     private final TurnScheduler scheduler;
@@ -99,9 +103,11 @@ public final class Session implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.launcher = launcher;
-        this.inboundHandler = (subtype, request) -> {
-            throw new UnsupportedOperationException("this session has no handler for " + subtype + " requests");
-        };
+        CallbackConfig callbackConfig = CallbackConfig.from(options);
+        this.callbacks = callbackConfig.newRouter(this::sessionId, () -> Optional.of(place().cwd().toString()));
+        this.inboundHandler = callbacks;
+        initializeContributions.add(callbackConfig::addTo);
+        CallbackConfig.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
@@ -305,6 +311,7 @@ public final class Session implements AutoCloseable {
      * @return the servers added and removed, and those that could not be started with the reason
      */
     public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
+        callbacks.registerSdkServers(servers);
         return runtime.setMcpServers(servers);
     }
 
@@ -590,6 +597,7 @@ public final class Session implements AutoCloseable {
         if (current != null) {
             current.stop(STOP_GRACE);
         }
+        callbacks.close();
     }
 
     /** Same as {@link #stop()}. */
