@@ -104,7 +104,7 @@ public final class Session implements AutoCloseable {
         this.transport = transport;
         this.launcher = launcher;
         CallbackConfig callbackConfig = CallbackConfig.from(options);
-        this.callbacks = callbackConfig.newRouter(this::sessionId, () -> Optional.of(place().cwd().toString()));
+        this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
         this.inboundHandler = callbacks;
         initializeContributions.add(callbackConfig::addTo);
         CallbackConfig.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
@@ -685,6 +685,17 @@ public final class Session implements AutoCloseable {
         }
         if (current != null) {
             current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    // The working directory a permission callback is told about; a transport that cannot say
+    // where its CLI runs must not make the permission prompt fail.
+    private Optional<String> callbackCwd() {
+        try {
+            return Optional.of(place().cwd().toString());
+        } catch (RuntimeException e) {
+            LOG.debug("the session's working directory is not known: {}", e.toString());
+            return options.cwd().map(Object::toString);
         }
     }
 
