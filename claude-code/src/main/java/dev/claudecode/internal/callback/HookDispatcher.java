@@ -67,9 +67,11 @@ final class HookDispatcher {
     private record Context(String callbackId, HookEvent event, Instant deadline, AtomicBoolean cancelled)
             implements HookContext {
 
+        // Only the flag the waiting thread sets: reading the clock here could report a cancellation
+        // that the waiting thread, whose own timer started a moment later, has not yet acted on.
         @Override
         public boolean isCancelled() {
-            return cancelled.get() || Instant.now().isAfter(deadline);
+            return cancelled.get();
         }
     }
 }
