@@ -1,8 +1,12 @@
 package dev.claudecode;
 
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.launch.OptionsValidation;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -245,6 +249,19 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.permissionPromptTool);
     }
 
+    /**
+     * @return the Java callback that decides the CLI's permission prompts; when set, the CLI is
+     *     started with {@code --permission-prompt-tool stdio}
+     */
+    public Optional<CanUseTool> canUseTool() {
+        return Optional.ofNullable(values.canUseTool);
+    }
+
+    /** @return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by default */
+    public Duration permissionCallbackTimeout() {
+        return values.permissionCallbackTimeout;
+    }
+
     /** @return whether bypassing permissions may be switched on later ({@code --allow-dangerously-skip-permissions}) */
     public boolean allowDangerouslySkipPermissions() {
         return values.allowDangerouslySkipPermissions;
@@ -295,6 +312,24 @@ public final class ClaudeCodeOptions {
     /** @return whether the CLI echoes each user message back ({@code --replay-user-messages}) */
     public boolean replayUserMessages() {
         return values.replayUserMessages;
+    }
+
+    /**
+     * @return Java hook callbacks by event, in registration order, sent to the CLI in the
+     *     {@code initialize} request at every launch
+     */
+    public Map<HookEvent, List<HookMatcher>> hooks() {
+        return values.hooks;
+    }
+
+    /** @return how long a hook callback may take when its matcher sets no timeout; 60 seconds by default */
+    public Duration hookTimeout() {
+        return values.hookTimeout;
+    }
+
+    /** @return how long a request to an in-process MCP server (a tool call) may take; 5 minutes by default */
+    public Duration mcpToolTimeout() {
+        return values.mcpToolTimeout;
     }
 
     /** @return whether hook lifecycle events appear in the output ({@code --include-hook-events}) */
@@ -544,6 +579,8 @@ public final class ClaudeCodeOptions {
         private List<String> disallowedTools = List.of();
         private PermissionMode permissionMode;
         private String permissionPromptTool;
+        private CanUseTool canUseTool;
+        private Duration permissionCallbackTimeout = CallbackConfig.DEFAULT_PERMISSION_TIMEOUT;
         private boolean allowDangerouslySkipPermissions;
         private boolean dangerouslySkipPermissions;
         private List<Path> addDirs = List.of();
@@ -556,6 +593,9 @@ public final class ClaudeCodeOptions {
         private boolean includePartialMessages;
         private boolean replayUserMessages;
         private boolean includeHookEvents;
+        private Map<HookEvent, List<HookMatcher>> hooks = Map.of();
+        private Duration hookTimeout = CallbackConfig.DEFAULT_HOOK_TIMEOUT;
+        private Duration mcpToolTimeout = CallbackConfig.DEFAULT_MCP_TIMEOUT;
         private boolean promptSuggestions;
         private boolean enableAuthStatus;
 
@@ -999,6 +1039,26 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * @param canUseTool the Java callback that decides the CLI's permission prompts; it cannot
+         *     be combined with {@code permissionPromptTool}
+         * @return this builder
+         */
+        public Builder canUseTool(CanUseTool canUseTool) {
+            this.canUseTool = canUseTool;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the permission callback may take before the tool is denied;
+         *     null restores the default of 5 minutes
+         * @return this builder
+         */
+        public Builder permissionCallbackTimeout(Duration timeout) {
+            this.permissionCallbackTimeout = timeout == null ? CallbackConfig.DEFAULT_PERMISSION_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
          * @param allow whether bypassing permissions may be switched on later
          * @return this builder
          */
@@ -1106,6 +1166,56 @@ public final class ClaudeCodeOptions {
          */
         public Builder replayUserMessages(boolean replay) {
             this.replayUserMessages = replay;
+            return this;
+        }
+
+        /**
+         * @param hooks Java hook callbacks by event (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder hooks(Map<HookEvent, ? extends List<HookMatcher>> hooks) {
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>();
+            if (hooks != null) {
+                hooks.forEach((event, matchers) -> copy.put(Objects.requireNonNull(event, "hooks must not contain a null event"),
+                        listCopy(matchers, "hooks")));
+            }
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param event the event
+         * @param matcher callbacks to add for it, after those already registered
+         * @return this builder
+         */
+        public Builder hook(HookEvent event, HookMatcher matcher) {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(matcher, "matcher");
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>(hooks);
+            List<HookMatcher> matchers = new ArrayList<>(copy.getOrDefault(event, List.of()));
+            matchers.add(matcher);
+            copy.put(event, List.copyOf(matchers));
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param timeout how long a hook callback may take when its matcher sets no timeout; null
+         *     restores the default of 60 seconds
+         * @return this builder
+         */
+        public Builder hookTimeout(Duration timeout) {
+            this.hookTimeout = timeout == null ? CallbackConfig.DEFAULT_HOOK_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a request to an in-process MCP server may take; null restores
+         *     the default of 5 minutes
+         * @return this builder
+         */
+        public Builder mcpToolTimeout(Duration timeout) {
+            this.mcpToolTimeout = timeout == null ? CallbackConfig.DEFAULT_MCP_TIMEOUT : timeout;
             return this;
         }
 

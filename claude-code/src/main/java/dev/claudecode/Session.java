@@ -2,6 +2,8 @@ package dev.claudecode;
 
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
+import dev.claudecode.internal.callback.CallbackConfig;
+import dev.claudecode.internal.callback.CallbackRouter;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeControl;
 import dev.claudecode.internal.control.RuntimeSettings;
@@ -77,6 +79,8 @@ public final class Session implements AutoCloseable {
     private final Transport transport;
     private final Launcher launcher;
     private final InboundRequestHandler inboundHandler;
+    // Answers the CLI's can_use_tool, hook_callback and mcp_message requests for every CLI of the session.
+    private final CallbackRouter callbacks;
     private final SerialExecutor turnExecutor = new SerialExecutor("claude-code-turns");
     private final SerialExecutor listenerExecutor = new SerialExecutor("claude-code-listeners");
     private final TurnScheduler scheduler;
@@ -101,9 +105,11 @@ public final class Session implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.launcher = launcher;
-        this.inboundHandler = (subtype, request) -> {
-            throw new UnsupportedOperationException("this session has no handler for " + subtype + " requests");
-        };
+        CallbackConfig callbackConfig = CallbackConfig.from(options);
+        this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
+        this.inboundHandler = callbacks;
+        initializeContributions.add(callbackConfig::addTo);
+        CallbackConfig.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
@@ -307,6 +313,7 @@ public final class Session implements AutoCloseable {
      * @return the servers added and removed, and those that could not be started with the reason
      */
     public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
+        callbacks.registerSdkServers(servers);
         return runtime.setMcpServers(servers);
     }
 
@@ -592,6 +599,7 @@ public final class Session implements AutoCloseable {
         if (current != null) {
             current.stop(STOP_GRACE);
         }
+        callbacks.close();
     }
 
     /** Same as {@link #stop()}. */
@@ -694,6 +702,17 @@ public final class Session implements AutoCloseable {
         }
         if (current != null) {
             current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    // The working directory a permission callback is told about; a transport that cannot say
+    // where its CLI runs must not make the permission prompt fail.
+    private Optional<String> callbackCwd() {
+        try {
+            return Optional.of(place().cwd().toString());
+        } catch (RuntimeException e) {
+            LOG.debug("the session's working directory is not known: {}", e.toString());
+            return options.cwd().map(Object::toString);
         }
     }
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCodeOptions.Builder;
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.hook.HookOutput;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.permission.PermissionResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +152,11 @@ class ClaudeCodeOptionsTest {
     static Stream<Arguments> invalid() {
         return Stream.of(
                 bad(b -> b.resume("x").continueConversation(true), "resume and continueConversation"),
+                bad(b -> b.canUseTool(request -> PermissionResult.allow()).permissionPromptTool("mcp__auth__ask"),
+                        "canUseTool and permissionPromptTool cannot be combined"),
+                bad(b -> b.hookTimeout(Duration.ZERO), "hookTimeout must be positive"),
+                bad(b -> b.permissionCallbackTimeout(Duration.ofSeconds(-1)), "permissionCallbackTimeout must be positive"),
+                bad(b -> b.mcpToolTimeout(Duration.ZERO), "mcpToolTimeout must be positive"),
                 bad(b -> b.fromPr("1").resume("x"), "fromPr cannot be combined"),
                 bad(b -> b.sessionId(UUID_1).resume("x"), "sessionId can be combined"),
                 bad(b -> b.sessionId(UUID_1).continueConversation(true), "sessionId can be combined"),
@@ -183,6 +193,27 @@ class ClaudeCodeOptionsTest {
         Builder builder = set.apply(ClaudeCodeOptions.builder());
 
         assertThatThrownBy(builder::build).isInstanceOf(InvalidOptionsException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void callbacksAreOptionsLikeAnyOther() {
+        CanUseTool policy = request -> PermissionResult.deny("no");
+        HookMatcher stop = HookMatcher.all((input, toolUseId, context) -> HookOutput.empty());
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .canUseTool(policy)
+                .hook(HookEvent.STOP, stop)
+                .hook(HookEvent.STOP, stop)
+                .hookTimeout(Duration.ofSeconds(5))
+                .build();
+        assertThat(options.canUseTool()).containsSame(policy);
+        assertThat(options.hooks()).containsOnlyKeys(HookEvent.STOP);
+        assertThat(options.hooks().get(HookEvent.STOP)).hasSize(2);
+        assertThat(options.hookTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.permissionCallbackTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toBuilder().hooks(null).hookTimeout(null).build().hooks()).isEmpty();
+        assertThatThrownBy(() -> options.hooks().put(HookEvent.STOP, List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(options.toBuilder().canUseTool(null).build().canUseTool()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.claudecode.internal.callback;
 
+import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.InvalidOptionsException;
 import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
@@ -8,6 +9,7 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.permission.CanUseTool;
+import dev.claudecode.permission.PermissionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,15 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A session's Java callbacks, as the CLI is told about them: the permission callback, the hook
  * callbacks under the ids the CLI calls them by, and the in-process MCP servers by name. It
- * produces what each CLI launch needs, the same at every launch:
+ * produces what each CLI launch needs, the same at every launch (the permission callback's
+ * {@code --permission-prompt-tool stdio} is the command line's, {@code CliArguments}):
  * <ul>
  * <li>the {@code initialize} fields ({@link #addTo}): {@code hooks} as
  *     {@code {"PreToolUse":[{"matcher":"Bash","hookCallbackIds":["hook_0"],"timeout":30}]}}
  *     (the matcher and timeout, in seconds, only when set) and {@code sdkMcpServers} as the list
  *     of server names;</li>
- * <li>the extra command-line arguments ({@link #cliArguments}):
- *     {@code --permission-prompt-tool=stdio} when there is a permission callback, which turns the
- *     CLI's permission prompts into {@code can_use_tool} requests;</li>
  * <li>the {@link CallbackRouter} that answers the CLI's requests ({@link #newRouter}).</li>
  * </ul>
  * Callback ids are {@code hook_<n>}, numbered from 0 in the order of the events, then of their
@@ -46,8 +46,8 @@ public final class CallbackConfig {
     /** How long an in-process MCP request (a tool call, mostly) may take by default. */
     public static final Duration DEFAULT_MCP_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The flag that sends permission prompts to the SDK. */
-    public static final String PERMISSION_PROMPT_ARGUMENT = "--permission-prompt-tool=stdio";
+    /** The {@code --permission-prompt-tool} value that sends permission prompts to the SDK. */
+    public static final String PERMISSION_PROMPT_TOOL = "stdio";
 
     private record MatcherEntry(HookEvent event, Optional<String> matcher, List<String> ids, Optional<Duration> timeout) {
     }
@@ -83,6 +83,50 @@ public final class CallbackConfig {
         this.permissionTimeout = builder.permissionTimeout;
         this.hookTimeout = builder.hookTimeout;
         this.mcpTimeout = builder.mcpTimeout;
+    }
+
+    /**
+     * The callbacks of a session's options: the permission callback, the hooks, the in-process
+     * servers among the MCP servers, and the timeouts.
+     *
+     * @param options the session's options
+     * @return the configuration
+     */
+    public static CallbackConfig from(ClaudeCodeOptions options) {
+        Builder builder = builder()
+                .hooks(options.hooks())
+                .mcpServers(options.mcpServers())
+                .permissionTimeout(options.permissionCallbackTimeout())
+                .hookTimeout(options.hookTimeout())
+                .mcpTimeout(options.mcpToolTimeout());
+        options.canUseTool().ifPresent(builder::canUseTool);
+        return builder.build();
+    }
+
+    /**
+     * What in the options keeps the permission callback from being asked about some or all tool
+     * uses; worth a warning, since the options are legal but probably not what was meant.
+     *
+     * @param options a session's options
+     * @return one sentence per problem; empty when there is no callback or nothing shadows it
+     */
+    public static List<String> shadowedPermissionCallback(ClaudeCodeOptions options) {
+        if (options.canUseTool().isEmpty()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        if (options.dangerouslySkipPermissions()
+                || options.permissionMode().filter(PermissionMode.BYPASS_PERMISSIONS::equals).isPresent()) {
+            problems.add("canUseTool is never asked: bypassPermissions runs every tool without a permission prompt");
+        }
+        if (options.permissionMode().filter(PermissionMode.DONT_ASK::equals).isPresent()) {
+            problems.add("canUseTool is never asked: the dontAsk permission mode denies whatever is not pre-approved");
+        }
+        if (!options.allowedTools().isEmpty()) {
+            problems.add("tools matching allowedTools " + options.allowedTools()
+                    + " run without asking canUseTool");
+        }
+        return problems;
     }
 
     /** @return an empty builder */
@@ -150,19 +194,14 @@ public final class CallbackConfig {
         }
     }
 
-    /** @return the arguments the CLI needs for these callbacks, in {@code --flag=value} form */
-    public List<String> cliArguments() {
-        return canUseTool.isPresent() ? List.of(PERMISSION_PROMPT_ARGUMENT) : List.of();
-    }
-
     /**
      * Creates the router that answers the CLI for one session.
      *
      * @param sessionId the session's id once the CLI has reported it, read at each permission prompt
-     * @param cwd the session's working directory, when known
+     * @param cwd the session's working directory, read at each permission prompt
      * @return the router; close it with the session
      */
-    public CallbackRouter newRouter(Supplier<Optional<String>> sessionId, Optional<String> cwd) {
+    public CallbackRouter newRouter(Supplier<Optional<String>> sessionId, Supplier<Optional<String>> cwd) {
         return new CallbackRouter(this, sessionId, cwd);
     }
 

@@ -1,6 +1,8 @@
 package dev.claudecode.internal.callback;
 
 import dev.claudecode.internal.protocol.InboundRequestHandler;
+import dev.claudecode.mcp.McpServerConfig;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +25,7 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
     private final HookDispatcher hooks;
     private final McpMessageHandler mcp;
 
-    CallbackRouter(CallbackConfig config, Supplier<Optional<String>> sessionId, Optional<String> cwd) {
+    CallbackRouter(CallbackConfig config, Supplier<Optional<String>> sessionId, Supplier<Optional<String>> cwd) {
         this.permissions = new PermissionHandler(config.canUseTool(), config.permissionTimeout(), sessionId, cwd);
         this.hooks = new HookDispatcher(config.hookRegistrations(), config.hookTimeout());
         this.mcp = new McpMessageHandler(config.sdkMcpServers(), config.mcpTimeout());
@@ -37,6 +39,20 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
             case "mcp_message" -> mcp.handle(request);
             default -> throw new UnsupportedOperationException("Unsupported control request subtype: " + subtype);
         };
+    }
+
+    /**
+     * Serves the in-process servers among MCP servers given while the session runs, so that the
+     * CLI can reach them once it is told about them; the other servers are the CLI's business.
+     *
+     * @param servers MCP servers by name
+     */
+    public void registerSdkServers(Map<String, ? extends McpServerConfig> servers) {
+        servers.forEach((name, config) -> {
+            if (config instanceof McpServerConfig.Sdk sdk) {
+                mcp.register(name, sdk.server());
+            }
+        });
     }
 
     /** Closes the in-process MCP servers. */

@@ -67,10 +67,10 @@ final class HookDispatcher {
     private record Context(String callbackId, HookEvent event, Instant deadline, AtomicBoolean cancelled)
             implements HookContext {
 
+        // Only the flag the waiting thread sets, once the answer is an error: reading the clock here
+        // could report a cancellation that the waiting thread has not yet acted on.
         @Override
         public boolean isCancelled() {
-            // set by the deadline's enforcer only once the answer is an error, so a hook that
-            // stops when it sees this can never race its own timeout into a success
             return cancelled.get();
         }
     }

@@ -5,9 +5,9 @@ import dev.claudecode.internal.mcp.McpBridge;
 import dev.claudecode.mcp.SdkMcpServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,12 +27,26 @@ final class McpMessageHandler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpMessageHandler.class);
 
-    private final Map<String, CompletableFuture<McpBridge>> bridges = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<McpBridge>> bridges = new ConcurrentHashMap<>();
     private final Duration timeout;
 
     McpMessageHandler(Map<String, SdkMcpServer> servers, Duration timeout) {
         servers.forEach((name, server) -> bridges.put(name, start(name, server)));
         this.timeout = timeout;
+    }
+
+    /**
+     * Serves one more in-process server, or replaces the one of that name, for servers added
+     * while the session runs ({@code mcp_set_servers}).
+     *
+     * @param name the name the CLI knows it by
+     * @param server the server
+     */
+    void register(String name, SdkMcpServer server) {
+        CompletableFuture<McpBridge> previous = bridges.put(name, start(name, server));
+        if (previous != null) {
+            previous.thenAccept(McpBridge::close);
+        }
     }
 
     // Built and warmed up in the background: the first use of the MCP SDK in a JVM takes a second

@@ -27,10 +27,10 @@ final class PermissionHandler {
     private final Optional<CanUseTool> callback;
     private final Duration timeout;
     private final Supplier<Optional<String>> sessionId;
-    private final Optional<String> cwd;
+    private final Supplier<Optional<String>> cwd;
 
     PermissionHandler(Optional<CanUseTool> callback, Duration timeout, Supplier<Optional<String>> sessionId,
-            Optional<String> cwd) {
+            Supplier<Optional<String>> cwd) {
         this.callback = callback;
         this.timeout = timeout;
         this.sessionId = sessionId;
@@ -40,7 +40,7 @@ final class PermissionHandler {
     ObjectNode handle(JsonNode request) throws InterruptedException {
         CanUseTool canUseTool = callback.orElseThrow(() ->
                 new IllegalStateException("this session has no canUseTool callback to answer permission prompts"));
-        ToolPermissionRequest permission = decode(request, sessionId.get(), cwd);
+        ToolPermissionRequest permission = decode(request, sessionId.get(), cwd.get());
         PermissionResult result;
         try {
             result = BoundedCall.run("claude-code-permission-" + permission.toolName(), timeout, new AtomicBoolean(),

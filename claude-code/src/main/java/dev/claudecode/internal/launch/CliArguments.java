@@ -5,6 +5,7 @@ import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.Settings;
 import dev.claudecode.SettingSource;
 import dev.claudecode.Thinking;
+import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import java.math.BigDecimal;
@@ -134,7 +135,9 @@ public final class CliArguments {
             each("--allowedTools", ClaudeCodeOptions::allowedTools),
             each("--disallowedTools", ClaudeCodeOptions::disallowedTools),
             value("--permission-mode", o -> o.permissionMode().map(Object::toString)),
-            value("--permission-prompt-tool", ClaudeCodeOptions::permissionPromptTool),
+            // a Java permission callback receives the prompts as can_use_tool control requests
+            value("--permission-prompt-tool", o -> o.canUseTool().isPresent()
+                    ? Optional.of(CallbackConfig.PERMISSION_PROMPT_TOOL) : o.permissionPromptTool()),
             flag("--allow-dangerously-skip-permissions", ClaudeCodeOptions::allowDangerouslySkipPermissions),
             flag("--dangerously-skip-permissions", ClaudeCodeOptions::dangerouslySkipPermissions),
             each("--add-dir", o -> strings(o.addDirs())),

@@ -21,7 +21,14 @@ public final class McpServerJson {
      */
     public static Map<String, Object> encode(Map<String, ? extends McpServerConfig> servers) {
         Map<String, Object> json = new LinkedHashMap<>();
-        servers.forEach((name, config) -> json.put(name, encode(config)));
+        servers.forEach((name, config) -> {
+            Map<String, Object> server = encode(config);
+            if (config instanceof McpServerConfig.Sdk) {
+                // the CLI addresses an in-process server by the name it is registered under
+                server.put("name", name);
+            }
+            json.put(name, server);
+        });
         return json;
     }
 

@@ -28,7 +28,7 @@ public final class AnnotatedTools {
 
     /**
      * @param target the object whose annotated methods are tools
-     * @return one tool per annotated method, subclass methods first
+     * @return one tool per annotated method, by name within a class, subclass methods first
      * @throws IllegalArgumentException when there is none, or one cannot be described or called
      */
     public static List<SdkMcpTool> of(Object target) {
@@ -36,7 +36,11 @@ public final class AnnotatedTools {
         List<SdkMcpTool> tools = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
         for (Class<?> type = target.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
+            // declared methods come in no particular order; a stable tool list keeps prompts stable
+            Method[] methods = type.getDeclaredMethods();
+            java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::getName)
+                    .thenComparing(m -> java.util.Arrays.toString(m.getParameterTypes())));
+            for (Method method : methods) {
                 McpTool annotation = method.getAnnotation(McpTool.class);
                 if (annotation == null || method.isBridge() || method.isSynthetic()) {
                     continue;

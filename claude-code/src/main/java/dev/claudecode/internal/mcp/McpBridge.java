@@ -159,12 +159,13 @@ public final class McpBridge implements AutoCloseable {
     }
 
     private static McpSchema.ServerCapabilities capabilities(SdkMcpServer definition) {
-        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(false);
+        // {"tools":{}}: the tool list never changes, which an absent listChanged already says
+        McpSchema.ServerCapabilities.Builder capabilities = McpSchema.ServerCapabilities.builder().tools(null);
         if (!definition.resources().isEmpty()) {
-            capabilities.resources(false, false);
+            capabilities.resources(null, null);
         }
         if (!definition.prompts().isEmpty()) {
-            capabilities.prompts(false);
+            capabilities.prompts(null);
         }
         return capabilities.build();
     }

@@ -18,11 +18,9 @@ final class McpConversions {
     static McpSchema.CallToolResult callToolResult(ToolResult result) {
         List<McpSchema.Content> content = new ArrayList<>();
         result.content().forEach(item -> content.add(content(item)));
-        McpSchema.CallToolResult.Builder builder = McpSchema.CallToolResult.builder()
-                .content(content)
-                .isError(result.isError());
-        result.structuredContent().ifPresent(builder::structuredContent);
-        return builder.build();
+        // isError only when true, the shape the official SDKs send and the recordings show
+        return new McpSchema.CallToolResult(content, result.isError() ? Boolean.TRUE : null,
+                result.structuredContent().orElse(null), null);
     }
 
     static McpSchema.Content content(McpContent content) {

@@ -3,6 +3,7 @@ package dev.claudecode.internal.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.InvalidOptionsException;
 import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
@@ -12,6 +13,8 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.ToolResult;
+import dev.claudecode.permission.CanUseTool;
+import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.permission.PermissionResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +38,6 @@ class CallbackConfigTest {
         config.addTo(initialize);
         assertThat(config.isEmpty()).isTrue();
         assertThat(initialize.isEmpty()).isTrue();
-        assertThat(config.cliArguments()).isEmpty();
     }
 
     @Test
@@ -58,7 +60,6 @@ class CallbackConfigTest {
                 .containsExactly("hook_0", "hook_1", "hook_2", "hook_3");
         assertThat(config.hookRegistrations().get(3).event()).isEqualTo(HookEvent.STOP);
         assertThat(config.hookRegistrations().get(2).timeout()).contains(Duration.ofMillis(1500));
-        assertThat(config.cliArguments()).isEmpty();
     }
 
     @Test
@@ -76,10 +77,43 @@ class CallbackConfigTest {
     }
 
     @Test
-    void aPermissionCallbackAddsThePromptToolArgument() {
-        CallbackConfig config = CallbackConfig.builder().canUseTool(request -> PermissionResult.allow()).build();
-        assertThat(config.cliArguments()).containsExactly("--permission-prompt-tool=stdio");
-        assertThat(config.isEmpty()).isFalse();
+    void theCallbacksOfOptionsAreTaken() {
+        CanUseTool policy = request -> PermissionResult.allow();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .canUseTool(policy)
+                .hook(HookEvent.STOP, HookMatcher.all(NOTHING))
+                .hook(HookEvent.PRE_TOOL_USE, HookMatcher.of("Bash", NOTHING))
+                .hook(HookEvent.STOP, HookMatcher.all(NOTHING))
+                .mcpServer("calc", McpServerConfig.sdk(server("calc")))
+                .mcpServer("files", McpServerConfig.stdio("mcp-files"))
+                .permissionCallbackTimeout(Duration.ofSeconds(9))
+                .hookTimeout(Duration.ofSeconds(8))
+                .mcpToolTimeout(Duration.ofSeconds(7))
+                .build();
+        CallbackConfig config = CallbackConfig.from(options);
+        assertThat(config.canUseTool()).containsSame(policy);
+        assertThat(config.hookRegistrations()).extracting(r -> r.id() + ":" + r.event())
+                .containsExactly("hook_0:Stop", "hook_1:Stop", "hook_2:PreToolUse");
+        assertThat(config.sdkMcpServers()).containsOnlyKeys("calc");
+        assertThat(config.permissionTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(config.hookTimeout()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(config.mcpTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(CallbackConfig.from(ClaudeCodeOptions.builder().build()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void optionsThatKeepThePermissionCallbackFromBeingAskedAreNamed() {
+        CanUseTool policy = request -> PermissionResult.allow();
+        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy).build())).isEmpty();
+        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder()
+                .permissionMode(PermissionMode.BYPASS_PERMISSIONS).allowedTools("Bash(git *)").build())).isEmpty();
+        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+                .permissionMode(PermissionMode.BYPASS_PERMISSIONS).allowedTools("Bash(git *)").build()))
+                .hasSize(2).anyMatch(p -> p.contains("bypassPermissions")).anyMatch(p -> p.contains("Bash(git *)"));
+        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+                .dangerouslySkipPermissions(true).build())).singleElement().asString().contains("bypassPermissions");
+        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+                .permissionMode(PermissionMode.DONT_ASK).build())).singleElement().asString().contains("dontAsk");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.ToolResult;
+import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.permission.PermissionMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ class CliArgumentsTest {
                 row("permissionMode", b -> b.permissionMode(PermissionMode.ACCEPT_EDITS), "--permission-mode=acceptEdits"),
                 row("permissionMode, newer", b -> b.permissionMode(PermissionMode.of("someday")), "--permission-mode=someday"),
                 row("permissionPromptTool", b -> b.permissionPromptTool("stdio"), "--permission-prompt-tool=stdio"),
+                row("canUseTool", b -> b.canUseTool(request -> PermissionResult.allow()), "--permission-prompt-tool=stdio"),
                 row("allowDangerouslySkipPermissions", b -> b.allowDangerouslySkipPermissions(true),
                         "--allow-dangerously-skip-permissions"),
                 row("dangerouslySkipPermissions", b -> b.dangerouslySkipPermissions(true), "--dangerously-skip-permissions"),

@@ -102,7 +102,8 @@ class McpBridgeTest {
         bridge = new McpBridge(server());
         JsonNode tools = call("tools/list", null, 1).path("result").path("tools");
         assertThat(tools).hasSize(3);
-        JsonNode weather = tools.get(0);
+        assertThat(tools).extracting(tool -> tool.path("name").asString()).containsExactly("chart", "weather", "forecast");
+        JsonNode weather = tools.get(1);
         assertThat(weather.path("name").asString()).isEqualTo("weather");
         assertThat(weather.path("description").asString()).isEqualTo("Current weather of a city");
         assertThat(weather.path("inputSchema")).isEqualTo(Json.parse("{\"type\":\"object\",\"properties\":"
