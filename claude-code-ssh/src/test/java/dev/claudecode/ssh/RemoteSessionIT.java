@@ -193,10 +193,14 @@ class RemoteSessionIT {
                 Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport)) {
             session.query("Remember the word pineapple");
             String sessionId = session.sessionId().orElseThrow();
+            // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> session.getMessages().stream()
+                    .anyMatch(m -> m.text().equals("pineapple noted")))).isTrue();
             ProcFs.processesWithEnvironment(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
-            assertThat(session.query("Which word?").result()).contains("it was pineapple");
+            ResultMessage answer = session.query("Which word?");
+            assertThat(answer.result()).as("%s / requests: %s", answer, api.log()).contains("it was pineapple");
             assertThat(session.sessionId()).contains(sessionId);
         }
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("Remember the word pineapple", "Which word?");

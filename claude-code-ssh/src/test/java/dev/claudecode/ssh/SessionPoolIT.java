@@ -326,10 +326,14 @@ class SessionPoolIT {
 
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word kiwi");
+            // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> session.getMessages().stream()
+                    .anyMatch(m -> m.text().equals("Noted: kiwi.")))).isTrue();
             ProcFs.processesWithEnvironment(markerA).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
-            assertThat(session.query("Which word?").result()).contains("It was kiwi.");
+            ResultMessage answer = session.query("Which word?");
+            assertThat(answer.result()).as("%s / requests: %s", answer, api.log()).contains("It was kiwi.");
             assertThat(session.host()).isEqualTo(a);
         }
         PoolMetrics metrics = pool.metrics();
