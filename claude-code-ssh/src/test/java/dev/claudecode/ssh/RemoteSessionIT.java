@@ -135,6 +135,8 @@ class RemoteSessionIT {
                 Session session = ClaudeCode.start(options(api, link).build(), transport)) {
             session.query("Through the link?");
 
+            // the CLI writes the answer's record a moment after the result
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "linked"))).isTrue();
             assertThat(session.getMessages()).extracting(SessionMessage::text).containsExactly("Through the link?", "linked");
             assertThat(session.listSessions()).singleElement()
                     .satisfies(info -> assertThat(info.projectPath().map(Path::toString)).contains(real.toRealPath().toString()));
@@ -194,8 +196,7 @@ class RemoteSessionIT {
             session.query("Remember the word pineapple");
             String sessionId = session.sessionId().orElseThrow();
             // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> session.getMessages().stream()
-                    .anyMatch(m -> m.text().equals("pineapple noted")))).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "pineapple noted"))).isTrue();
             ProcFs.processesWithEnvironment(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 

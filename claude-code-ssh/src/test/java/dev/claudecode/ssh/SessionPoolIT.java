@@ -236,7 +236,7 @@ class SessionPoolIT {
                     file -> assertThat(file.getFileName().toString()).isEqualTo(sessionId + ".jsonl"));
             // the CLI writes a turn's last assistant record just after the turn's result
             assertThat(ProcFs.await(Duration.ofSeconds(10),
-                    () -> session.getMessages().getLast().text().equals("The word was pineapple."))).isTrue();
+                    () -> Transcripts.holds(session::getMessages, "The word was pineapple."))).isTrue();
             // the interrupted turn's prompt may have been mirrored too; resuming, the CLI answers it with "No response requested."
             assertThat(session.getMessages()).extracting(SessionMessage::text)
                     .startsWith("Remember the word pineapple", "Noted: pineapple.")
@@ -327,8 +327,7 @@ class SessionPoolIT {
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word kiwi");
             // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> session.getMessages().stream()
-                    .anyMatch(m -> m.text().equals("Noted: kiwi.")))).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "Noted: kiwi."))).isTrue();
             ProcFs.processesWithEnvironment(markerA).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
