@@ -236,7 +236,7 @@ class SessionPoolIT {
                     file -> assertThat(file.getFileName().toString()).isEqualTo(sessionId + ".jsonl"));
             // the CLI writes a turn's last assistant record just after the turn's result
             assertThat(ProcFs.await(Duration.ofSeconds(10),
-                    () -> session.getMessages().getLast().text().equals("The word was pineapple."))).isTrue();
+                    () -> Transcripts.holds(session::getMessages, "The word was pineapple."))).isTrue();
             // the interrupted turn's prompt may have been mirrored too; resuming, the CLI answers it with "No response requested."
             assertThat(session.getMessages()).extracting(SessionMessage::text)
                     .startsWith("Remember the word pineapple", "Noted: pineapple.")
@@ -326,12 +326,13 @@ class SessionPoolIT {
 
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word kiwi");
-            // the CLI writes the turn's last records just after its result: kill it only once they are on disk
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> mirrorHolds("Noted: kiwi."))).isTrue();
+            // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "Noted: kiwi."))).isTrue();
             ProcFs.processesWithEnvironment(markerA).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 
-            assertThat(session.query("Which word?").result()).contains("It was kiwi.");
+            ResultMessage answer = session.query("Which word?");
+            assertThat(answer.result()).as("%s / requests: %s", answer, api.log()).contains("It was kiwi.");
             assertThat(session.host()).isEqualTo(a);
         }
         PoolMetrics metrics = pool.metrics();
