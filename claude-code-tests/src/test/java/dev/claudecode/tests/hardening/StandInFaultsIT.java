@@ -361,8 +361,9 @@ class StandInFaultsIT {
 
     /**
      * An inactivity timeout (off by default) ends a turn whose CLI writes nothing for that long:
-     * the turn fails with a {@link CliProcessException} that names the timeout, the silent CLI is
-     * stopped, and the next turn starts a new one.
+     * the turn fails with a {@link CliProcessException} saying that the CLI wrote no output for that
+     * long, after the messages that did arrive; the silent CLI is stopped, and the next turn starts a
+     * new one.
      */
     @Disabled("needs ClaudeCodeOptions.Builder#inactivityTimeout(Duration), enforced by Session (see RELIABILITY.md)")
     @Test
@@ -377,7 +378,7 @@ class StandInFaultsIT {
             try (MessageStream turn = session.stream("hello")) {
                 assertThatThrownBy(() -> turn.forEach(received::add))
                         .isInstanceOf(CliProcessException.class)
-                        .hasMessageContaining("no output").hasMessageContaining("1s");
+                        .hasMessageContaining("no output");
             }
             long failedAfterMs = (System.nanoTime() - started) / 1_000_000;
             assertThat(received).hasSize(1).first().isInstanceOf(InitMessage.class);
