@@ -107,7 +107,11 @@ public final class LocalTransport implements Transport {
                 int status = exited.exitValue();
                 // a CLI that exits on its own ends its children; one killed by a signal cannot
                 if (status > 128) {
-                    ProcessTree.killTagged(LAUNCH_TAG, tag);
+                    try {
+                        ProcessTree.killTagged(LAUNCH_TAG, tag);
+                    } catch (RuntimeException e) {
+                        // best effort: the exit itself must still be reported
+                    }
                 }
                 return status;
             });

@@ -13,8 +13,10 @@ import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -267,9 +269,9 @@ public final class CliConnection {
     }
 
     /** The CLI's input, watched for the moment writing to it fails. */
-    private final class InputGuard extends java.io.FilterOutputStream {
+    private final class InputGuard extends FilterOutputStream {
 
-        InputGuard(java.io.OutputStream out) {
+        InputGuard(OutputStream out) {
             super(out);
         }
 
