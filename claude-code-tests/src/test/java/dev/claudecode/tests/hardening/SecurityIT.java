@@ -64,7 +64,7 @@ class SecurityIT {
         List<Message> messages;
         try (Session session = ClaudeCode.start(options)) {
             messages = session.stream("hello").stream().toList();
-            argv = Procs.cmdline(Procs.withEnv("HARDENING_MARKER", marker).getFirst());
+            argv = Procs.cmdline(Procs.cli(marker));
         }
         // one argument each, so the CLI cannot read the value as a flag of its own
         assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions",
@@ -231,7 +231,7 @@ class SecurityIT {
                     .env("HARDENING_MARKER", marker).inheritEnv(inheritEnv).build();
             try (Session session = ClaudeCode.start(options, transport)) {
                 assertThat(session.query("What is 5 + 3?").result()).contains("8");
-                long cli = Procs.withEnv("HARDENING_MARKER", marker).getFirst();
+                long cli = Procs.cli(marker);
                 Map<String, String> environ = Procs.environ(cli);
                 assertThat(environ).doesNotContainKey("CLAUDECODE");
                 if (inheritEnv instanceof InheritEnv.None) {
