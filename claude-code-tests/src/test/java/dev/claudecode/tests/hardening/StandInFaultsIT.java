@@ -204,6 +204,30 @@ class StandInFaultsIT {
         }
     }
 
+    @Test
+    void aCliThatExitsLeavingAChildBehindFailsTheTurnAndTheChildIsEnded() throws Exception {
+        Path cli = StandIns.install(dir, "exit-leaving-child.sh");
+        try (Session session = ClaudeCode.start(options(cli).build())) {
+            List<Message> received = new ArrayList<>();
+            long started = System.nanoTime();
+            try (MessageStream turn = session.stream("hello")) {
+                assertThatThrownBy(() -> turn.forEach(received::add))
+                        .isInstanceOfSatisfying(CliProcessException.class, e -> {
+                            assertThat(e.exitStatus()).hasValue(1);
+                            assertThat(e.stderrTail()).contains("leaving a child behind");
+                        });
+            }
+            long failedAfterMs = (System.nanoTime() - started) / 1_000_000;
+            assertThat(received).hasSize(1).first().isInstanceOf(InitMessage.class);
+            // the child holds the CLI's output for two minutes: the exit is reported without waiting for it
+            assertThat(failedAfterMs).isLessThan(30_000);
+            assertThat(Procs.await(5_000, () -> cliProcesses().isEmpty()))
+                    .as("the child was ended: %s", cliProcesses().stream().map(Procs::cmdline).toList()).isTrue();
+            Figures.record(AREA, "CLI exits (status 1) leaving a child that holds its stdout", "CliProcessException (exit 1) "
+                    + failedAfterMs + " ms after the turn began; the child, re-parented, was found and ended");
+        }
+    }
+
     // ---------------------------------------------------------------- volume
 
     @Test

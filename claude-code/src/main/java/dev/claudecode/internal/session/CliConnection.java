@@ -201,6 +201,10 @@ public final class CliConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!stopping) {
+            // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
+            process.terminate(Duration.ZERO);
+        }
         CliProcessException failure = null;
         if (readFailure != null) {
             failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
