@@ -4,10 +4,13 @@ import dev.claudecode.internal.session.Turn;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -33,7 +36,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
     private final Session session;
     private final Turn turn;
     // the messages, not a copy of their text: a turn's text can be hundreds of megabytes
-    private final java.util.List<AssistantMessage> assistantMessages = new java.util.ArrayList<>();
+    private final List<AssistantMessage> assistantMessages = new ArrayList<>();
     private boolean iteratorTaken;
     private volatile boolean ended;
     private volatile boolean closed;
@@ -114,7 +117,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
     public synchronized String finalText() {
         ResultMessage done = result();
         return done.result().orElseGet(() -> assistantMessages.stream().map(AssistantMessage::text)
-                .collect(java.util.stream.Collectors.joining()));
+                .collect(Collectors.joining()));
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */

@@ -195,12 +195,8 @@ class RemoteSessionIT {
                 Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport)) {
             session.query("Remember the word pineapple");
             String sessionId = session.sessionId().orElseThrow();
-<<<<<<< HEAD
-            // the CLI writes the turn's last records just after its result: kill it only once they are on disk
-=======
             // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "pineapple noted"))).isTrue();
->>>>>>> pool
             ProcFs.processesWithEnvironment(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 

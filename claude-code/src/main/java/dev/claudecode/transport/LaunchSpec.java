@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -47,7 +48,7 @@ public record LaunchSpec(
     @Override
     public String toString() {
         return "LaunchSpec[executable=" + executable + ", arguments=" + arguments
-                + ", environment=" + new java.util.TreeSet<>(environment.keySet()) + " (values hidden)"
+                + ", environment=" + new TreeSet<>(environment.keySet()) + " (values hidden)"
                 + ", workingDirectory=" + workingDirectory.orElse("(default)") + "]";
     }
 

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * descendants, when the JVM exits.
  *
  * <p>Each launch gets a variable of its own, {@value #LAUNCH_TAG}, which the CLI's own children
- * inherit. When the CLI is killed by a signal, its children (a Bash tool's shell, which runs in a
- * session of its own) are re-parented and could no longer be found from it: the variable finds
- * them, and they are killed too (where {@code /proc} exists).
+ * inherit. Once the CLI has died, its children (a Bash tool's shell, which runs in a session of its
+ * own) are re-parented and can no longer be found from it: terminating a CLI that has already
+ * exited finds them by that variable and kills them (where {@code /proc} exists).
  */
 public final class LocalTransport implements Transport {
 
@@ -98,19 +98,14 @@ public final class LocalTransport implements Transport {
     private static final class LocalProcess implements CliProcess {
 
         private final Process process;
+        private final String tag;
         // Process.onExit() makes a new future, completed asynchronously, on every call: keep one
         private final CompletableFuture<Integer> exit;
 
         LocalProcess(Process process, String tag) {
             this.process = process;
-            this.exit = process.onExit().thenApply(exited -> {
-                int status = exited.exitValue();
-                // a CLI that exits on its own ends its children; one killed by a signal cannot
-                if (status > 128) {
-                    ProcessTree.killTagged(LAUNCH_TAG, tag);
-                }
-                return status;
-            });
+            this.tag = tag;
+            this.exit = process.onExit().thenApply(Process::exitValue);
         }
 
         @Override
@@ -145,7 +140,16 @@ public final class LocalTransport implements Transport {
 
         @Override
         public void terminate(Duration grace) {
+            boolean exited = !process.isAlive();
             ProcessTree.terminate(process.toHandle(), grace);
+            if (exited) {
+                // the CLI is gone: what is left of its launch no longer descends from it
+                try {
+                    ProcessTree.killTagged(LAUNCH_TAG, tag);
+                } catch (RuntimeException e) {
+                    // best effort, like every step of ending a process
+                }
+            }
         }
     }
 }

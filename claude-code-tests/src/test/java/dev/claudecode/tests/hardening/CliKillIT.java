@@ -10,6 +10,7 @@ import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.Message;
+import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.stream.ContentBlockDelta;
 import dev.claudecode.testkit.FakeClaudeApi;
@@ -63,7 +64,9 @@ class CliKillIT {
             session.addListener(heard::add);
             session.query("first question");
             String sessionId = session.sessionId().orElseThrow();
-            int firstTurn = awaitStable(heard);
+            // the listener runs on a thread of its own: wait until it has the first turn's result
+            assertThat(Procs.await(10_000, () -> indexOfFirstResult(heard) >= 0)).isTrue();
+            int firstTurn = indexOfFirstResult(heard) + 1;
 
             List<Message> turnMessages = new ArrayList<>();
             long pid;
@@ -76,7 +79,7 @@ class CliKillIT {
                 readBeforeKill = turnMessages.size();
                 int unread = 10;
                 assertThat(Procs.await(10_000, () -> heard.size() >= firstTurn + readBeforeKill + unread)).isTrue();
-                pid = cliPid(marker);
+                pid = Procs.cli(marker);
                 killedAt = System.nanoTime();
                 ProcessHandle cli = ProcessHandle.of(pid).orElseThrow();
                 boolean sent = signal.equals("SIGKILL") ? cli.destroyForcibly() : cli.destroy();
@@ -93,7 +96,8 @@ class CliKillIT {
             // every line the CLI wrote reached the caller, in order: the whole session through
             // the listener, and this turn's through its stream, the unread ones included
             List<Map<String, Object>> written = messagesWritten(copy);
-            int heardAtFailure = awaitStable(heard);
+            assertThat(Procs.await(10_000, () -> heard.size() >= written.size())).isTrue();
+            int heardAtFailure = heard.size();
             assertThat(raw(heard)).isEqualTo(written);
             assertThat(raw(turnMessages)).isEqualTo(written.subList(firstTurn, written.size()));
             int deliveredAfterKill = turnMessages.size() - readBeforeKill;
@@ -101,7 +105,7 @@ class CliKillIT {
 
             assertThat(session.stream("third question").finalText()).isEqualTo("after");
             assertThat(session.sessionId()).contains(sessionId);
-            assertThat(cliPid(marker)).isNotEqualTo(pid);
+            assertThat(Procs.cli(marker)).isNotEqualTo(pid);
             Figures.record("faults", "real CLI killed mid-turn with " + signal, String.format(
                     "%d of %d message lines the CLI wrote delivered (%d of this turn's after the kill), CliProcessException (exit %d) %d ms "
                             + "after the signal; next turn resumed session",
@@ -146,7 +150,7 @@ class CliKillIT {
 
     private static long cliPidOf(String marker) throws InterruptedException {
         assertThat(Procs.await(10_000, () -> !Procs.withEnv("HARDENING_MARKER", marker).isEmpty())).isTrue();
-        return cliPid(marker);
+        return Procs.cli(marker);
     }
 
     private static void readUntilStreaming(Iterator<Message> messages, List<Message> into) {
@@ -160,14 +164,15 @@ class CliKillIT {
         throw new AssertionError("the turn ended before its answer streamed");
     }
 
-    /** Waits until the list stops growing. @return its size then */
-    private static int awaitStable(List<Message> list) throws InterruptedException {
-        int size = -1;
-        while (size != list.size()) {
-            size = list.size();
-            Thread.sleep(300);
+    private static int indexOfFirstResult(List<Message> messages) {
+        synchronized (messages) {
+            for (int i = 0; i < messages.size(); i++) {
+                if (messages.get(i) instanceof ResultMessage) {
+                    return i;
+                }
+            }
+            return -1;
         }
-        return size;
     }
 
     /** The lines of the stdout copy that are messages (not control lines), complete lines only. */
@@ -184,12 +189,5 @@ class CliKillIT {
         synchronized (messages) {
             return messages.stream().map(Message::raw).toList();
         }
-    }
-
-    /** The real CLI among the processes carrying the marker (the wrapper's tee is another). */
-    private static long cliPid(String marker) {
-        return Procs.withEnv("HARDENING_MARKER", marker).stream()
-                .filter(pid -> !Procs.cmdline(pid).isEmpty() && Procs.cmdline(pid).getFirst().endsWith("claude"))
-                .findFirst().orElseThrow(() -> new AssertionError("no CLI process with the marker"));
     }
 }

@@ -204,6 +204,30 @@ class StandInFaultsIT {
         }
     }
 
+    @Test
+    void aCliThatExitsLeavingAChildBehindFailsTheTurnAndTheChildIsEnded() throws Exception {
+        Path cli = StandIns.install(dir, "exit-leaving-child.sh");
+        try (Session session = ClaudeCode.start(options(cli).build())) {
+            List<Message> received = new ArrayList<>();
+            long started = System.nanoTime();
+            try (MessageStream turn = session.stream("hello")) {
+                assertThatThrownBy(() -> turn.forEach(received::add))
+                        .isInstanceOfSatisfying(CliProcessException.class, e -> {
+                            assertThat(e.exitStatus()).hasValue(1);
+                            assertThat(e.stderrTail()).contains("leaving a child behind");
+                        });
+            }
+            long failedAfterMs = (System.nanoTime() - started) / 1_000_000;
+            assertThat(received).hasSize(1).first().isInstanceOf(InitMessage.class);
+            // the child holds the CLI's output for two minutes: the exit is reported without waiting for it
+            assertThat(failedAfterMs).isLessThan(30_000);
+            assertThat(Procs.await(5_000, () -> cliProcesses().isEmpty()))
+                    .as("the child was ended: %s", cliProcesses().stream().map(Procs::cmdline).toList()).isTrue();
+            Figures.record(AREA, "CLI exits (status 1) leaving a child that holds its stdout", "CliProcessException (exit 1) "
+                    + failedAfterMs + " ms after the turn began; the child, re-parented, was found and ended");
+        }
+    }
+
     // ---------------------------------------------------------------- volume
 
     @Test
@@ -361,8 +385,9 @@ class StandInFaultsIT {
 
     /**
      * An inactivity timeout (off by default) ends a turn whose CLI writes nothing for that long:
-     * the turn fails with a {@link CliProcessException} that names the timeout, the silent CLI is
-     * stopped, and the next turn starts a new one.
+     * the turn fails with a {@link CliProcessException} saying that the CLI wrote no output for that
+     * long, after the messages that did arrive; the silent CLI is stopped, and the next turn starts a
+     * new one.
      */
     @Disabled("needs ClaudeCodeOptions.Builder#inactivityTimeout(Duration), enforced by Session (see RELIABILITY.md)")
     @Test
@@ -377,7 +402,7 @@ class StandInFaultsIT {
             try (MessageStream turn = session.stream("hello")) {
                 assertThatThrownBy(() -> turn.forEach(received::add))
                         .isInstanceOf(CliProcessException.class)
-                        .hasMessageContaining("no output").hasMessageContaining("1s");
+                        .hasMessageContaining("no output");
             }
             long failedAfterMs = (System.nanoTime() - started) / 1_000_000;
             assertThat(received).hasSize(1).first().isInstanceOf(InitMessage.class);

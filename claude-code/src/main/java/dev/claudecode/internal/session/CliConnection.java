@@ -12,8 +12,12 @@ import dev.claudecode.message.Message;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
+import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -213,6 +217,10 @@ public final class CliConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!stopping) {
+            // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
+            process.terminate(Duration.ZERO);
+        }
         CliProcessException failure = null;
         if (readFailure != null) {
             failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
@@ -281,9 +289,9 @@ public final class CliConnection {
     }
 
     /** The CLI's input, watched for the moment writing to it fails. */
-    private final class InputGuard extends java.io.FilterOutputStream {
+    private final class InputGuard extends FilterOutputStream {
 
-        InputGuard(java.io.OutputStream out) {
+        InputGuard(OutputStream out) {
             super(out);
         }
 

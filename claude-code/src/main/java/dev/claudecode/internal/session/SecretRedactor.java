@@ -18,7 +18,7 @@ final class SecretRedactor {
     static final String MASK = "***";
 
     private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_?KEY|AUTH).*");
+            Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_?KEY|AUTHORIZATION|(^|_)AUTH(_|$)).*");
     private static final int MIN_SECRET_LENGTH = 8;
 
     private final List<String> secrets;

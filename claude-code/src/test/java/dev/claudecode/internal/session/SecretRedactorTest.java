@@ -10,7 +10,8 @@ class SecretRedactorTest {
 
     private final SecretRedactor redactor = SecretRedactor.of(
             Map.of("ANTHROPIC_API_KEY", "sk-ant-api03-secret", "CLAUDE_CODE_ENTRYPOINT", "sdk-cli", "SHORT_TOKEN", "abc"),
-            Map.of("ANTHROPIC_AUTH_TOKEN", "bearer-token-value", "GITHUB_TOKEN", "sk-ant-api03-secret-longer", "HOME", "/root"));
+            Map.of("ANTHROPIC_AUTH_TOKEN", "bearer-token-value", "GITHUB_TOKEN", "sk-ant-api03-secret-longer", "HOME", "/root",
+                    "GIT_AUTHOR_NAME", "Someone Known", "PROXY_AUTH", "user:password"));
 
     @Test
     void masksTheValuesOfSecretVariablesOnly() {
@@ -19,6 +20,8 @@ class SecretRedactorTest {
         // the longer secret is hidden whole, not as the shorter one plus a visible tail
         assertThat(redactor.redact("sk-ant-api03-secret-longer")).isEqualTo("***");
         assertThat(redactor.redact("abc is too short to be a secret")).isEqualTo("abc is too short to be a secret");
+        // an author's name is no secret; a proxy's credentials are
+        assertThat(redactor.redact("commit by Someone Known via user:password")).isEqualTo("commit by Someone Known via ***");
         assertThat(redactor.redact((String) null)).isNull();
     }
 
