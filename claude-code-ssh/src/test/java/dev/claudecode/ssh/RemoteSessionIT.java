@@ -9,6 +9,15 @@ import dev.claudecode.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookInput;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.hook.HookOutput;
+import dev.claudecode.mcp.McpParam;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.McpTool;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionMessage;
 import dev.claudecode.message.Message;
@@ -27,6 +36,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +161,50 @@ class RemoteSessionIT {
                 Session session = ClaudeCode.start(options, transport)) {
             assertThat(session.query("hi").result()).contains("from the configured CLI");
         }
+    }
+
+    static final class Calculator {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @McpTool(description = "Add two numbers")
+        long add(@McpParam(name = "a") long a, @McpParam(name = "b") long b) {
+            calls.add(a + "+" + b + (Thread.currentThread().isVirtual() ? " on a virtual thread" : ""));
+            return a + b;
+        }
+    }
+
+    @Test
+    void callbacksRunInThisJvmWhileTheCliRunsOnTheHost(FakeClaudeApi api) {
+        Calculator calculator = new Calculator();
+        List<String> prompts = new CopyOnWriteArrayList<>();
+        List<String> hooked = new CopyOnWriteArrayList<>();
+        api.enqueue(Reply.toolUse("mcp__calc__add", Map.of("a", 2, "b", 3)),
+                Reply.toolUse("Bash", Map.of("command", WHERE, "description", "Where")),
+                Reply.text("done"));
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(temp.resolve("w")).env(api.environment())
+                .mcpServer("calc", McpServerConfig.sdk(SdkMcpServer.builder("calc").toolsFrom(calculator).build()))
+                .canUseTool(request -> {
+                    prompts.add(request.toolName());
+                    return request.toolName().equals("Bash")
+                            ? PermissionResult.allow(Map.of("command", WHERE + "; echo changed-here", "description", "Where"))
+                            : PermissionResult.allow();
+                })
+                .hook(HookEvent.PRE_TOOL_USE, HookMatcher.of("Bash", (input, toolUseId, context) -> {
+                    hooked.add(String.valueOf(((HookInput.PreToolUse) input).toolInput().get("command")));
+                    return HookOutput.empty();
+                }))
+                .build();
+        try (SshTransport transport = server.transport().build(); Session session = ClaudeCode.start(options, transport)) {
+            assertThat(session.query("add 2 and 3, then tell me where you are").result()).contains("done");
+        }
+        assertThat(calculator.calls).containsExactly("2+3 on a virtual thread");
+        assertThat(prompts).containsExactly("mcp__calc__add", "Bash");
+        assertThat(hooked).containsExactly(WHERE);
+        List<dev.claudecode.testkit.RecordedRequest> main = api.log().main();
+        assertThat(main.get(1).toolResults().getLast().text()).isEqualTo("5");
+        String where = main.get(2).toolResults().getLast().text();
+        assertThat(where).as("the Bash tool ran on the host, with the input the local callback chose")
+                .contains("ssh=127.0.0.1", "changed-here");
     }
 
     @Test
