@@ -64,6 +64,16 @@ final class ReplayTransport implements Transport {
         return finished;
     }
 
+    /** Waits a few seconds for the recording to be played to its end, then checks it matched throughout. */
+    void assertFullyReplayed() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!finished && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        org.assertj.core.api.Assertions.assertThat(mismatches()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(finished).as("the whole recording was played").isTrue();
+    }
+
     @Override
     public CliProcess launch(LaunchSpec spec) {
         launches.add(spec);

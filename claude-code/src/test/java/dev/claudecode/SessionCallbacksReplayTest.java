@@ -25,15 +25,6 @@ class SessionCallbacksReplayTest {
 
     private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
 
-    private static void assertReplayed(ReplayTransport replay) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!replay.finished() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(replay.mismatches()).isEmpty();
-        assertThat(replay.finished()).as("the whole recording was played").isTrue();
-    }
-
     @Test
     void permissionAllowedWithChangedInput30() throws Exception {
         ReplayTransport replay = new ReplayTransport("30_permission_allow_updated_input.jsonl");
@@ -41,7 +32,7 @@ class SessionCallbacksReplayTest {
                 "command", "touch changed-by-sdk.txt && echo created", "description", "Create a file"))).build(), replay)) {
             assertThat(session.query("create original.txt").result()).contains("The file was created.");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
         assertThat(replay.launches().getFirst().arguments()).contains("--permission-prompt-tool=stdio");
     }
 
@@ -53,7 +44,7 @@ class SessionCallbacksReplayTest {
                 : PermissionResult.allow()).build(), replay)) {
             session.query("create notes.txt, read it, then edit it twice");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
@@ -66,7 +57,7 @@ class SessionCallbacksReplayTest {
                 .build(), replay)) {
             assertThat(session.query("run echo never").result()).contains("The hook blocked it.");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
@@ -84,7 +75,7 @@ class SessionCallbacksReplayTest {
                 .build(), replay)) {
             assertThat(session.query("add 2 and 3 with the calc tool").result()).contains("2 + 3 = 5");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
         assertThat(replay.launches().getFirst().arguments()).noneMatch(argument -> argument.startsWith("--mcp-config"));
     }
 }

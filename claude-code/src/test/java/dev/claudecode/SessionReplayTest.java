@@ -25,15 +25,6 @@ class SessionReplayTest {
 
     private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
 
-    private static void assertReplayed(ReplayTransport replay) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!replay.finished() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(replay.mismatches()).isEmpty();
-        assertThat(replay.finished()).as("the whole recording was played").isTrue();
-    }
-
     @Test
     void stopTaskOnABackgroundTask53() throws Exception {
         ReplayTransport replay = new ReplayTransport("53_stop_task.jsonl");
@@ -47,7 +38,7 @@ class SessionReplayTest {
             session.stopTask(taskId);
             session.stopTask(taskId);
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
         assertThat(seen).filteredOn(TaskNotificationMessage.class::isInstance)
                 .singleElement().satisfies(m -> assertThat(((TaskNotificationMessage) m).status()).isEqualTo("stopped"));
     }
@@ -83,7 +74,7 @@ class SessionReplayTest {
             assertThat(file).containsEntry("contents", "hello file\n");
             assertThat(tasks).isEmpty();
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
@@ -104,7 +95,7 @@ class SessionReplayTest {
             session.setMaxThinkingTokens(0);
             session.query("opus turn with max_thinking_tokens=0");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
@@ -129,7 +120,7 @@ class SessionReplayTest {
             assertThat(rewound.filesChanged()).isEmpty();
             assertThat(toFirst.canRewind()).isTrue();
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
         assertThat(replay.launches().getFirst().environment()).containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
     }
 
@@ -150,7 +141,7 @@ class SessionReplayTest {
             assertThat(dryRun.canRewind()).isFalse();
             assertThat(dryRun.error()).contains("File rewinding is not enabled.");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
@@ -170,7 +161,7 @@ class SessionReplayTest {
             }
             assertThat(session.stream("go on").finalText()).isEqualTo("After the interrupt.");
         }
-        assertReplayed(replay);
+        replay.assertFullyReplayed();
     }
 
     @Test
