@@ -88,6 +88,10 @@ final class OpenSshServer implements AutoCloseable {
                 "StrictModes no",
                 "Subsystem sftp " + SFTP_SERVER,
                 "LogLevel VERBOSE",
+                // bash sources ~/.bashrc for commands run by sshd unless it is a nested shell: the
+                // test host's commands must not depend on this machine's shell start-up files (a
+                // `pyenv rehash` there waits a minute on a lock that a killed shell left behind)
+                "SetEnv SHLVL=1",
                 ""));
         Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + publicKey(dir.resolve("host_ed25519.pub")) + "\n");
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())

@@ -40,11 +40,19 @@ public record PidHeader(OptionalLong pid, String before) {
                 if (piped != null) {
                     long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
                     if (remaining <= 0) {
-                        throw new SocketException("the remote command did not start within " + timeout.toMillis() + " ms");
+                        throw notStarted(timeout);
                     }
                     piped.setTimeout(remaining);
                 }
-                int b = stderr.read();
+                int b;
+                try {
+                    b = stderr.read();
+                } catch (SocketException e) {
+                    if (System.nanoTime() - deadline < 0) {
+                        throw e;
+                    }
+                    throw notStarted(timeout);
+                }
                 if (b < 0) {
                     line.writeTo(before);
                     return new PidHeader(OptionalLong.empty(), before.toString(StandardCharsets.UTF_8));
@@ -74,5 +82,10 @@ public record PidHeader(OptionalLong pid, String before) {
                 piped.setTimeout(0);
             }
         }
+    }
+
+    private static SocketException notStarted(Duration timeout) {
+        return new SocketException("the remote command did not start within " + timeout.toMillis()
+                + " ms (the account's shell start-up files run first and may be slow)");
     }
 }
