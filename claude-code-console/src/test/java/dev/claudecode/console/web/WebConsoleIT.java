@@ -56,7 +56,7 @@ class WebConsoleIT {
         ClaudeCodeOptions defaults = ClaudeCodeOptions.builder()
                 .cliPath(TestCli.path())
                 .cwd(work)
-                .env(api.environment())
+                .env(environment())
                 .includePartialMessages(true)
                 .permissionCallbackTimeout(WAIT)
                 .build();
@@ -178,6 +178,13 @@ class WebConsoleIT {
         assertThat(raw("POST", "/api/sessions", "Host: localhost:" + console.port(), "Origin: http://attacker.example"))
                 .startsWith("HTTP/1.1 403");
         assertThat(console.session("s1")).isEmpty();
+    }
+
+    /** The fake API's variables, and a home of its own so that the CLI's shell does not read this machine's profile. */
+    private Map<String, String> environment() throws IOException {
+        Map<String, String> environment = new java.util.HashMap<>(api.environment());
+        environment.put("HOME", Files.createDirectories(temp.resolve("home")).toString());
+        return environment;
     }
 
     private ToolResult lastToolResult() {
