@@ -30,11 +30,11 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        boolean typed = Terminal.isInteractive();
         try (ModelBackend backend = session.backend();
                 Spinner spinner = new Spinner(System.err);
-                TerminalInput input = new TerminalInput(System.in, Charset.defaultCharset())) {
+                TerminalInput input = new TerminalInput(System.in, Charset.defaultCharset(), !typed)) {
             System.err.println(backend.banner());
-            boolean typed = Terminal.isInteractive();
             TurnPrinter printer = new TurnPrinter(System.out, spinner, typed);
             spinner.show("starting Claude Code…");
             var options = session.options(backend);

@@ -15,8 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The lines a person types (or a pipe delivers), read on a thread of their own. A line normally
  * becomes the next command or prompt; while a question is open (a permission prompt), the next
  * line answers it instead, so questions can be asked from any thread while the command loop waits.
- * A line that arrived before the question and that the command loop has not taken yet answers it
- * too: with piped input, the line after a prompt answers that prompt's questions.
+ * With piped input, a line that arrived before the question and that the command loop has not
+ * taken yet answers it too, so that the line after a prompt answers that prompt's questions; a
+ * person at a terminal answers only with a line typed after the question was shown.
  */
 public final class TerminalInput implements AutoCloseable {
 
@@ -27,16 +28,29 @@ public final class TerminalInput implements AutoCloseable {
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     private CompletableFuture<Optional<String>> question;
+    private final boolean piped;
     private final Thread thread;
 
     /**
-     * Starts reading.
+     * Starts reading what a person types at a terminal.
      *
      * @param in what the person types, usually standard input
      * @param charset its encoding
      */
     public TerminalInput(InputStream in, Charset charset) {
+        this(in, charset, false);
+    }
+
+    /**
+     * Starts reading.
+     *
+     * @param in the input, usually standard input
+     * @param charset its encoding
+     * @param piped whether the input is piped in rather than typed, so that lines read ahead answer questions
+     */
+    public TerminalInput(InputStream in, Charset charset, boolean piped) {
         this.reader = new BufferedReader(new InputStreamReader(in, charset));
+        this.piped = piped;
         this.thread = Thread.ofVirtual().name("terminal-input").start(this::readAll);
     }
 
@@ -55,7 +69,8 @@ public final class TerminalInput implements AutoCloseable {
     }
 
     /**
-     * Waits for the answer to a question: the oldest line not taken yet, else the next line typed.
+     * Waits for the answer to a question: the next line typed, or with piped input the oldest line
+     * not taken yet. At the end of the input there is no answer.
      *
      * @return the answer; empty when the input ended or the waiting thread was interrupted (its
      *     interrupt flag is then set again)
@@ -64,12 +79,11 @@ public final class TerminalInput implements AutoCloseable {
     public Optional<String> answer() {
         CompletableFuture<Optional<String>> answer;
         synchronized (lock) {
-            Optional<String> waiting = lines.poll();
-            if (waiting != null) {
-                if (waiting.isEmpty()) {
-                    lines.add(END);
-                }
-                return waiting;
+            if (lines.contains(END)) {
+                return piped ? takeAhead() : END;
+            }
+            if (piped && !lines.isEmpty()) {
+                return takeAhead();
             }
             if (question != null) {
                 throw new IllegalStateException("another question waits for its answer");
@@ -91,6 +105,19 @@ public final class TerminalInput implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** @return how many lines (and the end of the input, once reached) wait for the command loop */
+    int linesWaiting() {
+        return lines.size();
+    }
+
+    private Optional<String> takeAhead() {
+        Optional<String> line = lines.remove();
+        if (line.isEmpty()) {
+            lines.add(END);
+        }
+        return line;
     }
 
     private void readAll() {

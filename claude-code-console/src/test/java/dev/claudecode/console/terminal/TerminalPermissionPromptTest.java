@@ -45,6 +45,33 @@ class TerminalPermissionPromptTest {
     }
 
     @Test
+    void atATerminalOnlyALineTypedAfterTheQuestionAnswersIt() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (PipedOutputStream keyboard = new PipedOutputStream();
+                TerminalInput input = new TerminalInput(new PipedInputStream(keyboard), StandardCharsets.UTF_8)) {
+            TerminalPermissionPrompt prompt = new TerminalPermissionPrompt(input, printer(screen, true));
+            keyboard.write("typed ahead\n".getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+            assertThat(input.nextLine()).contains("typed ahead");
+            keyboard.write("stray line\n".getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (input.linesWaiting() == 0) {
+                assertThat(System.nanoTime()).as("the stray line was not read").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            CompletableFuture<ToolDecision> decision = CompletableFuture.supplyAsync(() -> prompt.decide(RM));
+            awaitText(screen, "Allow Bash(rm -rf build)?");
+            keyboard.write("y\n".getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+
+            assertThat(decision.get(10, TimeUnit.SECONDS)).isEqualTo(ToolDecision.ALLOW);
+            assertThat(input.nextLine()).contains("stray line");
+        }
+    }
+
+    @Test
     void aWithdrawnQuestionDenies() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (PipedOutputStream keyboard = new PipedOutputStream();
@@ -64,7 +91,7 @@ class TerminalPermissionPromptTest {
     void pipedInputAnswersWithTheLineAfterThePromptAndItsEndDenies() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         byte[] piped = "Remove the build\ny\n".getBytes(StandardCharsets.UTF_8);
-        try (TerminalInput input = new TerminalInput(new ByteArrayInputStream(piped), StandardCharsets.UTF_8)) {
+        try (TerminalInput input = new TerminalInput(new ByteArrayInputStream(piped), StandardCharsets.UTF_8, true)) {
             TerminalPermissionPrompt prompt = new TerminalPermissionPrompt(input, printer(screen, false));
             assertThat(input.nextLine()).contains("Remove the build");
 
