@@ -2,10 +2,17 @@ package dev.claudecode.console;
 
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.ModelBackend;
+import dev.claudecode.console.session.PermissionPrompt;
 import dev.claudecode.console.terminal.Spinner;
+import dev.claudecode.console.terminal.Terminal;
+import dev.claudecode.console.terminal.TerminalInput;
+import dev.claudecode.console.terminal.TerminalPermissionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
+import dev.claudecode.console.terminal.UnattendedPrompt;
 import dev.claudecode.message.ResultMessage;
+import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ask}: one prompt, its answer streamed to the terminal. */
 @Command(name = "ask", mixinStandardHelpOptions = true,
-        description = "Ask Claude Code one question and stream the answer.")
+        description = {"Ask Claude Code one question and stream the answer.",
+            "On a terminal, tool uses that need permission are asked about; otherwise they are denied."})
 final class AskCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PROMPT", description = "What to ask.")
@@ -25,12 +33,17 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean terminal = Terminal.isInteractive();
+        // standard input is read only when a person can answer there
+        Optional<TerminalInput> input = terminal ? Optional.of(new TerminalInput(System.in, Charset.defaultCharset())) : Optional.empty();
         try (ModelBackend backend = session.backend();
                 Spinner spinner = new Spinner(System.err)) {
             System.err.println(backend.banner());
             TurnPrinter printer = new TurnPrinter(System.out, spinner);
+            PermissionPrompt permissions = input.<PermissionPrompt>map(in -> new TerminalPermissionPrompt(in, printer))
+                    .orElseGet(() -> new UnattendedPrompt(printer));
             spinner.show("starting Claude Code…");
-            try (LiveSession live = LiveSession.start(session.options(backend))) {
+            try (LiveSession live = LiveSession.start(session.options(backend), permissions)) {
                 live.subscribe(printer);
                 ResultMessage result = live.submit(String.join(" ", prompt)).join();
                 return result.isError() ? 1 : 0;
@@ -38,6 +51,8 @@ final class AskCommand implements Callable<Integer> {
                 // the printer has shown the failure
                 return 1;
             }
+        } finally {
+            input.ifPresent(TerminalInput::close);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.claudecode.console.terminal.ChatLoop;
 import dev.claudecode.console.terminal.Spinner;
 import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
+import dev.claudecode.console.terminal.TerminalPermissionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code chat}: a multi-turn session at the terminal, with slash commands. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Hold a conversation with Claude Code at the terminal.",
-            "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit)."})
+            "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit).",
+            "Tool uses that need permission are asked about: answer y, n or always. With piped input, the line after",
+            "a prompt answers its questions."})
 final class ChatCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,21 +30,21 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        boolean typed = Terminal.isInteractive();
         try (ModelBackend backend = session.backend();
                 Spinner spinner = new Spinner(System.err);
-                TerminalInput input = new TerminalInput(System.in, Charset.defaultCharset())) {
+                TerminalInput input = new TerminalInput(System.in, Charset.defaultCharset(), !typed)) {
             System.err.println(backend.banner());
-            boolean interactive = Terminal.isInteractive();
-            TurnPrinter printer = new TurnPrinter(System.out, spinner, !interactive);
+            TurnPrinter printer = new TurnPrinter(System.out, spinner, typed);
             spinner.show("starting Claude Code…");
             var options = session.options(backend);
             if (resume != null) {
                 options = options.toBuilder().resume(resume).build();
             }
-            try (LiveSession live = LiveSession.start(options)) {
+            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer))) {
                 spinner.hide();
                 live.subscribe(printer);
-                new ChatLoop(live, input, printer, interactive).run();
+                new ChatLoop(live, input, printer, typed).run();
             }
             return 0;
         }

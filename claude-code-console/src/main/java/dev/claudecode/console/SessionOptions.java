@@ -5,6 +5,7 @@ import dev.claudecode.cli.CliResolver;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.permission.PermissionMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -27,6 +28,10 @@ final class SessionOptions {
     @Option(names = "--max-turns", description = "The most model turns an answer may take.")
     Integer maxTurns;
 
+    @Option(names = "--permission-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "How long a permission question waits for its answer before the tool is denied (default: ${DEFAULT-VALUE}).")
+    long permissionTimeoutSeconds;
+
     @Option(names = "--offline", description = "Use the built-in offline stand-in model even when ANTHROPIC_API_KEY is set.")
     boolean offline;
 
@@ -48,7 +53,8 @@ final class SessionOptions {
                 .cliPath(CliResolver.builder().autoInstall(true).build().resolve().path())
                 .cwd(workingDirectory())
                 .env(backend.environment())
-                .includePartialMessages(true);
+                .includePartialMessages(true)
+                .permissionCallbackTimeout(Duration.ofSeconds(Math.max(1, permissionTimeoutSeconds)));
         if (model != null) {
             options.model(model);
         }

@@ -12,13 +12,17 @@ public sealed interface ConsoleEvent {
     /**
      * A prompt was sent; its turn starts.
      *
-     * @param text the prompt
+     * @param prompt the prompt, with its number and message id
      */
-    record PromptSent(String text) implements ConsoleEvent {
-        /** Checks the text. */
+    record PromptSent(SentPrompt prompt) implements ConsoleEvent {
+        /** Checks the prompt. */
         public PromptSent {
-            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(prompt, "prompt");
         }
+    }
+
+    /** The conversation was cleared: the next prompt starts a new one, numbered from 1 again. */
+    record Cleared() implements ConsoleEvent {
     }
 
     /**

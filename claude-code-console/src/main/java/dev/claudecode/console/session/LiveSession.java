@@ -3,15 +3,21 @@ package dev.claudecode.console.session;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.ClaudeCodeException;
 import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.ContextUsage;
 import dev.claudecode.MessageStream;
+import dev.claudecode.RewindResult;
 import dev.claudecode.Session;
+import dev.claudecode.UserInput;
+import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
+import dev.claudecode.permission.PermissionMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,59 +28,66 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A session as a person drives it from the console: prompts queue up and run one after another on a
- * thread of their own, while the caller stays free to interrupt, clear or switch settings. Everything
- * that happens is published as {@link ConsoleEvent}s to the subscribers, in order, on the thread
- * that runs the turns.
+ * thread of their own, while the caller stays free to use the session's runtime controls (switch
+ * the model or the permission mode, interrupt, look at MCP servers and context usage, rewind
+ * files), which act on the running CLI at once. The CLI's permission prompts go to a
+ * {@link PermissionPrompt} through the library's {@code canUseTool} callback. Everything that
+ * happens is published as {@link ConsoleEvent}s to the subscribers, one event at a time, in order.
  */
 public final class LiveSession implements AutoCloseable {
+
+    /** The permission modes a person can switch to, as the CLI names them. */
+    public static final List<String> PERMISSION_MODES =
+            List.of("default", "acceptEdits", "plan", "auto", "dontAsk", "bypassPermissions");
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
-    private final Function<ClaudeCodeOptions, Session> starter;
+    private final Session session;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("console-turns").factory());
     private final List<Consumer<ConsoleEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Object publishing = new Object();
     private final MessageRenderer renderer = new MessageRenderer();
     private final AtomicInteger pendingTurns = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SessionControls controls = new ResumingControls(this);
-    private volatile ClaudeCodeOptions options;
-    private volatile Session session;
-    private volatile SessionState state;
-    private volatile Optional<InitMessage> lastInit = Optional.empty();
-    private volatile Optional<ResultMessage> lastResult = Optional.empty();
-    private volatile boolean cleared;
+    // the prompts of the current conversation; only the turn thread adds to it or empties it
+    private final List<SentPrompt> prompts = new CopyOnWriteArrayList<>();
+    private SessionState state;
     private volatile boolean interruptSent;
 
-    LiveSession(ClaudeCodeOptions options, Function<ClaudeCodeOptions, Session> starter) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.starter = Objects.requireNonNull(starter, "starter");
+    private LiveSession(ClaudeCodeOptions options, Session session) {
         this.state = new SessionState(options.resume(), options.model(), options.permissionMode().map(Object::toString));
-        this.session = starter.apply(options);
+        this.session = session;
     }
 
     /**
-     * Starts a session's CLI now, so that start-up failures show at once.
+     * Starts a session's CLI now, so that start-up failures show at once. The session asks the
+     * prompt about every tool use the CLI wants permission for (remembering "always" answers for
+     * the rest of the session), and keeps file checkpoints so that files can be rewound.
      *
-     * @param options the session's options
+     * @param options the session's options; their permission callback timeout bounds each question
+     * @param prompt who answers the CLI's permission prompts
      * @return the live session; close it when done
      * @throws ClaudeCodeException when the CLI cannot be started
      */
-    public static LiveSession start(ClaudeCodeOptions options) {
-        return new LiveSession(options, ClaudeCode::start);
+    public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt) {
+        ClaudeCodeOptions wired = options.toBuilder()
+                .canUseTool(new PromptedPermissions(new RememberingPrompt(prompt)))
+                .enableFileCheckpointing(true)
+                .build();
+        return new LiveSession(wired, ClaudeCode.start(wired));
     }
 
     /**
      * Subscribes to the session's events.
      *
-     * @param subscriber receives each event, on the session's turn thread; it should return quickly
+     * @param subscriber receives each event; it should return quickly
      * @return closing it ends the subscription
      */
     public AutoCloseable subscribe(Consumer<ConsoleEvent> subscriber) {
@@ -123,21 +136,109 @@ public final class LiveSession implements AutoCloseable {
         ensureOpen();
         return CompletableFuture.runAsync(() -> {
             session.clear();
-            cleared = true;
-            state = new SessionState(Optional.empty(), state.model(), state.permissionMode());
-            publish(new ConsoleEvent.StateChanged(state));
-            publish(new ConsoleEvent.Notice("conversation cleared: the next prompt starts a new one"));
+            prompts.clear();
+            updateState(current -> new SessionState(Optional.empty(), current.model(), current.permissionMode()));
+            publish(new ConsoleEvent.Cleared());
         }, worker);
     }
 
-    /** @return the session's runtime controls */
-    public SessionControls controls() {
-        return controls;
+    /**
+     * Switches the model at once, also in the middle of a turn; the conversation goes on.
+     *
+     * @param model a model alias such as {@code sonnet}, a full model id, or {@code default}
+     * @throws IllegalArgumentException when the name is blank
+     * @throws ClaudeCodeException when the CLI refuses
+     */
+    public void setModel(String model) {
+        ensureOpen();
+        String name = Objects.requireNonNull(model, "model").strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name a model, such as sonnet or opus");
+        }
+        session.setModel(name);
+        updateState(current -> new SessionState(current.sessionId(), Optional.of(name), current.permissionMode()));
+        publish(new ConsoleEvent.Notice("model: " + name));
+    }
+
+    /**
+     * Switches the permission mode at once, for the following tool uses.
+     *
+     * @param mode one of {@link #PERMISSION_MODES}
+     * @throws IllegalArgumentException for a mode the CLI does not know (it would accept it silently)
+     * @throws ClaudeCodeException when the CLI refuses
+     */
+    public void setPermissionMode(String mode) {
+        ensureOpen();
+        String name = Objects.requireNonNull(mode, "mode").strip();
+        if (!PERMISSION_MODES.contains(name)) {
+            throw new IllegalArgumentException("unknown permission mode \"" + name + "\"; one of " + String.join(", ", PERMISSION_MODES));
+        }
+        session.setPermissionMode(PermissionMode.of(name));
+        updateState(current -> new SessionState(current.sessionId(), current.model(), Optional.of(name)));
+        publish(new ConsoleEvent.Notice("permission mode: " + name));
+    }
+
+    /** @return the session's MCP servers, their state and tools, as the CLI reports them now */
+    public List<McpServerStatus> mcpStatus() {
+        ensureOpen();
+        return session.mcpStatus();
+    }
+
+    /** @return how full the context window is, by category, as the CLI reports it now */
+    public ContextUsage contextUsage() {
+        ensureOpen();
+        return session.contextUsage();
+    }
+
+    /** @return the prompts of the current conversation, oldest first */
+    public List<SentPrompt> prompts() {
+        return List.copyOf(prompts);
+    }
+
+    /**
+     * Finds a prompt of the current conversation.
+     *
+     * @param reference its number ({@code 2} or {@code #2}) or its message id
+     * @return the prompt, when there is one
+     */
+    public Optional<SentPrompt> prompt(String reference) {
+        String ref = reference.strip();
+        String number = ref.startsWith("#") ? ref.substring(1) : ref;
+        return prompts.stream()
+                .filter(prompt -> String.valueOf(prompt.number()).equals(number) || prompt.messageId().equals(ref))
+                .findFirst();
+    }
+
+    /**
+     * Restores the files the session changed to their state before a prompt, deleting files created
+     * since, or with {@code dryRun} only reports what would change.
+     *
+     * @param reference the prompt's number or its message id (the uuid of a user message)
+     * @param dryRun whether to only report what would change
+     * @return what the CLI reports
+     * @throws IllegalArgumentException for a prompt number this conversation does not have
+     * @throws ClaudeCodeException when the CLI cannot rewind, e.g. for a message it has no checkpoint of
+     */
+    public RewindResult rewindFiles(String reference, boolean dryRun) {
+        ensureOpen();
+        Optional<SentPrompt> prompt = prompt(reference);
+        String ref = reference.strip();
+        if (prompt.isEmpty() && ref.matches("#?\\d+")) {
+            throw new IllegalArgumentException("this conversation has no prompt " + (ref.startsWith("#") ? ref : "#" + ref));
+        }
+        RewindResult result = session.rewindFiles(prompt.map(SentPrompt::messageId).orElse(ref), dryRun);
+        if (!dryRun && result.canRewind()) {
+            publish(new ConsoleEvent.Notice("files restored to their state before "
+                    + prompt.map(p -> "#" + p.number() + " (" + ToolSummary.oneLine(p.text(), 40) + ")").orElse("message " + ref)));
+        }
+        return result;
     }
 
     /** @return what the session last reported about itself */
     public SessionState state() {
-        return state;
+        synchronized (publishing) {
+            return state;
+        }
     }
 
     /** Stops the session: a turn in progress ends, queued prompts fail. Idempotent. */
@@ -157,47 +258,15 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- for the controls
-
-    Optional<InitMessage> lastInit() {
-        return lastInit;
-    }
-
-    Optional<ResultMessage> lastResult() {
-        return lastResult;
-    }
-
-    /**
-     * Replaces the CLI with one started from changed options that resumes the conversation, between
-     * turns. On failure the session goes on with the options it had.
-     */
-    void restart(String change, UnaryOperator<ClaudeCodeOptions.Builder> edit) {
-        ensureOpen();
-        await(CompletableFuture.runAsync(() -> {
-            ClaudeCodeOptions before = options;
-            Optional<String> conversation = cleared ? Optional.empty() : session.sessionId().or(before::resume);
-            ClaudeCodeOptions next = edit.apply(before.toBuilder()).resume(conversation.orElse(null)).build();
-            session.close();
-            try {
-                session = starter.apply(next);
-                options = next;
-            } catch (RuntimeException e) {
-                session = starter.apply(before.toBuilder().resume(conversation.orElse(null)).build());
-                throw e;
-            }
-            state = new SessionState(conversation, next.model(), next.permissionMode().map(Object::toString));
-            publish(new ConsoleEvent.StateChanged(state));
-            publish(new ConsoleEvent.Notice(change));
-        }, worker));
-    }
-
     // ---------------------------------------------------------------- internals
 
-    private ResultMessage runTurn(String prompt) {
+    private ResultMessage runTurn(String text) {
+        SentPrompt prompt = new SentPrompt(prompts.size() + 1, UUID.randomUUID().toString(), text);
+        prompts.add(prompt);
         publish(new ConsoleEvent.PromptSent(prompt));
         interruptSent = false;
         ResultMessage result = null;
-        try (MessageStream turn = session.stream(prompt)) {
+        try (MessageStream turn = session.stream(UserInput.text(text).withUuid(prompt.messageId()))) {
             for (Message message : turn) {
                 observe(message);
                 renderer.render(message).stream().map(this::explainInterrupt).forEach(this::publish);
@@ -226,28 +295,29 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void observe(Message message) {
-        switch (message) {
-            case InitMessage init -> {
-                lastInit = Optional.of(init);
-                cleared = false;
-                SessionState next = new SessionState(init.sessionId(), Optional.of(init.model()), Optional.of(init.permissionMode()));
-                if (!next.equals(state)) {
-                    state = next;
-                    publish(new ConsoleEvent.StateChanged(next));
-                }
-            }
-            case ResultMessage result -> lastResult = Optional.of(result);
-            default -> {
+        if (message instanceof InitMessage init) {
+            updateState(current -> new SessionState(init.sessionId(), Optional.of(init.model()), Optional.of(init.permissionMode())));
+        }
+    }
+
+    private void updateState(UnaryOperator<SessionState> change) {
+        synchronized (publishing) {
+            SessionState next = change.apply(state);
+            if (!next.equals(state)) {
+                state = next;
+                publish(new ConsoleEvent.StateChanged(next));
             }
         }
     }
 
     private void publish(ConsoleEvent event) {
-        for (Consumer<ConsoleEvent> subscriber : subscribers) {
-            try {
-                subscriber.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("a console event subscriber failed", e);
+        synchronized (publishing) {
+            for (Consumer<ConsoleEvent> subscriber : subscribers) {
+                try {
+                    subscriber.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("a console event subscriber failed", e);
+                }
             }
         }
     }
@@ -255,20 +325,6 @@ public final class LiveSession implements AutoCloseable {
     private void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("the session is closed");
-        }
-    }
-
-    private static void await(CompletableFuture<Void> step) {
-        try {
-            step.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the session", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new CompletionException(e.getCause());
         }
     }
 

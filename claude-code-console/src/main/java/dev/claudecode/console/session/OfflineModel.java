@@ -16,14 +16,19 @@ import java.util.regex.Pattern;
  * when asked to in backquotes ("Run {@code `ls -la`}"), so that tool calls and permission questions can
  * be tried without an API key.
  */
-final class OfflineModel implements Function<RecordedRequest, Reply> {
+public final class OfflineModel implements Function<RecordedRequest, Reply> {
 
     private static final Pattern RUN = Pattern.compile("(?i)\\brun\\s+`([^`]+)`");
 
     private final StandInModel standIn = new StandInModel();
 
-    static Reply reply() {
+    /** @return the offline model as the default reply of a {@link dev.claudecode.testkit.FakeClaudeApi} */
+    public static Reply reply() {
         return Reply.from(new OfflineModel());
+    }
+
+    /** Creates the model. */
+    public OfflineModel() {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.claudecode.console.session;
 
+import dev.claudecode.permission.ToolPermissionRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,17 @@ public record ToolRequest(
      */
     public static ToolRequest create(String toolName, Map<String, Object> input, Optional<String> toolUseId, Optional<String> reason) {
         return new ToolRequest(UUID.randomUUID().toString(), toolName, input, toolUseId, reason);
+    }
+
+    /**
+     * The request for one of the CLI's permission prompts, with a fresh id.
+     *
+     * @param request the prompt as the library's permission callback receives it
+     * @return the request
+     */
+    public static ToolRequest of(ToolPermissionRequest request) {
+        return create(request.toolName(), request.input(), Optional.of(request.toolUseId()).filter(id -> !id.isEmpty()),
+                request.decisionReason());
     }
 
     /** @return the use as one phrase, such as {@code Bash(rm -rf build)} */

@@ -1,60 +1,65 @@
 package dev.claudecode.console.terminal;
 
-import dev.claudecode.console.session.ContextUsageView;
+import dev.claudecode.ContextUsage;
+import dev.claudecode.RewindResult;
 import dev.claudecode.console.session.LiveSession;
-import dev.claudecode.console.session.McpServerView;
-import dev.claudecode.console.session.RewindView;
+import dev.claudecode.console.session.SentPrompt;
 import dev.claudecode.console.session.SessionState;
-import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.console.session.ToolSummary;
+import dev.claudecode.mcp.McpServerStatus;
+import dev.claudecode.mcp.McpToolInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The conversation loop of {@code chat}: each line typed is a prompt, queued behind the running
- * turn, or a slash command, run at once. Commands that restart the CLI run on a thread of their own
- * so that the person can still type {@code /interrupt} meanwhile.
+ * turn, or a slash command, run at once on a thread of its own, so that the person can still type
+ * {@code /interrupt} meanwhile. With piped input each line is read only when the one before it is
+ * done, so that the line after a prompt can answer that prompt's permission questions.
  */
 public final class ChatLoop {
 
     /** The commands and what they do, as {@code /help} prints them. */
     public static final List<String> HELP = List.of(
-            "/model [NAME]        show or switch the model",
-            "/mode [MODE]         show or switch the permission mode (default, acceptEdits, plan, ...)",
-            "/interrupt           stop the running turn",
-            "/clear               start a new conversation",
-            "/mcp                 list the MCP servers and their state",
-            "/context             show how full the context window is",
-            "/rewind ID [--dry-run]  restore files to their state before a user message",
-            "/status              show the session id, model and permission mode",
-            "/help                show this list",
-            "/quit                end the chat");
+            "/model [NAME]          show or switch the model (at once, the conversation goes on)",
+            "/mode [MODE]           show or switch the permission mode: " + String.join(", ", LiveSession.PERMISSION_MODES),
+            "/interrupt             stop the running turn",
+            "/clear                 start a new conversation",
+            "/mcp                   list the MCP servers, their state and tools",
+            "/context               show how full the context window is",
+            "/rewind                list this conversation's prompts by number",
+            "/rewind N [--dry-run]  restore files to their state before prompt N (or a user message id)",
+            "/status                show the session id, model and permission mode",
+            "/help                  show this list",
+            "/quit                  end the chat");
 
     private static final String PROMPT = "> ";
 
     private final LiveSession live;
     private final TerminalInput input;
     private final TurnPrinter printer;
-    private final AtomicInteger outstanding = new AtomicInteger();
-    private final boolean interactive;
+    private final boolean typed;
+    private int outstanding;
 
     /**
      * @param live the session
      * @param input what the person types
      * @param printer where everything is printed
-     * @param interactive whether a person types at a terminal; only then is the prompt sign shown
+     * @param typed whether a person types at a terminal; only then is the prompt sign shown and
+     *     are lines read while a turn runs
      */
-    public ChatLoop(LiveSession live, TerminalInput input, TurnPrinter printer, boolean interactive) {
+    public ChatLoop(LiveSession live, TerminalInput input, TurnPrinter printer, boolean typed) {
         this.live = live;
         this.input = input;
         this.printer = printer;
-        this.interactive = interactive;
+        this.typed = typed;
     }
 
     /**
      * Runs until {@code /quit} or the end of the input. At the end of the input the prompts still
-     * queued are answered first, so that {@code chat} also works with piped input.
+     * queued are answered first.
      *
      * @throws InterruptedException when the thread is interrupted while waiting for input
      */
@@ -64,7 +69,7 @@ public final class ChatLoop {
         while (true) {
             Optional<String> read = input.nextLine();
             if (read.isEmpty()) {
-                awaitQueuedTurns();
+                awaitIdle();
                 return;
             }
             printer.answered();
@@ -73,21 +78,19 @@ public final class ChatLoop {
                 if (!command(line)) {
                     return;
                 }
-                promptWhenIdle();
             } else if (!line.isEmpty()) {
                 submit(line);
-            } else {
-                promptWhenIdle();
             }
+            if (!typed) {
+                awaitIdle();
+            }
+            promptWhenIdle();
         }
     }
 
     private void submit(String prompt) {
-        outstanding.incrementAndGet();
-        live.submit(prompt).whenComplete((result, failure) -> {
-            outstanding.decrementAndGet();
-            promptWhenIdle();
-        });
+        started();
+        live.submit(prompt).whenComplete((result, failure) -> finished());
     }
 
     private boolean command(String line) {
@@ -98,25 +101,25 @@ public final class ChatLoop {
                 return false;
             }
             case "/help" -> HELP.forEach(printer::line);
-            case "/interrupt" -> live.interrupt();
+            case "/interrupt" -> inBackground(live::interrupt);
             case "/clear" -> inBackground(() -> live.clear().join());
             case "/status" -> status();
             case "/model" -> {
                 if (argument.isEmpty()) {
                     printer.line("model: " + live.state().model().orElse("the CLI's default"));
                 } else {
-                    inBackground(() -> live.controls().setModel(argument));
+                    inBackground(() -> live.setModel(argument));
                 }
             }
             case "/mode" -> {
                 if (argument.isEmpty()) {
                     printer.line("permission mode: " + live.state().permissionMode().orElse("default"));
                 } else {
-                    inBackground(() -> live.controls().setPermissionMode(PermissionMode.of(argument)));
+                    inBackground(() -> live.setPermissionMode(argument));
                 }
             }
-            case "/mcp" -> mcp();
-            case "/context" -> context();
+            case "/mcp" -> inBackground(this::mcp);
+            case "/context" -> inBackground(this::context);
             case "/rewind" -> rewind(words);
             default -> printer.line("unknown command " + words[0] + "; /help lists the commands");
         }
@@ -131,67 +134,90 @@ public final class ChatLoop {
     }
 
     private void mcp() {
-        List<McpServerView> servers = live.controls().mcpStatus();
+        List<McpServerStatus> servers = live.mcpStatus();
         if (servers.isEmpty()) {
             printer.line("no MCP servers");
         }
-        for (McpServerView server : servers) {
+        for (McpServerStatus server : servers) {
             printer.line(server.name() + "  " + server.status() + server.error().map(error -> "  " + error).orElse("")
-                    + (server.tools().isEmpty() ? "" : "  tools: " + String.join(", ", server.tools())));
+                    + (server.tools().isEmpty() ? "" : "  tools: " + String.join(", ", server.tools().stream().map(McpToolInfo::name).toList())));
         }
     }
 
     private void context() {
-        ContextUsageView usage = live.controls().contextUsage();
-        printer.line(String.format(Locale.ROOT, "context: %,d tokens%s (%s)", usage.totalTokens(),
-                usage.maxTokens().isPresent()
-                        ? String.format(Locale.ROOT, " of %,d (%d%%)", usage.maxTokens().getAsLong(), usage.percentage().getAsLong())
-                        : "",
-                usage.source()));
-        usage.categories().forEach(category -> printer.line(String.format(Locale.ROOT, "  %-14s %,d", category.name(), category.tokens())));
+        ContextUsage usage = live.contextUsage();
+        printer.line(String.format(Locale.ROOT, "context: %,d of %,d tokens (%.0f%%) · %s", usage.totalTokens(), usage.maxTokens(),
+                usage.percentage(), usage.model()));
+        usage.categories().forEach(category ->
+                printer.line(String.format(Locale.ROOT, "  %-22s %,9d", category.name(), category.tokens())));
     }
 
     private void rewind(String[] words) {
-        if (words.length < 2) {
-            printer.line("usage: /rewind USER_MESSAGE_ID [--dry-run]");
+        List<String> arguments = new ArrayList<>(List.of(words).subList(1, words.length));
+        boolean dryRun = arguments.remove("--dry-run");
+        if (arguments.isEmpty()) {
+            List<SentPrompt> prompts = live.prompts();
+            if (prompts.isEmpty()) {
+                printer.line("no prompts in this conversation yet");
+            }
+            prompts.forEach(prompt -> printer.line(String.format(Locale.ROOT, "  #%-3d %s  (%s)", prompt.number(),
+                    ToolSummary.oneLine(prompt.text(), 60), prompt.messageId())));
+            printer.line("usage: /rewind N [--dry-run] restores files to their state before prompt N");
             return;
         }
-        boolean dryRun = List.of(words).contains("--dry-run");
+        String reference = arguments.getFirst();
         inBackground(() -> {
-            RewindView view = live.controls().rewindFiles(words[1], dryRun);
-            if (!view.canRewind()) {
-                printer.line("cannot rewind: " + view.error().orElse("no checkpoint"));
-                return;
+            RewindResult result = live.rewindFiles(reference, dryRun);
+            if (!result.canRewind()) {
+                printer.line("cannot rewind: " + result.error().orElse("no checkpoint"));
+            } else if (dryRun) {
+                printer.line("would change " + result.filesChanged().size() + " file(s), +" + result.insertions().orElse(0)
+                        + " -" + result.deletions().orElse(0));
+                result.filesChanged().forEach(file -> printer.line("  " + file));
             }
-            printer.line((dryRun ? "would change " : "rewound ") + view.filesChanged().size() + " file(s), +"
-                    + view.insertions() + " -" + view.deletions());
-            view.filesChanged().forEach(file -> printer.line("  " + file));
         });
     }
 
     private void inBackground(Runnable control) {
-        outstanding.incrementAndGet();
+        started();
         Thread.ofVirtual().name("chat-control").start(() -> {
             try {
                 control.run();
             } catch (RuntimeException e) {
                 printer.line("error: " + LiveSession.describe(e));
             } finally {
-                outstanding.decrementAndGet();
-                promptWhenIdle();
+                finished();
             }
         });
     }
 
-    private void promptWhenIdle() {
-        if (interactive && outstanding.get() == 0) {
-            printer.promptIfHidden(PROMPT);
+    private synchronized void started() {
+        outstanding++;
+    }
+
+    private void finished() {
+        synchronized (this) {
+            outstanding--;
+            notifyAll();
+        }
+        promptWhenIdle();
+    }
+
+    private synchronized void awaitIdle() throws InterruptedException {
+        while (outstanding > 0) {
+            wait();
         }
     }
 
-    private void awaitQueuedTurns() throws InterruptedException {
-        while (outstanding.get() > 0) {
-            Thread.sleep(50);
+    private void promptWhenIdle() {
+        if (!typed) {
+            return;
         }
+        synchronized (this) {
+            if (outstanding > 0) {
+                return;
+            }
+        }
+        printer.promptIfHidden(PROMPT);
     }
 }

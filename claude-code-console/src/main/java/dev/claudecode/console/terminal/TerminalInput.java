@@ -5,38 +5,52 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The lines a person types, read on a thread of their own. A line normally becomes the next command
- * or prompt; while a question is open (a permission prompt), the next line answers it instead, so
- * questions can be asked from any thread while the command loop waits.
+ * The lines a person types (or a pipe delivers), read on a thread of their own. A line normally
+ * becomes the next command or prompt; while a question is open (a permission prompt), the next
+ * line answers it instead, so questions can be asked from any thread while the command loop waits.
+ * With piped input, a line that arrived before the question and that the command loop has not
+ * taken yet answers it too, so that the line after a prompt answers that prompt's questions; a
+ * person at a terminal answers only with a line typed after the question was shown.
  */
 public final class TerminalInput implements AutoCloseable {
 
     private static final Optional<String> END = Optional.empty();
 
     private final BufferedReader reader;
+    // END, once the input ended, is always the last element and is never taken away for good
     private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
-    private final AtomicReference<CompletableFuture<Optional<String>>> question = new AtomicReference<>();
+    private final Object lock = new Object();
+    private CompletableFuture<Optional<String>> question;
+    private final boolean piped;
     private final Thread thread;
 
     /**
-     * Starts reading.
+     * Starts reading what a person types at a terminal.
      *
      * @param in what the person types, usually standard input
      * @param charset its encoding
      */
     public TerminalInput(InputStream in, Charset charset) {
+        this(in, charset, false);
+    }
+
+    /**
+     * Starts reading.
+     *
+     * @param in the input, usually standard input
+     * @param charset its encoding
+     * @param piped whether the input is piped in rather than typed, so that lines read ahead answer questions
+     */
+    public TerminalInput(InputStream in, Charset charset, boolean piped) {
         this.reader = new BufferedReader(new InputStreamReader(in, charset));
+        this.piped = piped;
         this.thread = Thread.ofVirtual().name("terminal-input").start(this::readAll);
     }
 
@@ -55,47 +69,80 @@ public final class TerminalInput implements AutoCloseable {
     }
 
     /**
-     * Waits for the answer to a question: the next line typed.
+     * Waits for the answer to a question: the next line typed, or with piped input the oldest line
+     * not taken yet. At the end of the input there is no answer.
      *
-     * @param timeout how long to wait
-     * @return the answer; empty when the input ended or the time ran out
+     * @return the answer; empty when the input ended or the waiting thread was interrupted (its
+     *     interrupt flag is then set again)
+     * @throws IllegalStateException when another question waits for its answer
      */
-    public Optional<String> answer(Duration timeout) {
-        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
-        if (!question.compareAndSet(null, answer)) {
-            throw new IllegalStateException("another question waits for its answer");
+    public Optional<String> answer() {
+        CompletableFuture<Optional<String>> answer;
+        synchronized (lock) {
+            if (lines.contains(END)) {
+                return piped ? takeAhead() : END;
+            }
+            if (piped && !lines.isEmpty()) {
+                return takeAhead();
+            }
+            if (question != null) {
+                throw new IllegalStateException("another question waits for its answer");
+            }
+            answer = new CompletableFuture<>();
+            question = answer;
         }
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            return Optional.empty();
+            return END;
+        } catch (ExecutionException e) {
+            return END;
         } finally {
-            question.compareAndSet(answer, null);
+            synchronized (lock) {
+                if (question == answer) {
+                    question = null;
+                }
+            }
         }
+    }
+
+    /** @return how many lines (and the end of the input, once reached) wait for the command loop */
+    int linesWaiting() {
+        return lines.size();
+    }
+
+    private Optional<String> takeAhead() {
+        Optional<String> line = lines.remove();
+        if (line.isEmpty()) {
+            lines.add(END);
+        }
+        return line;
     }
 
     private void readAll() {
         try {
             String line;
             while ((line = reader.readLine()) != null) {
-                CompletableFuture<Optional<String>> open = question.getAndSet(null);
-                if (open != null) {
-                    open.complete(Optional.of(line));
-                } else {
-                    lines.add(Optional.of(line));
-                }
+                deliver(Optional.of(line));
             }
         } catch (IOException e) {
             // an input that cannot be read any more (closed, or this reader interrupted) has ended
         } finally {
-            CompletableFuture<Optional<String>> open = question.getAndSet(null);
-            if (open != null) {
-                open.complete(END);
+            deliver(END);
+        }
+    }
+
+    private void deliver(Optional<String> line) {
+        synchronized (lock) {
+            if (question != null) {
+                question.complete(line);
+                question = null;
+                if (line.isPresent()) {
+                    return;
+                }
             }
-            lines.add(END);
+            lines.add(line);
         }
     }
 

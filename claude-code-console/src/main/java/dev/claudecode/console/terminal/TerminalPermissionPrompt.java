@@ -3,27 +3,28 @@ package dev.claudecode.console.terminal;
 import dev.claudecode.console.session.PermissionPrompt;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.ToolRequest;
-import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Asks at the terminal whether a tool may run: {@code Allow Bash(rm -rf build)? [y/N/always]}. An
- * empty answer, the end of the input or no answer within the time limit denies.
+ * Asks at the terminal whether a tool may run: {@code Allow Bash(rm -rf build)? [y/N/always]}, and
+ * reads the answer from the next line of input, typed or piped. An empty answer, the end of the
+ * input, or a question withdrawn before it was answered (its thread interrupted) denies. Questions
+ * asked at the same time are asked one after another.
  */
 public final class TerminalPermissionPrompt implements PermissionPrompt {
 
     private final TerminalInput input;
     private final TurnPrinter printer;
-    private final Duration timeout;
+    private final ReentrantLock asking = new ReentrantLock();
 
     /**
      * @param input where the answer is typed
      * @param printer where the question is printed
-     * @param timeout how long to wait for an answer before denying
      */
-    public TerminalPermissionPrompt(TerminalInput input, TurnPrinter printer, Duration timeout) {
+    public TerminalPermissionPrompt(TerminalInput input, TurnPrinter printer) {
         this.input = input;
         this.printer = printer;
-        this.timeout = timeout;
     }
 
     /**
@@ -37,15 +38,28 @@ public final class TerminalPermissionPrompt implements PermissionPrompt {
     }
 
     @Override
-    public synchronized ToolDecision decide(ToolRequest request) {
-        printer.ask(question(request));
-        ToolDecision decision = input.answer(timeout).map(ToolDecision::parse).orElse(ToolDecision.DENY);
-        printer.answered();
-        printer.line(switch (decision) {
-            case ALLOW -> "  allowed once";
-            case ALLOW_ALWAYS -> "  allowed: " + request.toolName() + " runs without asking for the rest of the session";
-            case DENY -> "  denied";
-        });
-        return decision;
+    public ToolDecision decide(ToolRequest request) {
+        try {
+            asking.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ToolDecision.DENY;
+        }
+        try {
+            printer.ask(question(request));
+            Optional<String> answer = input.answer();
+            printer.questionClosed(answer);
+            ToolDecision decision = answer.map(ToolDecision::parse).orElse(ToolDecision.DENY);
+            printer.line(switch (decision) {
+                case ALLOW -> "  allowed once";
+                case ALLOW_ALWAYS -> "  allowed: " + request.toolName() + " runs without asking for the rest of the session";
+                case DENY -> answer.isPresent() ? "  denied"
+                        : Thread.currentThread().isInterrupted() ? "  denied: the question was withdrawn or not answered in time"
+                        : "  denied: the input ended";
+            });
+            return decision;
+        } finally {
+            asking.unlock();
+        }
     }
 }

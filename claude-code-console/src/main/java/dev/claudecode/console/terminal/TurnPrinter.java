@@ -3,63 +3,71 @@ package dev.claudecode.console.terminal;
 import dev.claudecode.console.session.ConsoleEvent;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Renders a live session's events for a terminal: the answer's text as it arrives, each tool call
  * and each tool result on one line, a progress indicator while waiting, and a closing line with
- * turns, cost and duration. {@code ask} and {@code chat} both print through it.
+ * turns, cost and duration. {@code ask} and {@code chat} both print through it. A permission
+ * question stays on screen until it is answered: output that arrives meanwhile is printed above it.
  */
 public final class TurnPrinter implements Consumer<ConsoleEvent> {
 
+    private static final String ERASE_LINE = "\r\033[K";
+
     private final PrintStream out;
     private final Spinner spinner;
+    private final boolean typed;
     private boolean atLineStart = true;
-    private boolean questionShown;
-    private final boolean echoPrompts;
+    // the cursor waits on the current line after an input prompt or a question
+    private boolean waitingForInput;
+    private Optional<String> question = Optional.empty();
 
     /**
-     * A printer that shows answers only, for a terminal where the prompts were typed.
+     * A printer for a terminal where a person types: what they type shows already.
      *
      * @param out where the answer goes
      * @param spinner the progress indicator to show while waiting
      */
     public TurnPrinter(PrintStream out, Spinner spinner) {
-        this(out, spinner, false);
+        this(out, spinner, true);
     }
 
     /**
      * @param out where the answer goes
      * @param spinner the progress indicator to show while waiting
-     * @param echoPrompts whether to print each prompt as its turn starts, for input that was piped in rather than typed
+     * @param typed whether a person types at a terminal; otherwise the input is piped in, and each
+     *     prompt and answer read from it is printed, and lines are never redrawn
      */
-    public TurnPrinter(PrintStream out, Spinner spinner, boolean echoPrompts) {
+    public TurnPrinter(PrintStream out, Spinner spinner, boolean typed) {
         this.out = out;
         this.spinner = spinner;
-        this.echoPrompts = echoPrompts;
+        this.typed = typed;
     }
 
     @Override
     public synchronized void accept(ConsoleEvent event) {
         switch (event) {
             case ConsoleEvent.PromptSent sent -> {
-                if (echoPrompts) {
-                    line("> " + sent.text());
+                if (!typed) {
+                    line("> " + sent.prompt().text());
                 }
-                spinner.show("thinking…");
+                spin("thinking…");
             }
             case ConsoleEvent.Text text -> text(text.text());
             case ConsoleEvent.ToolCall call -> {
                 line("⏺ " + call.name() + "(" + call.summary() + ")");
-                spinner.show("running " + call.name() + "…");
+                spin("running " + call.name() + "…");
             }
             case ConsoleEvent.ToolOutput output -> {
                 line("  ⎿ " + (output.error() ? "error: " : "") + output.preview());
-                spinner.show("thinking…");
+                spin("thinking…");
             }
             case ConsoleEvent.TurnEnded ended -> turnEnded(ended);
             case ConsoleEvent.TurnFailed failed -> line("error: " + failed.message());
             case ConsoleEvent.Notice notice -> line("· " + notice.text());
+            case ConsoleEvent.Cleared cleared -> line("· conversation cleared: the next prompt starts a new one");
             case ConsoleEvent.StateChanged changed -> {
             }
             case ConsoleEvent.PermissionAsked asked -> {
@@ -75,74 +83,111 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
      * @param text the line
      */
     public synchronized void line(String text) {
-        spinner.hide();
-        eraseQuestion();
+        beforeOutput();
         endLine();
         out.println(text);
-        out.flush();
+        afterOutput();
     }
 
     /**
-     * Prints a question on a line of its own and leaves the cursor after it for the answer.
+     * Asks a question on a line of its own and leaves the cursor after it for the answer. The
+     * question is shown again below any output that arrives before {@link #questionClosed}.
      *
-     * @param question the question, such as {@code Allow Bash(ls)? [y/N/always] }
+     * @param text the question, such as {@code Allow Bash(ls)? [y/N/always] }
      */
-    public synchronized void ask(String question) {
-        spinner.hide();
-        eraseQuestion();
-        endLine();
-        out.print(question);
-        out.flush();
-        // the answer's Enter ends the line
-        atLineStart = true;
-        questionShown = true;
+    public synchronized void ask(String text) {
+        beforeOutput();
+        question = Optional.of(text);
+        afterOutput();
     }
 
     /**
-     * Shows the input prompt unless it is the last thing shown already.
+     * Notes that the open question is answered, or will not be.
+     *
+     * @param answer the answer read; empty when none came
+     */
+    public synchronized void questionClosed(Optional<String> answer) {
+        question = Optional.empty();
+        if (waitingForInput && (!typed || answer.isEmpty())) {
+            // nobody pressed Enter here: end the question's line, with the answer read from the pipe
+            out.println(typed ? "" : answer.orElse(""));
+            out.flush();
+        }
+        waitingForInput = false;
+        atLineStart = true;
+    }
+
+    /**
+     * Shows the input prompt unless a prompt or question is the last thing shown already.
      *
      * @param prompt the prompt, such as {@code "> "}
      */
     public synchronized void promptIfHidden(String prompt) {
-        if (!questionShown) {
-            ask(prompt);
+        if (!waitingForInput) {
+            beforeOutput();
+            endLine();
+            out.print(prompt);
+            out.flush();
+            waitingForInput = true;
+            atLineStart = true;
         }
     }
 
-    /** Notes that the person answered the question or prompt shown: the cursor is on a new line. */
+    /** Notes that the person answered the input prompt: the cursor is on a new line. */
     public synchronized void answered() {
-        questionShown = false;
+        if (question.isEmpty()) {
+            waitingForInput = false;
+        }
+    }
+
+    private void spin(String label) {
+        if (question.isEmpty()) {
+            spinner.show(label);
+        }
     }
 
     private void turnEnded(ConsoleEvent.TurnEnded ended) {
         if (ended.error()) {
             line("error: " + ended.errorText().orElse("the turn failed"));
         }
-        spinner.hide();
-        eraseQuestion();
-        endLine();
-        out.printf(Locale.ROOT, "— %d turn%s · $%.4f · %.1f s%n", ended.turns(), ended.turns() == 1 ? "" : "s",
-                ended.costUsd(), ended.durationMs() / 1000.0);
-        out.flush();
+        line(String.format(Locale.ROOT, "— %d turn%s · $%.4f · %.1f s", ended.turns(), ended.turns() == 1 ? "" : "s",
+                ended.costUsd(), ended.durationMs() / 1000.0));
     }
 
     private void text(String text) {
         if (text.isEmpty()) {
             return;
         }
-        spinner.hide();
-        eraseQuestion();
+        beforeOutput();
         out.print(text);
-        out.flush();
         atLineStart = text.endsWith("\n");
+        afterOutput();
     }
 
-    /** Output that arrives while a prompt waits replaces the prompt's line; the prompt is shown again after it. */
-    private void eraseQuestion() {
-        if (questionShown) {
-            out.print("\r\033[K");
-            questionShown = false;
+    /** Output that arrives while a prompt or question waits replaces its line (on a terminal) or ends it (in a pipe). */
+    private void beforeOutput() {
+        spinner.hide();
+        if (waitingForInput) {
+            if (typed) {
+                out.print(ERASE_LINE);
+            } else {
+                out.println();
+            }
+            waitingForInput = false;
+            atLineStart = true;
         }
+    }
+
+    /** An open question is shown again below the output. */
+    private void afterOutput() {
+        if (question.isPresent()) {
+            endLine();
+            out.print(question.get());
+            waitingForInput = true;
+            // the answer's Enter ends the line
+            atLineStart = true;
+        }
+        out.flush();
     }
 
     private void endLine() {

@@ -163,21 +163,20 @@ public final class WebConsole implements AutoCloseable {
         });
         app.post("/api/sessions/{id}/model", ctx -> {
             WebSession session = find(ctx);
-            session.live().controls().setModel(required(body(ctx), "model"));
+            session.live().setModel(required(body(ctx), "model"));
             ctx.json(summary(session));
         });
         app.post("/api/sessions/{id}/mode", ctx -> {
             WebSession session = find(ctx);
-            session.live().controls().setPermissionMode(PermissionMode.of(required(body(ctx), "mode")));
+            session.live().setPermissionMode(required(body(ctx), "mode"));
             ctx.json(summary(session));
         });
         app.get("/api/sessions/{id}/mcp", ctx -> ctx.json(Map.of("servers",
-                find(ctx).live().controls().mcpStatus().stream().map(WebJson::mcpServer).toList())));
-        app.get("/api/sessions/{id}/context", ctx -> ctx.json(WebJson.context(find(ctx).live().controls().contextUsage())));
+                find(ctx).live().mcpStatus().stream().map(WebJson::mcpServer).toList())));
+        app.get("/api/sessions/{id}/context", ctx -> ctx.json(WebJson.context(find(ctx).live().contextUsage())));
         app.post("/api/sessions/{id}/rewind", ctx -> {
             Map<String, Object> body = body(ctx);
-            ctx.json(WebJson.rewind(find(ctx).live().controls().rewindFiles(required(body, "userMessageId"),
-                    Boolean.TRUE.equals(body.get("dryRun")))));
+            ctx.json(WebJson.rewind(find(ctx).live().rewindFiles(required(body, "prompt"), Boolean.TRUE.equals(body.get("dryRun")))));
         });
         app.get("/api/sessions/{id}/permissions", ctx -> ctx.json(Map.of("pending",
                 find(ctx).questions().pending().stream().map(WebJson::request).toList())));
@@ -187,7 +186,6 @@ public final class WebConsole implements AutoCloseable {
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(InvalidSessionIdException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(SessionNotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        app.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_IMPLEMENTED, e.getMessage()));
         app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
         app.exception(ClaudeCodeException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_GATEWAY, e.getMessage()));
         app.exception(tools.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage()));
@@ -202,7 +200,7 @@ public final class WebConsole implements AutoCloseable {
         info.put("cliVersion", ClaudeCode.cliVersion());
         info.put("cwd", settings.defaults().cwd().map(Path::toString).orElse(""));
         info.put("configDir", settings.configDir().toString());
-        info.put("permissionModes", List.of("default", "acceptEdits", "plan", "bypassPermissions", "dontAsk"));
+        info.put("permissionModes", LiveSession.PERMISSION_MODES);
         return info;
     }
 
@@ -236,7 +234,7 @@ public final class WebConsole implements AutoCloseable {
         optional(body, "permissionMode").map(PermissionMode::of).ifPresent(options::permissionMode);
         optional(body, "resume").ifPresent(options::resume);
         String id = "s" + nextId.getAndIncrement();
-        WebSession session = new WebSession(id, LiveSession.start(options.build()));
+        WebSession session = WebSession.open(id, options.build());
         sessions.put(id, session);
         ctx.status(HttpStatus.CREATED).json(summary(session));
     }

@@ -1,13 +1,14 @@
 package dev.claudecode.console.web;
 
+import dev.claudecode.ContextUsage;
+import dev.claudecode.RewindResult;
 import dev.claudecode.console.session.ConsoleEvent;
-import dev.claudecode.console.session.ContextUsageView;
-import dev.claudecode.console.session.McpServerView;
-import dev.claudecode.console.session.RewindView;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.SessionState;
 import dev.claudecode.console.session.ToolRequest;
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.mcp.McpServerStatus;
+import dev.claudecode.mcp.McpToolInfo;
 import io.javalin.json.JsonMapper;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
@@ -40,7 +41,13 @@ final class WebJson implements JsonMapper {
     static Map<String, Object> event(ConsoleEvent event) {
         Map<String, Object> json = new LinkedHashMap<>();
         switch (event) {
-            case ConsoleEvent.PromptSent sent -> json.put("text", sent.text());
+            case ConsoleEvent.PromptSent sent -> {
+                json.put("text", sent.prompt().text());
+                json.put("number", sent.prompt().number());
+                json.put("messageId", sent.prompt().messageId());
+            }
+            case ConsoleEvent.Cleared cleared -> {
+            }
             case ConsoleEvent.Text text -> json.put("text", text.text());
             case ConsoleEvent.ToolCall call -> {
                 json.put("toolUseId", call.toolUseId());
@@ -77,6 +84,7 @@ final class WebJson implements JsonMapper {
     private static String type(ConsoleEvent event) {
         return switch (event) {
             case ConsoleEvent.PromptSent sent -> "prompt";
+            case ConsoleEvent.Cleared cleared -> "cleared";
             case ConsoleEvent.Text text -> "text";
             case ConsoleEvent.ToolCall call -> "tool_call";
             case ConsoleEvent.ToolOutput output -> "tool_output";
@@ -108,33 +116,33 @@ final class WebJson implements JsonMapper {
         return json;
     }
 
-    static Map<String, Object> mcpServer(McpServerView server) {
+    static Map<String, Object> mcpServer(McpServerStatus server) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", server.name());
-        json.put("status", server.status());
+        json.put("status", server.status().value());
         json.put("error", server.error().orElse(null));
-        json.put("tools", server.tools());
+        json.put("tools", server.tools().stream().map(McpToolInfo::name).toList());
         return json;
     }
 
-    static Map<String, Object> context(ContextUsageView usage) {
+    static Map<String, Object> context(ContextUsage usage) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("totalTokens", usage.totalTokens());
-        json.put("maxTokens", usage.maxTokens().isPresent() ? usage.maxTokens().getAsLong() : null);
-        json.put("percentage", usage.percentage().isPresent() ? usage.percentage().getAsLong() : null);
+        json.put("maxTokens", usage.maxTokens());
+        json.put("percentage", usage.percentage());
+        json.put("model", usage.model());
         json.put("categories", usage.categories().stream()
                 .map(category -> Map.<String, Object>of("name", category.name(), "tokens", category.tokens())).toList());
-        json.put("source", usage.source());
         return json;
     }
 
-    static Map<String, Object> rewind(RewindView view) {
+    static Map<String, Object> rewind(RewindResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("canRewind", view.canRewind());
-        json.put("filesChanged", view.filesChanged());
-        json.put("insertions", view.insertions());
-        json.put("deletions", view.deletions());
-        json.put("error", view.error().orElse(null));
+        json.put("canRewind", result.canRewind());
+        json.put("error", result.error().orElse(null));
+        json.put("filesChanged", result.filesChanged());
+        json.put("insertions", result.insertions().isPresent() ? result.insertions().getAsLong() : null);
+        json.put("deletions", result.deletions().isPresent() ? result.deletions().getAsLong() : null);
         return json;
     }
 

@@ -4,20 +4,19 @@ import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.PermissionPrompt;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.ToolRequest;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * Asks in the web page whether a tool may run: the question goes to the page as an event, and the
- * answer comes back through the permissions endpoint. A question nobody answers in time is denied.
+ * answer comes back through the permissions endpoint when a person clicks. The wait ends with the
+ * answer, or with the thread's interrupt, which the library sends when the permission callback
+ * timeout passes or the CLI withdraws the question; then the tool is denied.
  */
 final class WebPermissionPrompt implements PermissionPrompt {
 
@@ -26,11 +25,9 @@ final class WebPermissionPrompt implements PermissionPrompt {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Consumer<ConsoleEvent> events;
-    private final Duration timeout;
 
-    WebPermissionPrompt(Consumer<ConsoleEvent> events, Duration timeout) {
+    WebPermissionPrompt(Consumer<ConsoleEvent> events) {
         this.events = events;
-        this.timeout = timeout;
     }
 
     @Override
@@ -40,11 +37,11 @@ final class WebPermissionPrompt implements PermissionPrompt {
         events.accept(new ConsoleEvent.PermissionAsked(request));
         ToolDecision decision = ToolDecision.DENY;
         try {
-            decision = question.decision().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            decision = question.decision().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // unanswered questions deny
+        } catch (ExecutionException e) {
+            // a question that cannot be answered denies
         } finally {
             pending.remove(request.requestId());
             events.accept(new ConsoleEvent.PermissionAnswered(request.requestId(), decision));

@@ -1,36 +1,45 @@
 package dev.claudecode.console.web;
 
+import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.LiveSession;
-import dev.claudecode.console.session.PermissionPrompt;
-import dev.claudecode.console.session.RememberingPrompt;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A live session opened from the web page: the session, the feed of its events for the page, and
- * the questions about tool uses that wait for an answer in the page.
+ * the questions about tool uses that wait for a click in the page.
  */
 final class WebSession implements AutoCloseable {
 
     private static final int KEPT_EVENTS = 5000;
-    private static final Duration PERMISSION_TIMEOUT = Duration.ofMinutes(10);
 
     private final String id;
     private final Instant started = Instant.now();
-    private final LiveSession live;
-    private final EventFeed feed = new EventFeed(KEPT_EVENTS);
+    private final EventFeed feed;
     private final WebPermissionPrompt questions;
-    private final PermissionPrompt permissions;
+    private final LiveSession live;
 
-    WebSession(String id, LiveSession live) {
+    private WebSession(String id, EventFeed feed, WebPermissionPrompt questions, LiveSession live) {
         this.id = Objects.requireNonNull(id, "id");
-        this.live = Objects.requireNonNull(live, "live");
-        this.questions = new WebPermissionPrompt(this::publish, PERMISSION_TIMEOUT);
-        this.permissions = new RememberingPrompt(questions);
+        this.feed = feed;
+        this.questions = questions;
+        this.live = live;
         live.subscribe(this::publish);
         publish(new ConsoleEvent.StateChanged(live.state()));
+    }
+
+    /**
+     * Starts a session whose permission prompts are asked in the page.
+     *
+     * @param id the console's id of the session
+     * @param options the session's options
+     * @return the session
+     */
+    static WebSession open(String id, ClaudeCodeOptions options) {
+        EventFeed feed = new EventFeed(KEPT_EVENTS);
+        WebPermissionPrompt questions = new WebPermissionPrompt(event -> feed.publish(WebJson.event(event)));
+        return new WebSession(id, feed, questions, LiveSession.start(options, questions));
     }
 
     String id() {
@@ -51,11 +60,6 @@ final class WebSession implements AutoCloseable {
 
     WebPermissionPrompt questions() {
         return questions;
-    }
-
-    /** @return how this session asks the page about tool uses, remembering "always" answers */
-    PermissionPrompt permissions() {
-        return permissions;
     }
 
     private void publish(ConsoleEvent event) {

@@ -133,6 +133,7 @@ function open(id) {
   $("session-view").hidden = false;
   $("transcript").replaceChildren();
   $("permissions").replaceChildren();
+  resetRewindChoices();
   $("panel-output").hidden = true;
   for (const item of $("live-sessions").children) item.classList.toggle("selected", item.dataset.id === id);
   const events = new EventSource("/api/sessions/" + encodeURIComponent(id) + "/events");
@@ -180,10 +181,19 @@ function setBusy(delta) {
 
 function render(event) {
   switch (event.type) {
-    case "prompt":
+    case "prompt": {
       state.answer = null;
-      append(el("div", "prompt", event.text));
+      const prompt = append(el("div", "prompt", event.text));
+      prompt.dataset.number = event.number;
+      prompt.dataset.messageId = event.messageId;
+      prompt.prepend(el("span", "number", "#" + event.number));
+      $("rewind-prompt").append(new Option("#" + event.number + " " + event.text.slice(0, 40), String(event.number)));
       setBusy(1);
+      break;
+    }
+    case "cleared":
+      note("conversation cleared: the next prompt starts a new one");
+      resetRewindChoices();
       break;
     case "text":
       if (!state.answer) state.answer = append(el("div", "answer", ""));
@@ -233,11 +243,17 @@ function render(event) {
   }
 }
 
+function resetRewindChoices() {
+  const select = $("rewind-prompt");
+  while (select.options.length > 1) select.remove(1);
+}
+
 function askPermission(request) {
   const box = el("div", "permission");
   box.dataset.requestId = request.requestId;
   box.dataset.description = request.description;
   box.append(el("span", "question", "Allow " + request.description + "?"));
+  if (request.reason) box.append(el("span", "reason muted", request.reason));
   for (const [label, decision] of [["Allow", "allow"], ["Always", "always"], ["Deny", "deny"]]) {
     const button = el("button", decision, label);
     button.type = "button";
@@ -261,19 +277,25 @@ async function showMcp() {
 
 async function showContext() {
   const usage = await api("GET", sessionPath("/context"));
-  const lines = ["context: " + usage.totalTokens.toLocaleString("en") + " tokens"
-    + (usage.maxTokens ? " of " + usage.maxTokens.toLocaleString("en") + " (" + usage.percentage + "%)" : "")
-    + " · " + usage.source];
+  const lines = ["context: " + usage.totalTokens.toLocaleString("en") + " of " + usage.maxTokens.toLocaleString("en")
+    + " tokens (" + Math.round(usage.percentage) + "%) · " + usage.model];
   for (const category of usage.categories) lines.push("  " + category.name + ": " + category.tokens.toLocaleString("en"));
   showPanel(lines.join("\n"));
 }
 
 async function rewind() {
-  const result = await api("POST", sessionPath("/rewind"), { userMessageId: $("rewind-id").value, dryRun: $("rewind-dry").checked });
-  showPanel(result.canRewind
-    ? (($("rewind-dry").checked ? "would change " : "rewound ") + result.filesChanged.length + " file(s), +"
-      + result.insertions + " -" + result.deletions + "\n" + result.filesChanged.join("\n"))
-    : "cannot rewind: " + (result.error || "no checkpoint"), !result.canRewind);
+  const prompt = $("rewind-prompt").value;
+  if (!prompt) throw new Error("choose the prompt whose earlier files to restore");
+  const dryRun = $("rewind-dry").checked;
+  const result = await api("POST", sessionPath("/rewind"), { prompt, dryRun });
+  if (!result.canRewind) {
+    showPanel("cannot rewind: " + (result.error || "no checkpoint"), true);
+  } else if (dryRun) {
+    showPanel("would change " + result.filesChanged.length + " file(s), +" + (result.insertions || 0) + " -"
+      + (result.deletions || 0) + "\n" + result.filesChanged.join("\n"));
+  } else {
+    showPanel("files restored to their state before prompt #" + prompt);
+  }
 }
 
 // ------------------------------------------------------------------ history

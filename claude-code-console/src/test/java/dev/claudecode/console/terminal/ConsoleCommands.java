@@ -23,9 +23,16 @@ final class ConsoleCommands {
         return command;
     }
 
-    /** @return the variables the program needs: the CLI the tests run */
-    static Map<String, String> environment() {
-        return Map.of(TestCli.ENV_VAR, TestCli.path().toString());
+    /**
+     * The variables the program needs: the CLI the tests run, and a home directory of its own, so
+     * that the shell the CLI runs tools in does not read this machine's profile (whose start-up
+     * hooks can stall it).
+     *
+     * @param temp the test's temporary directory, where the home directory is made
+     * @return the variables
+     */
+    static Map<String, String> environment(Path temp) throws java.io.IOException {
+        return Map.of(TestCli.ENV_VAR, TestCli.path().toString(), "HOME", directory(temp, "home").toString());
     }
 
     static Path directory(Path parent, String name) throws java.io.IOException {

@@ -24,6 +24,7 @@ final class Tmux implements AutoCloseable {
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final String SESSION = "console";
+    private static final java.util.regex.Pattern TURN_ENDED = java.util.regex.Pattern.compile("(?m)^— \\d+ turns? · \\$");
 
     private final Path tmux;
     private final String socket;
@@ -74,12 +75,12 @@ final class Tmux implements AutoCloseable {
     }
 
     /**
-     * Waits until the screen shows a text a number of times, e.g. the n-th closing line.
+     * Waits until the screen shows a number of closing lines of turns ({@code — 1 turn · $0.0004 · 0.5 s}).
      *
      * @return the screen
      */
-    String awaitCount(String text, int count, Duration timeout) {
-        return await(screen -> occurrences(screen, text) >= count, count + " times \"" + text + "\"", timeout);
+    String awaitTurnsEnded(int count, Duration timeout) {
+        return await(screen -> (int) TURN_ENDED.matcher(screen).results().count() >= count, count + " closing lines of turns", timeout);
     }
 
     String await(Predicate<String> condition, String what, Duration timeout) {
@@ -102,14 +103,6 @@ final class Tmux implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-            count++;
-        }
-        return count;
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.ToolRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ class WebPermissionPromptTest {
 
     @Test
     void aQuestionWaitsForItsAnswerAndTellsThePageBothWays() throws Exception {
-        WebPermissionPrompt prompt = new WebPermissionPrompt(events::add, Duration.ofSeconds(10));
+        WebPermissionPrompt prompt = new WebPermissionPrompt(events::add);
         ToolRequest request = ToolRequest.create("Bash", Map.of("command", "ls"), Optional.of("tu1"), Optional.empty());
 
         CompletableFuture<ToolDecision> decision = CompletableFuture.supplyAsync(() -> prompt.decide(request));
@@ -39,10 +38,19 @@ class WebPermissionPromptTest {
     }
 
     @Test
-    void unansweredQuestionsAreDenied() {
-        WebPermissionPrompt prompt = new WebPermissionPrompt(events::add, Duration.ofMillis(50));
+    void anInterruptedQuestionIsDeniedAndLeavesThePage() throws Exception {
+        WebPermissionPrompt prompt = new WebPermissionPrompt(events::add);
         ToolRequest request = ToolRequest.create("Write", Map.of("file_path", "/x"), Optional.empty(), Optional.empty());
-        assertThat(prompt.decide(request)).isEqualTo(ToolDecision.DENY);
+        CompletableFuture<ToolDecision> decision = new CompletableFuture<>();
+        Thread asking = Thread.ofVirtual().start(() -> decision.complete(prompt.decide(request)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (prompt.pending().isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        asking.interrupt();
+        assertThat(decision.get(10, TimeUnit.SECONDS)).isEqualTo(ToolDecision.DENY);
+        assertThat(prompt.pending()).isEmpty();
         assertThat(events).last().isEqualTo(new ConsoleEvent.PermissionAnswered(request.requestId(), ToolDecision.DENY));
     }
 }
