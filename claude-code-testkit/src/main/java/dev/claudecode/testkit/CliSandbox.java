@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The per-server scratch space of the CLI (a fresh {@code CLAUDE_CONFIG_DIR} and
- * {@code CLAUDE_CODE_TMPDIR} under one temp root, deleted on close) and the environment that
- * points the CLI at the fake API.
+ * The per-server scratch space of the CLI (a fresh {@code CLAUDE_CONFIG_DIR},
+ * {@code CLAUDE_CODE_TMPDIR} and {@code HOME} under one temp root, deleted on close) and the
+ * environment that points the CLI at the fake API.
+ *
+ * <p>The empty home keeps the machine's shell start-up files out of the CLI's Bash tool, which
+ * sources them: a {@code ~/.bashrc} that is slow, or that waits on a lock a killed shell left
+ * behind, would otherwise decide how long a test takes.
  */
 final class CliSandbox implements AutoCloseable {
 
@@ -28,11 +32,13 @@ final class CliSandbox implements AutoCloseable {
     private final Path root;
     private final Path configDir;
     private final Path tmpDir;
+    private final Path home;
 
     private CliSandbox(Path root) throws IOException {
         this.root = root;
         this.configDir = Files.createDirectory(root.resolve("config"));
         this.tmpDir = Files.createDirectory(root.resolve("tmp"));
+        this.home = Files.createDirectory(root.resolve("home"));
     }
 
     /**
@@ -72,6 +78,7 @@ final class CliSandbox implements AutoCloseable {
         env.put("ANTHROPIC_API_KEY", apiKey);
         env.put("CLAUDE_CONFIG_DIR", configDir.toString());
         env.put("CLAUDE_CODE_TMPDIR", tmpDir.toString());
+        env.put("HOME", home.toString());
         if (quiet) {
             env.putAll(QUIET);
         }

@@ -31,6 +31,7 @@ class FakeClaudeApiEnvironmentTest {
                     .doesNotContainKey("CLAUDE_CODE_MAX_RETRIES");
             assertThat(config).isEmptyDirectory();
             assertThat(tmp).isEmptyDirectory();
+            assertThat(Path.of(env.get("HOME"))).as("an empty home of its own").isEmptyDirectory().hasParent(config.getParent());
             Files.writeString(config.resolve(".claude.json"), "{}");
         }
         assertThat(config).doesNotExist();

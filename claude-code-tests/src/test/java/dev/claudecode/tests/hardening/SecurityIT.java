@@ -66,10 +66,12 @@ class SecurityIT {
             messages = session.stream("hello").stream().toList();
             argv = Procs.cmdline(Procs.cli(marker));
         }
-        // one argument each, so the CLI cannot read the value as a flag of its own
-        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions",
-                "--append-system-prompt=--help -p --verbose");
+        // one argument each, so the CLI cannot read the value as a flag of its own; the appended
+        // system prompt travels in the initialize request, not in argv at all
+        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions");
         assertThat(argv).doesNotContain("-p", "--dangerously-skip-permissions", "--help");
+        assertThat(String.join(" ", argv)).doesNotContain("--help -p --verbose");
+        assertThat(api.lastMainRequest().orElseThrow().systemText()).contains("--help -p --verbose");
         InitMessage init = (InitMessage) messages.getFirst();
         assertThat(init.model()).isEqualTo("-p");
         assertThat(init.permissionMode()).isEqualTo("default");
@@ -235,7 +237,9 @@ class SecurityIT {
                 Map<String, String> environ = Procs.environ(cli);
                 assertThat(environ).doesNotContainKey("CLAUDECODE");
                 if (inheritEnv instanceof InheritEnv.None) {
-                    assertThat(environ).doesNotContainKeys("PATH", "HOME");
+                    assertThat(environ).doesNotContainKey("PATH");
+                    // the only HOME is the fake API's own empty one, none inherited
+                    assertThat(environ).containsEntry("HOME", api.environment().get("HOME"));
                     assertThat(environ.keySet()).allMatch(name -> api.environment().containsKey(name)
                             || Set.of("CLAUDE_CODE_ENTRYPOINT", "CLAUDE_AGENT_SDK_VERSION", "HARDENING_MARKER",
                                     LocalTransport.LAUNCH_TAG).contains(name));
