@@ -62,6 +62,7 @@ class SecurityIT {
                 .env("HARDENING_MARKER", marker)
                 .model("-p")
                 .allowedTools("--dangerously-skip-permissions")
+                .disallowedTools("--help")
                 .appendSystemPrompt("--help -p --verbose")
                 .build();
         List<String> argv;
@@ -71,16 +72,18 @@ class SecurityIT {
             argv = Procs.cmdline(Procs.cli(marker));
         }
         // one argument each, so the CLI cannot read the value as a flag of its own
-        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions",
-                "--append-system-prompt=--help -p --verbose");
+        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions", "--disallowedTools=--help");
         assertThat(argv).doesNotContain("-p", "--dangerously-skip-permissions", "--help");
+        // the system prompt travels in the initialize request, never on the command line
+        assertThat(argv).noneMatch(argument -> argument.contains("--verbose") && !argument.equals("--verbose"));
         InitMessage init = (InitMessage) messages.getFirst();
         assertThat(init.model()).isEqualTo("-p");
         assertThat(init.permissionMode()).isEqualTo("default");
         assertThat(api.lastMainRequest().orElseThrow().model()).contains("-p");
         assertThat(api.lastMainRequest().orElseThrow().systemText()).contains("--help -p --verbose");
-        Figures.record(AREA, "option values beginning with '-'", "3 of 3 (model, allowedTools, appendSystemPrompt) "
-                + "reached the CLI as values: init model '-p', permission mode 'default', system prompt intact");
+        Figures.record(AREA, "option values beginning with '-'", "3 of 3 command-line values (model, allowedTools, "
+                + "disallowedTools) reached the CLI as single --flag=value arguments: init model '-p', permission mode "
+                + "'default'; appendSystemPrompt '--help -p --verbose' in no argument, intact in the API's system prompt");
     }
 
     @Test
