@@ -103,6 +103,16 @@ public final class ClaudeCodeOptions {
         return values.controlTimeout;
     }
 
+    /**
+     * @return how long the CLI may write nothing on stdout while a turn is active before the turn
+     *     fails with an {@link InactivityTimeoutException} and the CLI is stopped; off when empty,
+     *     which is the default. Time the library itself spends answering the CLI (a permission,
+     *     hook or MCP callback) does not count, nor does the CLI's start-up handshake.
+     */
+    public Optional<Duration> inactivityTimeout() {
+        return Optional.ofNullable(values.inactivityTimeout);
+    }
+
     /** @return the longest stdout line accepted before the session fails; unlimited when empty */
     public OptionalInt maxStdoutLineBytes() {
         return values.maxStdoutLineBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxStdoutLineBytes);
@@ -515,7 +525,10 @@ public final class ClaudeCodeOptions {
         return values.state().hashCode();
     }
 
-    /** @return the options that are set, with the API key masked */
+    /**
+     * @return the options that are set, with the API key masked and the environment variables
+     *     named but not shown, since keys and tokens are often given through {@code env}
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("ClaudeCodeOptions{");
@@ -527,10 +540,19 @@ public final class ClaudeCodeOptions {
                     || value instanceof Map<?, ?> m && m.isEmpty()) {
                 continue;
             }
-            text.append(separator).append(entry.getKey()).append('=')
-                    .append(entry.getKey().equals("apiKey") ? "***" : value);
+            text.append(separator).append(entry.getKey()).append('=').append(switch (entry.getKey()) {
+                case "apiKey" -> "***";
+                case "env" -> masked(values.env);
+                default -> value;
+            });
             separator = ", ";
         }
+        return text.append('}').toString();
+    }
+
+    private static String masked(Map<String, String> variables) {
+        StringBuilder text = new StringBuilder("{");
+        variables.keySet().forEach(name -> text.append(text.length() > 1 ? ", " : "").append(name).append("=***"));
         return text.append('}').toString();
     }
 
@@ -550,6 +572,7 @@ public final class ClaudeCodeOptions {
         private InheritEnv inheritEnv = InheritEnv.all();
         private String apiKey;
         private Duration controlTimeout = DEFAULT_CONTROL_TIMEOUT;
+        private Duration inactivityTimeout;
         private Integer maxStdoutLineBytes;
         private Consumer<String> stderr;
         private boolean enableFileCheckpointing;
@@ -707,6 +730,23 @@ public final class ClaudeCodeOptions {
          */
         public Builder controlTimeout(Duration controlTimeout) {
             this.controlTimeout = controlTimeout == null ? DEFAULT_CONTROL_TIMEOUT : controlTimeout;
+            return this;
+        }
+
+        /**
+         * Fails a turn whose CLI goes quiet: when the CLI writes nothing on stdout for this long
+         * while a turn is active, the turn fails with an {@link InactivityTimeoutException} (after
+         * the messages that did arrive), the CLI is stopped, and the next turn starts a new CLI
+         * that resumes the conversation. Every byte counts as output, control lines and {@code
+         * keep_alive} included. Choose a limit above the longest quiet stretch of a healthy turn:
+         * the CLI writes nothing while a tool runs, nor while the model streams its answer unless
+         * {@code includePartialMessages} is on.
+         *
+         * @param inactivityTimeout the longest quiet stretch allowed, positive; null turns the check off (the default)
+         * @return this builder
+         */
+        public Builder inactivityTimeout(Duration inactivityTimeout) {
+            this.inactivityTimeout = inactivityTimeout;
             return this;
         }
 

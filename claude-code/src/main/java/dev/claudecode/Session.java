@@ -10,6 +10,7 @@ import dev.claudecode.internal.control.RuntimeSettings;
 import dev.claudecode.internal.session.CliConnection;
 import dev.claudecode.internal.session.ConversationLost;
 import dev.claudecode.internal.session.HealthProbe;
+import dev.claudecode.internal.session.InactivityWatchdog;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.internal.session.LiveConnection;
 import dev.claudecode.internal.session.SerialExecutor;
@@ -57,7 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Turns run one at a time, in the order they were asked for; a turn asked for while another
  * runs waits its turn. If the CLI dies, the turn in flight fails with a {@link
- * CliProcessException} and the next turn starts a new CLI that resumes the conversation.
+ * CliProcessException} and the next turn starts a new CLI that resumes the conversation. A CLI
+ * that goes quiet mid-turn is ended the same way when the options set an {@linkplain
+ * ClaudeCodeOptions#inactivityTimeout() inactivity timeout}; without one, {@link #interrupt()},
+ * closing the turn's stream or {@link #stop()} end the wait.
  *
  * <p>Runtime controls ({@link #setModel}, {@link #setPermissionMode}, {@link #mcpStatus},
  * {@link #rewindFiles}, ...) work at any time, also while a turn streams. Each waits at most the
@@ -113,9 +117,11 @@ public final class Session implements AutoCloseable {
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
-                CliConnection connection = connect().connection();
+                LiveConnection current = connect();
+                CliConnection connection = current.connection();
                 lastTurn = new TurnOnConnection(turn, connection);
                 connection.write(turn.userLine());
+                options.inactivityTimeout().ifPresent(limit -> InactivityWatchdog.watch(turn, current, limit));
             }
 
             @Override
@@ -588,7 +594,7 @@ public final class Session implements AutoCloseable {
         if (current != null && current.isAlive() && active.isPresent()) {
             try {
                 current.control().request(ControlRequests.interrupt(), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
-                awaitDone(active.get(), Duration.ofSeconds(2));
+                active.get().awaitDone(Duration.ofSeconds(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -719,13 +725,6 @@ public final class Session implements AutoCloseable {
     private void ensureOpen() {
         if (closed.get()) {
             throw new SessionClosedException("the session is stopped");
-        }
-    }
-
-    private static void awaitDone(Turn turn, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (turn.state() != Turn.State.DONE && System.nanoTime() < deadline) {
-            Thread.sleep(10);
         }
     }
 

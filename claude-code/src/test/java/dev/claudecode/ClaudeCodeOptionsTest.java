@@ -46,7 +46,18 @@ class ClaudeCodeOptionsTest {
         assertThat(options.maxStdoutLineBytes()).isEmpty();
         assertThat(options.debug()).isFalse();
         assertThat(options.controlTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.inactivityTimeout()).isEmpty();
         assertThat(options.inheritEnv()).isEqualTo(InheritEnv.all());
+    }
+
+    @Test
+    void theInactivityTimeoutIsOffUntilSetAndNullTurnsItOffAgain() {
+        ClaudeCodeOptions on = ClaudeCodeOptions.builder().inactivityTimeout(Duration.ofMinutes(5)).build();
+
+        assertThat(on.inactivityTimeout()).contains(Duration.ofMinutes(5));
+        assertThat(on.toBuilder().build()).isEqualTo(on);
+        assertThat(on.toBuilder().inactivityTimeout(null).build().inactivityTimeout()).isEmpty();
+        assertThat(on.toString()).contains("inactivityTimeout=PT5M");
     }
 
     @Test
@@ -141,6 +152,15 @@ class ClaudeCodeOptionsTest {
     }
 
     @Test
+    void toStringNamesTheEnvironmentVariablesButShowsNoneOfTheirValues() {
+        String text = ClaudeCodeOptions.builder().env("ANTHROPIC_API_KEY", "sk-ant-secret").env("TEAM", "blue")
+                .build().toString();
+
+        assertThat(text).contains("env={ANTHROPIC_API_KEY=***, TEAM=***}").doesNotContain("sk-ant-secret")
+                .doesNotContain("blue");
+    }
+
+    @Test
     void extraArgNamesAreNormalisedAndChecked() {
         assertThat(ClaudeCodeOptions.builder().extraArg("--chrome").build().extraArgs())
                 .containsExactly(Map.entry("chrome", Optional.empty()));
@@ -173,6 +193,8 @@ class ClaudeCodeOptionsTest {
                 bad(b -> b.maxStdoutLineBytes(0), "maxStdoutLineBytes must be positive"),
                 bad(b -> b.controlTimeout(Duration.ZERO), "controlTimeout must be positive"),
                 bad(b -> b.controlTimeout(Duration.ofSeconds(-1)), "controlTimeout must be positive"),
+                bad(b -> b.inactivityTimeout(Duration.ZERO), "inactivityTimeout must be positive"),
+                bad(b -> b.inactivityTimeout(Duration.ofMillis(-1)), "inactivityTimeout must be positive"),
                 bad(b -> b.systemPrompt("a").systemPromptFile(Path.of("f")), "systemPrompt and systemPromptFile"),
                 bad(b -> b.appendSystemPrompt("a").appendSystemPromptFile(Path.of("f")), "appendSystemPrompt and appendSystemPromptFile"),
                 bad(b -> b.thinking(Thinking.adaptive()).maxThinkingTokens(100), "thinking and maxThinkingTokens"),

@@ -10,10 +10,15 @@ import dev.claudecode.Session;
 import dev.claudecode.history.InvalidSessionIdException;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
+import dev.claudecode.message.PermissionDenial;
+import dev.claudecode.message.ResultMessage;
+import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
+import dev.claudecode.testkit.ToolResult;
 import dev.claudecode.transport.LocalTransport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,15 +36,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Option values that look like flags stay values; the API key is in no process's arguments and in
- * no log line at any level; session ids that could escape the project directory are refused; and
- * the CLI inherits exactly the environment the options allow.
+ * no log line at any level; session ids that could escape the project directory are refused; the
+ * CLI inherits exactly the environment the options allow; and a failing permission callback denies.
  */
 @ExtendWith(FakeClaudeApiExtension.class)
 class SecurityIT {
@@ -58,6 +62,7 @@ class SecurityIT {
                 .env("HARDENING_MARKER", marker)
                 .model("-p")
                 .allowedTools("--dangerously-skip-permissions")
+                .disallowedTools("--help")
                 .appendSystemPrompt("--help -p --verbose")
                 .build();
         List<String> argv;
@@ -66,19 +71,19 @@ class SecurityIT {
             messages = session.stream("hello").stream().toList();
             argv = Procs.cmdline(Procs.cli(marker));
         }
-        // one argument each, so the CLI cannot read the value as a flag of its own; the appended
-        // system prompt travels in the initialize request, not in argv at all
-        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions");
+        // one argument each, so the CLI cannot read the value as a flag of its own
+        assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions", "--disallowedTools=--help");
         assertThat(argv).doesNotContain("-p", "--dangerously-skip-permissions", "--help");
-        assertThat(String.join(" ", argv)).doesNotContain("--help -p --verbose");
-        assertThat(api.lastMainRequest().orElseThrow().systemText()).contains("--help -p --verbose");
+        // the system prompt travels in the initialize request, never on the command line
+        assertThat(argv).noneMatch(argument -> argument.contains("--verbose") && !argument.equals("--verbose"));
         InitMessage init = (InitMessage) messages.getFirst();
         assertThat(init.model()).isEqualTo("-p");
         assertThat(init.permissionMode()).isEqualTo("default");
         assertThat(api.lastMainRequest().orElseThrow().model()).contains("-p");
         assertThat(api.lastMainRequest().orElseThrow().systemText()).contains("--help -p --verbose");
-        Figures.record(AREA, "option values beginning with '-'", "3 of 3 (model, allowedTools, appendSystemPrompt) "
-                + "reached the CLI as values: init model '-p', permission mode 'default', system prompt intact");
+        Figures.record(AREA, "option values beginning with '-'", "3 of 3 command-line values (model, allowedTools, "
+                + "disallowedTools) reached the CLI as single --flag=value arguments: init model '-p', permission mode "
+                + "'default'; appendSystemPrompt '--help -p --verbose' in no argument, intact in the API's system prompt");
     }
 
     @Test
@@ -150,14 +155,79 @@ class SecurityIT {
         }
     }
 
-    /** {@code ClaudeCodeOptions.toString} masks the API key option; a key given through env() must be masked too. */
-    @Disabled("needs ClaudeCodeOptions.toString to mask the values of env (see RELIABILITY.md)")
+    /** {@code ClaudeCodeOptions.toString} masks the API key option, and the values of env() too. */
     @Test
     void optionsToStringShowsNoSecretFromTheEnvironmentOptions() {
         String key = "sk-ant-api03-" + UUID.randomUUID();
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().env("ANTHROPIC_API_KEY", key)
                 .env("ANTHROPIC_AUTH_TOKEN", "token-" + key).build();
         assertThat(options.toString()).doesNotContain(key).contains("ANTHROPIC_API_KEY");
+        Figures.record(AREA, "ClaudeCodeOptions.toString", "names env variables, shows none of their values; apiKey masked");
+    }
+
+    /**
+     * Whatever way the permission callback fails (an unchecked or a checked exception, an {@link
+     * Error}, no answer at all), the tool is denied, the model reads why, and the session goes on.
+     */
+    @Test
+    void aFailingPermissionCallbackDeniesTheTool(FakeClaudeApi api) throws Exception {
+        Map<String, PermissionCallbackFailure> failures = new LinkedHashMap<>();
+        failures.put("RuntimeException", () -> {
+            throw new IllegalStateException("policy store unreachable");
+        });
+        failures.put("checked exception", () -> {
+            throw new IOException("policy file unreadable");
+        });
+        failures.put("Error", () -> {
+            throw new AssertionError("policy invariant broken");
+        });
+        failures.put("null answer", () -> null);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        List<String> kinds = List.copyOf(failures.keySet());
+        for (String kind : kinds) {
+            api.enqueue(Reply.toolUse("Write", Map.of("file_path", work.resolve(fileName(kind)).toString(), "content", "x")),
+                    Reply.text("denied: " + kind));
+        }
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(work).env(api.environment())
+                .canUseTool(request -> {
+                    String kind = kinds.get(asked.size());
+                    asked.add(kind);
+                    return failures.get(kind).fail();
+                }).build();
+        try (Session session = ClaudeCode.start(options)) {
+            for (String kind : kinds) {
+                ResultMessage result = session.query("write " + fileName(kind));
+                assertThat(result.result()).as(kind).contains("denied: " + kind);
+                assertThat(result.permissionDenials()).as(kind).extracting(PermissionDenial::toolName).containsExactly("Write");
+            }
+        }
+        assertThat(asked).isEqualTo(kinds);
+        List<RecordedRequest> main = api.log().main();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            ToolResult denied = main.get(2 * i + 1).toolResults().getLast();
+            assertThat(denied.isError()).as(kinds.get(i)).isTrue();
+            reasons.add(denied.text());
+            assertThat(work.resolve(fileName(kinds.get(i)))).doesNotExist();
+        }
+        assertThat(reasons.get(0)).contains("policy store unreachable");
+        assertThat(reasons.get(1)).contains("policy file unreadable");
+        assertThat(reasons.get(2)).contains("policy invariant broken");
+        assertThat(reasons.get(3)).contains("gave no answer");
+        Figures.record(AREA, "failing permission callback (real CLI)", String.format(
+                "%d of %d failures denied the tool (%s); no file written; the model read each reason; one session went on",
+                kinds.size(), kinds.size(), String.join(", ", kinds)));
+    }
+
+    /** One way for a permission callback to go wrong. */
+    @FunctionalInterface
+    private interface PermissionCallbackFailure {
+        PermissionResult fail() throws Exception;
+    }
+
+    private static String fileName(String kind) {
+        return kind.replace(' ', '-') + ".txt";
     }
 
     @Test

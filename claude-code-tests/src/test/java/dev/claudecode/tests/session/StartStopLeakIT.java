@@ -8,6 +8,7 @@ import dev.claudecode.Session;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.TestCli;
+import dev.claudecode.tests.hardening.Figures;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 200 start/stop cycles of the real CLI leave no process, thread or file descriptor behind. */
+/** 200 start/stop cycles of the real CLI leave no process, thread, file descriptor or heap behind. */
 @ExtendWith(FakeClaudeApiExtension.class)
 class StartStopLeakIT {
 
     private static final int CYCLES = 200;
     private static final int PARALLEL = 4;
+    private static final long HEAP_TOLERANCE = 4L * 1024 * 1024;
 
     @TempDir
     Path cwd;
@@ -42,6 +44,8 @@ class StartStopLeakIT {
         long processesBefore = cliProcesses();
         long threadsBefore = sdkThreads();
         long fdsBefore = openFileDescriptors();
+        long heapBefore = usedHeapAfterGc();
+        long started = System.nanoTime();
 
         try (ExecutorService workers = Executors.newFixedThreadPool(PARALLEL)) {
             List<Future<?>> done = new ArrayList<>();
@@ -64,11 +68,16 @@ class StartStopLeakIT {
         long processesAfter = cliProcesses();
         long threadsAfter = sdkThreads();
         long fdsAfter = openFileDescriptors();
-        System.out.printf("start/stop cycles: %d; CLI processes %d -> %d; SDK threads %d -> %d; open fds %d -> %d%n",
-                CYCLES, processesBefore, processesAfter, threadsBefore, threadsAfter, fdsBefore, fdsAfter);
+        long heapAfter = usedHeapAfterGc();
+        Figures.record("leaks", "start/stop cycles with the real CLI", String.format(
+                "%d cycles, %d in parallel, in %,d ms; CLI processes %d -> %d; SDK threads %d -> %d; fds %d -> %d; "
+                        + "heap after GC %+,d KB", CYCLES, PARALLEL, (System.nanoTime() - started) / 1_000_000,
+                processesBefore, processesAfter, threadsBefore, threadsAfter, fdsBefore, fdsAfter,
+                (heapAfter - heapBefore) / 1024));
         assertThat(processesAfter).isZero();
         assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore);
         assertThat(fdsAfter).isLessThanOrEqualTo(fdsBefore + 2);
+        assertThat(heapAfter - heapBefore).isLessThan(HEAP_TOLERANCE);
     }
 
     private static void settle() throws InterruptedException {
@@ -98,6 +107,17 @@ class StartStopLeakIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** @return the heap in use after full collections, the least of a few readings */
+    static long usedHeapAfterGc() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     static long openFileDescriptors() throws IOException {

@@ -54,6 +54,7 @@ public final class OptionsValidation {
         o.maxStdoutLineBytes().ifPresent(n -> require(n > 0, "maxStdoutLineBytes must be positive, was " + n));
         Duration timeout = o.controlTimeout();
         require(!timeout.isNegative() && !timeout.isZero(), "controlTimeout must be positive, was " + timeout);
+        o.inactivityTimeout().ifPresent(limit -> positive("inactivityTimeout", limit));
         positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
         positive("hookTimeout", o.hookTimeout());
         positive("mcpToolTimeout", o.mcpToolTimeout());

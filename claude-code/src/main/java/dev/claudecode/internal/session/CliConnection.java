@@ -1,6 +1,7 @@
 package dev.claudecode.internal.session;
 
 import dev.claudecode.CliProcessException;
+import dev.claudecode.InactivityTimeoutException;
 import dev.claudecode.ProtocolException;
 import dev.claudecode.SessionClosedException;
 import dev.claudecode.internal.protocol.ControlChannel;
@@ -80,9 +81,10 @@ public final class CliConnection {
     private final Events events;
     private final Thread stderrThread;
     private volatile boolean stopping;
+    private final OutputClock clock = new OutputClock();
     private volatile ProtocolException readFailure;
     // why the library ended a CLI that was still running, when it was not asked to stop
-    private volatile String endedBecause;
+    private volatile EndReason endedBecause;
     private final java.util.concurrent.CompletableFuture<java.util.Optional<CliProcessException>> exited =
             new java.util.concurrent.CompletableFuture<>();
 
@@ -92,12 +94,20 @@ public final class CliConnection {
         this.redactor = redactor;
         this.events = events;
         this.writer = new StdinWriter(new InputGuard(process.stdin()));
-        this.control = new ControlChannel(writer, handler);
+        this.control = new ControlChannel(writer, (subtype, request) -> {
+            clock.answerStarted();
+            try {
+                return handler.handle(subtype, request);
+            } finally {
+                clock.answerEnded();
+            }
+        });
         this.stderrThread = Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText())
                 .stackSize(STDERR_STACK_BYTES).start(this::drainStderr);
         StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
                 error -> events.onProtocolError(redactor.redact(error)));
-        Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router, maxLineBytes));
+        InputStream stdout = clock.watch(process.stdout());
+        Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(stdout, router, maxLineBytes));
     }
 
     /**
@@ -134,6 +144,11 @@ public final class CliConnection {
     /** @return the process id, when known */
     public OptionalLong pid() {
         return process.pid();
+    }
+
+    /** @return when the CLI last showed life, for the inactivity timeout */
+    public OutputClock clock() {
+        return clock;
     }
 
     /** @return the last stderr lines */
@@ -178,15 +193,32 @@ public final class CliConnection {
         process.terminate(Duration.ofSeconds(2));
     }
 
+    /**
+     * Ends a CLI that wrote nothing for longer than the inactivity timeout: it is terminated, and
+     * its exit is reported with an {@link InactivityTimeoutException}. Does nothing when the CLI
+     * is already ending.
+     *
+     * @param timeout the inactivity timeout that passed
+     */
+    public void endInactive(Duration timeout) {
+        if (stopping || endedBecause != null || !process.isAlive()) {
+            return;
+        }
+        LOG.warn("the Claude Code CLI (pid {}) wrote no output for {} ms during a turn; stopping it", pidText(), timeout.toMillis());
+        endedBecause = (status, stderr) -> new InactivityTimeoutException(timeout, status, stderr);
+        // no polite end of input: a CLI finishes its turn first, and this one does not get on with it
+        process.terminate(Duration.ofSeconds(1));
+    }
+
     /** Kills the CLI at once, without a grace period. */
     public void kill() {
         stopping = true;
         process.terminate(Duration.ZERO);
     }
 
-    private void readStdout(StdoutRouter router, long maxLineBytes) {
+    private void readStdout(InputStream stdout, StdoutRouter router, long maxLineBytes) {
         try {
-            new LineReader(process.stdout(), maxLineBytes).readAll(router);
+            new LineReader(stdout, maxLineBytes).readAll(router);
         } catch (ProtocolException e) {
             readFailure = redactor.redact(e);
             process.terminate(Duration.ZERO);
@@ -207,7 +239,7 @@ public final class CliConnection {
         Integer status = awaitExit(Duration.ofSeconds(3)) ? exitStatus() : null;
         if (status == null) {
             if (!stopping && readFailure == null && endedBecause == null) {
-                endedBecause = "the Claude Code CLI closed its output but kept running, so it was stopped";
+                endedBecause = EndReason.of("the Claude Code CLI closed its output but kept running, so it was stopped");
             }
             process.terminate(Duration.ofSeconds(1));
             status = exitStatus();
@@ -226,7 +258,7 @@ public final class CliConnection {
             failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
             failure.initCause(readFailure);
         } else if (endedBecause != null) {
-            failure = new CliProcessException(endedBecause, status, stderrTail.text());
+            failure = endedBecause.failure(status, stderrTail.text());
         } else if (!stopping) {
             failure = new CliProcessException("the Claude Code CLI exited unexpectedly" + signalNote(status), status,
                     stderrTail.text());
@@ -284,8 +316,18 @@ public final class CliConnection {
         if (stopping || endedBecause != null || awaitExit(Duration.ofSeconds(2))) {
             return;
         }
-        endedBecause = "the Claude Code CLI stopped reading its input but kept running, so it was stopped";
+        endedBecause = EndReason.of("the Claude Code CLI stopped reading its input but kept running, so it was stopped");
         process.terminate(Duration.ZERO);
+    }
+
+    /** Why the library ended a CLI that still ran: makes the failure its exit is reported with. */
+    @FunctionalInterface
+    private interface EndReason {
+        CliProcessException failure(Integer status, String stderrTail);
+
+        static EndReason of(String message) {
+            return (status, stderrTail) -> new CliProcessException(message, status, stderrTail);
+        }
     }
 
     /** The CLI's input, watched for the moment writing to it fails. */

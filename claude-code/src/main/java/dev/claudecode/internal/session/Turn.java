@@ -5,6 +5,7 @@ import dev.claudecode.message.ResultMessage;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,6 +47,7 @@ public final class Turn {
 
     private final ObjectNode userLine;
     private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
+    private final CountDownLatch done = new CountDownLatch(1);
     private volatile State state = State.QUEUED;
     private volatile boolean abandoned;
     private volatile ResultMessage result;
@@ -95,6 +97,7 @@ public final class Turn {
             result = resultMessage;
             state = State.DONE;
             items.add(ENDED);
+            done.countDown();
         }
     }
 
@@ -105,6 +108,18 @@ public final class Turn {
         }
         state = State.DONE;
         items.add(new Failed(error));
+        done.countDown();
+    }
+
+    /**
+     * Waits for the turn to end, with its result or a failure.
+     *
+     * @param timeout how long to wait at most
+     * @return whether it has ended
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Marks that nobody reads the turn any more; later messages are not kept. */
