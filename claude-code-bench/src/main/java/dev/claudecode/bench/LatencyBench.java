@@ -31,8 +31,15 @@ final class LatencyBench {
     record Runs(Summary firstAssistant, Summary result) {
     }
 
-    /** @param java the Java SDK; @param ts the TypeScript SDK; @param raw the raw driver */
-    record Result(Runs java, Runs ts, Runs raw, int runs) {
+    /**
+     * @param java the Java SDK
+     * @param ts the TypeScript SDK
+     * @param raw the raw driver
+     * @param runs measured rounds
+     * @param javaOverRaw per round, the Java SDK's start-to-result time minus the raw driver's
+     * @param tsOverRaw per round, the TypeScript SDK's minus the raw driver's
+     */
+    record Result(Runs java, Runs ts, Runs raw, int runs, Summary javaOverRaw, Summary tsOverRaw) {
     }
 
     private static final String PROMPT = "hello";
@@ -49,6 +56,8 @@ final class LatencyBench {
         List<List<Double>> java = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> ts = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> raw = List.of(new ArrayList<>(), new ArrayList<>());
+        List<Double> javaOverRaw = new ArrayList<>();
+        List<Double> tsOverRaw = new ArrayList<>();
         try (FakeClaudeApi api = FakeClaudeApi.start()) {
             ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(api.environment()).build();
             int warmup = 2;
@@ -61,12 +70,14 @@ final class LatencyBench {
                     add(raw, r);
                     add(java, j);
                     add(ts, tt);
+                    javaOverRaw.add(j[1] - r[1]);
+                    tsOverRaw.add(tt[1] - r[1]);
                 }
                 Log.progress("latency round %d: raw %.1f/%.1f ms, java %.1f/%.1f ms, ts %.1f/%.1f ms", round, r[0], r[1], j[0], j[1],
                         tt[0], tt[1]);
             }
         }
-        return new Result(runs(java), runs(ts), runs(raw), runs);
+        return new Result(runs(java), runs(ts), runs(raw), runs, Summary.of(javaOverRaw), Summary.of(tsOverRaw));
     }
 
     private static void add(List<List<Double>> into, double[] values) {

@@ -91,10 +91,10 @@ final class Report {
         });
         r.latency().ifPresent(l -> {
             double raw = l.raw().result().median();
-            double over = l.java().result().median() - raw;
+            double over = l.javaOverRaw().median();
             goal("Turn latency (start to result) within 1% or 3 ms of the raw driver", signed(over) + " ms (" + signedPct(over / raw)
-                    + ") over the raw driver; TypeScript SDK " + signed(l.ts().result().median() - raw) + " ms",
-                    over <= Math.max(3, raw * 0.01));
+                    + ") over the raw driver, median of the per-round differences (range " + l.javaOverRaw().format(0, 1)
+                    + " ms); TypeScript SDK " + signed(l.tsOverRaw().median()) + " ms", over <= Math.max(3, raw * 0.01));
         });
         for (ControlBench.Result c : r.control()) {
             double ratio = c.java().median() / c.raw().median();
@@ -165,6 +165,10 @@ final class Report {
             latencyRow("raw driver (floor)", l.raw(), raw);
             latencyRow("Java SDK", l.java(), raw);
             latencyRow("TypeScript SDK", l.ts(), raw);
+            line("");
+            line("Per round, start to result minus the raw driver's in the same round: Java SDK " + l.javaOverRaw().format(1, 1)
+                    + " ms, TypeScript SDK " + l.tsOverRaw().format(1, 1) + " ms. The CLI's own start-up varies by more than "
+                    + "the SDKs' overhead, so only many rounds on a quiet machine can resolve a few milliseconds.");
             line("");
             line("The TypeScript SDK starts the CLI with its own flags (`--setting-sources=` `--permission-mode default`, an empty "
                     + "system prompt in `initialize`), so part of its difference is the CLI's own work.");
