@@ -1,8 +1,12 @@
 package dev.claudecode;
 
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.launch.OptionsValidation;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -90,7 +94,11 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.apiKey);
     }
 
-    /** @return how long a control request waits for the CLI's answer; {@link #DEFAULT_CONTROL_TIMEOUT} by default */
+    /**
+     * @return how long a control request waits for the CLI's answer, a wait for the start-up
+     *     handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
+     *     ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.
+     */
     public Duration controlTimeout() {
         return values.controlTimeout;
     }
@@ -164,7 +172,7 @@ public final class ClaudeCodeOptions {
 
     // ---- prompt and agent ----------------------------------------------------------------------
 
-    /** @return the system prompt replacing the default one ({@code --system-prompt}) */
+    /** @return the system prompt replacing the default one, sent in the {@code initialize} request */
     public Optional<String> systemPrompt() {
         return Optional.ofNullable(values.systemPrompt);
     }
@@ -174,7 +182,7 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.systemPromptFile);
     }
 
-    /** @return text appended to the default system prompt ({@code --append-system-prompt}) */
+    /** @return text appended to the default system prompt, sent in the {@code initialize} request */
     public Optional<String> appendSystemPrompt() {
         return Optional.ofNullable(values.appendSystemPrompt);
     }
@@ -201,6 +209,14 @@ public final class ClaudeCodeOptions {
     /** @return the agent the session runs as ({@code --agent}) */
     public Optional<String> agent() {
         return Optional.ofNullable(values.agent);
+    }
+
+    /**
+     * @return custom subagents by name, in insertion order, defined in the {@code initialize}
+     *     request; {@link #agent()} may name one of them
+     */
+    public Map<String, AgentDefinition> agents() {
+        return values.agents;
     }
 
     // ---- tools and permissions -----------------------------------------------------------------
@@ -231,6 +247,19 @@ public final class ClaudeCodeOptions {
      */
     public Optional<String> permissionPromptTool() {
         return Optional.ofNullable(values.permissionPromptTool);
+    }
+
+    /**
+     * @return the Java callback that decides the CLI's permission prompts; when set, the CLI is
+     *     started with {@code --permission-prompt-tool stdio}
+     */
+    public Optional<CanUseTool> canUseTool() {
+        return Optional.ofNullable(values.canUseTool);
+    }
+
+    /** @return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by default */
+    public Duration permissionCallbackTimeout() {
+        return values.permissionCallbackTimeout;
     }
 
     /** @return whether bypassing permissions may be switched on later ({@code --allow-dangerously-skip-permissions}) */
@@ -267,7 +296,10 @@ public final class ClaudeCodeOptions {
 
     // ---- output --------------------------------------------------------------------------------
 
-    /** @return the JSON schema results must follow; the result then carries {@code structured_output} ({@code --json-schema}) */
+    /**
+     * @return the JSON schema results must follow, sent in the {@code initialize} request; the
+     *     result then carries {@code structured_output}
+     */
     public Optional<Map<String, Object>> outputFormat() {
         return Optional.ofNullable(values.outputFormat);
     }
@@ -282,12 +314,30 @@ public final class ClaudeCodeOptions {
         return values.replayUserMessages;
     }
 
+    /**
+     * @return Java hook callbacks by event, in registration order, sent to the CLI in the
+     *     {@code initialize} request at every launch
+     */
+    public Map<HookEvent, List<HookMatcher>> hooks() {
+        return values.hooks;
+    }
+
+    /** @return how long a hook callback may take when its matcher sets no timeout; 60 seconds by default */
+    public Duration hookTimeout() {
+        return values.hookTimeout;
+    }
+
+    /** @return how long a request to an in-process MCP server (a tool call) may take; 5 minutes by default */
+    public Duration mcpToolTimeout() {
+        return values.mcpToolTimeout;
+    }
+
     /** @return whether hook lifecycle events appear in the output ({@code --include-hook-events}) */
     public boolean includeHookEvents() {
         return values.includeHookEvents;
     }
 
-    /** @return whether a predicted next prompt follows each turn ({@code --prompt-suggestions}) */
+    /** @return whether a predicted next prompt follows each turn, sent in the {@code initialize} request */
     public boolean promptSuggestions() {
         return values.promptSuggestions;
     }
@@ -381,7 +431,11 @@ public final class ClaudeCodeOptions {
         return values.continueConversation;
     }
 
-    /** @return the assistant message id up to which a resumed session is loaded ({@code --resume-session-at}) */
+    /**
+     * @return the {@code uuid} of the assistant message up to which a resumed session is loaded
+     *     ({@code --resume-session-at}); CLI 2.1.197 matches the message's envelope {@code uuid},
+     *     not its {@code message.id}
+     */
     public Optional<String> resumeSessionAt() {
         return Optional.ofNullable(values.resumeSessionAt);
     }
@@ -481,8 +535,9 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * Collects options for {@link ClaudeCodeOptions}. Setters return the builder; a scalar setter
-     * given {@code null} unsets that option, a list or map setter replaces the whole collection.
+     * Collects options for {@link ClaudeCodeOptions}. Setters return the builder; a setter given
+     * {@code null} (or an empty {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}
+     * for numbers) unsets that option, and a list or map setter replaces the whole collection.
      * Not thread-safe.
      */
     public static final class Builder implements Cloneable {
@@ -517,12 +572,15 @@ public final class ClaudeCodeOptions {
         private boolean excludeDynamicSystemPromptSections;
         private String planModeInstructions;
         private String agent;
+        private Map<String, AgentDefinition> agents = Map.of();
 
         private BaseTools tools;
         private List<String> allowedTools = List.of();
         private List<String> disallowedTools = List.of();
         private PermissionMode permissionMode;
         private String permissionPromptTool;
+        private CanUseTool canUseTool;
+        private Duration permissionCallbackTimeout = CallbackConfig.DEFAULT_PERMISSION_TIMEOUT;
         private boolean allowDangerouslySkipPermissions;
         private boolean dangerouslySkipPermissions;
         private List<Path> addDirs = List.of();
@@ -535,6 +593,9 @@ public final class ClaudeCodeOptions {
         private boolean includePartialMessages;
         private boolean replayUserMessages;
         private boolean includeHookEvents;
+        private Map<HookEvent, List<HookMatcher>> hooks = Map.of();
+        private Duration hookTimeout = CallbackConfig.DEFAULT_HOOK_TIMEOUT;
+        private Duration mcpToolTimeout = CallbackConfig.DEFAULT_MCP_TIMEOUT;
         private boolean promptSuggestions;
         private boolean enableAuthStatus;
 
@@ -650,11 +711,20 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param maxStdoutLineBytes the longest stdout line accepted, positive; null for no limit
+         * @param maxStdoutLineBytes the longest stdout line accepted, positive
          * @return this builder
          */
-        public Builder maxStdoutLineBytes(Integer maxStdoutLineBytes) {
+        public Builder maxStdoutLineBytes(int maxStdoutLineBytes) {
             this.maxStdoutLineBytes = maxStdoutLineBytes;
+            return this;
+        }
+
+        /**
+         * @param maxStdoutLineBytes the longest stdout line accepted; empty for no limit
+         * @return this builder
+         */
+        public Builder maxStdoutLineBytes(OptionalInt maxStdoutLineBytes) {
+            this.maxStdoutLineBytes = boxed(maxStdoutLineBytes);
             return this;
         }
 
@@ -718,8 +788,17 @@ public final class ClaudeCodeOptions {
          * @param maxThinkingTokens the thinking budget in the CLI's older form, 0 for off; not with {@code thinking}
          * @return this builder
          */
-        public Builder maxThinkingTokens(Integer maxThinkingTokens) {
+        public Builder maxThinkingTokens(int maxThinkingTokens) {
             this.maxThinkingTokens = maxThinkingTokens;
+            return this;
+        }
+
+        /**
+         * @param maxThinkingTokens the thinking budget in the CLI's older form; empty to unset
+         * @return this builder
+         */
+        public Builder maxThinkingTokens(OptionalInt maxThinkingTokens) {
+            this.maxThinkingTokens = boxed(maxThinkingTokens);
             return this;
         }
 
@@ -753,8 +832,17 @@ public final class ClaudeCodeOptions {
          * @param maxTurns the most agentic turns per user message, positive
          * @return this builder
          */
-        public Builder maxTurns(Integer maxTurns) {
+        public Builder maxTurns(int maxTurns) {
             this.maxTurns = maxTurns;
+            return this;
+        }
+
+        /**
+         * @param maxTurns the most agentic turns per user message; empty to unset
+         * @return this builder
+         */
+        public Builder maxTurns(OptionalInt maxTurns) {
+            this.maxTurns = boxed(maxTurns);
             return this;
         }
 
@@ -762,8 +850,18 @@ public final class ClaudeCodeOptions {
          * @param maxBudgetUsd the most US dollars to spend, positive
          * @return this builder
          */
-        public Builder maxBudgetUsd(Double maxBudgetUsd) {
+        public Builder maxBudgetUsd(double maxBudgetUsd) {
             this.maxBudgetUsd = maxBudgetUsd;
+            return this;
+        }
+
+        /**
+         * @param maxBudgetUsd the most US dollars to spend; empty to unset
+         * @return this builder
+         */
+        public Builder maxBudgetUsd(OptionalDouble maxBudgetUsd) {
+            this.maxBudgetUsd = Objects.requireNonNull(maxBudgetUsd, "maxBudgetUsd").isPresent()
+                    ? maxBudgetUsd.getAsDouble() : null;
             return this;
         }
 
@@ -771,8 +869,17 @@ public final class ClaudeCodeOptions {
          * @param taskBudget the API-side task budget in tokens, positive
          * @return this builder
          */
-        public Builder taskBudget(Long taskBudget) {
+        public Builder taskBudget(long taskBudget) {
             this.taskBudget = taskBudget;
+            return this;
+        }
+
+        /**
+         * @param taskBudget the API-side task budget in tokens; empty to unset
+         * @return this builder
+         */
+        public Builder taskBudget(OptionalLong taskBudget) {
+            this.taskBudget = Objects.requireNonNull(taskBudget, "taskBudget").isPresent() ? taskBudget.getAsLong() : null;
             return this;
         }
 
@@ -838,6 +945,25 @@ public final class ClaudeCodeOptions {
          */
         public Builder agent(String agent) {
             this.agent = agent;
+            return this;
+        }
+
+        /**
+         * @param agents custom subagents by name (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder agents(Map<String, AgentDefinition> agents) {
+            this.agents = orderedCopy(agents, "agents");
+            return this;
+        }
+
+        /**
+         * @param name the agent type the model names when it uses the agent
+         * @param definition what the agent is
+         * @return this builder
+         */
+        public Builder agentDefinition(String name, AgentDefinition definition) {
+            this.agents = orderedPut(agents, name, definition, "agents");
             return this;
         }
 
@@ -909,6 +1035,26 @@ public final class ClaudeCodeOptions {
          */
         public Builder permissionPromptTool(String permissionPromptTool) {
             this.permissionPromptTool = permissionPromptTool;
+            return this;
+        }
+
+        /**
+         * @param canUseTool the Java callback that decides the CLI's permission prompts; it cannot
+         *     be combined with {@code permissionPromptTool}
+         * @return this builder
+         */
+        public Builder canUseTool(CanUseTool canUseTool) {
+            this.canUseTool = canUseTool;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the permission callback may take before the tool is denied;
+         *     null restores the default of 5 minutes
+         * @return this builder
+         */
+        public Builder permissionCallbackTimeout(Duration timeout) {
+            this.permissionCallbackTimeout = timeout == null ? CallbackConfig.DEFAULT_PERMISSION_TIMEOUT : timeout;
             return this;
         }
 
@@ -1020,6 +1166,56 @@ public final class ClaudeCodeOptions {
          */
         public Builder replayUserMessages(boolean replay) {
             this.replayUserMessages = replay;
+            return this;
+        }
+
+        /**
+         * @param hooks Java hook callbacks by event (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder hooks(Map<HookEvent, ? extends List<HookMatcher>> hooks) {
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>();
+            if (hooks != null) {
+                hooks.forEach((event, matchers) -> copy.put(Objects.requireNonNull(event, "hooks must not contain a null event"),
+                        listCopy(matchers, "hooks")));
+            }
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param event the event
+         * @param matcher callbacks to add for it, after those already registered
+         * @return this builder
+         */
+        public Builder hook(HookEvent event, HookMatcher matcher) {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(matcher, "matcher");
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>(hooks);
+            List<HookMatcher> matchers = new ArrayList<>(copy.getOrDefault(event, List.of()));
+            matchers.add(matcher);
+            copy.put(event, List.copyOf(matchers));
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param timeout how long a hook callback may take when its matcher sets no timeout; null
+         *     restores the default of 60 seconds
+         * @return this builder
+         */
+        public Builder hookTimeout(Duration timeout) {
+            this.hookTimeout = timeout == null ? CallbackConfig.DEFAULT_HOOK_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a request to an in-process MCP server may take; null restores
+         *     the default of 5 minutes
+         * @return this builder
+         */
+        public Builder mcpToolTimeout(Duration timeout) {
+            this.mcpToolTimeout = timeout == null ? CallbackConfig.DEFAULT_MCP_TIMEOUT : timeout;
             return this;
         }
 
@@ -1231,11 +1427,11 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param messageId the assistant message id up to which the resumed session is loaded
+         * @param messageUuid the {@code uuid} of the assistant message up to which the resumed session is loaded
          * @return this builder
          */
-        public Builder resumeSessionAt(String messageId) {
-            this.resumeSessionAt = messageId;
+        public Builder resumeSessionAt(String messageUuid) {
+            this.resumeSessionAt = messageUuid;
             return this;
         }
 
@@ -1399,6 +1595,10 @@ public final class ClaudeCodeOptions {
 
         private List<Object> state() {
             return new ArrayList<>(namedState().values());
+        }
+
+        private static Integer boxed(OptionalInt value) {
+            return Objects.requireNonNull(value, "value").isPresent() ? value.getAsInt() : null;
         }
 
         private static String flagName(String flag) {

@@ -4,10 +4,13 @@ import dev.claudecode.internal.session.Turn;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -32,7 +35,8 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
 
     private final Session session;
     private final Turn turn;
-    private final StringBuilder assistantText = new StringBuilder();
+    // the messages, not a copy of their text: a turn's text can be hundreds of megabytes
+    private final List<AssistantMessage> assistantMessages = new ArrayList<>();
     private boolean iteratorTaken;
     private volatile boolean ended;
     private volatile boolean closed;
@@ -112,7 +116,8 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      */
     public synchronized String finalText() {
         ResultMessage done = result();
-        return done.result().orElse(assistantText.toString());
+        return done.result().orElseGet(() -> assistantMessages.stream().map(AssistantMessage::text)
+                .collect(Collectors.joining()));
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
@@ -144,7 +149,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
             case Turn.Delivered delivered -> {
                 Message message = delivered.message();
                 if (message instanceof AssistantMessage assistant) {
-                    assistantText.append(assistant.text());
+                    assistantMessages.add(assistant);
                 } else if (message instanceof ResultMessage resultMessage) {
                     result = resultMessage;
                 }

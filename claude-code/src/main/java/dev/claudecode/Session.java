@@ -1,24 +1,47 @@
 package dev.claudecode;
 
-import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.control.Await;
+import dev.claudecode.internal.control.ControlRequests;
+import dev.claudecode.internal.callback.CallbackConfig;
+import dev.claudecode.internal.callback.CallbackRouter;
+import dev.claudecode.internal.control.InitializeRequest;
+import dev.claudecode.internal.control.RuntimeControl;
+import dev.claudecode.internal.control.RuntimeSettings;
 import dev.claudecode.internal.session.CliConnection;
-import dev.claudecode.internal.session.InitializeAnswer;
+import dev.claudecode.internal.session.ConversationLost;
+import dev.claudecode.internal.session.HealthProbe;
 import dev.claudecode.internal.session.Launcher;
+import dev.claudecode.internal.session.LiveConnection;
 import dev.claudecode.internal.session.SerialExecutor;
+import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
+import dev.claudecode.history.History;
+import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.SessionInfo;
+import dev.claudecode.history.SessionListQuery;
+import dev.claudecode.history.SessionMessage;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.McpServerStatus;
+import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.message.Message;
+import dev.claudecode.node.Node;
+import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
+import dev.claudecode.message.SlashCommand;
+import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +59,15 @@ import tools.jackson.databind.node.ObjectNode;
  * runs waits its turn. If the CLI dies, the turn in flight fails with a {@link
  * CliProcessException} and the next turn starts a new CLI that resumes the conversation.
  *
+ * <p>Runtime controls ({@link #setModel}, {@link #setPermissionMode}, {@link #mcpStatus},
+ * {@link #rewindFiles}, ...) work at any time, also while a turn streams. Each waits at most the
+ * {@linkplain ClaudeCodeOptions#controlTimeout() control timeout} for the CLI's answer, failing
+ * with {@link ControlTimeoutException}; the CLI's refusals become a {@link ControlException}
+ * carrying its message. A control call made while the CLI is still starting waits for its
+ * start-up handshake, within the same timeout, and one made when no CLI runs (after a crash or
+ * {@link #clear()}) starts one. Model, permission mode and thinking budget set here are given
+ * again to every new CLI the session starts.
+ *
  * <p>All methods are thread-safe.
  */
 public final class Session implements AutoCloseable {
@@ -47,14 +79,24 @@ public final class Session implements AutoCloseable {
     private final Transport transport;
     private final Launcher launcher;
     private final InboundRequestHandler inboundHandler;
+    // Answers the CLI's can_use_tool, hook_callback and mcp_message requests for every CLI of the session.
+    private final CallbackRouter callbacks;
     private final SerialExecutor turnExecutor = new SerialExecutor("claude-code-turns");
     private final SerialExecutor listenerExecutor = new SerialExecutor("claude-code-listeners");
     private final TurnScheduler scheduler;
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object connectionLock = new Object();
-    private volatile CliConnection connection;
-    private volatile CompletableFuture<InitializeAnswer> initialized = new CompletableFuture<>();
+    // Extension point: the callback registries (hooks, SDK MCP servers) add their part of the
+    // initialize request here; it is rebuilt from options and these at every launch.
+    private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
+    private final RuntimeSettings runtimeSettings = new RuntimeSettings();
+    private final RuntimeControl runtime = new RuntimeControl(this::control, runtimeSettings);
+    private volatile LiveConnection live;
+    // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
+    private volatile TurnOnConnection lastTurn;
+    private volatile RuntimeException lastFailure;
+    private volatile boolean launching;
     private volatile String sessionId;
     private volatile boolean launchedOnce;
     private volatile boolean freshNext;
@@ -63,13 +105,17 @@ public final class Session implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.launcher = launcher;
-        this.inboundHandler = (subtype, request) -> {
-            throw new UnsupportedOperationException("this session has no handler for " + subtype + " requests");
-        };
+        CallbackConfig callbackConfig = CallbackConfig.from(options);
+        this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
+        this.inboundHandler = callbacks;
+        initializeContributions.add(callbackConfig::addTo);
+        CallbackConfig.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
-                connect().writer().write(turn.userLine());
+                CliConnection connection = connect().connection();
+                lastTurn = new TurnOnConnection(turn, connection);
+                connection.write(turn.userLine());
             }
 
             @Override
@@ -156,11 +202,342 @@ public final class Session implements AutoCloseable {
      * error_during_execution} result. Does nothing when no turn runs.
      */
     public void interrupt() {
-        CliConnection current = connection;
-        if (current == null || !current.isAlive()) {
+        LiveConnection current = live;
+        if (current == null || !current.connection().isAlive()) {
             return;
         }
-        control(current, request("interrupt"));
+        // Not held back by the handshake: an interrupt is urgent, and the CLI takes it at any time.
+        Await.answer(current.connection().control().request(ControlRequests.interrupt(), options.controlTimeout()), "interrupt");
+    }
+
+    // ---------------------------------------------------------------- runtime control
+
+    /**
+     * Switches the model for the following API calls, also mid-turn. The CLI does not check the
+     * name: an unknown model fails only at its next API call. The CLI reports the switch with a
+     * {@code <local-command-stdout>} user message (marked {@code isReplay}).
+     *
+     * @param model a model alias such as {@code sonnet}, a full model id, or {@code default}; see
+     *     {@link #supportedModels()}
+     * @throws IllegalArgumentException when the name is blank
+     * @throws ControlException when the CLI refuses
+     */
+    public void setModel(String model) {
+        runtime.setModel(Optional.of(model));
+    }
+
+    /**
+     * Switches back to the model the session started with: the options' {@code model}, or the
+     * CLI's default model when the options name none. (The CLI's own reset, a {@code set_model}
+     * without a model, always goes to its default, whatever {@code --model} said.)
+     *
+     * @throws ControlException when the CLI refuses
+     */
+    public void resetModel() {
+        runtime.setModel(options.model());
+    }
+
+    /**
+     * Changes the permission mode. The CLI accepts any value without checking it, so pass one of
+     * the {@link PermissionMode} constants, or {@link PermissionMode#of} for a mode of a newer CLI;
+     * a valid change is reported with a {@code system/status} message.
+     *
+     * @param mode the new mode
+     * @throws ControlException when the CLI refuses, e.g. {@code bypassPermissions} in a session
+     *     not started with {@code allowDangerouslySkipPermissions}
+     */
+    public void setPermissionMode(PermissionMode mode) {
+        runtime.setPermissionMode(mode);
+    }
+
+    /**
+     * Sets the thinking budget of the following API calls: a number of tokens, 0 to turn thinking
+     * off, or {@code null} for the default. Models with adaptive thinking only take 0 into account.
+     *
+     * @param maxThinkingTokens the budget, not negative; null for the default
+     * @throws IllegalArgumentException when negative
+     */
+    public void setMaxThinkingTokens(Integer maxThinkingTokens) {
+        runtime.setMaxThinkingTokens(maxThinkingTokens == null ? OptionalInt.empty() : OptionalInt.of(maxThinkingTokens));
+    }
+
+    /**
+     * Sets the thinking budget of the following API calls.
+     *
+     * @param maxThinkingTokens the budget, not negative, 0 for off; empty for the default
+     * @throws IllegalArgumentException when negative
+     */
+    public void setMaxThinkingTokens(OptionalInt maxThinkingTokens) {
+        runtime.setMaxThinkingTokens(maxThinkingTokens);
+    }
+
+    /**
+     * Lists the session's MCP servers with their connection status, tools and errors.
+     *
+     * @return the servers, in the CLI's order
+     */
+    public List<McpServerStatus> mcpStatus() {
+        return runtime.mcpStatus();
+    }
+
+    /**
+     * Reconnects an MCP server that the CLI connects to itself, e.g. one that failed.
+     *
+     * @param serverName the server's name
+     * @throws ControlException for an unknown server ({@code Server not found: …}) and for
+     *     in-process SDK servers, which the CLI cannot reconnect
+     */
+    public void mcpReconnect(String serverName) {
+        runtime.mcpReconnect(serverName);
+    }
+
+    /**
+     * Switches an MCP server off or on. A server switched off keeps its status but offers no
+     * tools; an in-process SDK server cannot be switched back on.
+     *
+     * @param serverName the server's name
+     * @param enabled whether it is on
+     * @throws ControlException for an unknown server, or when the CLI cannot switch it
+     */
+    public void mcpToggle(String serverName, boolean enabled) {
+        runtime.mcpToggle(serverName, enabled);
+    }
+
+    /**
+     * Replaces the session's dynamically managed MCP servers with these, connecting the new ones.
+     * That set includes servers registered at start-up as in-process SDK servers, but not those
+     * of the options' {@code mcpServers} or {@code mcpConfig}. An empty map removes them all. The
+     * change lasts as long as the current CLI.
+     *
+     * @param servers the servers by name
+     * @return the servers added and removed, and those that could not be started with the reason
+     */
+    public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
+        callbacks.registerSdkServers(servers);
+        return runtime.setMcpServers(servers);
+    }
+
+    /**
+     * Restores the files the session changed to their state before a user message, deleting
+     * files created since. Needs {@link ClaudeCodeOptions#enableFileCheckpointing()}.
+     *
+     * @param userMessageId the uuid of a user message of this session, as given with
+     *     {@link UserInput#withUuid} or read from a replayed user message
+     * @param dryRun true to only report what a rewind would change
+     * @return the result; a dry run without checkpointing says so in {@code error}
+     * @throws ControlException when a real rewind is impossible: checkpointing off
+     *     ({@code File rewinding is not enabled.}) or no checkpoint for that message
+     */
+    public RewindResult rewindFiles(String userMessageId, boolean dryRun) {
+        return runtime.rewindFiles(userMessageId, dryRun);
+    }
+
+    /**
+     * Stops a background task (a background Bash command or subagent). Its end is reported with
+     * {@code system/task_updated} and a {@code system/task_notification} whose status is
+     * {@code stopped}. An unknown or finished task is not an error.
+     *
+     * @param taskId the task id, from {@link dev.claudecode.message.TaskStartedMessage#taskId()}
+     */
+    public void stopTask(String taskId) {
+        runtime.stopTask(taskId);
+    }
+
+    /**
+     * Reports how full the context window is, by category. The CLI may take a second for it.
+     *
+     * @return the usage
+     */
+    public ContextUsage contextUsage() {
+        return runtime.contextUsage();
+    }
+
+    /**
+     * Sets the session's title, as {@code /rename} does; it is stored with the session.
+     *
+     * @param title the title, not blank
+     */
+    public void renameSession(String title) {
+        runtime.renameSession(title);
+    }
+
+    /**
+     * Reports the settings in effect: merged, per source, and as actually applied.
+     *
+     * @return the settings
+     */
+    public EffectiveSettings getSettings() {
+        return runtime.getSettings();
+    }
+
+    /**
+     * Layers settings over the session's at runtime, as the {@code flagSettings} source, e.g.
+     * {@code Map.of("model", "haiku")}. They last as long as the current CLI.
+     *
+     * @param settings settings as plain JSON values
+     */
+    public void applyFlagSettings(Map<String, ?> settings) {
+        runtime.applyFlagSettings(settings);
+    }
+
+    /**
+     * Asks the running CLI for its version.
+     *
+     * @return the version and build time
+     */
+    public BinaryVersion binaryVersion() {
+        return runtime.binaryVersion();
+    }
+
+    /**
+     * Sends a control request of any subtype and returns the CLI's answer, for subtypes this
+     * class has no method for (for example {@code get_usage} or {@code reload_plugins} of the
+     * pinned CLI, or those of newer CLIs). It waits for the start-up handshake like every control
+     * call.
+     *
+     * @param subtype the request's subtype, e.g. {@code get_usage}
+     * @param fields its other fields as plain JSON values
+     * @return the answer's payload as plain JSON; empty when the answer has none
+     * @throws ControlException when the CLI answers with an error, e.g.
+     *     {@code Unsupported control request subtype: …}
+     */
+    public Map<String, Object> controlRequest(String subtype, Map<String, ?> fields) {
+        return runtime.request(subtype, fields);
+    }
+
+    // ---------------------------------------------------------------- introspection
+
+    /**
+     * What the current CLI reported at start-up: commands, agents, models, account, output
+     * styles. Waits for the start-up handshake when it is under way, and starts a CLI when none
+     * runs.
+     *
+     * @return the server info of the current CLI
+     * @throws CliProcessException when the CLI exits before it answers
+     */
+    public ServerInfo serverInfo() {
+        ensureOpen();
+        return Await.answer(connect().serverInfo(), "initialize");
+    }
+
+    /**
+     * Lists the models the session can switch to, from {@link #serverInfo()}.
+     *
+     * @return the models
+     */
+    public List<ModelInfo> supportedModels() {
+        return serverInfo().models();
+    }
+
+    /**
+     * Lists the slash commands and skills the session offers, from {@link #serverInfo()}.
+     *
+     * @return the commands
+     */
+    public List<SlashCommand> supportedCommands() {
+        return serverInfo().commands();
+    }
+
+    /**
+     * Lists the subagents the session offers, from {@link #serverInfo()}.
+     *
+     * @return the agents
+     */
+    public List<AgentInfo> supportedAgents() {
+        return serverInfo().agents();
+    }
+
+    /**
+     * Tells who the CLI runs as, from {@link #serverInfo()}.
+     *
+     * @return the account
+     */
+    public AccountInfo accountInfo() {
+        return serverInfo().account();
+    }
+
+    /**
+     * Tells whether the session's CLI runs and has completed its start-up handshake. Never
+     * starts a CLI and never waits.
+     *
+     * @return the health now
+     */
+    public Health health() {
+        return HealthProbe.assess(closed.get(), launching, live, lastFailure);
+    }
+
+    // ---------------------------------------------------------------- history and node
+
+    /**
+     * Reads this session's conversation from its transcript, on the machine where the CLI runs.
+     *
+     * @param query which messages: limit, offset and what to include
+     * @return the messages, oldest first; empty until the CLI has reported the session id
+     */
+    public List<SessionMessage> getMessages(HistoryQuery query) {
+        String id = sessionId;
+        if (id == null) {
+            return List.of();
+        }
+        SessionPlace place = place();
+        return History.at(place.configDir()).getMessages(id, place.cwd(), query);
+    }
+
+    /** @return this session's whole conversation, oldest first */
+    public List<SessionMessage> getMessages() {
+        return getMessages(HistoryQuery.all());
+    }
+
+    /**
+     * Lists the sessions of this session's working directory (and its git worktrees), newest
+     * first, on the machine where the CLI runs.
+     *
+     * @return the sessions
+     */
+    public List<SessionInfo> listSessions() {
+        SessionPlace place = place();
+        return History.at(place.configDir()).listSessions(SessionListQuery.forProject(place.cwd()));
+    }
+
+    /**
+     * Lists sessions as the query asks, on the machine where the CLI runs.
+     *
+     * @param query project, limit, offset and worktrees
+     * @return the sessions
+     */
+    public List<SessionInfo> listSessions(SessionListQuery query) {
+        return History.at(place().configDir()).listSessions(query);
+    }
+
+    /** @return the machine the CLI runs on: its files and a command runner */
+    public Node node() {
+        return transport.node();
+    }
+
+    /**
+     * Runs a task against the machine where the CLI runs: this machine for a local session, the
+     * remote host for a remote one.
+     *
+     * @param task the work
+     * @param <T> what it returns
+     * @return what the task returned
+     * @throws NodeCommandException wrapping a checked failure of the task
+     */
+    public <T> T execute(NodeTask<T> task) {
+        try {
+            return task.run(transport.node());
+        } catch (ClaudeCodeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeCommandException("interrupted while running a task on " + transport.node().name(), e);
+        } catch (Exception e) {
+            throw new NodeCommandException("a task on " + transport.node().name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SessionPlace place() {
+        return SessionPlace.on(options, transport.node());
     }
 
     // ---------------------------------------------------------------- listeners
@@ -187,8 +564,8 @@ public final class Session implements AutoCloseable {
 
     /** @return whether the session is open and its CLI runs */
     public boolean isAlive() {
-        CliConnection current = connection;
-        return !closed.get() && current != null && current.isAlive();
+        LiveConnection current = live;
+        return !closed.get() && current != null && current.connection().isAlive();
     }
 
     /** @return the options the session was started with */
@@ -205,11 +582,12 @@ public final class Session implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        CliConnection current = connection;
+        LiveConnection currentLive = live;
+        CliConnection current = currentLive == null ? null : currentLive.connection();
         Optional<Turn> active = scheduler.active();
         if (current != null && current.isAlive() && active.isPresent()) {
             try {
-                current.control().request(request("interrupt"), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
+                current.control().request(ControlRequests.interrupt(), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
                 awaitDone(active.get(), Duration.ofSeconds(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -221,6 +599,7 @@ public final class Session implements AutoCloseable {
         if (current != null) {
             current.stop(STOP_GRACE);
         }
+        callbacks.close();
     }
 
     /** Same as {@link #stop()}. */
@@ -235,9 +614,9 @@ public final class Session implements AutoCloseable {
         if (scheduler.withdraw(turn) || turn.state() != Turn.State.ACTIVE) {
             return;
         }
-        CliConnection current = connection;
-        if (current != null && current.isAlive()) {
-            current.control().request(request("interrupt"), options.controlTimeout())
+        LiveConnection current = live;
+        if (current != null && current.connection().isAlive()) {
+            current.connection().control().request(ControlRequests.interrupt(), options.controlTimeout())
                     .exceptionally(error -> {
                         LOG.debug("interrupting an abandoned turn failed: {}", error.toString());
                         return null;
@@ -245,64 +624,95 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a control request to the current CLI, starting one when none runs; it waits for the
+     * start-up handshake first.
+     */
     JsonNode control(ObjectNode request) {
         ensureOpen();
-        return control(connect(), request);
+        String subtype = request.path("subtype").asString("");
+        return Await.answer(connect().gate().request(request, options.controlTimeout()), subtype);
     }
 
-    private JsonNode control(CliConnection target, ObjectNode request) {
-        try {
-            return target.control().request(request, options.controlTimeout()).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ClaudeCodeException cause) {
-                throw cause;
-            }
-            throw new ControlException(request.path("subtype").asString(""), String.valueOf(e.getCause()), e.getCause());
-        }
+    /**
+     * Registers a part of the initialize request that callbacks own; it takes effect from the
+     * next launch of the CLI.
+     */
+    void addInitializeContribution(InitializeRequest.Contribution contribution) {
+        initializeContributions.add(contribution);
     }
 
-    private CliConnection connect() {
+    private LiveConnection connect() {
         synchronized (connectionLock) {
-            CliConnection current = connection;
-            if (current != null && current.isAlive()) {
+            LiveConnection current = live;
+            if (current != null && current.connection().isAlive()) {
                 return current;
             }
             ensureOpen();
-            var spec = freshNext ? launcher.fresh()
-                    : launchedOnce && sessionId != null ? launcher.resume(sessionId)
-                    : launcher.initial();
+            boolean recovering = !freshNext && launchedOnce && sessionId != null;
+            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
+            launching = true;
+            try {
+                current = open(spec);
+                if (recovering) {
+                    // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
+                    Await.answer(current.initialized(), "initialize");
+                }
+            } catch (CliProcessException e) {
+                if (!recovering || !ConversationLost.isCause(e)) {
+                    throw e;
+                }
+                // the CLI died before it wrote the conversation to disk: carry on in a new one
+                LOG.warn("conversation {} was not saved before its CLI stopped; continuing in a new conversation", sessionId);
+                sessionId = null;
+                current = open(launcher.fresh());
+            } finally {
+                launching = false;
+            }
             freshNext = false;
             launchedOnce = true;
-            CompletableFuture<InitializeAnswer> init = new CompletableFuture<>();
-            initialized = init;
-            current = CliConnection.open(transport, spec, options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
-                    inboundHandler, new ConnectionEvents(init));
-            connection = current;
-            current.control().request(initializeRequest(), options.controlTimeout()).whenComplete((response, error) -> {
-                if (error != null) {
-                    init.completeExceptionally(error);
-                } else {
-                    init.complete(InitializeAnswer.of(response));
-                }
-            });
+            lastFailure = null;
+            live = current;
             return current;
         }
     }
 
-    private ObjectNode initializeRequest() {
-        return request("initialize");
+    private LiveConnection open(LaunchSpec spec) {
+        return LiveConnection.open(transport, spec,
+                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                inboundHandler, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
+                runtimeSettings.replay(), handshakeTimeout());
+    }
+
+    // A cold start under load can take seconds: a short control timeout, chosen for snappy
+    // runtime calls, must not fail the start-up handshake.
+    private Duration handshakeTimeout() {
+        Duration configured = options.controlTimeout();
+        return configured.compareTo(ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT) > 0 ? configured : ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT;
     }
 
     private void resetConversation() {
-        CliConnection current;
+        LiveConnection current;
         synchronized (connectionLock) {
-            current = connection;
-            connection = null;
+            current = live;
+            live = null;
+            lastFailure = null;
             sessionId = null;
             freshNext = true;
         }
         if (current != null) {
-            current.stop(STOP_GRACE);
+            current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    // The working directory a permission callback is told about; a transport that cannot say
+    // where its CLI runs must not make the permission prompt fail.
+    private Optional<String> callbackCwd() {
+        try {
+            return Optional.of(place().cwd().toString());
+        } catch (RuntimeException e) {
+            LOG.debug("the session's working directory is not known: {}", e.toString());
+            return options.cwd().map(Object::toString);
         }
     }
 
@@ -310,12 +720,6 @@ public final class Session implements AutoCloseable {
         if (closed.get()) {
             throw new SessionClosedException("the session is stopped");
         }
-    }
-
-    private static ObjectNode request(String subtype) {
-        ObjectNode request = Json.object();
-        request.put("subtype", subtype);
-        return request;
     }
 
     private static void awaitDone(Turn turn, Duration timeout) throws InterruptedException {
@@ -339,20 +743,25 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** A turn and the CLI process its user message was written to. */
+    private record TurnOnConnection(Turn turn, CliConnection connection) {
+    }
+
     /** Receives what the current CLI process reports. */
     private final class ConnectionEvents implements CliConnection.Events {
 
-        private final CompletableFuture<InitializeAnswer> init;
-
-        ConnectionEvents(CompletableFuture<InitializeAnswer> init) {
-            this.init = init;
-        }
-
         @Override
-        public void onMessage(Message message) {
-            message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+        public void onMessage(CliConnection from, Message message) {
+            // a CLI that no turn was written to (one that failed to resume) does not speak for the session
+            TurnOnConnection turn = lastTurn;
+            boolean current = turn != null && turn.connection() == from;
+            if (current) {
+                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+            }
             dispatch(message);
-            scheduler.onMessage(message);
+            if (current) {
+                scheduler.onMessage(turn.turn(), message);
+            }
         }
 
         @Override
@@ -367,19 +776,20 @@ public final class Session implements AutoCloseable {
 
         @Override
         public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
-            boolean wasCurrent;
-            synchronized (connectionLock) {
-                wasCurrent = connection == exited;
-                if (wasCurrent) {
-                    connection = null;
-                }
-            }
             RuntimeException error = failure.<RuntimeException>map(f -> f)
                     .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
-            init.completeExceptionally(error);
-            // a CLI replaced by a reset has no turn of its own any more
-            if (wasCurrent) {
-                scheduler.onConnectionLost(error);
+            synchronized (connectionLock) {
+                LiveConnection current = live;
+                if (current != null && current.connection() == exited) {
+                    live = null;
+                    lastFailure = failure.isPresent() ? error : null;
+                }
+            }
+            // Only the turn written to this CLI fails: a CLI replaced by a reset, or by a new one
+            // before its exit was reported, must not fail a turn running on its successor.
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == exited) {
+                scheduler.onConnectionLost(turn.turn(), error);
             }
         }
     }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCodeOptions.Builder;
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.hook.HookOutput;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.permission.PermissionResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -96,6 +104,23 @@ class ClaudeCodeOptionsTest {
     }
 
     @Test
+    void numbersTakePlainLiteralsAndOptionalsUnsetThem() {
+        ClaudeCodeOptions set = ClaudeCodeOptions.builder()
+                .maxTurns(3).maxBudgetUsd(5).taskBudget(10).maxThinkingTokens(0).maxStdoutLineBytes(1024).build();
+        ClaudeCodeOptions unset = set.toBuilder()
+                .maxTurns(OptionalInt.empty()).maxBudgetUsd(OptionalDouble.empty()).taskBudget(OptionalLong.empty())
+                .maxThinkingTokens(OptionalInt.empty()).maxStdoutLineBytes(OptionalInt.empty()).build();
+        ClaudeCodeOptions copied = ClaudeCodeOptions.builder()
+                .maxTurns(set.maxTurns()).maxBudgetUsd(set.maxBudgetUsd()).taskBudget(set.taskBudget())
+                .maxThinkingTokens(set.maxThinkingTokens()).maxStdoutLineBytes(set.maxStdoutLineBytes()).build();
+
+        assertThat(set.maxBudgetUsd()).hasValue(5.0);
+        assertThat(set.taskBudget()).hasValue(10L);
+        assertThat(unset).isEqualTo(ClaudeCodeOptions.builder().build());
+        assertThat(copied).isEqualTo(set);
+    }
+
+    @Test
     void debugFilterAndWorktreeNameSwitchTheirFlagOnAndFalseClearsThem() {
         ClaudeCodeOptions on = ClaudeCodeOptions.builder().debugFilter("api").worktreeName("w").build();
         ClaudeCodeOptions off = on.toBuilder().debug(false).worktree(false).build();
@@ -127,6 +152,11 @@ class ClaudeCodeOptionsTest {
     static Stream<Arguments> invalid() {
         return Stream.of(
                 bad(b -> b.resume("x").continueConversation(true), "resume and continueConversation"),
+                bad(b -> b.canUseTool(request -> PermissionResult.allow()).permissionPromptTool("mcp__auth__ask"),
+                        "canUseTool and permissionPromptTool cannot be combined"),
+                bad(b -> b.hookTimeout(Duration.ZERO), "hookTimeout must be positive"),
+                bad(b -> b.permissionCallbackTimeout(Duration.ofSeconds(-1)), "permissionCallbackTimeout must be positive"),
+                bad(b -> b.mcpToolTimeout(Duration.ZERO), "mcpToolTimeout must be positive"),
                 bad(b -> b.fromPr("1").resume("x"), "fromPr cannot be combined"),
                 bad(b -> b.sessionId(UUID_1).resume("x"), "sessionId can be combined"),
                 bad(b -> b.sessionId(UUID_1).continueConversation(true), "sessionId can be combined"),
@@ -139,7 +169,7 @@ class ClaudeCodeOptionsTest {
                 bad(b -> b.maxBudgetUsd(-2.0), "maxBudgetUsd"),
                 bad(b -> b.maxBudgetUsd(Double.NaN), "maxBudgetUsd"),
                 bad(b -> b.maxThinkingTokens(-5), "maxThinkingTokens must not be negative"),
-                bad(b -> b.taskBudget(0L), "taskBudget must be positive"),
+                bad(b -> b.taskBudget(0), "taskBudget must be positive"),
                 bad(b -> b.maxStdoutLineBytes(0), "maxStdoutLineBytes must be positive"),
                 bad(b -> b.controlTimeout(Duration.ZERO), "controlTimeout must be positive"),
                 bad(b -> b.controlTimeout(Duration.ofSeconds(-1)), "controlTimeout must be positive"),
@@ -163,6 +193,27 @@ class ClaudeCodeOptionsTest {
         Builder builder = set.apply(ClaudeCodeOptions.builder());
 
         assertThatThrownBy(builder::build).isInstanceOf(InvalidOptionsException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void callbacksAreOptionsLikeAnyOther() {
+        CanUseTool policy = request -> PermissionResult.deny("no");
+        HookMatcher stop = HookMatcher.all((input, toolUseId, context) -> HookOutput.empty());
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .canUseTool(policy)
+                .hook(HookEvent.STOP, stop)
+                .hook(HookEvent.STOP, stop)
+                .hookTimeout(Duration.ofSeconds(5))
+                .build();
+        assertThat(options.canUseTool()).containsSame(policy);
+        assertThat(options.hooks()).containsOnlyKeys(HookEvent.STOP);
+        assertThat(options.hooks().get(HookEvent.STOP)).hasSize(2);
+        assertThat(options.hookTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.permissionCallbackTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toBuilder().hooks(null).hookTimeout(null).build().hooks()).isEmpty();
+        assertThatThrownBy(() -> options.hooks().put(HookEvent.STOP, List.of())).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(options.toBuilder().canUseTool(null).build().canUseTool()).isEmpty();
     }
 
     @Test

@@ -1,14 +1,16 @@
 package dev.claudecode.console;
 
-import dev.claudecode.cli.CliInstaller;
-import dev.claudecode.internal.BuildInfo;
-import java.nio.file.Path;
+import dev.claudecode.ClaudeCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** The {@code claude-code} command line program. */
-public final class Main {
-
-    private Main() {
-    }
+/** The {@code claude-code} command line program: run, watch and browse Claude Code sessions. */
+@Command(name = "claude-code", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Run and steer Claude Code sessions from Java.",
+        subcommands = {AskCommand.class, ChatCommand.class, SessionsCommand.class, ShowCommand.class, ServeCommand.class,
+            InstallCliCommand.class})
+public final class Main implements Runnable {
 
     /**
      * Runs the program.
@@ -16,18 +18,31 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        String command = args.length == 0 ? "version" : args[0];
-        switch (command) {
-            case "install-cli" -> {
-                Path binary = CliInstaller.builder().build().install();
-                System.out.println("Claude Code CLI " + BuildInfo.cliVersion() + " is installed at " + binary);
-            }
-            case "version" -> System.out.println("claude-code-java " + BuildInfo.libraryVersion()
-                    + " (Claude Code CLI " + BuildInfo.cliVersion() + ")");
-            default -> {
-                System.err.println("usage: claude-code install-cli | version");
-                System.exit(2);
-            }
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the program without exiting the JVM.
+     *
+     * @param args the command line
+     * @return the exit status
+     */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Reports the library and CLI versions. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"claude-code-java " + ClaudeCode.version() + " (Claude Code CLI " + ClaudeCode.cliVersion() + ")"};
         }
     }
 }

@@ -2,50 +2,19 @@ package dev.claudecode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.claudecode.ClaudeCode;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TestCliTest {
 
-    @TempDir
-    Path dir;
-
     @Test
-    void prefersTheEnvironmentVariable() throws IOException {
-        Path cli = executable(dir.resolve("bin/claude"));
-        executable(cached("2.1.197"));
-
-        assertThat(TestCli.find(Map.of(TestCli.ENV_VAR, cli.toString()), dir, "2.1.197")).contains(cli);
-    }
-
-    @Test
-    void fallsBackToThePinnedVersionInTheCache() throws IOException {
-        Path cached = executable(cached("2.1.197"));
-        executable(cached("9.9.9"));
-
-        assertThat(TestCli.find(Map.of(), dir, "2.1.197")).contains(cached);
-    }
-
-    @Test
-    void findsNothingWhenTheVariableNamesNoExecutable() throws IOException {
-        executable(cached("2.1.197"));
-
-        assertThat(TestCli.find(Map.of(TestCli.ENV_VAR, dir.resolve("missing").toString()), dir, "2.1.197")).isEmpty();
-        assertThat(TestCli.find(Map.of(), dir, "1.0.0")).isEmpty();
-    }
-
-    private Path cached(String version) {
-        return dir.resolve(".cache/claude-code-java/cli").resolve(version).resolve("claude");
-    }
-
-    private static Path executable(Path path) throws IOException {
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, "#!/bin/sh\n");
-        assertThat(path.toFile().setExecutable(true)).isTrue();
-        return path;
+    void findsAnExecutableCliOfThePinnedVersion() throws Exception {
+        var cli = TestCli.path();
+        assertThat(Files.isExecutable(cli)).isTrue();
+        Process process = new ProcessBuilder(cli.toString(), "--version").redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(process.getInputStream().readAllBytes())).startsWith(ClaudeCode.cliVersion());
     }
 }

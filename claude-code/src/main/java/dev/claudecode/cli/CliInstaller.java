@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It downloads the platform package {@code @anthropic-ai/claude-code-<platform>}, checks the
  * tarball against the registry's published digest, extracts only the binary, runs it with
- * {@code --version} to check it starts and is the right version, and only then moves it into place
- * with one atomic rename. {@link #install()} is idempotent and safe to run from several threads or
+ * {@code --version} to check it starts and is the right version (when it is built for this
+ * machine; a binary for another platform, such as one for a remote host, is checked by the digest
+ * alone), and only then moves it into place with one atomic rename. {@link #install()} is idempotent and safe to run from several threads or
  * processes at once; when it fails it leaves nothing behind but the (empty) lock file.
  *
  * <pre>{@code
@@ -189,7 +190,9 @@ public final class CliInstaller {
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
             makeExecutable(extracted);
-            VersionCheck.verify(extracted, version, versionCheckTimeout);
+            if (runsHere(target)) {
+                VersionCheck.verify(extracted, version, versionCheckTimeout);
+            }
             if (!Files.isDirectory(versionDir)) {
                 Files.createDirectory(versionDir);
                 createdVersionDir = true;
@@ -253,6 +256,16 @@ public final class CliInstaller {
                 LOG.debug("Deleting {} left by an interrupted install", file);
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    // A binary for another platform (one to copy to a remote host) cannot be started here: the
+    // registry's digest vouches for it, and the host that runs it checks its version.
+    private static boolean runsHere(CliPlatform target) {
+        try {
+            return target == CliPlatform.detect();
+        } catch (CliInstallException e) {
+            return false;
         }
     }
 

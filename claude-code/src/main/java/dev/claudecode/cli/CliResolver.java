@@ -60,6 +60,18 @@ public final class CliResolver {
         return builder().build();
     }
 
+    /**
+     * A resolver for exactly the CLI version this library is built against: {@code
+     * CLAUDE_CODE_CLI_PATH} when set, else the managed install, which it installs when missing. It
+     * never picks up another {@code claude} from the PATH or the usual install locations, so tests
+     * and tools that need the pinned behaviour get it on any machine.
+     *
+     * @return the resolver
+     */
+    public static CliResolver pinnedVersion() {
+        return builder().searchPath(List.of()).commonLocations(List.of()).autoInstall(true).build();
+    }
+
     /** @return a builder with the defaults of {@link #defaults()} */
     public static Builder builder() {
         return new Builder();

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the CLI reaches one MCP server that it connects to itself: a child process speaking stdio, or
- * a remote server over SSE or streamable HTTP. The CLI expands {@code ${VAR}} references in these
- * values from its own environment.
+ * How the CLI reaches one MCP server: a child process speaking stdio, a remote server over SSE or
+ * streamable HTTP (the CLI connects to these itself and expands {@code ${VAR}} references in their
+ * values from its own environment), or an in-process {@link SdkMcpServer} that the CLI reaches
+ * through the session.
  */
-public sealed interface McpServerConfig permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http {
+public sealed interface McpServerConfig
+        permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http, McpServerConfig.Sdk {
 
     /**
      * @param command the executable
@@ -37,6 +39,14 @@ public sealed interface McpServerConfig permits McpServerConfig.Stdio, McpServer
      */
     static Http http(String url) {
         return new Http(url, Map.of());
+    }
+
+    /**
+     * @param server the in-process server
+     * @return the configuration that serves it inside this process
+     */
+    static Sdk sdk(SdkMcpServer server) {
+        return new Sdk(server);
     }
 
     /**
@@ -102,6 +112,25 @@ public sealed interface McpServerConfig permits McpServerConfig.Stdio, McpServer
         public Http {
             requireUrl(url);
             headers = copy(headers, "headers");
+        }
+    }
+
+    /**
+     * An MCP server defined in Java and served inside this process. The CLI learns its name from
+     * the session's {@code initialize} request (not from {@code --mcp-config}) and sends it MCP
+     * messages through the control protocol; there is one MCP handshake per CLI process.
+     *
+     * @param server the server
+     */
+    record Sdk(SdkMcpServer server) implements McpServerConfig {
+
+        /**
+         * Validates the server.
+         *
+         * @param server the server
+         */
+        public Sdk {
+            Objects.requireNonNull(server, "server");
         }
     }
 

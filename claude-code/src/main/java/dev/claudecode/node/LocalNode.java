@@ -1,20 +1,17 @@
 package dev.claudecode.node;
 
+import dev.claudecode.internal.process.BoundedOutput;
 import dev.claudecode.internal.process.ProcessTree;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** This machine, as a {@link Node}: the default file system and child processes. */
 public final class LocalNode implements Node {
@@ -56,12 +53,11 @@ public final class LocalNode implements Node {
             throw new NodeCommandException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
         try {
-            AtomicBoolean truncated = new AtomicBoolean();
             Thread.Builder threads = Thread.ofVirtual().name("local-node-io");
-            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            Thread out = threads.start(() -> capture(process.getInputStream(), stdout, options.maxOutputBytes(), truncated));
-            Thread err = threads.start(() -> capture(process.getErrorStream(), stderr, options.maxOutputBytes(), truncated));
+            BoundedOutput stdout = new BoundedOutput(options.maxOutputBytes());
+            BoundedOutput stderr = new BoundedOutput(options.maxOutputBytes());
+            Thread out = threads.start(() -> stdout.drain(process.getInputStream()));
+            Thread err = threads.start(() -> stderr.drain(process.getErrorStream()));
             Thread in = threads.start(() -> feed(process.getOutputStream(), options.input().orElse(new byte[0])));
             if (!process.waitFor(options.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 ProcessTree.terminate(process.toHandle(), Duration.ofSeconds(1));
@@ -70,7 +66,7 @@ public final class LocalNode implements Node {
             out.join(Duration.ofSeconds(5));
             err.join(Duration.ofSeconds(5));
             in.join(Duration.ofSeconds(1));
-            return new CommandResult(process.exitValue(), utf8(stdout), utf8(stderr), truncated.get());
+            return new CommandResult(process.exitValue(), stdout.text(), stderr.text(), stdout.truncated() || stderr.truncated());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NodeCommandException("interrupted while running " + command.get(0), e);
@@ -78,28 +74,6 @@ public final class LocalNode implements Node {
             if (process.isAlive()) {
                 ProcessTree.kill(process.toHandle());
             }
-        }
-    }
-
-    private static String utf8(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void capture(InputStream in, ByteArrayOutputStream sink, int limit, AtomicBoolean truncated) {
-        byte[] buffer = new byte[8192];
-        try (in) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                int room = limit - sink.size();
-                if (room < read) {
-                    truncated.set(true);
-                }
-                if (room > 0) {
-                    sink.write(buffer, 0, Math.min(room, read));
-                }
-            }
-        } catch (IOException e) {
-            // the process ended; what was read is kept
         }
     }
 

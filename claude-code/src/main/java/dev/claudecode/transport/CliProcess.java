@@ -30,6 +30,8 @@ public interface CliProcess {
     /**
      * Ends the process and everything it started: a polite termination signal first, then, after
      * {@code grace}, a forced kill. Returns once the process is gone or the forced kill was sent.
+     * Called after the process has exited, it ends what the process left running, as far as the
+     * transport can find it.
      *
      * @param grace how long to wait between the polite and the forced step
      */

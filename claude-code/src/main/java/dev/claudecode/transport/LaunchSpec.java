@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +37,19 @@ public record LaunchSpec(
     /** @return the executable followed by the arguments */
     public List<String> command() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(executable), arguments.stream()).toList();
+    }
+
+    /**
+     * Describes the launch without the environment's values, which hold secrets such as the API
+     * key: a launch spec that ends up in a log must not leak them.
+     *
+     * @return the executable, arguments, variable names and working directory
+     */
+    @Override
+    public String toString() {
+        return "LaunchSpec[executable=" + executable + ", arguments=" + arguments
+                + ", environment=" + new TreeSet<>(environment.keySet()) + " (values hidden)"
+                + ", workingDirectory=" + workingDirectory.orElse("(default)") + "]";
     }
 
     /** @return a copy with different arguments */

@@ -15,8 +15,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs the CLI as a child process of this JVM. Every process it starts is killed, with its
  * descendants, when the JVM exits.
+ *
+ * <p>Each launch gets a variable of its own, {@value #LAUNCH_TAG}, which the CLI's own children
+ * inherit. Once the CLI has died, its children (a Bash tool's shell, which runs in a session of its
+ * own) are re-parented and can no longer be found from it: terminating a CLI that has already
+ * exited finds them by that variable and kills them (where {@code /proc} exists).
  */
 public final class LocalTransport implements Transport {
+
+    /** The variable that tags the CLI and everything it starts with the launch they belong to. */
+    public static final String LAUNCH_TAG = "CLAUDE_CODE_SDK_LAUNCH_TAG";
 
     private static final LocalTransport INSTANCE = new LocalTransport(System.getenv());
 
@@ -53,11 +61,13 @@ public final class LocalTransport implements Transport {
             }
         });
         environment.putAll(spec.environment());
+        String tag = java.util.UUID.randomUUID().toString();
+        environment.put(LAUNCH_TAG, tag);
         spec.workingDirectory().ifPresent(dir -> builder.directory(new File(dir)));
         try {
             Process process = builder.start();
             ProcessReaper.track(process.toHandle());
-            return new LocalProcess(process);
+            return new LocalProcess(process, tag);
         } catch (IOException e) {
             throw new CliProcessException("cannot start the Claude Code CLI " + spec.executable() + ": " + e.getMessage(), e);
         }
@@ -88,11 +98,13 @@ public final class LocalTransport implements Transport {
     private static final class LocalProcess implements CliProcess {
 
         private final Process process;
+        private final String tag;
         // Process.onExit() makes a new future, completed asynchronously, on every call: keep one
         private final CompletableFuture<Integer> exit;
 
-        LocalProcess(Process process) {
+        LocalProcess(Process process, String tag) {
             this.process = process;
+            this.tag = tag;
             this.exit = process.onExit().thenApply(Process::exitValue);
         }
 
@@ -128,7 +140,16 @@ public final class LocalTransport implements Transport {
 
         @Override
         public void terminate(Duration grace) {
+            boolean exited = !process.isAlive();
             ProcessTree.terminate(process.toHandle(), grace);
+            if (exited) {
+                // the CLI is gone: what is left of its launch no longer descends from it
+                try {
+                    ProcessTree.killTagged(LAUNCH_TAG, tag);
+                } catch (RuntimeException e) {
+                    // best effort, like every step of ending a process
+                }
+            }
         }
     }
 }

@@ -116,6 +116,18 @@ class CliInstallerTest {
     }
 
     @Test
+    void aBinaryForAnotherPlatformIsInstalledOnItsDigestWithoutRunningIt() throws IOException {
+        CliPlatform foreign = CliPlatform.detect() == CliPlatform.LINUX_ARM64 ? CliPlatform.LINUX_X64 : CliPlatform.LINUX_ARM64;
+        byte[] unrunnable = "#!/bin/sh\nexit 3\n".getBytes(StandardCharsets.UTF_8);
+        registry.publish(foreign.packageName(), VERSION, TestTarball.cliPackage(unrunnable));
+
+        Path binary = installer().platform(foreign).build().install();
+
+        assertThat(binary).isEqualTo(cacheDir.resolve(VERSION).resolve("claude"));
+        assertThat(Files.readAllBytes(binary)).isEqualTo(unrunnable);
+    }
+
+    @Test
     void aMissingTarballIsAnInstallErrorAndLeavesNothing() throws IOException {
         registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
         registry.failWith("/tarballs/", 404);

@@ -1,7 +1,6 @@
 package dev.claudecode.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,8 +57,7 @@ class HistoryCliIT {
 
     @Test
     void readsTheSessionTheCliWrote() throws Exception {
-        String cliPath = System.getenv("CLAUDE_CODE_CLI_PATH");
-        assumeTrue(cliPath != null && !cliPath.isBlank(), "CLAUDE_CODE_CLI_PATH is not set");
+        String cliPath = dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path().toString();
 
         Path deep = temp.resolve("wörk space.v2");
         for (int i = 0; i < 6; i++) {

@@ -192,6 +192,35 @@ class SessionIT {
     }
 
     @Test
+    void aCliKilledBeforeItSavedTheConversationIsReplacedByOneInANewConversation(FakeClaudeApi api) throws Exception {
+        api.enqueue(Reply.text("noted"), Reply.text("fresh start"), Reply.text("still here"));
+        try (Session session = ClaudeCode.start(options(api).build())) {
+            session.query("first question");
+            String lost = session.sessionId().orElseThrow();
+            long pid = cliPid(session);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            awaitExit(pid);
+            // as if the CLI had died before writing the turn: nothing on disk to resume
+            try (var files = java.nio.file.Files.walk(api.configDir())) {
+                for (Path file : files.filter(f -> f.getFileName().toString().equals(lost + ".jsonl")).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+
+            assertThat(session.query("second question").result()).contains("fresh start");
+            assertThat(session.sessionId()).isPresent().get().isNotEqualTo(lost);
+            assertThat(session.query("third question").result()).contains("still here");
+        }
+        List<RecordedRequest> main = api.log().main();
+        assertThat(main.get(1).allUserText()).contains("second question").doesNotContain("first question");
+        assertThat(main.get(2).allUserText()).contains("second question", "third question");
+    }
+
+    private static void awaitExit(long pid) throws Exception {
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    }
+
+    @Test
     void userInputCarriesImagesAndTheCallersUuid(FakeClaudeApi api) {
         api.enqueue(Reply.text("a red pixel"));
         byte[] png = Base64.getDecoder().decode(
@@ -224,6 +253,23 @@ class SessionIT {
         assertThat(ProcessHandle.of(pid)).isEmpty();
         assertThat(session.isAlive()).isFalse();
         assertThatThrownBy(() -> session.stream("three")).isInstanceOf(SessionClosedException.class);
+    }
+
+    @Test
+    void aCliThatExitsAtStartFailsTheTurnWithItsStatusAndStderr(FakeClaudeApi api) {
+        try (Session session = ClaudeCode.start(options(api).extraArg("--no-such-flag").build())) {
+            assertThatThrownBy(() -> session.query("hello"))
+                    .isInstanceOf(CliProcessException.class)
+                    .hasMessageContaining("no-such-flag")
+                    .satisfies(e -> assertThat(((CliProcessException) e).exitStatus()).hasValue(1));
+        }
+    }
+
+    @Test
+    void aMissingCliIsReportedAtStart(FakeClaudeApi api) {
+        assertThatThrownBy(() -> ClaudeCode.start(options(api).cliPath(cwd.resolve("no-claude-here")).build()))
+                .isInstanceOf(dev.claudecode.cli.CliNotFoundException.class)
+                .hasMessageContaining("no-claude-here");
     }
 
     /** Reads a turn until the model's answer is streaming, so an interrupt or kill hits the API call. */

@@ -48,7 +48,7 @@ public final class VersionCheck {
      * @param version the version
      * @return whether they match
      */
-    static boolean reports(String line, String version) {
+    public static boolean reports(String line, String version) {
         if (!line.startsWith(version)) {
             return false;
         }

@@ -1,11 +1,18 @@
 package dev.claudecode.internal.history;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** Path helpers shared by the project-directory lookup and the worktree scan. */
 public final class ProjectPaths {
+
+    /** As many links as Linux follows before it gives up with ELOOP. */
+    private static final int MAX_LINKS = 40;
 
     private ProjectPaths() {
     }
@@ -20,11 +27,59 @@ public final class ProjectPaths {
     public static Path canonical(Path path) {
         if (Files.exists(path)) {
             try {
-                return path.toRealPath();
+                return path.getFileSystem() == FileSystems.getDefault() ? path.toRealPath() : resolveLinks(path);
             } catch (IOException | UnsupportedOperationException e) {
                 // fall through: a path that cannot be resolved is used as given
             }
         }
         return path.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Resolves every symbolic link in an absolute path one name at a time, as {@code realpath(3)}
+     * does. Other file systems' {@code toRealPath} may only make a path absolute (the SFTP one
+     * does), while the CLI on that machine resolves links, so the walk uses nothing but
+     * {@link Files#readSymbolicLink}, which any file system with links supports.
+     */
+    static Path resolveLinks(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath();
+        Path resolved = absolute.getRoot();
+        if (resolved == null) {
+            return absolute.normalize();
+        }
+        Deque<String> pending = new ArrayDeque<>();
+        absolute.forEach(name -> pending.addLast(name.toString()));
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String name = pending.removeFirst();
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                resolved = resolved.getParent() == null ? resolved : resolved.getParent();
+                continue;
+            }
+            Path next = resolved.resolve(name);
+            if (!Files.isSymbolicLink(next)) {
+                resolved = next;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                throw new IOException("too many levels of symbolic links in " + path);
+            }
+            Path target = Files.readSymbolicLink(next);
+            Deque<String> expanded = new ArrayDeque<>();
+            target.forEach(part -> expanded.addLast(part.toString()));
+            while (!expanded.isEmpty()) {
+                pending.addFirst(expanded.removeLast());
+            }
+            if (target.isAbsolute()) {
+                resolved = absolute.getRoot();
+            }
+        }
+        if (!Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(path + " resolves to " + resolved + ", which does not exist");
+        }
+        return resolved;
     }
 }

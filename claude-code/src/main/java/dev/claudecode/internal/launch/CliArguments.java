@@ -5,6 +5,7 @@ import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.Settings;
 import dev.claudecode.SettingSource;
 import dev.claudecode.Thinking;
+import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import java.math.BigDecimal;
@@ -38,14 +39,21 @@ import java.util.stream.Collectors;
  * (a rule such as {@code Bash(git log *)} or a path with a space stays one value). The exceptions:
  * {@code --setting-sources} takes one comma-separated value (it is not variadic), and an empty
  * {@code --tools=} means "no built-in tools". JSON values ({@code --mcp-config},
- * {@code --settings}, {@code --managed-settings}, {@code --json-schema}) are compact JSON text in
- * the same argument. All of this was verified against CLI 2.1.197 ({@code CliArgumentsIT}).
+ * {@code --settings}, {@code --managed-settings}) are compact JSON text in the same argument. All
+ * of this was verified against CLI 2.1.197 ({@code CliArgumentsIT}).
  *
  * <h2>Values kept out of the arguments</h2>
- * The API key goes only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
+ * {@code systemPrompt}, {@code appendSystemPrompt}, {@code outputFormat} (the JSON schema),
+ * {@code promptSuggestions} and {@code agents} travel in the {@code initialize} control request
+ * ({@code dev.claudecode.internal.control.InitializeRequest}), which has no size limit and reaches
+ * the CLI at every launch, a resumed one included; the CLI treats them exactly like
+ * {@code --system-prompt}, {@code --append-system-prompt}, {@code --json-schema} and
+ * {@code --prompt-suggestions} (checked on the API requests of CLI 2.1.197). The API key goes
+ * only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
  * into {@code --settings} under the key {@code sandbox}, which is where the CLI reads it; MCP
  * servers given as {@code mcpServers} become one more {@code --mcp-config} object
- * ({@code {"mcpServers":{...}}}), which the CLI merges with the others.
+ * ({@code {"mcpServers":{...}}}), which the CLI merges with the others, except in-process
+ * ({@code McpServerConfig.Sdk}) servers, which the {@code initialize} request announces.
  *
  * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
  * Reachable through {@code extraArgs} where they make sense at all:
@@ -117,9 +125,7 @@ public final class CliArguments {
                     : Optional.empty()),
             value("--task-budget", o -> number(o.taskBudget().isPresent() ? o.taskBudget().getAsLong() : null)),
             // prompt and agent
-            value("--system-prompt", ClaudeCodeOptions::systemPrompt),
             value("--system-prompt-file", o -> path(o.systemPromptFile())),
-            value("--append-system-prompt", ClaudeCodeOptions::appendSystemPrompt),
             value("--append-system-prompt-file", o -> path(o.appendSystemPromptFile())),
             flag("--exclude-dynamic-system-prompt-sections", ClaudeCodeOptions::excludeDynamicSystemPromptSections),
             value("--plan-mode-instructions", ClaudeCodeOptions::planModeInstructions),
@@ -129,7 +135,9 @@ public final class CliArguments {
             each("--allowedTools", ClaudeCodeOptions::allowedTools),
             each("--disallowedTools", ClaudeCodeOptions::disallowedTools),
             value("--permission-mode", o -> o.permissionMode().map(Object::toString)),
-            value("--permission-prompt-tool", ClaudeCodeOptions::permissionPromptTool),
+            // a Java permission callback receives the prompts as can_use_tool control requests
+            value("--permission-prompt-tool", o -> o.canUseTool().isPresent()
+                    ? Optional.of(CallbackConfig.PERMISSION_PROMPT_TOOL) : o.permissionPromptTool()),
             flag("--allow-dangerously-skip-permissions", ClaudeCodeOptions::allowDangerouslySkipPermissions),
             flag("--dangerously-skip-permissions", ClaudeCodeOptions::dangerouslySkipPermissions),
             each("--add-dir", o -> strings(o.addDirs())),
@@ -137,11 +145,9 @@ public final class CliArguments {
             each("--mcp-config", CliArguments::mcpConfigs),
             flag("--strict-mcp-config", ClaudeCodeOptions::strictMcpConfig),
             // output
-            value("--json-schema", o -> o.outputFormat().map(Json::write)),
             flag("--include-partial-messages", ClaudeCodeOptions::includePartialMessages),
             flag("--replay-user-messages", ClaudeCodeOptions::replayUserMessages),
             flag("--include-hook-events", ClaudeCodeOptions::includeHookEvents),
-            flag("--prompt-suggestions", ClaudeCodeOptions::promptSuggestions),
             flag("--enable-auth-status", ClaudeCodeOptions::enableAuthStatus),
             // settings
             value("--settings", CliArguments::settings),
@@ -260,41 +266,17 @@ public final class CliArguments {
 
     private static List<String> mcpConfigs(ClaudeCodeOptions options) {
         List<String> configs = new ArrayList<>(options.mcpConfig());
-        if (!options.mcpServers().isEmpty()) {
-            Map<String, Object> servers = new LinkedHashMap<>();
-            options.mcpServers().forEach((name, config) -> servers.put(name, mcpServer(config)));
-            configs.add(Json.write(Map.of("mcpServers", servers)));
+        Map<String, McpServerConfig> servers = new LinkedHashMap<>();
+        options.mcpServers().forEach((name, config) -> {
+            // in-process servers are announced in the initialize request, not here
+            if (!(config instanceof McpServerConfig.Sdk)) {
+                servers.put(name, config);
+            }
+        });
+        if (!servers.isEmpty()) {
+            configs.add(Json.write(Map.of("mcpServers", McpServerJson.encode(servers))));
         }
         return configs;
-    }
-
-    private static Map<String, Object> mcpServer(McpServerConfig config) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        switch (config) {
-            case McpServerConfig.Stdio stdio -> {
-                json.put("type", "stdio");
-                json.put("command", stdio.command());
-                json.put("args", stdio.args());
-                if (!stdio.env().isEmpty()) {
-                    json.put("env", stdio.env());
-                }
-            }
-            case McpServerConfig.Sse sse -> {
-                json.put("type", "sse");
-                json.put("url", sse.url());
-                if (!sse.headers().isEmpty()) {
-                    json.put("headers", sse.headers());
-                }
-            }
-            case McpServerConfig.Http http -> {
-                json.put("type", "http");
-                json.put("url", http.url());
-                if (!http.headers().isEmpty()) {
-                    json.put("headers", http.headers());
-                }
-            }
-        }
-        return json;
     }
 
     private static Optional<String> settings(ClaudeCodeOptions options) {

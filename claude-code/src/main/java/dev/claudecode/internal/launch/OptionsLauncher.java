@@ -29,16 +29,40 @@ public final class OptionsLauncher implements Launcher {
 
     @Override
     public LaunchSpec resume(String sessionId) {
-        return spec(withoutConversationChoice(options.toBuilder()).resume(sessionId).build());
+        return spec(resuming(options, sessionId));
+    }
+
+    /**
+     * The options of a new process that continues a conversation: the given options with the
+     * conversation choice (resume, fork, continue, session id, pull request) replaced by
+     * resuming {@code sessionId}.
+     *
+     * @param options a session's options
+     * @param sessionId the conversation to continue
+     * @return the options for the resuming launch
+     */
+    public static ClaudeCodeOptions resuming(ClaudeCodeOptions options, String sessionId) {
+        return withoutConversationChoice(options.toBuilder()).resume(sessionId).build();
     }
 
     @Override
     public LaunchSpec fresh() {
-        return spec(withoutConversationChoice(options.toBuilder()).build());
+        return spec(fresh(options));
+    }
+
+    /**
+     * The options of a new process that starts a new conversation: the given options without
+     * their conversation choice (resume, fork, continue, session id, pull request).
+     *
+     * @param options a session's options
+     * @return the options for a fresh launch
+     */
+    public static ClaudeCodeOptions fresh(ClaudeCodeOptions options) {
+        return withoutConversationChoice(options.toBuilder()).build();
     }
 
     private static ClaudeCodeOptions.Builder withoutConversationChoice(ClaudeCodeOptions.Builder builder) {
-        return builder.resume(null).forkSession(false).continueConversation(false).sessionId(null).resumeSessionAt(null);
+        return builder.resume(null).forkSession(false).continueConversation(false).sessionId(null).resumeSessionAt(null).fromPr(null);
     }
 
     private LaunchSpec spec(ClaudeCodeOptions launchOptions) {

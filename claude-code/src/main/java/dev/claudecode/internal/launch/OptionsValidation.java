@@ -54,6 +54,9 @@ public final class OptionsValidation {
         o.maxStdoutLineBytes().ifPresent(n -> require(n > 0, "maxStdoutLineBytes must be positive, was " + n));
         Duration timeout = o.controlTimeout();
         require(!timeout.isNegative() && !timeout.isZero(), "controlTimeout must be positive, was " + timeout);
+        positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
+        positive("hookTimeout", o.hookTimeout());
+        positive("mcpToolTimeout", o.mcpToolTimeout());
     }
 
     private void session(ClaudeCodeOptions o) {
@@ -72,6 +75,9 @@ public final class OptionsValidation {
     }
 
     private void exclusive(ClaudeCodeOptions o) {
+        require(o.canUseTool().isEmpty() || o.permissionPromptTool().isEmpty(),
+                "canUseTool and permissionPromptTool cannot be combined: canUseTool answers the permission prompts"
+                        + " itself (the CLI is started with --permission-prompt-tool stdio)");
         require(o.systemPrompt().isEmpty() || o.systemPromptFile().isEmpty(),
                 "systemPrompt and systemPromptFile cannot be combined");
         require(o.appendSystemPrompt().isEmpty() || o.appendSystemPromptFile().isEmpty(),
@@ -85,6 +91,7 @@ public final class OptionsValidation {
         require(!(o.apiKey().isPresent() && o.env().containsKey("ANTHROPIC_API_KEY")),
                 "apiKey and env ANTHROPIC_API_KEY cannot both be set");
         o.mcpServers().keySet().forEach(name -> require(!name.isBlank(), "an mcpServers name must not be blank"));
+        o.agents().keySet().forEach(name -> require(!name.isBlank(), "an agents name must not be blank"));
     }
 
     // Values the CLI treats as present only when non-blank; a blank one is almost always a bug upstream.
@@ -121,6 +128,10 @@ public final class OptionsValidation {
             require(!CliArguments.PROTOCOL_FLAGS.contains("--" + flag),
                     "extraArgs cannot set --" + flag + ": the library owns the protocol flags " + CliArguments.PROTOCOL_FLAGS);
         }
+    }
+
+    private void positive(String option, Duration timeout) {
+        require(!timeout.isNegative() && !timeout.isZero(), option + " must be positive, was " + timeout);
     }
 
     private void notBlank(String option, Optional<String> value) {

@@ -1,5 +1,9 @@
 package dev.claudecode.internal.process;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +48,66 @@ public final class ProcessTree {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Kills every process whose environment carries {@code name=value}, with its descendants. A
+     * process that a killed CLI started in a session of its own (as the CLI's Bash tool does) is
+     * re-parented when the CLI dies and can no longer be found from it; the variable it inherited
+     * still names it. Works where {@code /proc} exists (Linux); elsewhere it finds nothing.
+     *
+     * @param name the variable's name
+     * @param value the variable's value, unique to one launch
+     * @return how many processes were found and killed
+     */
+    public static int killTagged(String name, String value) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return 0;
+        }
+        byte[] entry = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> tagged = ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self && carries(proc.resolve(Long.toString(process.pid())), entry))
+                .toList();
+        tagged.forEach(ProcessTree::kill);
+        return tagged.size();
+    }
+
+    private static boolean carries(Path processDir, byte[] entry) {
+        byte[] environment;
+        try {
+            environment = Files.readAllBytes(processDir.resolve("environ"));
+        } catch (IOException | SecurityException e) {
+            return false; // gone, or another user's
+        }
+        // entries are NUL-separated: match a whole entry, not a suffix of a longer one
+        outer:
+        for (int start = 0; start + entry.length <= environment.length; ) {
+            for (int i = 0; i < entry.length; i++) {
+                if (environment[start + i] != entry[i]) {
+                    int nul = indexOfNul(environment, start);
+                    start = nul < 0 ? environment.length : nul + 1;
+                    continue outer;
+                }
+            }
+            int end = start + entry.length;
+            if (end == environment.length || environment[end] == 0) {
+                return true;
+            }
+            int nul = indexOfNul(environment, start);
+            start = nul < 0 ? environment.length : nul + 1;
+        }
+        return false;
+    }
+
+    private static int indexOfNul(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -15,44 +15,50 @@ import tools.jackson.databind.node.MissingNode;
  * the wrong type reads as absent (or as the stated default); no reader throws, because the decoder
  * must survive any JSON object a CLI might write.
  */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
     /** @return the string field, or "" when absent or not a string */
-    static String string(JsonNode node, String field) {
+    public static String string(JsonNode node, String field) {
         return Json.text(node, field, "");
     }
 
     /** @return the string field, when present and a string */
-    static Optional<String> optString(JsonNode node, String field) {
+    public static Optional<String> optString(JsonNode node, String field) {
         return Json.text(node, field);
     }
 
     /** @return the boolean field, or false when absent or not a boolean */
-    static boolean bool(JsonNode node, String field) {
+    public static boolean bool(JsonNode node, String field) {
         return Json.bool(node, field, false);
     }
 
+    /** @return the boolean field, when present and a boolean */
+    public static Optional<Boolean> optBool(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isBoolean() ? Optional.of(value.booleanValue()) : Optional.empty();
+    }
+
     /** @return the numeric field as a long, or 0 */
-    static long longValue(JsonNode node, String field) {
+    public static long longValue(JsonNode node, String field) {
         return Json.longValue(node, field).orElse(0L);
     }
 
     /** @return the numeric field as a long, when present and representable */
-    static OptionalLong optLong(JsonNode node, String field) {
+    public static OptionalLong optLong(JsonNode node, String field) {
         Optional<Long> value = Json.longValue(node, field);
         return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
     }
 
     /** @return the numeric field as an int, or 0 when absent or outside the int range */
-    static int intValue(JsonNode node, String field) {
+    public static int intValue(JsonNode node, String field) {
         return optInt(node, field).orElse(0);
     }
 
     /** @return the numeric field as an int, when present and within the int range */
-    static OptionalInt optInt(JsonNode node, String field) {
+    public static OptionalInt optInt(JsonNode node, String field) {
         Optional<Long> value = Json.longValue(node, field);
         return value.isPresent() && value.get() == value.get().intValue()
                 ? OptionalInt.of(value.get().intValue())
@@ -60,28 +66,28 @@ final class Fields {
     }
 
     /** @return the numeric field as a double, or 0 */
-    static double doubleValue(JsonNode node, String field) {
+    public static double doubleValue(JsonNode node, String field) {
         return Json.doubleValue(node, field).orElse(0.0);
     }
 
     /** @return the numeric field as a double, when present and a number */
-    static OptionalDouble optDouble(JsonNode node, String field) {
+    public static OptionalDouble optDouble(JsonNode node, String field) {
         Optional<Double> value = Json.doubleValue(node, field);
         return value.isPresent() ? OptionalDouble.of(value.get()) : OptionalDouble.empty();
     }
 
     /** @return the string elements of an array field; empty when absent or not an array */
-    static List<String> strings(JsonNode node, String field) {
+    public static List<String> strings(JsonNode node, String field) {
         return Json.strings(node == null ? null : node.get(field));
     }
 
     /** @return an object field as a plain map, converted when first read; empty when absent or not an object */
-    static Map<String, Object> map(JsonNode node, String field) {
+    public static Map<String, Object> map(JsonNode node, String field) {
         return Json.lazyMap(node == null ? null : node.get(field));
     }
 
     /** @return any field as a plain value; empty when absent or null */
-    static Optional<Object> value(JsonNode node, String field) {
+    public static Optional<Object> value(JsonNode node, String field) {
         return Optional.ofNullable(Json.lazyJava(node == null ? null : node.get(field)));
     }
 
@@ -89,29 +95,29 @@ final class Fields {
      * Returns an object field, or a missing node (on which every reader here finds nothing) when
      * the field is absent or not an object, so nested reads need no null checks.
      */
-    static JsonNode object(JsonNode node, String field) {
+    public static JsonNode object(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isObject() ? value : MissingNode.getInstance();
     }
 
     /** @return the elements of an array field; empty when absent or not an array */
-    static Iterable<JsonNode> array(JsonNode node, String field) {
+    public static Iterable<JsonNode> array(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isArray() ? value : List.of();
     }
 
     /** @return the message's {@code session_id} */
-    static Optional<String> sessionId(JsonNode message) {
+    public static Optional<String> sessionId(JsonNode message) {
         return optString(message, "session_id");
     }
 
     /** @return the message's {@code uuid} */
-    static Optional<String> uuid(JsonNode message) {
+    public static Optional<String> uuid(JsonNode message) {
         return optString(message, "uuid");
     }
 
     /** @return the whole object as a plain map, converted when first read */
-    static Map<String, Object> raw(JsonNode message) {
+    public static Map<String, Object> raw(JsonNode message) {
         return Json.lazyMap(message);
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** Decodes {@code "type":"system"} messages, one method per subtype. */
-final class SystemMessageDecoder {
+public final class SystemMessageDecoder {
 
     private static final Map<String, Function<JsonNode, SystemMessage>> BY_SUBTYPE = Map.ofEntries(
             Map.entry(InitMessage.SUBTYPE, SystemMessageDecoder::init),
@@ -253,7 +253,7 @@ final class SystemMessageDecoder {
     }
 
     /** Decodes an array of slash commands ({@code name, description, argumentHint, aliases}). */
-    static List<SlashCommand> slashCommands(JsonNode commands) {
+    public static List<SlashCommand> slashCommands(JsonNode commands) {
         if (commands == null || !commands.isArray()) {
             return List.of();
         }

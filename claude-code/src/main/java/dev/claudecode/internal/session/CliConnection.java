@@ -12,8 +12,12 @@ import dev.claudecode.message.Message;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
+import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -26,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * One running CLI process and the protocol over it: the stdin writer, the control channel, a
  * reader thread for stdout and a drainer thread for stderr. When the process ends, for whatever
  * reason, it reports once through {@link Events#onExit}.
+ *
+ * <p>What it reports is free of secrets: stderr lines, the stderr tail of failures and the previews
+ * of malformed stdout lines have the values of secret variables (API key, tokens) masked.
  *
  * <p>The two pipe readers are platform threads. A virtual thread blocked reading a pipe does not
  * unmount: it pins its carrier, and the JDK compensates by adding carriers only up to the
@@ -42,8 +49,13 @@ public final class CliConnection {
 
     /** What a connection reports. Called on its reader thread: implementations must not block. */
     public interface Events {
-        /** A decoded stdout message. */
-        void onMessage(Message message);
+        /**
+         * A decoded stdout message.
+         *
+         * @param connection the connection that read it
+         * @param message the message
+         */
+        void onMessage(CliConnection connection, Message message);
 
         /** A stdout line that is not a protocol message; the stream goes on. */
         void onProtocolError(ProtocolException error);
@@ -64,19 +76,27 @@ public final class CliConnection {
     private final StdinWriter writer;
     private final ControlChannel control;
     private final StderrTail stderrTail = new StderrTail();
+    private final SecretRedactor redactor;
     private final Events events;
     private final Thread stderrThread;
     private volatile boolean stopping;
     private volatile ProtocolException readFailure;
+    // why the library ended a CLI that was still running, when it was not asked to stop
+    private volatile String endedBecause;
+    private final java.util.concurrent.CompletableFuture<java.util.Optional<CliProcessException>> exited =
+            new java.util.concurrent.CompletableFuture<>();
 
-    private CliConnection(CliProcess process, InboundRequestHandler handler, Events events, long maxLineBytes) {
+    private CliConnection(CliProcess process, SecretRedactor redactor, InboundRequestHandler handler, Events events,
+            long maxLineBytes) {
         this.process = process;
+        this.redactor = redactor;
         this.events = events;
-        this.writer = new StdinWriter(process.stdin());
+        this.writer = new StdinWriter(new InputGuard(process.stdin()));
         this.control = new ControlChannel(writer, handler);
         this.stderrThread = Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText())
                 .stackSize(STDERR_STACK_BYTES).start(this::drainStderr);
-        StdoutRouter router = new StdoutRouter(control, events::onMessage, events::onProtocolError);
+        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
+                error -> events.onProtocolError(redactor.redact(error)));
         Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router, maxLineBytes));
     }
 
@@ -92,7 +112,8 @@ public final class CliConnection {
      */
     public static CliConnection open(Transport transport, LaunchSpec spec, long maxLineBytes,
             InboundRequestHandler handler, Events events) {
-        return new CliConnection(transport.launch(spec), handler, events, maxLineBytes);
+        SecretRedactor redactor = SecretRedactor.of(spec.environment(), System.getenv());
+        return new CliConnection(transport.launch(spec), redactor, handler, events, maxLineBytes);
     }
 
     /** @return the stdin writer */
@@ -121,6 +142,28 @@ public final class CliConnection {
     }
 
     /**
+     * Writes a line; when the CLI has died, the failure reported is the process's (exit status
+     * and stderr), not the broken pipe's.
+     *
+     * @param line the message to write
+     * @throws CliProcessException when the CLI cannot take it
+     */
+    public void write(tools.jackson.databind.JsonNode line) {
+        try {
+            writer.write(line);
+        } catch (CliProcessException e) {
+            try {
+                throw exited.get(2, TimeUnit.SECONDS).orElse(e);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw e;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException unknown) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * Stops the CLI: closes its input, gives it {@code grace} to exit, then terminates it and its
      * descendants.
      *
@@ -145,7 +188,7 @@ public final class CliConnection {
         try {
             new LineReader(process.stdout(), maxLineBytes).readAll(router);
         } catch (ProtocolException e) {
-            readFailure = e;
+            readFailure = redactor.redact(e);
             process.terminate(Duration.ZERO);
         } catch (IOException e) {
             if (!stopping) {
@@ -163,6 +206,9 @@ public final class CliConnection {
     private void finish() {
         Integer status = awaitExit(Duration.ofSeconds(3)) ? exitStatus() : null;
         if (status == null) {
+            if (!stopping && readFailure == null && endedBecause == null) {
+                endedBecause = "the Claude Code CLI closed its output but kept running, so it was stopped";
+            }
             process.terminate(Duration.ofSeconds(1));
             status = exitStatus();
         }
@@ -171,15 +217,23 @@ public final class CliConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!stopping) {
+            // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
+            process.terminate(Duration.ZERO);
+        }
         CliProcessException failure = null;
         if (readFailure != null) {
             failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
             failure.initCause(readFailure);
+        } else if (endedBecause != null) {
+            failure = new CliProcessException(endedBecause, status, stderrTail.text());
         } else if (!stopping) {
-            failure = new CliProcessException("the Claude Code CLI exited unexpectedly", status, stderrTail.text());
+            failure = new CliProcessException("the Claude Code CLI exited unexpectedly" + signalNote(status), status,
+                    stderrTail.text());
         }
         control.fail(failure != null ? failure : new SessionClosedException("the CLI was stopped"));
         control.close();
+        exited.complete(java.util.Optional.ofNullable(failure));
         events.onExit(this, java.util.Optional.ofNullable(failure));
     }
 
@@ -201,10 +255,81 @@ public final class CliConnection {
         return process.onExit().getNow(null);
     }
 
+    /** Names the signal behind a POSIX shell-style status (128 + n), which is how a killed CLI shows. */
+    static String signalNote(Integer status) {
+        if (status == null || status <= 128 || status > 128 + 64) {
+            return "";
+        }
+        int signal = status - 128;
+        String name = switch (signal) {
+            case 1 -> "SIGHUP";
+            case 2 -> "SIGINT";
+            case 6 -> "SIGABRT";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 13 -> "SIGPIPE";
+            case 15 -> "SIGTERM";
+            default -> "signal " + signal;
+        };
+        return ", killed by " + name;
+    }
+
+    /**
+     * A CLI that no longer reads its input while it still runs can never take another message or
+     * control request, and would otherwise hold the session: give it a moment to exit on its own
+     * (it usually is exiting), then end it, so that the failure is reported and the next turn
+     * starts a new CLI.
+     */
+    private void onInputBroken() {
+        if (stopping || endedBecause != null || awaitExit(Duration.ofSeconds(2))) {
+            return;
+        }
+        endedBecause = "the Claude Code CLI stopped reading its input but kept running, so it was stopped";
+        process.terminate(Duration.ZERO);
+    }
+
+    /** The CLI's input, watched for the moment writing to it fails. */
+    private final class InputGuard extends FilterOutputStream {
+
+        InputGuard(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                onInputBroken();
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                onInputBroken();
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                onInputBroken();
+                throw e;
+            }
+        }
+    }
+
     private void drainStderr() {
         try (InputStream stderr = process.stderr()) {
             new LineReader(stderr, Long.MAX_VALUE).readAll((buffer, offset, length) -> {
-                String line = new String(buffer, offset, length, StandardCharsets.UTF_8);
+                String line = redactor.redact(new String(buffer, offset, length, StandardCharsets.UTF_8));
                 stderrTail.add(line);
                 events.onStderr(line);
             });

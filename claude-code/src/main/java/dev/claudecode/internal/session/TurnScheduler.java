@@ -81,17 +81,19 @@ public final class TurnScheduler {
     }
 
     /**
-     * Routes a message to the active turn.
+     * Routes a message to a turn while it is the active one: a message from a CLI that the
+     * active turn was not written to is not part of it.
      *
+     * @param target the turn written to the CLI that sent the message
      * @param message a message from the CLI
-     * @return whether an active turn took it
+     * @return whether the turn took it
      */
-    public boolean onMessage(Message message) {
+    public boolean onMessage(Turn target, Message message) {
         Turn turn;
         lock.lock();
         try {
             turn = active;
-            if (turn == null) {
+            if (turn == null || turn != target) {
                 return false;
             }
             turn.deliver(message);
@@ -108,13 +110,16 @@ public final class TurnScheduler {
     }
 
     /**
-     * The CLI is gone: the active turn fails with {@code error}; queued turns stay queued and the
-     * next of them starts a new CLI.
+     * The CLI a turn was written to is gone: that turn fails with {@code error} if it is still the
+     * active one; queued turns stay queued and the next of them starts a new CLI.
+     *
+     * @param turn the turn whose CLI ended
+     * @param error why
      */
-    public void onConnectionLost(RuntimeException error) {
+    public void onConnectionLost(Turn turn, RuntimeException error) {
         lock.lock();
         try {
-            if (active != null) {
+            if (active != null && active == turn) {
                 active.fail(error);
                 active = null;
             }

@@ -10,6 +10,9 @@ import dev.claudecode.SettingSource;
 import dev.claudecode.Thinking;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.mcp.ToolResult;
+import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.permission.PermissionMode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,10 +55,8 @@ class CliArgumentsTest {
                 row("maxTurns", b -> b.maxTurns(7), "--max-turns=7"),
                 row("maxBudgetUsd", b -> b.maxBudgetUsd(0.0001), "--max-budget-usd=0.0001"),
                 row("maxBudgetUsd, whole", b -> b.maxBudgetUsd(5.0), "--max-budget-usd=5"),
-                row("taskBudget", b -> b.taskBudget(120_000L), "--task-budget=120000"),
-                row("systemPrompt", b -> b.systemPrompt("Be terse."), "--system-prompt=Be terse."),
+                row("taskBudget", b -> b.taskBudget(120_000), "--task-budget=120000"),
                 row("systemPromptFile", b -> b.systemPromptFile(DIR.resolve("s.md")), "--system-prompt-file=" + DIR.resolve("s.md")),
-                row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x"), "--append-system-prompt=Also: x"),
                 row("appendSystemPromptFile", b -> b.appendSystemPromptFile(Path.of("a.md")), "--append-system-prompt-file=a.md"),
                 row("excludeDynamicSystemPromptSections", b -> b.excludeDynamicSystemPromptSections(true),
                         "--exclude-dynamic-system-prompt-sections"),
@@ -70,6 +71,7 @@ class CliArgumentsTest {
                 row("permissionMode", b -> b.permissionMode(PermissionMode.ACCEPT_EDITS), "--permission-mode=acceptEdits"),
                 row("permissionMode, newer", b -> b.permissionMode(PermissionMode.of("someday")), "--permission-mode=someday"),
                 row("permissionPromptTool", b -> b.permissionPromptTool("stdio"), "--permission-prompt-tool=stdio"),
+                row("canUseTool", b -> b.canUseTool(request -> PermissionResult.allow()), "--permission-prompt-tool=stdio"),
                 row("allowDangerouslySkipPermissions", b -> b.allowDangerouslySkipPermissions(true),
                         "--allow-dangerously-skip-permissions"),
                 row("dangerouslySkipPermissions", b -> b.dangerouslySkipPermissions(true), "--dangerously-skip-permissions"),
@@ -77,11 +79,9 @@ class CliArgumentsTest {
                 row("mcpConfig", b -> b.mcpConfig("servers.json", "{\"mcpServers\":{}}"),
                         "--mcp-config=servers.json", "--mcp-config={\"mcpServers\":{}}"),
                 row("strictMcpConfig", b -> b.strictMcpConfig(true), "--strict-mcp-config"),
-                row("outputFormat", b -> b.outputFormat(Map.of("type", "object")), "--json-schema={\"type\":\"object\"}"),
                 row("includePartialMessages", b -> b.includePartialMessages(true), "--include-partial-messages"),
                 row("replayUserMessages", b -> b.replayUserMessages(true), "--replay-user-messages"),
                 row("includeHookEvents", b -> b.includeHookEvents(true), "--include-hook-events"),
-                row("promptSuggestions", b -> b.promptSuggestions(true), "--prompt-suggestions"),
                 row("enableAuthStatus", b -> b.enableAuthStatus(true), "--enable-auth-status"),
                 row("settings file", b -> b.settings(Path.of("settings.json")), "--settings=settings.json"),
                 row("settings values", b -> b.settings(Map.of("model", "haiku")), "--settings={\"model\":\"haiku\"}"),
@@ -124,7 +124,13 @@ class CliArgumentsTest {
                 row("controlTimeout", b -> b.controlTimeout(Duration.ofSeconds(5))),
                 row("maxStdoutLineBytes", b -> b.maxStdoutLineBytes(1 << 20)),
                 row("stderr", b -> b.stderr(line -> { })),
-                row("enableFileCheckpointing", b -> b.enableFileCheckpointing(true)));
+                row("enableFileCheckpointing", b -> b.enableFileCheckpointing(true)),
+                // options sent in the initialize request (InitializeRequestTest)
+                row("systemPrompt", b -> b.systemPrompt("Be terse.")),
+                row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x")),
+                row("outputFormat", b -> b.outputFormat(Map.of("type", "object"))),
+                row("promptSuggestions", b -> b.promptSuggestions(true)),
+                row("agents", b -> b.agentDefinition("reviewer", dev.claudecode.AgentDefinition.of("Reviews", "Be strict."))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +157,21 @@ class CliArgumentsTest {
                         + "\"files\":{\"type\":\"stdio\",\"command\":\"npx\",\"args\":[\"-y\",\"server\"],\"env\":{\"TOKEN\":\"t\"}},"
                         + "\"events\":{\"type\":\"sse\",\"url\":\"https://e.example/sse\",\"headers\":{\"Authorization\":\"Bearer x\"}},"
                         + "\"web\":{\"type\":\"http\",\"url\":\"https://w.example/mcp\"}}}");
+    }
+
+    @Test
+    void inProcessMcpServersStayOffTheCommandLine() {
+        SdkMcpServer calc = SdkMcpServer.builder("calc")
+                .tool("add", "Add", Map.of("type", "object"), args -> ToolResult.text("0")).build();
+        ClaudeCodeOptions onlySdk = ClaudeCodeOptions.builder().mcpServer("calc", McpServerConfig.sdk(calc)).build();
+        assertThat(tail(onlySdk)).isEmpty();
+
+        ClaudeCodeOptions mixed = ClaudeCodeOptions.builder()
+                .mcpServer("calc", McpServerConfig.sdk(calc))
+                .mcpServer("files", McpServerConfig.stdio("mcp-files"))
+                .build();
+        assertThat(tail(mixed)).containsExactly(
+                "--mcp-config={\"mcpServers\":{\"files\":{\"type\":\"stdio\",\"command\":\"mcp-files\"}}}");
     }
 
     @Test
@@ -189,8 +210,6 @@ class CliArgumentsTest {
             assertThat(tail).doesNotContain("-be brief", "--and polite", "-a session title", "-named");
         }
         assertThat(tail(OptionsFixtures.resumeVariant(dir))).contains(
-                "--system-prompt=-be brief",
-                "--append-system-prompt=--and polite",
                 "--resume=-a session title",
                 "--name=-named",
                 "--add-dir=" + dir.resolve("-b"),
@@ -218,13 +237,13 @@ class CliArgumentsTest {
 
     @Test
     void everyJsonValueIsCompactJsonThatParsesBack(@org.junit.jupiter.api.io.TempDir Path dir) {
-        Set<String> jsonFlags = Set.of("--mcp-config", "--settings", "--managed-settings", "--json-schema");
+        Set<String> jsonFlags = Set.of("--mcp-config", "--settings", "--managed-settings");
         List<String> values = tail(OptionsFixtures.resumeVariant(dir)).stream()
                 .filter(argument -> jsonFlags.contains(flagOf(argument)))
                 .map(argument -> argument.substring(argument.indexOf('=') + 1))
                 .toList();
 
-        assertThat(values).hasSize(5).allSatisfy(value -> {
+        assertThat(values).hasSize(4).allSatisfy(value -> {
             assertThat(Json.parse(value).isObject()).isTrue();
             assertThat(value).doesNotContain("\n");
         });

@@ -42,7 +42,7 @@ final class OptionsFixtures {
                 .betas("context-1m-2025-08-07")
                 .maxTurns(3)
                 .maxBudgetUsd(2.5)
-                .taskBudget(5000L)
+                .taskBudget(5000)
                 .systemPrompt("-be brief")
                 .appendSystemPrompt("--and polite")
                 .excludeDynamicSystemPromptSections(true)

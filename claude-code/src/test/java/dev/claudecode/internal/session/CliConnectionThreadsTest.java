@@ -50,7 +50,7 @@ class CliConnectionThreadsTest {
 
     private static final class NoEvents implements CliConnection.Events {
         @Override
-        public void onMessage(Message message) {
+        public void onMessage(CliConnection connection, Message message) {
         }
 
         @Override

@@ -1,0 +1,71 @@
+package dev.claudecode.console;
+
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.cli.CliResolver;
+import dev.claudecode.console.session.ModelBackend;
+import dev.claudecode.permission.PermissionMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that run a session: {@code ask}, {@code chat} and {@code serve}. */
+final class SessionOptions {
+
+    @Option(names = "--model", description = "The model, e.g. sonnet or opus.")
+    String model;
+
+    @Option(names = "--cwd", description = "The directory Claude Code works in (default: the current one).")
+    Path cwd;
+
+    @Option(names = "--permission-mode", description = "default, acceptEdits, plan, bypassPermissions, ...")
+    String permissionMode;
+
+    @Option(names = "--allowed-tools", split = ",", description = "Tools that run without asking, e.g. Bash,Read.")
+    List<String> allowedTools;
+
+    @Option(names = "--max-turns", description = "The most model turns an answer may take.")
+    Integer maxTurns;
+
+    @Option(names = "--offline", description = "Use the built-in offline stand-in model even when ANTHROPIC_API_KEY is set.")
+    boolean offline;
+
+    @Option(names = "--config-dir", description = "Where Claude Code keeps its sessions (CLAUDE_CONFIG_DIR; "
+            + "default: ~/.claude, or a temporary directory for the offline stand-in).")
+    Path configDir;
+
+    /** @return the model backend these options ask for; close it when done */
+    ModelBackend backend() {
+        return ModelBackend.choose(offline, System.getenv(), Optional.ofNullable(configDir));
+    }
+
+    /**
+     * @param backend the model backend
+     * @return the options of a session on that backend
+     */
+    ClaudeCodeOptions options(ModelBackend backend) {
+        ClaudeCodeOptions.Builder options = ClaudeCodeOptions.builder()
+                .cliPath(CliResolver.builder().autoInstall(true).build().resolve().path())
+                .cwd(workingDirectory())
+                .env(backend.environment())
+                .includePartialMessages(true);
+        if (model != null) {
+            options.model(model);
+        }
+        if (permissionMode != null) {
+            options.permissionMode(PermissionMode.of(permissionMode));
+        }
+        if (allowedTools != null) {
+            options.allowedTools(allowedTools);
+        }
+        if (maxTurns != null) {
+            options.maxTurns(maxTurns);
+        }
+        return options.build();
+    }
+
+    /** @return the directory Claude Code works in */
+    Path workingDirectory() {
+        return cwd != null ? cwd.toAbsolutePath() : Path.of("").toAbsolutePath();
+    }
+}

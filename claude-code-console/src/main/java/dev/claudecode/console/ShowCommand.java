@@ -1,0 +1,50 @@
+package dev.claudecode.console;
+
+import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.console.terminal.TranscriptPrinter;
+import dev.claudecode.history.History;
+import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.SessionInfo;
+import dev.claudecode.history.SessionMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code show}: prints a stored session's conversation. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print the conversation of a stored session.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SESSION_ID", description = "The session's id, as `sessions` lists it.")
+    String sessionId;
+
+    @Option(names = "--config-dir", description = "The Claude Code config directory (default: $CLAUDE_CONFIG_DIR or ~/.claude).")
+    Path configDir;
+
+    @Option(names = "--limit", description = "Print at most this many messages.")
+    Integer limit;
+
+    @Option(names = "--offset", defaultValue = "0", description = "Skip this many messages first.")
+    int offset;
+
+    @Override
+    public Integer call() {
+        History history = History.at(configDir != null ? configDir : History.defaultConfigDir());
+        HistoryQuery.Builder query = HistoryQuery.builder().offset(offset);
+        if (limit != null) {
+            query.limit(limit);
+        }
+        List<SessionMessage> messages = history.getMessages(sessionId, query.build());
+        history.getSessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
+        TranscriptPrinter.print(messages.stream().map(TranscriptLine::of).flatMap(List::stream).toList(), System.out);
+        return 0;
+    }
+
+    private static String header(SessionInfo info) {
+        return "session " + info.sessionId() + info.cwd().map(cwd -> " · " + cwd).orElse("")
+                + info.title().map(title -> " · " + title).orElse("");
+    }
+}

@@ -1,0 +1,352 @@
+package dev.claudecode.console.web;
+
+import dev.claudecode.ClaudeCode;
+import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.console.session.LiveSession;
+import dev.claudecode.console.session.SessionRow;
+import dev.claudecode.console.session.ToolDecision;
+import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.history.History;
+import dev.claudecode.history.HistoryException;
+import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.InvalidSessionIdException;
+import dev.claudecode.history.SessionListQuery;
+import dev.claudecode.history.SessionNotFoundException;
+import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.testkit.StandInModel;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web console: a local web page to list stored sessions, open live ones and steer them, served
+ * by Javalin. Live output reaches the page as server-sent events. The server binds to loopback
+ * unless told otherwise, answers only requests addressed to its own host name (so that other sites
+ * cannot reach it through DNS tricks), and refuses changes sent from pages of other origins.
+ */
+public final class WebConsole implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebConsole.class);
+    private static final long PING_SECONDS = 15;
+    private static final String RESOURCES = "/dev/claudecode/console/web/";
+
+    private final Settings settings;
+    private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger(1);
+    private final Javalin app;
+    private volatile boolean closing;
+
+    /**
+     * What the web console runs with.
+     *
+     * @param host the address to bind to, {@code 127.0.0.1} unless a person chose otherwise
+     * @param port the port; 0 for any free one
+     * @param defaults the options of new sessions, before the page's choices
+     * @param offline whether the offline stand-in model answers
+     * @param banner the line that says which model answers
+     * @param configDir where the CLI keeps the sessions the page lists
+     */
+    public record Settings(String host, int port, ClaudeCodeOptions defaults, boolean offline, String banner, Path configDir) {
+        /** Checks the components. */
+        public Settings {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(defaults, "defaults");
+            Objects.requireNonNull(banner, "banner");
+            Objects.requireNonNull(configDir, "configDir");
+        }
+    }
+
+    private WebConsole(Settings settings) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> {
+            config.useVirtualThreads = true;
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jsonMapper(new WebJson());
+        });
+        routes();
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param settings what it runs with
+     * @return the running console; close it to stop the server and its sessions
+     */
+    public static WebConsole start(Settings settings) {
+        WebConsole console = new WebConsole(settings);
+        console.app.start(settings.host(), settings.port());
+        return console;
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return the page's address */
+    public URI uri() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /**
+     * A live session opened from the page.
+     *
+     * @param id the console's id of the session
+     * @return the session, while it is open
+     */
+    Optional<WebSession> session(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    /** Stops every live session, then the server. */
+    @Override
+    public void close() {
+        closing = true;
+        sessions.values().forEach(session -> {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping session {} failed", session.id(), e);
+            }
+        });
+        sessions.clear();
+        app.stop();
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    private void routes() {
+        LoopbackGuard guard = new LoopbackGuard(settings.host(), this::port);
+        app.before(guard::check);
+        app.get("/", ctx -> resource(ctx, "index.html", "text/html; charset=utf-8"));
+        app.get("/app.js", ctx -> resource(ctx, "app.js", "text/javascript; charset=utf-8"));
+        app.get("/style.css", ctx -> resource(ctx, "style.css", "text/css; charset=utf-8"));
+
+        app.get("/api/info", ctx -> ctx.json(info()));
+        app.get("/api/history", this::history);
+        app.get("/api/history/{id}", this::transcript);
+
+        app.get("/api/sessions", ctx -> ctx.json(sessions.values().stream().map(WebConsole::summary).toList()));
+        app.post("/api/sessions", this::open);
+        app.get("/api/sessions/{id}", ctx -> ctx.json(summary(find(ctx))));
+        app.delete("/api/sessions/{id}", this::closeSession);
+        app.sse("/api/sessions/{id}/events", this::events);
+        app.post("/api/sessions/{id}/prompt", this::prompt);
+        app.post("/api/sessions/{id}/interrupt", ctx -> {
+            find(ctx).live().interrupt();
+            ctx.json(Map.of("ok", true));
+        });
+        app.post("/api/sessions/{id}/clear", ctx -> {
+            find(ctx).live().clear();
+            ctx.json(Map.of("ok", true));
+        });
+        app.post("/api/sessions/{id}/model", ctx -> {
+            WebSession session = find(ctx);
+            session.live().controls().setModel(required(body(ctx), "model"));
+            ctx.json(summary(session));
+        });
+        app.post("/api/sessions/{id}/mode", ctx -> {
+            WebSession session = find(ctx);
+            session.live().controls().setPermissionMode(PermissionMode.of(required(body(ctx), "mode")));
+            ctx.json(summary(session));
+        });
+        app.get("/api/sessions/{id}/mcp", ctx -> ctx.json(Map.of("servers",
+                find(ctx).live().controls().mcpStatus().stream().map(WebJson::mcpServer).toList())));
+        app.get("/api/sessions/{id}/context", ctx -> ctx.json(WebJson.context(find(ctx).live().controls().contextUsage())));
+        app.post("/api/sessions/{id}/rewind", ctx -> {
+            Map<String, Object> body = body(ctx);
+            ctx.json(WebJson.rewind(find(ctx).live().controls().rewindFiles(required(body, "userMessageId"),
+                    Boolean.TRUE.equals(body.get("dryRun")))));
+        });
+        app.get("/api/sessions/{id}/permissions", ctx -> ctx.json(Map.of("pending",
+                find(ctx).questions().pending().stream().map(WebJson::request).toList())));
+        app.post("/api/sessions/{id}/permissions/{requestId}", this::answer);
+
+        app.exception(NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(InvalidSessionIdException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(SessionNotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        app.exception(UnsupportedOperationException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_IMPLEMENTED, e.getMessage()));
+        app.exception(IllegalStateException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
+        app.exception(ClaudeCodeException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_GATEWAY, e.getMessage()));
+        app.exception(tools.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    private Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("offline", settings.offline());
+        info.put("banner", settings.banner());
+        info.put("offlineLabel", StandInModel.LABEL);
+        info.put("version", ClaudeCode.version());
+        info.put("cliVersion", ClaudeCode.cliVersion());
+        info.put("cwd", settings.defaults().cwd().map(Path::toString).orElse(""));
+        info.put("configDir", settings.configDir().toString());
+        info.put("permissionModes", List.of("default", "acceptEdits", "plan", "bypassPermissions", "dontAsk"));
+        return info;
+    }
+
+    private void history(Context ctx) {
+        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(50);
+        SessionListQuery.Builder query = SessionListQuery.builder().limit(Math.max(1, limit));
+        Optional.ofNullable(ctx.queryParam("project")).filter(p -> !p.isBlank()).map(Path::of).ifPresent(query::projectPath);
+        List<SessionRow> rows;
+        try {
+            rows = History.at(settings.configDir()).listSessions(query.build()).stream().map(SessionRow::of).toList();
+        } catch (HistoryException e) {
+            rows = List.of();
+        }
+        ctx.json(Map.of("configDir", settings.configDir().toString(), "sessions", rows.stream().map(WebJson::row).toList()));
+    }
+
+    private void transcript(Context ctx) {
+        String id = ctx.pathParam("id");
+        List<TranscriptLine> lines = History.at(settings.configDir()).getMessages(id, HistoryQuery.all()).stream()
+                .map(TranscriptLine::of).flatMap(List::stream).toList();
+        ctx.json(Map.of("sessionId", id, "lines", lines.stream().map(WebJson::line).toList()));
+    }
+
+    private void open(Context ctx) {
+        if (closing) {
+            throw new IllegalStateException("the console is stopping");
+        }
+        Map<String, Object> body = ctx.body().isBlank() ? Map.of() : body(ctx);
+        ClaudeCodeOptions.Builder options = settings.defaults().toBuilder();
+        optional(body, "model").ifPresent(options::model);
+        optional(body, "permissionMode").map(PermissionMode::of).ifPresent(options::permissionMode);
+        optional(body, "resume").ifPresent(options::resume);
+        String id = "s" + nextId.getAndIncrement();
+        WebSession session = new WebSession(id, LiveSession.start(options.build()));
+        sessions.put(id, session);
+        ctx.status(HttpStatus.CREATED).json(summary(session));
+    }
+
+    private void closeSession(Context ctx) {
+        WebSession session = find(ctx);
+        sessions.remove(session.id());
+        session.close();
+        ctx.json(Map.of("ok", true));
+    }
+
+    private void prompt(Context ctx) {
+        WebSession session = find(ctx);
+        String text = required(body(ctx), "text");
+        session.live().submit(text).exceptionally(failure -> null);
+        ctx.status(HttpStatus.ACCEPTED).json(Map.of("queued", true));
+    }
+
+    private void answer(Context ctx) {
+        WebSession session = find(ctx);
+        ToolDecision decision = ToolDecision.parse(required(body(ctx), "decision"));
+        if (!session.questions().answer(ctx.pathParam("requestId"), decision)) {
+            throw new NotFoundResponse("no question " + ctx.pathParam("requestId") + " waits in session " + session.id());
+        }
+        ctx.json(Map.of("requestId", ctx.pathParam("requestId"), "decision", decision.wireName()));
+    }
+
+    /** Streams a session's events to one page until the page goes away or the session ends. */
+    private void events(SseClient client) {
+        WebSession session = find(client.ctx());
+        long after = parseSeq(client.ctx().header("Last-Event-ID"));
+        BlockingQueue<EventFeed.Entry> queue = session.feed().subscribe(after);
+        try {
+            while (!client.terminated() && !closing) {
+                EventFeed.Entry entry = queue.poll(PING_SECONDS, TimeUnit.SECONDS);
+                if (entry == EventFeed.END) {
+                    client.sendEvent("end", "{}");
+                    return;
+                }
+                if (entry == null) {
+                    client.sendComment("ping");
+                } else {
+                    client.sendEvent("console", WebJson.write(entry.json()), String.valueOf(entry.seq()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            session.feed().unsubscribe(queue);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private WebSession find(Context ctx) {
+        String id = ctx.pathParam("id");
+        WebSession session = sessions.get(id);
+        if (session == null) {
+            throw new NotFoundResponse("no live session " + id);
+        }
+        return session;
+    }
+
+    private static Map<String, Object> summary(WebSession session) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", session.id());
+        json.put("started", session.started().toString());
+        json.put("busy", session.live().isBusy());
+        json.put("state", WebJson.state(session.live().state()));
+        json.put("pendingPermissions", session.questions().pending().size());
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Context ctx) {
+        Object parsed = ctx.bodyAsClass(Map.class);
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        return (Map<String, Object>) parsed;
+    }
+
+    private static Optional<String> optional(Map<String, Object> body, String key) {
+        return body.get(key) instanceof String value && !value.isBlank() ? Optional.of(value.strip()) : Optional.empty();
+    }
+
+    private static String required(Map<String, Object> body, String key) {
+        return optional(body, key).orElseThrow(() -> new IllegalArgumentException("\"" + key + "\" is required"));
+    }
+
+    private static long parseSeq(String header) {
+        try {
+            return header == null ? 0 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+    }
+
+    private static void resource(Context ctx, String name, String contentType) {
+        try (InputStream in = WebConsole.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new NotFoundResponse(name);
+            }
+            ctx.header("Cache-Control", "no-store").contentType(contentType).result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.claudecode.console.web;
+
+import dev.claudecode.console.session.ConsoleEvent;
+import dev.claudecode.console.session.ContextUsageView;
+import dev.claudecode.console.session.McpServerView;
+import dev.claudecode.console.session.RewindView;
+import dev.claudecode.console.session.SessionRow;
+import dev.claudecode.console.session.SessionState;
+import dev.claudecode.console.session.ToolRequest;
+import dev.claudecode.console.session.TranscriptLine;
+import io.javalin.json.JsonMapper;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The JSON the web console speaks: its values as plain maps, written and read with Jackson, so the
+ * page sees one stable shape whatever the Java types look like.
+ */
+final class WebJson implements JsonMapper {
+
+    private static final ObjectMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @Override
+    public String toJsonString(Object value, Type type) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    @Override
+    public <T> T fromJsonString(String json, Type type) {
+        return MAPPER.readValue(json, MAPPER.getTypeFactory().constructType(type));
+    }
+
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    static Map<String, Object> event(ConsoleEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        switch (event) {
+            case ConsoleEvent.PromptSent sent -> json.put("text", sent.text());
+            case ConsoleEvent.Text text -> json.put("text", text.text());
+            case ConsoleEvent.ToolCall call -> {
+                json.put("toolUseId", call.toolUseId());
+                json.put("name", call.name());
+                json.put("summary", call.summary());
+            }
+            case ConsoleEvent.ToolOutput output -> {
+                json.put("toolUseId", output.toolUseId());
+                json.put("preview", output.preview());
+                json.put("error", output.error());
+            }
+            case ConsoleEvent.TurnEnded ended -> {
+                json.put("error", ended.error());
+                json.put("errorText", ended.errorText().orElse(null));
+                json.put("turns", ended.turns());
+                json.put("costUsd", ended.costUsd());
+                json.put("durationMs", ended.durationMs());
+            }
+            case ConsoleEvent.TurnFailed failed -> json.put("message", failed.message());
+            case ConsoleEvent.StateChanged changed -> json.put("state", state(changed.state()));
+            case ConsoleEvent.Notice notice -> json.put("text", notice.text());
+            case ConsoleEvent.PermissionAsked asked -> json.put("request", request(asked.request()));
+            case ConsoleEvent.PermissionAnswered answered -> {
+                json.put("requestId", answered.requestId());
+                json.put("decision", answered.decision().wireName());
+            }
+        }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("type", type(event));
+        typed.putAll(json);
+        return typed;
+    }
+
+    private static String type(ConsoleEvent event) {
+        return switch (event) {
+            case ConsoleEvent.PromptSent sent -> "prompt";
+            case ConsoleEvent.Text text -> "text";
+            case ConsoleEvent.ToolCall call -> "tool_call";
+            case ConsoleEvent.ToolOutput output -> "tool_output";
+            case ConsoleEvent.TurnEnded ended -> "turn_end";
+            case ConsoleEvent.TurnFailed failed -> "turn_failed";
+            case ConsoleEvent.StateChanged changed -> "state";
+            case ConsoleEvent.Notice notice -> "notice";
+            case ConsoleEvent.PermissionAsked asked -> "permission_asked";
+            case ConsoleEvent.PermissionAnswered answered -> "permission_answered";
+        };
+    }
+
+    static Map<String, Object> state(SessionState state) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sessionId", state.sessionId().orElse(null));
+        json.put("model", state.model().orElse(null));
+        json.put("permissionMode", state.permissionMode().orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> request(ToolRequest request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requestId", request.requestId());
+        json.put("toolName", request.toolName());
+        json.put("description", request.describe());
+        json.put("input", request.input());
+        json.put("toolUseId", request.toolUseId().orElse(null));
+        json.put("reason", request.reason().orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> mcpServer(McpServerView server) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", server.name());
+        json.put("status", server.status());
+        json.put("error", server.error().orElse(null));
+        json.put("tools", server.tools());
+        return json;
+    }
+
+    static Map<String, Object> context(ContextUsageView usage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("totalTokens", usage.totalTokens());
+        json.put("maxTokens", usage.maxTokens().isPresent() ? usage.maxTokens().getAsLong() : null);
+        json.put("percentage", usage.percentage().isPresent() ? usage.percentage().getAsLong() : null);
+        json.put("categories", usage.categories().stream()
+                .map(category -> Map.<String, Object>of("name", category.name(), "tokens", category.tokens())).toList());
+        json.put("source", usage.source());
+        return json;
+    }
+
+    static Map<String, Object> rewind(RewindView view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("canRewind", view.canRewind());
+        json.put("filesChanged", view.filesChanged());
+        json.put("insertions", view.insertions());
+        json.put("deletions", view.deletions());
+        json.put("error", view.error().orElse(null));
+        return json;
+    }
+
+    static Map<String, Object> row(SessionRow row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sessionId", row.sessionId());
+        json.put("modified", row.modified().toString());
+        json.put("messages", row.messages().isPresent() ? row.messages().getAsInt() : null);
+        json.put("project", row.project());
+        json.put("title", row.title());
+        return json;
+    }
+
+    static Map<String, Object> line(TranscriptLine line) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", line.kind().name().toLowerCase(Locale.ROOT));
+        json.put("text", line.text());
+        json.put("error", line.error());
+        return json;
+    }
+}

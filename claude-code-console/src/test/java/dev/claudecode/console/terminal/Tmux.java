@@ -1,0 +1,169 @@
+package dev.claudecode.console.terminal;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A program running in a terminal, as a person sees it: a private tmux server (its own socket, no
+ * user configuration) runs the command in a pane; tests type with send-keys and read the screen with
+ * capture-pane. Closing kills the tmux server and with it the program.
+ */
+final class Tmux implements AutoCloseable {
+
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    private static final String SESSION = "console";
+
+    private final Path tmux;
+    private final String socket;
+
+    private Tmux(Path tmux, String socket) {
+        this.tmux = tmux;
+        this.socket = socket;
+    }
+
+    /**
+     * Starts a command in a new 200×50 terminal.
+     *
+     * @param tmux the tmux executable
+     * @param directory the working directory
+     * @param environment variables to set for the command
+     * @param command the command and its arguments
+     * @return the terminal
+     */
+    static Tmux start(Path tmux, Path directory, Map<String, String> environment, List<String> command) {
+        Tmux terminal = new Tmux(tmux, "claude-code-it-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet());
+        String variables = environment.entrySet().stream().map(e -> e.getKey() + "=" + quote(e.getValue())).collect(Collectors.joining(" "));
+        String line = "env -u ANTHROPIC_API_KEY " + variables + " "
+                + command.stream().map(Tmux::quote).collect(Collectors.joining(" "))
+                + "; echo \"[exit $?]\"; sleep 600";
+        terminal.run("-f", "/dev/null", "new-session", "-d", "-s", SESSION, "-x", "200", "-y", "50",
+                "-c", directory.toString(), line);
+        return terminal;
+    }
+
+    /** Types a line and presses Enter. */
+    void typeLine(String text) {
+        run("send-keys", "-t", SESSION, "-l", text);
+        run("send-keys", "-t", SESSION, "Enter");
+    }
+
+    /** @return the screen and its scroll-back, as text */
+    String screen() {
+        return run("capture-pane", "-p", "-J", "-t", SESSION, "-S", "-2000").stripTrailing();
+    }
+
+    /**
+     * Waits until the screen shows a text.
+     *
+     * @return the screen
+     */
+    String awaitText(String text, Duration timeout) {
+        return await(screen -> screen.contains(text), "the text \"" + text + "\"", timeout);
+    }
+
+    /**
+     * Waits until the screen shows a text a number of times, e.g. the n-th closing line.
+     *
+     * @return the screen
+     */
+    String awaitCount(String text, int count, Duration timeout) {
+        return await(screen -> occurrences(screen, text) >= count, count + " times \"" + text + "\"", timeout);
+    }
+
+    String await(Predicate<String> condition, String what, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = screen();
+        while (!condition.test(screen)) {
+            if (System.nanoTime() > deadline) {
+                fail("the terminal did not show " + what + " within " + timeout + "; it shows:\n" + screen);
+            }
+            sleep(100);
+            screen = screen();
+        }
+        return screen;
+    }
+
+    /** Keeps the screen as a test artifact. */
+    void save(String name) {
+        try {
+            Files.writeString(dev.claudecode.console.RequiredTools.screenshots().resolve(name + ".txt"), screen() + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        runQuietly("kill-server");
+    }
+
+    private String run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(tmux.toString(), "-L", socket));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("tmux did not answer: " + command);
+            }
+            if (process.exitValue() != 0) {
+                fail("tmux failed (" + process.exitValue() + "): " + command + "\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void runQuietly(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(tmux.toString(), "-L", socket));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // the server is gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.claudecode.internal.ssh;
+
+import dev.claudecode.ssh.SshConnectionException;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens authenticated SSH connections to one host with a MINA SSHD client that reads nothing
+ * from {@code ~/.ssh} on its own: the settings say which keys, agent and known_hosts to use.
+ */
+public final class SshConnector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    /** The name OpenSSH's own client uses; servers answer any name, so any name proves liveness. */
+    private static final String KEEPALIVE_REQUEST = "keepalive@openssh.com";
+
+    private final SshSettings settings;
+    private final HostKeys hostKeys;
+    private SshClient client;
+    private List<NamedFactory<Signature>> defaultSignatures;
+    private boolean closed;
+
+    /**
+     * Creates the connector; nothing is started until the first connection.
+     *
+     * @param settings the transport's settings
+     */
+    public SshConnector(SshSettings settings) {
+        this.settings = settings;
+        this.hostKeys = settings.knownHosts().map(HostKeys::strict).orElseGet(HostKeys::acceptAny);
+    }
+
+    /**
+     * Connects and authenticates.
+     *
+     * @param onUse called whenever the connection's file system is used, for idle tracking
+     * @return the connection
+     * @throws SshConnectionException when the host cannot be reached, its key is refused, or
+     *     authentication fails
+     */
+    public synchronized SshConnection connect(Runnable onUse) {
+        if (closed) {
+            throw new SshConnectionException("the SSH transport for " + settings.address() + " is closed");
+        }
+        SshClient started = client();
+        ClientSession session;
+        try {
+            started.setSignatureFactories(hostKeys.preferKnownTypes(defaultSignatures, settings.host(), settings.port()));
+            hostKeys.reset();
+            session = started.connect(settings.user(), settings.host(), settings.port())
+                    .verify(settings.connectTimeout())
+                    .getClientSession();
+        } catch (IOException | RuntimeException e) {
+            throw new SshConnectionException("cannot connect to " + settings.address() + ": " + e.getMessage(), e);
+        }
+        try {
+            addIdentities(session);
+            session.auth().verify(settings.connectTimeout());
+            LOG.debug("Connected to {}", settings.address());
+            return new SshConnection(session, settings, onUse);
+        } catch (IOException | RuntimeException e) {
+            session.close(true);
+            throw failure(e);
+        }
+    }
+
+    private SshConnectionException failure(Exception e) {
+        if (hostKeys.lastRefused().isPresent()) {
+            String where = hostKeys.knownHosts().map(Object::toString).orElse("known_hosts");
+            return new SshConnectionException("the host key of " + settings.address() + " (" + hostKeys.lastRefused().get()
+                    + ") is not in " + where + ", or differs from the key recorded there; check it and add it "
+                    + "(for example with ssh-keyscan -p " + settings.port() + " " + settings.host() + ")", e);
+        }
+        return new SshConnectionException("cannot log in to " + settings.address() + " with public key authentication ("
+                + describeCredentials() + "): " + e.getMessage(), e);
+    }
+
+    private String describeCredentials() {
+        StringBuilder text = new StringBuilder();
+        settings.agentSocket().ifPresent(socket -> text.append("ssh-agent at ").append(socket));
+        for (IdentityFile identity : settings.identityFiles()) {
+            text.append(text.isEmpty() ? "" : ", ").append(identity.path());
+        }
+        for (IdentityFile identity : settings.optionalIdentityFiles()) {
+            text.append(text.isEmpty() ? "" : ", ").append(identity.path()).append(" if usable");
+        }
+        return text.isEmpty() ? "no key configured" : text.toString();
+    }
+
+    private void addIdentities(ClientSession session) throws IOException {
+        for (IdentityFile identity : settings.identityFiles()) {
+            for (KeyPair pair : identity.load(session)) {
+                session.addPublicKeyIdentity(pair);
+            }
+        }
+        for (IdentityFile identity : settings.optionalIdentityFiles()) {
+            try {
+                for (KeyPair pair : identity.load(session)) {
+                    session.addPublicKeyIdentity(pair);
+                }
+            } catch (IOException e) {
+                LOG.debug("Skipping {}: {}", identity.path(), e.getMessage());
+            }
+        }
+    }
+
+    private SshClient client() {
+        if (client == null) {
+            SshClient created = SshClient.setUpDefaultClient();
+            created.setServerKeyVerifier(hostKeys);
+            created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+            created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            created.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
+            settings.agentSocket().ifPresent(socket -> created.setAgentFactory(new UnixSocketAgentFactory(socket)));
+            CoreModuleProperties.HEARTBEAT_INTERVAL.set(created, settings.keepAliveInterval());
+            CoreModuleProperties.HEARTBEAT_REQUEST.set(created, KEEPALIVE_REQUEST);
+            CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(created, settings.keepAliveMaxMissed());
+            // the transport closes idle connections itself; MINA's idle timer would also count
+            // a long-quiet CLI as idle whenever keepalives are off
+            CoreModuleProperties.IDLE_TIMEOUT.set(created, java.time.Duration.ZERO);
+            CoreModuleProperties.IO_CONNECT_TIMEOUT.set(created, settings.connectTimeout());
+            defaultSignatures = List.copyOf(created.getSignatureFactories());
+            created.start();
+            client = created;
+        }
+        return client;
+    }
+
+    @Override
+    public String toString() {
+        return settings.address();
+    }
+
+    /** Stops the client, which closes every connection it made. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+    }
+}

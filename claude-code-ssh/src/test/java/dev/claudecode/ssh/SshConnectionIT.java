@@ -1,0 +1,268 @@
+package dev.claudecode.ssh;
+
+import static dev.claudecode.ssh.SshTransportIT.exitOf;
+import static dev.claudecode.ssh.SshTransportIT.readAll;
+import static dev.claudecode.ssh.SshTransportIT.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.claudecode.CliProcessException;
+import dev.claudecode.transport.CliProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connecting: host key checking, authentication, keepalive, idle timeout, sharing the connection. */
+class SshConnectionIT {
+
+    @TempDir
+    static Path serverDir;
+
+    static OpenSshServer server;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = OpenSshServer.start(serverDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anEd25519OnlyKnownHostsEntryIsEnoughThoughTheServerAlsoOffersEcdsaAndRsa() throws Exception {
+        try (SshTransport transport = server.transport().build()) {
+            assertThat(echo(transport, "hello")).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void anRsaOnlyKnownHostsEntryWorksToo() throws Exception {
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " " + server.hostKey("rsa") + "\n");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThat(echo(transport, "rsa")).isEqualTo("rsa");
+        }
+    }
+
+    @Test
+    void hashedKnownHostsEntriesAreUnderstood() throws Exception {
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.copy(server.knownHosts(), knownHosts);
+        OpenSshServer.run(List.of("ssh-keygen", "-H", "-f", knownHosts.toString()));
+        assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThat(echo(transport, "hashed")).isEqualTo("hashed");
+        }
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedByDefault() throws Exception {
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, "# nothing known\n");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThatThrownBy(() -> transport.launch(spec("/bin/true", List.of(), Map.of(), Optional.empty())))
+                    .isInstanceOf(CliProcessException.class)
+                    .cause()
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("host key of ssh://")
+                    .hasMessageContaining("SHA256:")
+                    .hasMessageContaining(knownHosts.toString());
+            assertThatThrownBy(() -> transport.node().fileSystem()).isInstanceOf(SshConnectionException.class);
+        }
+        assertThat(Files.readString(knownHosts)).as("known_hosts is never written").isEqualTo("# nothing known\n");
+    }
+
+    @Test
+    void aMissingKnownHostsFileKnowsNoHost() {
+        try (SshTransport transport = server.transport().knownHosts(temp.resolve("absent")).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("host key");
+        }
+        assertThat(temp.resolve("absent")).doesNotExist();
+    }
+
+    @Test
+    void aChangedHostKeyIsRefused() throws Exception {
+        OpenSshServer.keygen(temp.resolve("other"), "ed25519", "");
+        String other = Files.readString(temp.resolve("other.pub")).strip().split(" ")[1];
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " ssh-ed25519 " + other + "\n");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("differs from the key recorded there");
+        }
+    }
+
+    @Test
+    void theOptOutAcceptsAnUnknownHostKey() throws Exception {
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, "");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).insecureAcceptAnyHostKey().build()) {
+            assertThat(echo(transport, "trusting")).isEqualTo("trusting");
+        }
+        assertThat(knownHosts).isEmptyFile();
+    }
+
+    @Test
+    void anEncryptedKeyIsUsedWithItsPassphrase() throws Exception {
+        Path key = authorizedKey("ecdsa", "correct horse");
+
+        try (SshTransport transport = base().identityFile(key, "correct horse").build()) {
+            assertThat(echo(transport, "decrypted")).isEqualTo("decrypted");
+        }
+        try (SshTransport transport = base().identityFile(key, "wrong").build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining(key.toString())
+                    .hasMessageContaining("wrong passphrase");
+        }
+    }
+
+    @Test
+    void aKeyTheServerDoesNotKnowIsRefused() throws Exception {
+        OpenSshServer.keygen(temp.resolve("stranger"), "ed25519", "");
+
+        try (SshTransport transport = base().identityFile(temp.resolve("stranger")).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("cannot log in to ssh://")
+                    .hasMessageContaining(temp.resolve("stranger").toString());
+        }
+    }
+
+    @Test
+    void authenticatesWithTheKeysOfAnSshAgent() throws Exception {
+        Path socket = temp.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Files.exists(socket))).isTrue();
+            ProcessBuilder add = new ProcessBuilder("ssh-add", server.userKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process adding = add.start();
+            assertThat(adding.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(adding.exitValue()).as(new String(adding.getInputStream().readAllBytes())).isZero();
+
+            try (SshTransport transport = base().environment(Map.of("SSH_AUTH_SOCK", socket.toString())).agent().build()) {
+                assertThat(echo(transport, "agent")).isEqualTo("agent");
+            }
+        } finally {
+            agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnreachablePortFailsFast() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SshTransport transport = server.transport().port(closedPort).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("cannot connect to ssh://");
+        }
+    }
+
+    @Test
+    void keepalivesNoticeAHostThatStoppedAnswering() throws Exception {
+        try (SshTransport transport = server.transport().keepAliveInterval(Duration.ofMillis(200)).keepAliveMaxMissed(2).build()) {
+            CliProcess process = transport.launch(spec("/bin/sleep", List.of("300"), Map.of(), Optional.empty()));
+            long pid = process.pid().orElseThrow();
+            server.freezeConnections(true);
+            try {
+                assertThat(exitOf(process)).isEqualTo(255);
+            } finally {
+                server.freezeConnections(false);
+            }
+            assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.liveProcessesInGroup(pid).isEmpty()))
+                    .as("left in group %d: %s", pid, ProcFs.liveProcessesInGroup(pid)).isTrue();
+            assertThat(echo(transport, "reconnected")).isEqualTo("reconnected");
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAndTheNextUseReconnects() throws Exception {
+        try (SshTransport transport = server.transport().idleTimeout(Duration.ofMillis(300)).build()) {
+            assertThat(echo(transport, "first")).isEqualTo("first");
+            assertThat(server.connectionProcesses()).isNotEmpty();
+
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> server.connectionProcesses().isEmpty()))
+                    .as("the idle connection was closed").isTrue();
+
+            assertThat(echo(transport, "second")).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void aRunningProcessKeepsTheConnectionFromIdlingOut() throws Exception {
+        try (SshTransport transport = server.transport().idleTimeout(Duration.ofMillis(200)).build()) {
+            CliProcess process = transport.launch(spec("/bin/sh", List.of("-c", "sleep 1; echo done"), Map.of(), Optional.empty()));
+
+            assertThat(readAll(process.stdout())).isEqualTo("done\n");
+            assertThat(exitOf(process)).isZero();
+        }
+    }
+
+    @Test
+    void manyProcessesShareOneConnection() throws Exception {
+        int count = 6;
+        try (SshTransport transport = server.transport().build(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String word = "word" + i;
+                Callable<String> task = () -> echo(transport, word);
+                results.add(pool.submit(task));
+            }
+            for (int i = 0; i < count; i++) {
+                assertThat(results.get(i).get(60, TimeUnit.SECONDS)).isEqualTo("word" + i);
+            }
+            assertThat(server.connectionCount()).isEqualTo(1);
+        }
+    }
+
+    private SshTransport.Builder base() {
+        return SshTransport.builder().host("127.0.0.1").port(server.port()).user(server.user())
+                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(10));
+    }
+
+    private Path authorizedKey(String type, String passphrase) throws Exception {
+        Path key = temp.resolve("key_" + type);
+        OpenSshServer.keygen(key, type, passphrase);
+        server.authorize(Files.readString(key.resolveSibling(key.getFileName() + ".pub")));
+        return key;
+    }
+
+    static String echo(SshTransport transport, String word) throws Exception {
+        CliProcess process = transport.launch(spec("/bin/echo", List.of(word), Map.of(), Optional.empty()));
+        String output = readAll(process.stdout()).strip();
+        assertThat(exitOf(process)).isZero();
+        return output;
+    }
+}

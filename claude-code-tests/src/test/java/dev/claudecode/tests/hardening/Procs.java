@@ -1,0 +1,163 @@
+package dev.claudecode.tests.hardening;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** What the hardening tests read from {@code /proc} and the JVM: processes, threads, descriptors, heap. */
+final class Procs {
+
+    private Procs() {
+    }
+
+    /** @return the ids of every process on the machine */
+    static List<Long> all() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the process's arguments, the program first; empty when it is gone */
+    static List<String> cmdline(long pid) {
+        byte[] raw = read(pid, "cmdline");
+        if (raw.length == 0) {
+            return List.of();
+        }
+        return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
+    }
+
+    /** @return the environment the process started with; empty when it is gone */
+    static Map<String, String> environ(long pid) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String entry : new String(read(pid, "environ"), StandardCharsets.UTF_8).split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** @return the processes whose environment has {@code name=value}, such as a test's marker */
+    static List<Long> withEnv(String name, String value) {
+        List<Long> found = new ArrayList<>();
+        for (long pid : all()) {
+            if (value.equals(environ(pid).get(name)) && isAlive(pid)) {
+                found.add(pid);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Finds the real CLI among the processes that carry a test's marker (its children, and a
+     * wrapper's helpers, carry it too).
+     *
+     * @param marker the value of {@code HARDENING_MARKER}
+     * @return the CLI's process id
+     * @throws AssertionError when there is none
+     */
+    static long cli(String marker) {
+        return withEnv("HARDENING_MARKER", marker).stream()
+                .filter(pid -> {
+                    List<String> argv = cmdline(pid);
+                    return !argv.isEmpty() && argv.getFirst().endsWith("claude");
+                })
+                .findFirst().orElseThrow(() -> new AssertionError("no CLI process with the marker " + marker));
+    }
+
+    /** @return whether the process runs (a zombie does not) */
+    static boolean isAlive(long pid) {
+        byte[] stat = read(pid, "stat");
+        if (stat.length == 0) {
+            return false;
+        }
+        String text = new String(stat, StandardCharsets.US_ASCII);
+        int close = text.lastIndexOf(')');
+        return close > 0 && close + 2 < text.length() && text.charAt(close + 2) != 'Z';
+    }
+
+    /** @return the live descendants of this JVM */
+    static List<ProcessHandle> children() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** @return this JVM's open file descriptors */
+    static long openFileDescriptors() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return platform and virtual threads the SDK started, found by name in a full thread dump */
+    static long sdkThreads() {
+        try {
+            Path dump = Files.createTempFile("threads", ".txt");
+            Files.delete(dump);
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            try (Stream<String> lines = Files.lines(dump)) {
+                return lines.filter(line -> line.startsWith("#") && line.contains("\"claude-code-")).count();
+            } finally {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the heap in use after full collections, the least of a few readings */
+    static long usedHeapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
+    }
+
+    /**
+     * Waits until a condition holds.
+     *
+     * @param millis the longest wait
+     * @param condition what to wait for
+     * @return whether it held in time
+     */
+    static boolean await(long millis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private static byte[] read(long pid, String file) {
+        try {
+            return Files.readAllBytes(Path.of("/proc", Long.toString(pid), file));
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.claudecode.hook;
+
+import dev.claudecode.internal.json.JsonValues;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a hook callback tells the CLI. Every part is optional; {@link #empty()} changes nothing.
+ *
+ * <pre>{@code
+ * HookOutput.denyTool("Blocked by policy");                    // PreToolUse: refuse the tool
+ * HookOutput.block("Also say goodbye.");                       // Stop: go on with this feedback
+ * HookOutput.stop("Out of budget");                            // end the turn
+ * HookOutput.additionalContext(HookEvent.USER_PROMPT_SUBMIT, "The user is on call today.");
+ * HookOutput.builder().systemMessage("Checked by audit hook").build();
+ * }</pre>
+ *
+ * @param shouldContinue {@code false} stops the turn after the hook ({@code continue} on the
+ *     wire); empty means go on
+ * @param stopReason the reason shown when {@code shouldContinue} is false
+ * @param suppressOutput whether the hook's output is hidden from the transcript
+ * @param systemMessage a message shown to the user
+ * @param decision approve or block (see {@link HookDecision})
+ * @param reason why, for {@code decision}; for a blocking Stop hook the model's feedback
+ * @param hookSpecificOutput the output only the hook's event understands
+ * @param isAsync whether the hook answers that it runs on in the background ({@code async}); all
+ *     other parts must then be empty
+ * @param asyncTimeout for an async answer, how long the CLI lets it run
+ */
+public record HookOutput(
+        Optional<Boolean> shouldContinue,
+        Optional<String> stopReason,
+        Optional<Boolean> suppressOutput,
+        Optional<String> systemMessage,
+        Optional<HookDecision> decision,
+        Optional<String> reason,
+        Optional<HookSpecificOutput> hookSpecificOutput,
+        boolean isAsync,
+        Optional<Duration> asyncTimeout) {
+
+    private static final HookOutput EMPTY = builder().build();
+
+    /** Validates the components. */
+    public HookOutput {
+        Objects.requireNonNull(shouldContinue, "shouldContinue");
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(suppressOutput, "suppressOutput");
+        Objects.requireNonNull(systemMessage, "systemMessage");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(hookSpecificOutput, "hookSpecificOutput");
+        Objects.requireNonNull(asyncTimeout, "asyncTimeout");
+        if (isAsync && (shouldContinue.isPresent() || stopReason.isPresent() || suppressOutput.isPresent()
+                || systemMessage.isPresent() || decision.isPresent() || reason.isPresent()
+                || hookSpecificOutput.isPresent())) {
+            throw new IllegalArgumentException("an async hook answer carries nothing but its timeout");
+        }
+        if (!isAsync && asyncTimeout.isPresent()) {
+            throw new IllegalArgumentException("asyncTimeout belongs to an async hook answer");
+        }
+        asyncTimeout.ifPresent(t -> {
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException("asyncTimeout must be positive, was " + t);
+            }
+        });
+    }
+
+    /** @return an output that changes nothing */
+    public static HookOutput empty() {
+        return EMPTY;
+    }
+
+    /** @return an answer saying the hook goes on in the background; the CLI does not wait */
+    public static HookOutput async() {
+        return builder().async(true).build();
+    }
+
+    /**
+     * @param timeout how long the CLI lets the background work run
+     * @return an answer saying the hook goes on in the background
+     */
+    public static HookOutput async(Duration timeout) {
+        return builder().async(true).asyncTimeout(timeout).build();
+    }
+
+    /**
+     * @param reason the feedback; for Stop hooks the model reads it and goes on
+     * @return an output with {@code decision: block}
+     */
+    public static HookOutput block(String reason) {
+        return builder().decision(HookDecision.BLOCK).reason(reason).build();
+    }
+
+    /**
+     * @param stopReason why, as shown to the user
+     * @return an output that stops the turn ({@code continue: false})
+     */
+    public static HookOutput stop(String stopReason) {
+        return builder().shouldContinue(false).stopReason(stopReason).build();
+    }
+
+    /**
+     * @param event the hook's event
+     * @param context text added for the model
+     * @return an output that adds the text
+     */
+    public static HookOutput additionalContext(HookEvent event, String context) {
+        HookSpecificOutput specific = switch (event.name()) {
+            case "PreToolUse" -> new HookSpecificOutput.PreToolUse(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(context));
+            case "PostToolUse" -> new HookSpecificOutput.PostToolUse(Optional.of(context), Optional.empty());
+            case "UserPromptSubmit" -> new HookSpecificOutput.UserPromptSubmit(Optional.of(context), Optional.empty());
+            case "SessionStart" -> new HookSpecificOutput.SessionStart(Optional.of(context), Optional.empty(),
+                    Optional.empty(), java.util.List.of());
+            default -> new HookSpecificOutput.AdditionalContext(event, context);
+        };
+        return of(specific);
+    }
+
+    /**
+     * @param specific the event-specific output
+     * @return an output carrying it
+     */
+    public static HookOutput of(HookSpecificOutput specific) {
+        return builder().hookSpecificOutput(specific).build();
+    }
+
+    /** @return a PreToolUse output that lets the tool run without a permission prompt */
+    public static HookOutput allowTool() {
+        return preToolUse(PermissionDecision.ALLOW, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param updatedInput the input the tool runs with instead of the model's
+     * @return a PreToolUse output that lets the tool run, without a prompt, on changed input
+     */
+    public static HookOutput allowTool(Map<String, ?> updatedInput) {
+        return preToolUse(PermissionDecision.ALLOW, Optional.empty(), Optional.of(JsonValues.copyMap(updatedInput)));
+    }
+
+    /**
+     * @param reason why; the model sees it as the tool's error result
+     * @return a PreToolUse output that refuses the tool
+     */
+    public static HookOutput denyTool(String reason) {
+        return preToolUse(PermissionDecision.DENY, Optional.of(reason), Optional.empty());
+    }
+
+    /**
+     * @param reason why the user is asked
+     * @return a PreToolUse output that sends the tool use to a permission prompt
+     */
+    public static HookOutput askTool(String reason) {
+        return preToolUse(PermissionDecision.ASK, Optional.ofNullable(reason), Optional.empty());
+    }
+
+    private static HookOutput preToolUse(PermissionDecision decision, Optional<String> reason,
+            Optional<Map<String, Object>> updatedInput) {
+        return of(new HookSpecificOutput.PreToolUse(Optional.of(decision), reason, updatedInput, Optional.empty()));
+    }
+
+    /** @return an empty builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this output's values */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.shouldContinue = shouldContinue;
+        builder.stopReason = stopReason;
+        builder.suppressOutput = suppressOutput;
+        builder.systemMessage = systemMessage;
+        builder.decision = decision;
+        builder.reason = reason;
+        builder.hookSpecificOutput = hookSpecificOutput;
+        builder.async = isAsync;
+        builder.asyncTimeout = asyncTimeout;
+        return builder;
+    }
+
+    /** Builds a {@link HookOutput}. */
+    public static final class Builder {
+
+        private Optional<Boolean> shouldContinue = Optional.empty();
+        private Optional<String> stopReason = Optional.empty();
+        private Optional<Boolean> suppressOutput = Optional.empty();
+        private Optional<String> systemMessage = Optional.empty();
+        private Optional<HookDecision> decision = Optional.empty();
+        private Optional<String> reason = Optional.empty();
+        private Optional<HookSpecificOutput> hookSpecificOutput = Optional.empty();
+        private boolean async;
+        private Optional<Duration> asyncTimeout = Optional.empty();
+
+        private Builder() {
+        }
+
+        /**
+         * @param value {@code false} stops the turn after the hook
+         * @return this builder
+         */
+        public Builder shouldContinue(boolean value) {
+            this.shouldContinue = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * @param value the reason shown when the turn stops; null clears it
+         * @return this builder
+         */
+        public Builder stopReason(String value) {
+            this.stopReason = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value whether the hook's output is hidden from the transcript
+         * @return this builder
+         */
+        public Builder suppressOutput(boolean value) {
+            this.suppressOutput = Optional.of(value);
+            return this;
+        }
+
+        /**
+         * @param value a message shown to the user; null clears it
+         * @return this builder
+         */
+        public Builder systemMessage(String value) {
+            this.systemMessage = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value approve or block; null clears it
+         * @return this builder
+         */
+        public Builder decision(HookDecision value) {
+            this.decision = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value why, for the decision; null clears it
+         * @return this builder
+         */
+        public Builder reason(String value) {
+            this.reason = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value the event-specific output; null clears it
+         * @return this builder
+         */
+        public Builder hookSpecificOutput(HookSpecificOutput value) {
+            this.hookSpecificOutput = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
+         * @param value whether the hook goes on in the background
+         * @return this builder
+         */
+        public Builder async(boolean value) {
+            this.async = value;
+            return this;
+        }
+
+        /**
+         * @param value how long the CLI lets async work run; null clears it
+         * @return this builder
+         */
+        public Builder asyncTimeout(Duration value) {
+            this.asyncTimeout = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** @return the output */
+        public HookOutput build() {
+            return new HookOutput(shouldContinue, stopReason, suppressOutput, systemMessage, decision, reason,
+                    hookSpecificOutput, async, asyncTimeout);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.claudecode.internal.control;
+
+import dev.claudecode.ContextUsage;
+import dev.claudecode.internal.protocol.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Decodes the answer to {@code get_context_usage}. */
+public final class ContextUsageDecoder {
+
+    private ContextUsageDecoder() {
+    }
+
+    /**
+     * @param response the {@code response} payload
+     * @return the context usage
+     */
+    public static ContextUsage decode(JsonNode response) {
+        List<ContextUsage.Category> categories = new ArrayList<>();
+        for (JsonNode category : Fields.array(response, "categories")) {
+            if (category.isObject()) {
+                categories.add(new ContextUsage.Category(
+                        Fields.string(category, "name"), Fields.longValue(category, "tokens"), Fields.string(category, "color")));
+            }
+        }
+        return new ContextUsage(
+                categories,
+                Fields.longValue(response, "totalTokens"),
+                Fields.longValue(response, "maxTokens"),
+                Fields.longValue(response, "rawMaxTokens"),
+                Fields.doubleValue(response, "percentage"),
+                Fields.string(response, "model"),
+                Fields.bool(response, "isAutoCompactEnabled"),
+                Fields.optLong(response, "autoCompactThreshold"),
+                Fields.raw(response));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.claudecode.internal.control;
+
+import dev.claudecode.BinaryVersion;
+import dev.claudecode.EffectiveSettings;
+import dev.claudecode.RewindResult;
+import dev.claudecode.internal.protocol.Fields;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes the small answers: {@code rewind_files}, {@code get_settings} and
+ * {@code get_binary_version}. The larger ones have decoders of their own ({@link ServerInfoDecoder},
+ * {@link McpDecoder}, {@link ContextUsageDecoder}).
+ */
+public final class ControlResponses {
+
+    private ControlResponses() {
+    }
+
+    /**
+     * @param response the {@code response} payload of a {@code rewind_files} answer
+     * @return the rewind result
+     */
+    public static RewindResult rewindResult(JsonNode response) {
+        return new RewindResult(
+                Fields.bool(response, "canRewind"),
+                Fields.optString(response, "error"),
+                Fields.strings(response, "filesChanged"),
+                Fields.optLong(response, "insertions"),
+                Fields.optLong(response, "deletions"));
+    }
+
+    /**
+     * @param response the {@code response} payload of a {@code get_settings} answer
+     * @return the settings
+     */
+    public static EffectiveSettings settings(JsonNode response) {
+        List<EffectiveSettings.Source> sources = new ArrayList<>();
+        for (JsonNode source : Fields.array(response, "sources")) {
+            if (source.isObject()) {
+                sources.add(new EffectiveSettings.Source(Fields.string(source, "source"), Fields.map(source, "settings")));
+            }
+        }
+        return new EffectiveSettings(
+                Fields.map(response, "effective"), sources, Fields.map(response, "applied"), Fields.raw(response));
+    }
+
+    /**
+     * @param response the {@code response} payload of a {@code get_binary_version} answer
+     * @return the version
+     */
+    public static BinaryVersion binaryVersion(JsonNode response) {
+        return new BinaryVersion(Fields.string(response, "version"), Fields.optString(response, "buildTime"));
+    }
+}

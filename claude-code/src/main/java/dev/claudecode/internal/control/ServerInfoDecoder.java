@@ -1,0 +1,78 @@
+package dev.claudecode.internal.control;
+
+import dev.claudecode.AccountInfo;
+import dev.claudecode.AgentInfo;
+import dev.claudecode.ModelInfo;
+import dev.claudecode.ServerInfo;
+import dev.claudecode.internal.protocol.Fields;
+import dev.claudecode.internal.protocol.SystemMessageDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decodes the answer to {@code initialize} into a {@link ServerInfo}. Tolerant like every decoder
+ * here: a missing or mistyped field reads as absent, unknown fields stay in {@code raw}.
+ */
+public final class ServerInfoDecoder {
+
+    private ServerInfoDecoder() {
+    }
+
+    /**
+     * @param response the {@code response} payload of the answer
+     * @return the server info
+     */
+    public static ServerInfo decode(JsonNode response) {
+        return new ServerInfo(
+                SystemMessageDecoder.slashCommands(response.get("commands")),
+                agents(response),
+                models(response),
+                account(Fields.object(response, "account")),
+                Fields.string(response, "output_style"),
+                Fields.strings(response, "available_output_styles"),
+                Fields.optString(response, "fast_mode_state"),
+                Fields.optLong(response, "pid"),
+                Fields.raw(response));
+    }
+
+    private static List<AgentInfo> agents(JsonNode response) {
+        List<AgentInfo> agents = new ArrayList<>();
+        for (JsonNode agent : Fields.array(response, "agents")) {
+            if (agent.isObject()) {
+                agents.add(new AgentInfo(
+                        Fields.string(agent, "name"), Fields.string(agent, "description"), Fields.optString(agent, "model")));
+            }
+        }
+        return agents;
+    }
+
+    private static List<ModelInfo> models(JsonNode response) {
+        List<ModelInfo> models = new ArrayList<>();
+        for (JsonNode model : Fields.array(response, "models")) {
+            if (model.isObject()) {
+                models.add(new ModelInfo(
+                        Fields.string(model, "value"),
+                        Fields.optString(model, "resolvedModel"),
+                        Fields.string(model, "displayName"),
+                        Fields.string(model, "description"),
+                        Fields.bool(model, "supportsEffort"),
+                        Fields.strings(model, "supportedEffortLevels"),
+                        Fields.bool(model, "supportsAdaptiveThinking"),
+                        Fields.bool(model, "supportsFastMode"),
+                        Fields.bool(model, "supportsAutoMode")));
+            }
+        }
+        return models;
+    }
+
+    private static AccountInfo account(JsonNode account) {
+        return new AccountInfo(
+                Fields.optString(account, "email"),
+                Fields.optString(account, "organization"),
+                Fields.optString(account, "subscriptionType"),
+                Fields.optString(account, "tokenSource"),
+                Fields.optString(account, "apiKeySource"),
+                Fields.optString(account, "apiProvider"));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.claudecode.mcp;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An expanded MCP prompt: the messages it stands for.
+ *
+ * @param description what the expansion is
+ * @param messages the messages, in order
+ */
+public record PromptResult(Optional<String> description, List<PromptMessage> messages) {
+
+    /** Validates and copies the components. */
+    public PromptResult {
+        description = description == null ? Optional.empty() : description;
+        messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+    }
+
+    /**
+     * @param messages the messages
+     * @return an expansion without a description
+     */
+    public static PromptResult of(PromptMessage... messages) {
+        return new PromptResult(Optional.empty(), List.of(messages));
+    }
+}

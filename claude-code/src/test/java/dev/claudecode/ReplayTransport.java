@@ -1,0 +1,230 @@
+package dev.claudecode;
+
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.internal.protocol.GoldenTranscripts.Entry;
+import dev.claudecode.transport.CliProcess;
+import dev.claudecode.transport.LaunchSpec;
+import dev.claudecode.transport.Transport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake CLI that replays one recorded transcript: it reads what the SDK writes and checks each
+ * line against the next recorded {@code in} line (control requests by their {@code request}
+ * object, user messages whole; request ids are ignored), and writes the recorded {@code out}
+ * lines in their recorded order, with the recorded request ids of control responses replaced by
+ * the ids the SDK used. Differences are collected in {@link #mismatches()}.
+ */
+final class ReplayTransport implements Transport {
+
+    private final List<Entry> entries;
+    private final List<String> mismatches = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> written = new CopyOnWriteArrayList<>();
+    private final List<LaunchSpec> launches = new CopyOnWriteArrayList<>();
+    private volatile boolean finished;
+
+    ReplayTransport(String transcript) {
+        this.entries = GoldenTranscripts.entries(transcript);
+    }
+
+    /** @return every difference between what the SDK wrote and the recording */
+    List<String> mismatches() {
+        return List.copyOf(mismatches);
+    }
+
+    /** @return every line the SDK wrote */
+    List<JsonNode> written() {
+        return List.copyOf(written);
+    }
+
+    /** @return what the SDK asked to launch */
+    List<LaunchSpec> launches() {
+        return List.copyOf(launches);
+    }
+
+    /** @return whether the whole recording was played to its end */
+    boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public CliProcess launch(LaunchSpec spec) {
+        launches.add(spec);
+        if (launches.size() > 1) {
+            mismatches.add("the SDK launched the CLI again: " + spec.arguments());
+        }
+        return new ReplayProcess();
+    }
+
+    @Override
+    public String name() {
+        return "replay";
+    }
+
+    @Override
+    public dev.claudecode.node.Node node() {
+        throw new UnsupportedOperationException("a replayed CLI has no node");
+    }
+
+    private final class ReplayProcess implements CliProcess {
+
+        private final Pipe stdinPipe = open();
+        private final Pipe stdoutPipe = open();
+        private final Pipe stderrPipe = open();
+        private final OutputStream stdin = Channels.newOutputStream(stdinPipe.sink());
+        private final InputStream stdout = Channels.newInputStream(stdoutPipe.source());
+        private final InputStream stderr = Channels.newInputStream(stderrPipe.source());
+        private final OutputStream cliOut = Channels.newOutputStream(stdoutPipe.sink());
+        private final OutputStream cliErr = Channels.newOutputStream(stderrPipe.sink());
+        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        private final Map<String, String> ids = new HashMap<>();
+
+        ReplayProcess() {
+            Thread.ofVirtual().name("replayed-cli").start(this::play);
+        }
+
+        private void play() {
+            int status = 0;
+            try (BufferedReader sdk = new BufferedReader(new InputStreamReader(
+                    Channels.newInputStream(stdinPipe.source()), StandardCharsets.UTF_8))) {
+                for (Entry entry : entries) {
+                    switch (entry.dir()) {
+                        case "out" -> emit(cliOut, entry.msg() != null ? Json.write(rewriteIds(entry.msg())) : entry.raw());
+                        case "stderr" -> emit(cliErr, entry.raw() != null ? entry.raw() : Json.write(entry.msg()));
+                        case "in" -> expect(entry, sdk.readLine());
+                        case "meta" -> {
+                            String event = Json.text(entry.msg(), "event", "");
+                            if (event.equals("stdin_closed")) {
+                                String extra;
+                                while ((extra = sdk.readLine()) != null) {
+                                    mismatches.add("the SDK wrote more than recorded: " + extra);
+                                }
+                            } else if (event.equals("exit")) {
+                                status = Json.longValue(entry.msg(), "exit_code").orElse(0L).intValue();
+                            }
+                        }
+                        default -> {
+                            // notes are for readers of the recording
+                        }
+                    }
+                }
+                finished = true;
+            } catch (IOException e) {
+                status = 143; // terminated
+            } finally {
+                closeQuietly(cliOut);
+                closeQuietly(cliErr);
+                exit.complete(status);
+            }
+        }
+
+        private void expect(Entry entry, String line) {
+            if (line == null) {
+                mismatches.add(entry + ": the SDK closed stdin instead of writing " + entry.msg());
+                return;
+            }
+            JsonNode actual = Json.parse(line);
+            written.add(actual);
+            JsonNode recorded = entry.msg();
+            boolean same;
+            if (entry.type().equals("control_request")) {
+                same = actual.path("type").equals(recorded.path("type")) && actual.path("request").equals(recorded.path("request"));
+                ids.put(Json.text(recorded, "request_id", ""), Json.text(actual, "request_id", ""));
+            } else {
+                same = actual.equals(recorded);
+            }
+            if (!same) {
+                mismatches.add(entry + ": recorded " + recorded + " but the SDK wrote " + actual);
+            }
+        }
+
+        private JsonNode rewriteIds(JsonNode message) {
+            if (!Json.text(message, "type", "").equals("control_response")) {
+                return message;
+            }
+            ObjectNode copy = (ObjectNode) message.deepCopy();
+            ObjectNode response = (ObjectNode) copy.get("response");
+            String recorded = Json.text(response, "request_id", null);
+            if (recorded != null && ids.containsKey(recorded)) {
+                response.put("request_id", ids.get(recorded));
+            }
+            return copy;
+        }
+
+        private void emit(OutputStream stream, String line) throws IOException {
+            stream.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stream.flush();
+        }
+
+        @Override
+        public OutputStream stdin() {
+            return stdin;
+        }
+
+        @Override
+        public InputStream stdout() {
+            return stdout;
+        }
+
+        @Override
+        public InputStream stderr() {
+            return stderr;
+        }
+
+        @Override
+        public OptionalLong pid() {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public boolean isAlive() {
+            return !exit.isDone();
+        }
+
+        @Override
+        public CompletableFuture<Integer> onExit() {
+            return exit;
+        }
+
+        @Override
+        public void terminate(Duration grace) {
+            closeQuietly(stdin);
+            closeQuietly(cliOut);
+            closeQuietly(cliErr);
+            exit.complete(143);
+        }
+    }
+
+    private static Pipe open() {
+        try {
+            return Pipe.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.claudecode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.hook.HookOutput;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.mcp.ToolResult;
+import dev.claudecode.permission.PermissionResult;
+import dev.claudecode.permission.PermissionRule;
+import dev.claudecode.permission.PermissionUpdate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions with Java callbacks driven against recorded transcripts: the session's initialize
+ * request, its command line, and every answer its callbacks give the CLI must equal what the
+ * recording SDK wrote, byte for byte after parsing.
+ */
+class SessionCallbacksReplayTest {
+
+    private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
+
+    private static void assertReplayed(ReplayTransport replay) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!replay.finished() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(replay.mismatches()).isEmpty();
+        assertThat(replay.finished()).as("the whole recording was played").isTrue();
+    }
+
+    @Test
+    void permissionAllowedWithChangedInput30() throws Exception {
+        ReplayTransport replay = new ReplayTransport("30_permission_allow_updated_input.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder().canUseTool(request -> PermissionResult.allow(Map.of(
+                "command", "touch changed-by-sdk.txt && echo created", "description", "Create a file"))).build(), replay)) {
+            assertThat(session.query("create original.txt").result()).contains("The file was created.");
+        }
+        assertReplayed(replay);
+        assertThat(replay.launches().getFirst().arguments()).contains("--permission-prompt-tool=stdio");
+    }
+
+    @Test
+    void permissionsWithUpdatedPermissions33() throws Exception {
+        ReplayTransport replay = new ReplayTransport("33_permission_write_read_edit.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder().canUseTool(request -> request.toolName().equals("Edit")
+                ? PermissionResult.allow().withUpdatedPermissions(PermissionUpdate.allowForSession(PermissionRule.tool("Edit")))
+                : PermissionResult.allow()).build(), replay)) {
+            session.query("create notes.txt, read it, then edit it twice");
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void aPreToolUseHookDenies36() throws Exception {
+        ReplayTransport replay = new ReplayTransport("36_hook_pretooluse_deny.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder()
+                .canUseTool(request -> PermissionResult.allow())
+                .hook(HookEvent.PRE_TOOL_USE, HookMatcher.of("Bash",
+                        (input, toolUseId, context) -> HookOutput.denyTool("Blocked by SDK PreToolUse hook")))
+                .build(), replay)) {
+            assertThat(session.query("run echo never").result()).contains("The hook blocked it.");
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void anInProcessMcpToolIsCalled40() throws Exception {
+        ReplayTransport replay = new ReplayTransport("40_sdk_mcp_tool_call.jsonl");
+        SdkMcpServer calc = SdkMcpServer.builder("calc").version("1.0.0").tool("add", "Add two numbers", Map.of(
+                "type", "object",
+                "properties", Map.of("a", Map.of("type", "number"), "b", Map.of("type", "number")),
+                "required", List.of("a", "b")),
+                args -> ToolResult.text(String.valueOf(((Number) args.get("a")).intValue() + ((Number) args.get("b")).intValue())))
+                .build();
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder()
+                .mcpServer("calc", McpServerConfig.sdk(calc))
+                .canUseTool(request -> PermissionResult.allow())
+                .build(), replay)) {
+            assertThat(session.query("add 2 and 3 with the calc tool").result()).contains("2 + 3 = 5");
+        }
+        assertReplayed(replay);
+        assertThat(replay.launches().getFirst().arguments()).noneMatch(argument -> argument.startsWith("--mcp-config"));
+    }
+}

@@ -1,0 +1,211 @@
+package dev.claudecode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.message.Message;
+import dev.claudecode.message.TaskNotificationMessage;
+import dev.claudecode.message.TaskStartedMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions driven against recorded transcripts: every line the SDK writes must equal the
+ * recorded one (apart from request ids), and the recorded answers must decode to the documented
+ * results.
+ */
+class SessionReplayTest {
+
+    private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
+
+    private static void assertReplayed(ReplayTransport replay) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!replay.finished() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(replay.mismatches()).isEmpty();
+        assertThat(replay.finished()).as("the whole recording was played").isTrue();
+    }
+
+    @Test
+    void stopTaskOnABackgroundTask53() throws Exception {
+        ReplayTransport replay = new ReplayTransport("53_stop_task.jsonl");
+        List<Message> seen = Collections.synchronizedList(new ArrayList<>());
+        try (Session session = ClaudeCode.start(OPTIONS, replay)) {
+            session.addListener(seen::add);
+            session.query("start a background sleep");
+            String taskId = seen.stream().filter(TaskStartedMessage.class::isInstance).map(m -> ((TaskStartedMessage) m).taskId())
+                    .findFirst().orElseThrow();
+
+            session.stopTask(taskId);
+            session.stopTask(taskId);
+        }
+        assertReplayed(replay);
+        assertThat(seen).filteredOn(TaskNotificationMessage.class::isInstance)
+                .singleElement().satisfies(m -> assertThat(((TaskNotificationMessage) m).status()).isEqualTo("stopped"));
+    }
+
+    @Test
+    void extraSubtypes54() throws Exception {
+        ReplayTransport replay = new ReplayTransport("54_control_extra_subtypes.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS, replay)) {
+            session.query("hello");
+            EffectiveSettings before = session.getSettings();
+            session.applyFlagSettings(Map.of("model", "haiku"));
+            EffectiveSettings after = session.getSettings();
+            session.renameSession("Renamed by SDK");
+            Map<String, Object> cost = session.controlRequest("get_session_cost", Map.of());
+            session.controlRequest("get_usage", Map.of());
+            BinaryVersion version = session.binaryVersion();
+            session.controlRequest("reload_plugins", Map.of());
+            session.controlRequest("reload_skills", Map.of());
+            session.controlRequest("file_suggestions", Map.of("query", "hel"));
+            Map<String, Object> file = session.controlRequest("read_file", Map.of("path", "hello.txt"));
+            session.controlRequest("cancel_async_message", Map.of("message_uuid", "4df2b1b9-a2fd-4d7c-a368-c2bf7d3b70d5"));
+            session.controlRequest("seed_read_state", Map.of("path", "hello.txt", "mtime", 0));
+            Map<String, Object> tasks = session.controlRequest("background_tasks", Map.of());
+
+            assertThatThrownBy(() -> session.controlRequest("set_color", Map.of("color", "blue")))
+                    .isInstanceOf(ControlException.class)
+                    .hasMessageContaining("Unsupported control request subtype: set_color")
+                    .satisfies(e -> assertThat(((ControlException) e).subtype()).isEqualTo("set_color"));
+            assertThat(before.applied()).containsEntry("model", "claude-opus-4-8[1m]");
+            assertThat(after.effective()).containsEntry("model", "haiku");
+            assertThat((String) cost.get("text")).startsWith("Total cost:");
+            assertThat(version.version()).isEqualTo("2.1.197");
+            assertThat(file).containsEntry("contents", "hello file\n");
+            assertThat(tasks).isEmpty();
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void thinkingBudgetAndModel57() throws Exception {
+        ReplayTransport replay = new ReplayTransport("57_max_thinking_tokens_effect.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder().model("haiku").build(), replay)) {
+            session.setMaxThinkingTokens((Integer) null);
+            session.query("turn with max_thinking_tokens=None");
+            session.setMaxThinkingTokens(2048);
+            session.query("turn with max_thinking_tokens=2048");
+            session.setMaxThinkingTokens(0);
+            session.query("turn with max_thinking_tokens=0");
+            session.setMaxThinkingTokens(java.util.OptionalInt.empty());
+            session.query("turn with max_thinking_tokens=None");
+            session.setModel("opus");
+            session.setMaxThinkingTokens(2048);
+            session.query("opus turn with max_thinking_tokens=2048");
+            session.setMaxThinkingTokens(0);
+            session.query("opus turn with max_thinking_tokens=0");
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void rewindFilesWithCheckpointing60() throws Exception {
+        ReplayTransport replay = new ReplayTransport("60_rewind_files.jsonl");
+        String first = "aaaaaaaa-0000-4000-8000-000000000001";
+        String second = "aaaaaaaa-0000-4000-8000-000000000002";
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder().enableFileCheckpointing(true).build(), replay)) {
+            session.stream(UserInput.text("create a.txt").withUuid(first)).result();
+            session.stream(UserInput.text("edit a.txt and create b.txt").withUuid(second)).result();
+
+            RewindResult dryRun = session.rewindFiles(second, true);
+            RewindResult rewound = session.rewindFiles(second, false);
+            RewindResult toFirst = session.rewindFiles(first, false);
+            assertThatThrownBy(() -> session.rewindFiles("aaaaaaaa-0000-4000-8000-0000000000ff", false))
+                    .isInstanceOf(ControlException.class).hasMessageContaining("No file checkpoint found for this message.");
+
+            assertThat(dryRun.canRewind()).isTrue();
+            assertThat(dryRun.filesChanged()).containsExactly("<CWD>/a.txt", "<CWD>/b.txt");
+            assertThat(dryRun.insertions()).hasValue(1);
+            assertThat(rewound.canRewind()).isTrue();
+            assertThat(rewound.filesChanged()).isEmpty();
+            assertThat(toFirst.canRewind()).isTrue();
+        }
+        assertReplayed(replay);
+        assertThat(replay.launches().getFirst().environment()).containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
+    }
+
+    @Test
+    void rewindFilesWithoutCheckpointing61() throws Exception {
+        ReplayTransport replay = new ReplayTransport("61_rewind_files_disabled.jsonl");
+        String first = "aaaaaaaa-0000-4000-8000-000000000001";
+        String second = "aaaaaaaa-0000-4000-8000-000000000002";
+        try (Session session = ClaudeCode.start(OPTIONS, replay)) {
+            session.stream(UserInput.text("create a.txt").withUuid(first)).result();
+            session.stream(UserInput.text("edit a.txt and create b.txt").withUuid(second)).result();
+
+            RewindResult dryRun = session.rewindFiles(second, true);
+            for (String id : List.of(second, first, "aaaaaaaa-0000-4000-8000-0000000000ff")) {
+                assertThatThrownBy(() -> session.rewindFiles(id, false))
+                        .isInstanceOf(ControlException.class).hasMessageContaining("File rewinding is not enabled.");
+            }
+            assertThat(dryRun.canRewind()).isFalse();
+            assertThat(dryRun.error()).contains("File rewinding is not enabled.");
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void interruptWhileIdleAndMidStream51() throws Exception {
+        ReplayTransport replay = new ReplayTransport("51_interrupt.jsonl");
+        try (Session session = ClaudeCode.start(OPTIONS.toBuilder().includePartialMessages(true).build(), replay)) {
+            session.serverInfo();
+            session.interrupt();
+            try (MessageStream turn = session.stream("write a long answer")) {
+                for (Message message : turn) {
+                    if (message instanceof dev.claudecode.message.StreamEventMessage event
+                            && event.raw().toString().contains("word2 word3")) {
+                        session.interrupt();
+                    }
+                }
+                assertThat(turn.result().subtype()).isEqualTo("error_during_execution");
+            }
+            assertThat(session.stream("go on").finalText()).isEqualTo("After the interrupt.");
+        }
+        assertReplayed(replay);
+    }
+
+    @Test
+    void theInitializeRequestCarriesWhatCallbackRegistriesContribute() throws Exception {
+        ReplayTransport replay = new ReplayTransport("04_initialize_sdk_mcp.jsonl");
+        Session session = new Session(OPTIONS, replay, new OptionsLauncher(OPTIONS, "claude"));
+        try {
+            session.addInitializeContribution(request -> request.putArray("sdkMcpServers").add("calc"));
+            session.connectEagerly();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (replay.written().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } finally {
+            session.stop();
+        }
+        assertThat(replay.written().getFirst().path("request")).isEqualTo(GoldenTranscripts.entries("04_initialize_sdk_mcp.jsonl").stream()
+                .filter(e -> e.isIn()).findFirst().orElseThrow().msg().get("request"));
+    }
+
+    @Test
+    void serverInfoIsTheDecodedInitializeAnswer() throws Exception {
+        ReplayTransport replay = new ReplayTransport("01_initialize_plain.jsonl");
+        ServerInfo info;
+        try (Session session = ClaudeCode.start(OPTIONS, replay)) {
+            info = session.serverInfo();
+            assertThat(session.supportedModels()).isEqualTo(info.models());
+            assertThat(session.supportedCommands()).isEqualTo(info.commands());
+            assertThat(session.supportedAgents()).isEqualTo(info.agents());
+            assertThat(session.accountInfo()).isEqualTo(info.account());
+            assertThat(session.health().reason()).isEqualTo(Health.Reason.READY);
+        }
+        assertThat(info.pid()).hasValue(6165);
+        assertThat(info.model("opus[1m]")).isPresent();
+        assertThat(Json.toNode(info.raw()).path("account").path("apiProvider").asString()).isEqualTo("firstParty");
+        assertThat(replay.mismatches()).singleElement().satisfies(m -> assertThat(m).contains("closed stdin"));
+    }
+}

@@ -1,0 +1,242 @@
+package dev.claudecode.internal.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudecode.ContextUsage;
+import dev.claudecode.EffectiveSettings;
+import dev.claudecode.ModelInfo;
+import dev.claudecode.RewindResult;
+import dev.claudecode.ServerInfo;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.internal.protocol.GoldenTranscripts.Entry;
+import dev.claudecode.mcp.McpConnectionStatus;
+import dev.claudecode.mcp.McpServerStatus;
+import dev.claudecode.mcp.McpSetServersResult;
+import dev.claudecode.message.SlashCommand;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/** The CLI's recorded answers to the SDK's control requests, decoded. */
+class ControlResponsesGoldenTest {
+
+    /** A recorded request and the success answer the CLI gave it. */
+    record Exchange(Entry request, JsonNode payload) {
+
+        String subtype() {
+            return request.requestSubtype();
+        }
+
+        @Override
+        public String toString() {
+            return request + " " + subtype();
+        }
+    }
+
+    static List<Exchange> exchanges() {
+        List<Exchange> exchanges = new ArrayList<>();
+        for (var file : GoldenTranscripts.files()) {
+            Map<String, Entry> requests = new HashMap<>();
+            for (Entry entry : GoldenTranscripts.entries(file.getFileName().toString())) {
+                if (entry.isIn() && entry.type().equals("control_request") && entry.msg().has("request_id")) {
+                    requests.put(Json.text(entry.msg(), "request_id", ""), entry);
+                } else if (entry.isOut() && entry.type().equals("control_response")) {
+                    JsonNode response = entry.msg().path("response");
+                    Entry request = requests.get(Json.text(response, "request_id", ""));
+                    if (request != null && Json.text(response, "subtype", "").equals("success")) {
+                        JsonNode payload = response.get("response");
+                        exchanges.add(new Exchange(request, payload == null ? Json.object() : payload));
+                    }
+                }
+            }
+        }
+        return exchanges;
+    }
+
+    static Stream<Exchange> of(String subtype) {
+        return exchanges().stream().filter(exchange -> exchange.subtype().equals(subtype));
+    }
+
+    static Stream<Exchange> initializeAnswers() {
+        return of("initialize");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("initializeAnswers")
+    void everyInitializeAnswerDecodesCompletely(Exchange exchange) {
+        JsonNode payload = exchange.payload();
+        ServerInfo info = ServerInfoDecoder.decode(payload);
+
+        assertThat(info.commands()).hasSize(payload.get("commands").size());
+        assertThat(info.commands()).extracting(SlashCommand::name).doesNotContain("");
+        assertThat(info.agents()).hasSize(payload.get("agents").size());
+        assertThat(info.models()).hasSize(payload.get("models").size());
+        assertThat(info.models()).extracting(ModelInfo::displayName).doesNotContain("");
+        assertThat(info.outputStyle()).isEqualTo(payload.get("output_style").stringValue());
+        assertThat(info.availableOutputStyles()).containsExactlyElementsOf(Json.strings(payload.get("available_output_styles")));
+        assertThat(info.account().apiKeySource()).contains("ANTHROPIC_API_KEY");
+        assertThat(info.account().apiProvider()).contains("firstParty");
+        assertThat(info.pid()).hasValue(payload.get("pid").longValue());
+        assertThat(info.raw()).isEqualTo(Json.toMap(payload));
+    }
+
+    @Test
+    void theInitializeAnswerOfTranscript01HasEveryModelDetail() {
+        ServerInfo info = ServerInfoDecoder.decode(of("initialize").filter(e -> e.request().file().startsWith("01_"))
+                .findFirst().orElseThrow().payload());
+
+        ModelInfo defaultModel = info.model("default").orElseThrow();
+        assertThat(defaultModel.resolvedModel()).contains("claude-opus-4-8[1m]");
+        assertThat(defaultModel.displayName()).isEqualTo("Default (recommended)");
+        assertThat(defaultModel.supportsEffort()).isTrue();
+        assertThat(defaultModel.supportedEffortLevels()).containsExactly("low", "medium", "high", "xhigh", "max");
+        assertThat(defaultModel.supports(dev.claudecode.Effort.XHIGH)).isTrue();
+        assertThat(defaultModel.supportsAdaptiveThinking()).isTrue();
+        assertThat(defaultModel.supportsFastMode()).isTrue();
+        assertThat(defaultModel.supportsAutoMode()).isTrue();
+        assertThat(info.model("sonnet").orElseThrow().supportsFastMode()).isFalse();
+        assertThat(info.commands()).filteredOn(c -> c.name().equals("clear")).singleElement()
+                .satisfies(clear -> assertThat(clear.aliases()).containsExactly("reset", "new"));
+        assertThat(info.agent("Explore").orElseThrow().model()).contains("haiku");
+        assertThat(info.agent("general-purpose").orElseThrow().model()).isEmpty();
+        assertThat(info.account().tokenSource()).contains("none");
+        assertThat(info.account().email()).isEmpty();
+        assertThat(info.fastModeState()).isEmpty();
+    }
+
+    @Test
+    void agentsGivenInInitializeAreListed() {
+        ServerInfo info = ServerInfoDecoder.decode(of("initialize").filter(e -> e.request().file().startsWith("03_"))
+                .findFirst().orElseThrow().payload());
+
+        assertThat(info.agent("reviewer").orElseThrow().description()).isEqualTo("Reviews code for bugs");
+        assertThat(info.agent("reviewer").orElseThrow().model()).contains("sonnet");
+    }
+
+    static Stream<Exchange> mcpStatusAnswers() {
+        return of("mcp_status");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mcpStatusAnswers")
+    void everyMcpStatusAnswerDecodes(Exchange exchange) {
+        List<McpServerStatus> servers = McpDecoder.status(exchange.payload());
+        JsonNode raw = exchange.payload().get("mcpServers");
+
+        assertThat(servers).hasSize(raw.size());
+        for (int i = 0; i < servers.size(); i++) {
+            McpServerStatus server = servers.get(i);
+            assertThat(server.name()).isEqualTo(raw.get(i).get("name").stringValue());
+            assertThat(server.status().value()).isEqualTo(raw.get(i).get("status").stringValue());
+            assertThat(server.tools()).hasSize(raw.get(i).path("tools").size());
+            assertThat(server.error().isPresent()).isEqualTo(raw.get(i).has("error"));
+            assertThat(server.config().isPresent()).isEqualTo(raw.get(i).has("config"));
+            assertThat(server.raw()).isEqualTo(Json.toMap(raw.get(i)));
+        }
+    }
+
+    @Test
+    void mcpStatusOfTranscript50ShowsConnectedToolsAndFailuresWithTheirConfig() {
+        List<List<McpServerStatus>> answers = of("mcp_status").filter(e -> e.request().file().startsWith("50_"))
+                .map(e -> McpDecoder.status(e.payload())).toList();
+
+        McpServerStatus calc = answers.getFirst().getFirst();
+        assertThat(calc.isConnected()).isTrue();
+        assertThat(calc.scope()).contains("dynamic");
+        assertThat(calc.tools()).singleElement().satisfies(tool -> {
+            assertThat(tool.name()).isEqualTo("add");
+            assertThat(tool.readOnly()).isEmpty();
+        });
+        McpServerStatus broken = answers.stream().flatMap(List::stream).filter(s -> s.name().equals("broken")).findFirst().orElseThrow();
+        assertThat(broken.status()).isEqualTo(McpConnectionStatus.FAILED);
+        assertThat(broken.error().orElseThrow()).contains("Executable not found in $PATH");
+        assertThat(broken.config().orElseThrow()).containsEntry("type", "stdio").containsEntry("command", "probe-nonexistent-mcp-server");
+        assertThat(answers).anySatisfy(list -> assertThat(list).anyMatch(s -> s.status().equals(McpConnectionStatus.PENDING)));
+    }
+
+    @Test
+    void mcpSetServersAnswersDecode() {
+        List<McpSetServersResult> results = of("mcp_set_servers").map(e -> McpDecoder.setServersResult(e.payload())).toList();
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0)).isEqualTo(new McpSetServersResult(List.of("calc2"), List.of("calc"), Map.of()));
+        assertThat(results.get(1).added()).containsExactly("broken");
+        assertThat(results.get(1).errors()).containsOnlyKeys("broken");
+        assertThat(results.get(2).removed()).containsExactly("calc2", "broken");
+    }
+
+    @Test
+    void rewindAnswersDecodeForDryAndRealRunsWithAndWithoutCheckpointing() {
+        List<RewindResult> withCheckpoints = of("rewind_files").filter(e -> e.request().file().startsWith("60_"))
+                .map(e -> ControlResponses.rewindResult(e.payload())).toList();
+        List<RewindResult> without = of("rewind_files").filter(e -> e.request().file().startsWith("61_"))
+                .map(e -> ControlResponses.rewindResult(e.payload())).toList();
+
+        RewindResult dryRun = withCheckpoints.getFirst();
+        assertThat(dryRun.canRewind()).isTrue();
+        assertThat(dryRun.filesChanged()).containsExactly("<CWD>/a.txt", "<CWD>/b.txt");
+        assertThat(dryRun.insertions()).hasValue(1);
+        assertThat(dryRun.deletions()).hasValue(2);
+        assertThat(withCheckpoints.get(1)).isEqualTo(new RewindResult(true, java.util.Optional.empty(), List.of(),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
+        assertThat(without).singleElement().satisfies(result -> {
+            assertThat(result.canRewind()).isFalse();
+            assertThat(result.error()).contains("File rewinding is not enabled.");
+        });
+    }
+
+    @Test
+    void contextUsageDecodes() {
+        JsonNode payload = of("get_context_usage").findFirst().orElseThrow().payload();
+        ContextUsage usage = ContextUsageDecoder.decode(payload);
+
+        assertThat(usage.categories()).extracting(ContextUsage.Category::name).containsExactly("System prompt", "Skills", "Free space");
+        assertThat(usage.category("System prompt").orElseThrow().tokens()).isEqualTo(336);
+        assertThat(usage.totalTokens()).isEqualTo(10);
+        assertThat(usage.maxTokens()).isEqualTo(200_000);
+        assertThat(usage.rawMaxTokens()).isEqualTo(200_000);
+        assertThat(usage.percentage()).isZero();
+        assertThat(usage.model()).isEqualTo(payload.get("model").stringValue()).isNotEmpty();
+        assertThat(usage.autoCompactEnabled()).isEqualTo(payload.get("isAutoCompactEnabled").booleanValue());
+        assertThat(usage.raw()).containsKeys("gridRows", "memoryFiles", "messageBreakdown");
+    }
+
+    @Test
+    void settingsAndVersionDecode() {
+        List<EffectiveSettings> settings = of("get_settings").map(e -> ControlResponses.settings(e.payload())).toList();
+
+        assertThat(settings.getFirst().effective()).isEmpty();
+        assertThat(settings.getFirst().applied()).containsEntry("model", "claude-opus-4-8[1m]").containsEntry("effort", "high");
+        assertThat(settings.get(1).effective()).containsEntry("model", "haiku");
+        assertThat(settings.get(1).sources()).singleElement()
+                .isEqualTo(new EffectiveSettings.Source("flagSettings", Map.of("model", "haiku")));
+        assertThat(ControlResponses.binaryVersion(of("get_binary_version").findFirst().orElseThrow().payload()))
+                .isEqualTo(new dev.claudecode.BinaryVersion("2.1.197", java.util.Optional.of("2026-06-29T19:08:42Z")));
+    }
+
+    @Test
+    void answersWithoutPayloadAreRecordedForTheFireAndForgetSubtypes() {
+        // set_model, set_max_thinking_tokens, mcp_toggle, rename_session, apply_flag_settings: success, no payload
+        assertThat(Stream.of("set_model", "set_max_thinking_tokens", "mcp_toggle", "rename_session", "apply_flag_settings")
+                .flatMap(ControlResponsesGoldenTest::of)).isNotEmpty().allSatisfy(e -> assertThat(e.payload().isEmpty()).isTrue());
+    }
+
+    @Test
+    void decodersSurviveMissingAndMistypedFields() {
+        JsonNode junk = Json.parse("{\"commands\":7,\"models\":[1,{\"value\":3}],\"account\":\"x\",\"mcpServers\":{},"
+                + "\"categories\":[null],\"canRewind\":\"yes\",\"sources\":[{}]}");
+
+        assertThat(ServerInfoDecoder.decode(junk).models()).singleElement().satisfies(m -> assertThat(m.value()).isEmpty());
+        assertThat(McpDecoder.status(junk)).isEmpty();
+        assertThat(ContextUsageDecoder.decode(junk).categories()).isEmpty();
+        assertThat(ControlResponses.rewindResult(junk).canRewind()).isFalse();
+        assertThat(ControlResponses.settings(junk).sources()).singleElement().satisfies(s -> assertThat(s.source()).isEmpty());
+    }
+}

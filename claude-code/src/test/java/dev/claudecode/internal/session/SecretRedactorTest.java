@@ -1,0 +1,53 @@
+package dev.claudecode.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudecode.ProtocolException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretRedactorTest {
+
+    private final SecretRedactor redactor = SecretRedactor.of(
+            Map.of("ANTHROPIC_API_KEY", "sk-ant-api03-secret", "CLAUDE_CODE_ENTRYPOINT", "sdk-cli", "SHORT_TOKEN", "abc"),
+            Map.of("ANTHROPIC_AUTH_TOKEN", "bearer-token-value", "GITHUB_TOKEN", "sk-ant-api03-secret-longer", "HOME", "/root",
+                    "GIT_AUTHOR_NAME", "Someone Known", "PROXY_AUTH", "user:password"));
+
+    @Test
+    void masksTheValuesOfSecretVariablesOnly() {
+        assertThat(redactor.redact("key=sk-ant-api03-secret and token bearer-token-value in /root with sdk-cli"))
+                .isEqualTo("key=*** and token *** in /root with sdk-cli");
+        // the longer secret is hidden whole, not as the shorter one plus a visible tail
+        assertThat(redactor.redact("sk-ant-api03-secret-longer")).isEqualTo("***");
+        assertThat(redactor.redact("abc is too short to be a secret")).isEqualTo("abc is too short to be a secret");
+        // an author's name is no secret; a proxy's credentials are
+        assertThat(redactor.redact("commit by Someone Known via user:password")).isEqualTo("commit by Someone Known via ***");
+        assertThat(redactor.redact((String) null)).isNull();
+    }
+
+    @Test
+    void aProtocolErrorThatQuotesASecretLosesItAndItsCause() {
+        ProtocolException clean = new ProtocolException("not JSON: hello");
+        assertThat(redactor.redact(clean)).isSameAs(clean);
+
+        ProtocolException leaking = new ProtocolException("not JSON: ANTHROPIC_API_KEY=sk-ant-api03-secret",
+                new IllegalStateException("Unrecognized token 'sk-ant-api03-secret'"));
+        ProtocolException redacted = redactor.redact(leaking);
+        assertThat(redacted.getMessage()).isEqualTo("not JSON: ANTHROPIC_API_KEY=***");
+        assertThat(redacted.getCause()).isNull();
+        assertThat(redacted.getStackTrace()).isEqualTo(leaking.getStackTrace());
+
+        ProtocolException causeOnly = new ProtocolException("not JSON", new IllegalStateException("token sk-ant-api03-secret"));
+        assertThat(redactor.redact(causeOnly).getCause()).isNull();
+    }
+
+    @Test
+    void signalsAreNamedInExitStatuses() {
+        assertThat(CliConnection.signalNote(137)).isEqualTo(", killed by SIGKILL");
+        assertThat(CliConnection.signalNote(143)).isEqualTo(", killed by SIGTERM");
+        assertThat(CliConnection.signalNote(128 + 30)).isEqualTo(", killed by signal 30");
+        assertThat(CliConnection.signalNote(1)).isEmpty();
+        assertThat(CliConnection.signalNote(null)).isEmpty();
+        assertThat(CliConnection.signalNote(255)).isEmpty();
+    }
+}
