@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One user message and the messages it produces, up to and including its {@code result}. The
  * reader thread puts messages in; the caller's thread takes them out, so a slow consumer never
- * holds up the reader and nothing is dropped.
+ * holds up the reader and nothing is dropped. The session remembers its last turn for as long
+ * as it lives, so a turn keeps no message once it was taken out.
  */
 public final class Turn {
 
@@ -48,7 +49,6 @@ public final class Turn {
     private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
     private volatile State state = State.QUEUED;
     private volatile boolean abandoned;
-    private volatile ResultMessage result;
 
     /**
      * Creates a queued turn.
@@ -74,11 +74,6 @@ public final class Turn {
         return abandoned;
     }
 
-    /** @return the result, once it arrived */
-    public Optional<ResultMessage> result() {
-        return Optional.ofNullable(result);
-    }
-
     void activate() {
         state = State.ACTIVE;
     }
@@ -91,8 +86,7 @@ public final class Turn {
         if (!abandoned) {
             items.add(new Delivered(message));
         }
-        if (message instanceof ResultMessage resultMessage) {
-            result = resultMessage;
+        if (message instanceof ResultMessage) {
             state = State.DONE;
             items.add(ENDED);
         }
