@@ -122,6 +122,12 @@ public final class Session implements AutoCloseable {
             public void reset() {
                 resetConversation();
             }
+
+            @Override
+            public boolean isReady() {
+                LiveConnection current = live;
+                return current != null && current.connection().isAlive();
+            }
         });
         options.resume().ifPresent(id -> sessionId = id);
         options.sessionId().ifPresent(id -> sessionId = id);

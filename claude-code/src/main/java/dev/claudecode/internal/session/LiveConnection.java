@@ -50,21 +50,26 @@ public final class LiveConnection {
      */
     public static LiveConnection open(Transport transport, LaunchSpec spec, long maxLineBytes, InboundRequestHandler handler,
             CliConnection.Events events, ObjectNode initialize, List<ObjectNode> replay, Duration timeout) {
-        CliConnection connection = CliConnection.open(transport, spec, maxLineBytes, handler, events);
-        CompletableFuture<InitializeAnswer> initialized = connection.control().request(initialize, timeout)
-                .thenApply(InitializeAnswer::of);
-        // Written before anything else can be, so the CLI applies them before the first turn.
-        for (ObjectNode request : replay) {
-            connection.control().request(request, timeout).exceptionally(error -> {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                // a refusal matters; a CLI that died meanwhile is reported elsewhere
-                if (cause instanceof ControlException) {
-                    LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.getMessage());
-                } else {
-                    LOG.debug("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.toString());
-                }
-                return null;
-            });
+        CliConnection connection = CliConnection.launch(transport, spec, maxLineBytes, handler, events);
+        CompletableFuture<InitializeAnswer> initialized;
+        try {
+            initialized = connection.control().request(initialize, timeout).thenApply(InitializeAnswer::of);
+            // Written before anything else can be, so the CLI applies them before the first turn.
+            for (ObjectNode request : replay) {
+                connection.control().request(request, timeout).exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    // a refusal matters; a CLI that died meanwhile is reported elsewhere
+                    if (cause instanceof ControlException) {
+                        LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.getMessage());
+                    } else {
+                        LOG.debug("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.toString());
+                    }
+                    return null;
+                });
+            }
+        } finally {
+            // only now: the handshake reaches the CLI without waiting for two threads to start
+            connection.startReading();
         }
         return new LiveConnection(connection, initialized);
     }
