@@ -771,6 +771,14 @@ public final class Session implements AutoCloseable {
         }
 
         @Override
+        public void onCaughtUp(CliConnection from) {
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == from) {
+                turn.turn().handOver();
+            }
+        }
+
+        @Override
         public void onProtocolError(ProtocolException error) {
             LOG.warn("{}", error.getMessage());
         }

@@ -35,6 +35,13 @@ public final class LineReader {
          * @param length its length, excluding {@code \n} and any {@code \r} before it
          */
         void line(byte[] buffer, int offset, int length);
+
+        /**
+         * Every complete line read so far has been passed on, and the reader is about to wait
+         * for more bytes (or the stream has ended): a batch of lines ends here.
+         */
+        default void caughtUp() {
+        }
     }
 
     /** The most a single read asks for, and the size a busy stream's buffer settles at. */
@@ -81,13 +88,19 @@ public final class LineReader {
     public void readAll(LineConsumer consumer) throws IOException {
         // bytes of the pending line before this index hold no newline
         int scanned = start;
+        boolean passedOn = false;
         while (true) {
             int newline = indexOf((byte) '\n', scanned, end);
             if (newline >= 0) {
                 emit(consumer, newline);
                 start = newline + 1;
                 scanned = start;
+                passedOn = true;
                 continue;
+            }
+            if (passedOn) {
+                consumer.caughtUp();
+                passedOn = false;
             }
             long pending = spilledBytes + end - start;
             if (pending > maxLineBytes) {
@@ -107,6 +120,7 @@ public final class LineReader {
             if (read < 0) {
                 if (spilledBytes + end - start > 0) {
                     emit(consumer, end);
+                    consumer.caughtUp();
                 }
                 start = end = 0;
                 return;

@@ -12,11 +12,9 @@ import dev.claudecode.message.Message;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
-import java.io.BufferedReader;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,6 +54,15 @@ public final class CliConnection {
          * @param message the message
          */
         void onMessage(CliConnection connection, Message message);
+
+        /**
+         * Every message the CLI has written so far has been reported: a batch ends, and the
+         * reader waits for more.
+         *
+         * @param connection the connection that read them
+         */
+        default void onCaughtUp(CliConnection connection) {
+        }
 
         /** A stdout line that is not a protocol message; the stream goes on. */
         void onProtocolError(ProtocolException error);
@@ -145,7 +152,7 @@ public final class CliConnection {
 
     private void startReaders() {
         StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
-                error -> events.onProtocolError(redactor.redact(error)));
+                error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this));
         try {
             Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router));
         } catch (Throwable e) {

@@ -198,6 +198,57 @@ class LineReaderTest {
                 .hasMessageContaining(Long.toString(cap));
     }
 
+    @Test
+    void saysWhenItHasPassedOnEveryLineItReadBeforeReadingMore() throws IOException {
+        List<byte[]> reads = List.of("a\nb\nc".getBytes(StandardCharsets.UTF_8), "c\n".getBytes(StandardCharsets.UTF_8),
+                "d\ne".getBytes(StandardCharsets.UTF_8));
+        // each read returns the rest of one chunk, as a pipe returns what one write put in it
+        InputStream chunks = new InputStream() {
+            private int next;
+            private int position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (next == reads.size()) {
+                    return -1;
+                }
+                byte[] chunk = reads.get(next);
+                int n = Math.min(len, chunk.length - position);
+                System.arraycopy(chunk, position, b, off, n);
+                position += n;
+                if (position == chunk.length) {
+                    next++;
+                    position = 0;
+                }
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return next < reads.size() ? reads.get(next).length - position : 0;
+            }
+        };
+        List<String> events = new ArrayList<>();
+        new LineReader(chunks, Long.MAX_VALUE).readAll(new LineReader.LineConsumer() {
+            @Override
+            public void line(byte[] buffer, int offset, int length) {
+                events.add(new String(buffer, offset, length, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void caughtUp() {
+                events.add("|");
+            }
+        });
+        assertThat(events).containsExactly("a", "b", "|", "cc", "|", "d", "|", "e", "|");
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] part : parts) {
