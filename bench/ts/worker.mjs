@@ -32,8 +32,13 @@ async function latency(spec) {
   return { firstAssistantMs: firstAssistant, resultMs: result };
 }
 
-/** Control round trip: sequential setModel (or mcpServerStatus) calls on a live session. */
-async function control(spec) {
+/**
+ * Control round trip on one live session, opened once and measured run by run, so that the
+ * harness can interleave these runs with the other drivers' runs.
+ */
+let control = null;
+
+async function controlOpen(spec) {
   const { prompt, release } = openPrompt();
   const q = query({ prompt, options: sdkOptions(spec) });
   const drain = (async () => { for await (const _ of q) { /* nothing arrives between turns */ } })();
@@ -41,21 +46,25 @@ async function control(spec) {
   const models = ['claude-sonnet-4-5', 'claude-opus-4-1'];
   const call = spec.kind === 'mcpStatus' ? (i) => q.mcpServerStatus() : (i) => q.setModel(models[i & 1]);
   await call(0);
-  await new Promise((resolve) => setTimeout(resolve, spec.settleMs));
-  for (let i = 0; i < spec.warmup; i++) await call(i);
-  const runs = [];
-  for (let r = 0; r < spec.runs; r++) {
-    const start = performance.now();
-    for (let i = 0; i < spec.calls; i++) await call(i);
-    runs.push(performance.now() - start);
-  }
-  release();
-  q.close();
-  await drain.catch(() => {});
-  return { runsMs: runs };
+  control = { q, call, release, drain };
+  return {};
 }
 
-const ops = { decode, latency, control };
+async function controlRun(spec) {
+  const start = performance.now();
+  for (let i = 0; i < spec.calls; i++) await control.call(i);
+  return { ms: performance.now() - start };
+}
+
+async function controlClose() {
+  control.release();
+  control.q.close();
+  await control.drain.catch(() => {});
+  control = null;
+  return {};
+}
+
+const ops = { decode, latency, controlOpen, controlRun, controlClose };
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (!line.trim()) continue;

@@ -128,6 +128,12 @@ public final class Session implements AutoCloseable {
             public void reset() {
                 resetConversation();
             }
+
+            @Override
+            public boolean isReady() {
+                LiveConnection current = live;
+                return current != null && current.connection().isAlive();
+            }
         });
         options.resume().ifPresent(id -> sessionId = id);
         options.sessionId().ifPresent(id -> sessionId = id);
@@ -760,6 +766,14 @@ public final class Session implements AutoCloseable {
             dispatch(message);
             if (current) {
                 scheduler.onMessage(turn.turn(), message);
+            }
+        }
+
+        @Override
+        public void onCaughtUp(CliConnection from) {
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == from) {
+                turn.turn().handOver();
             }
         }
 

@@ -62,6 +62,7 @@ public final class BenchMain {
 
         Optional<DecodeBench.Result> decode = Optional.empty();
         Optional<LatencyBench.Result> latency = Optional.empty();
+        Optional<LatencyBench.Result> latencyFake = Optional.empty();
         List<ControlBench.Result> control = new ArrayList<>();
         Optional<ChildBench.Result> scale = Optional.empty();
         Optional<ChildBench.Result> hugeLine = Optional.empty();
@@ -74,10 +75,13 @@ public final class BenchMain {
                 Log.progress("decode: %,d messages, %,d bytes", expected, Files.size(turn));
                 decode = Optional.of(new DecodeBench(context, turn, expected).run(node));
             }
+            if (only.contains("latency")) {
+                latencyFake = Optional.of(new LatencyBench(context).fake(node, smallTurn, Math.max(12 * runs, 60)));
+            }
             if (only.contains("latency") || only.contains("control")) {
                 Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency and control"));
                 if (only.contains("latency")) {
-                    latency = Optional.of(new LatencyBench(context, cli).run(node, Math.max(3 * runs, 15)));
+                    latency = Optional.of(new LatencyBench(context).real(node, cli, Math.max(4 * runs, 20)));
                 }
                 if (only.contains("control")) {
                     control = new ControlBench(context, cli).run(node, 1000);
@@ -99,7 +103,7 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history, loadBefore, Machine.loadAverage());
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history, loadBefore, Machine.loadAverage());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

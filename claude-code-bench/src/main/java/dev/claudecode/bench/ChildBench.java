@@ -4,6 +4,7 @@ import dev.claudecode.internal.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,14 @@ final class ChildBench {
     /**
      * @param java every Java run's JSON
      * @param ts every TypeScript run's JSON
-     * @param capped for the huge line: the Java run under a heap cap, empty when not run
+     * @param capped for the huge line: the Java runs under ever smaller heap caps, down to the first that failed
      */
-    record Result(List<JsonNode> java, List<JsonNode> ts, Optional<Capped> capped) {
+    record Result(List<JsonNode> java, List<JsonNode> ts, List<Capped> capped) {
+
+        /** @return the smallest cap the run completed under */
+        Optional<Capped> smallestCompleted() {
+            return capped.stream().filter(Capped::completed).min(Comparator.comparingLong(Capped::maxHeapBytes));
+        }
 
         Summary java(String field) {
             return summary(java, field);
@@ -43,12 +49,16 @@ final class ChildBench {
     /**
      * A Java run under {@code -Xmx}: proof that the live heap never needed more.
      *
+     * @param lines the cap in lines, on top of {@link HugeLineChild#BASELINE_ALLOWANCE}
      * @param maxHeapBytes the cap
      * @param completed whether the turn ended with the whole line delivered
      * @param outcome what the run printed, or why it failed
      */
-    record Capped(long maxHeapBytes, boolean completed, String outcome) {
+    record Capped(double lines, long maxHeapBytes, boolean completed, String outcome) {
     }
+
+    /** The heap caps tried for the huge line, in lines on top of the allowance; the first is the goal. */
+    static final double[] CAPS_IN_LINES = {3.0, 2.5, 2.25, 2.0};
 
     private final BenchContext context;
 
@@ -69,18 +79,26 @@ final class ChildBench {
         Result runs = run(spec(turnFile), "huge line", HugeLineChild.class, "hugeline.mjs", Duration.ofMinutes(3),
                 run -> String.format(java.util.Locale.ROOT, "%.0f ms, peak heap +%.0f MB, peak RSS +%.0f MB", run.path("resultMs").asDouble(),
                         run.path("peakHeapGrowthBytes").asDouble() / 1e6, run.path("peakRssGrowthBytes").asDouble() / 1e6));
-        // the pools' peaks count garbage not yet collected; a heap cap shows what the live heap needed
-        long cap = 3 * lineBytes + HugeLineChild.BASELINE_ALLOWANCE;
-        Capped capped;
-        try {
-            JsonNode out = Json.parse(Processes.runJvm(HugeLineChild.class, List.of("-Xmx" + cap / 1024 / 1024 + "m"),
-                    Json.write(spec(turnFile)), Duration.ofMinutes(3)));
-            capped = new Capped(cap, out.path("lineChars").asLong() > 0 && out.path("resultMs").asDouble() > 0, Json.write(out));
-        } catch (RuntimeException e) {
-            capped = new Capped(cap, false, String.valueOf(e.getMessage()));
+        // the pools' peaks count garbage not yet collected; heap caps show what the live heap needed
+        List<Capped> capped = new ArrayList<>();
+        for (double lines : CAPS_IN_LINES) {
+            long cap = (long) (lines * lineBytes) + HugeLineChild.BASELINE_ALLOWANCE;
+            Capped run;
+            try {
+                JsonNode out = Json.parse(Processes.runJvm(HugeLineChild.class, List.of("-Xmx" + cap / 1024 / 1024 + "m"),
+                        Json.write(spec(turnFile)), Duration.ofMinutes(3)));
+                run = new Capped(lines, cap, out.path("lineChars").asLong() > 0 && out.path("resultMs").asDouble() > 0, Json.write(out));
+            } catch (RuntimeException e) {
+                run = new Capped(lines, cap, false, String.valueOf(e.getMessage()));
+            }
+            capped.add(run);
+            Log.progress("huge line under -Xmx%dm: %s (%s)", cap / 1024 / 1024, run.completed() ? "completed" : "failed",
+                    run.outcome().lines().findFirst().orElse(""));
+            if (!run.completed()) {
+                break;
+            }
         }
-        Log.progress("huge line under -Xmx%dm: %s (%s)", cap / 1024 / 1024, capped.completed() ? "completed" : "failed", capped.outcome());
-        return new Result(runs.java(), runs.ts(), Optional.of(capped));
+        return new Result(runs.java(), runs.ts(), capped);
     }
 
     private ObjectNode spec(Path turnFile) {
@@ -102,7 +120,7 @@ final class ChildBench {
             ts.add(t);
             Log.progress("%s round %d: java %s; ts %s", name, round, describe.apply(j), describe.apply(t));
         }
-        return new Result(java, ts, Optional.empty());
+        return new Result(java, ts, List.of());
     }
 
 }

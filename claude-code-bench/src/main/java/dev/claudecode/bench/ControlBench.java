@@ -1,6 +1,5 @@
 package dev.claudecode.bench;
 
-import dev.claudecode.BenchSessionAccess;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.Session;
@@ -10,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Workload 3: sequential control round trips on one live session of the real CLI
- * ({@code set_model}, then {@code mcp_status}), through the Java SDK, the TypeScript SDK and the
- * raw driver. Each measured run is {@code calls} calls; the value is milliseconds per run.
+ * Workload 3: sequential control round trips ({@code set_model}, then {@code mcp_status}) on a
+ * live session of the real CLI, through the Java SDK, the TypeScript SDK and the raw driver. The
+ * three sessions are open at the same time and their runs interleave (raw, Java, TypeScript, raw,
+ * ...), so that a change in the machine's load hits all of them alike. Each measured run is
+ * {@code calls} calls; the value is milliseconds per run.
  */
 final class ControlBench {
 
@@ -31,12 +31,18 @@ final class ControlBench {
         }
     }
 
-    /** @param java the Java SDK; @param ts the TypeScript SDK; @param raw the raw driver; all ms per {@code calls} calls */
-    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, String javaRoute) {
+    /**
+     * @param java the Java SDK, ms per {@code calls} calls
+     * @param ts the TypeScript SDK
+     * @param raw the raw driver
+     * @param javaOverRaw per run, the Java SDK's time divided by the raw driver's in the same round
+     */
+    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, Summary javaOverRaw) {
     }
 
     private static final String[] MODELS = {"claude-sonnet-4-5", "claude-opus-4-1"};
-    private static final int WARMUP_CALLS = 100;
+    /** Enough for both JITs to have compiled the whole path: fewer left the JVM compiling during the first runs. */
+    private static final int WARMUP_CALLS = 3_000;
     /** The CLI keeps working for a while after it answered initialize; every driver waits this long. */
     static final long SETTLE_MILLIS = 2_000;
 
@@ -53,67 +59,76 @@ final class ControlBench {
         try (FakeClaudeApi api = FakeClaudeApi.start()) {
             ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(api.environment()).build();
             for (Kind kind : Kind.values()) {
-                List<Double> raw = rawRuns(options, kind, calls);
-                List<Double> java = javaRuns(options, kind, calls);
-                JsonNode t = node.run(tsCommand(api, kind, calls));
-                List<Double> ts = new ArrayList<>();
-                t.path("runsMs").forEach(v -> ts.add(v.asDouble()));
-                Log.progress("control %s: raw %s, java %s, ts %s ms per %d", kind, raw, java, ts, calls);
-                results.add(new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw),
-                        kind == Kind.SET_MODEL ? BenchSessionAccess.setModelRoute() : BenchSessionAccess.mcpStatusRoute()));
+                results.add(run(node, api, options, kind, calls));
             }
         }
         return results;
     }
 
-    private ObjectNode tsCommand(FakeClaudeApi api, Kind kind, int calls) {
-        ObjectNode command = Json.object();
-        command.put("op", "control");
+    private Result run(NodeWorker node, FakeClaudeApi api, ClaudeCodeOptions options, Kind kind, int calls) {
+        List<Double> raw = new ArrayList<>();
+        List<Double> java = new ArrayList<>();
+        List<Double> ts = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        try (RawDriver driver = RawDriver.start(options); Session session = ClaudeCode.start(options)) {
+            driver.initialize();
+            IntConsumer rawCall = kind == Kind.SET_MODEL
+                    ? i -> driver.control("{\"subtype\":\"set_model\",\"model\":\"" + MODELS[i & 1] + "\"}")
+                    : i -> driver.control("{\"subtype\":\"mcp_status\"}");
+            IntConsumer javaCall = kind == Kind.SET_MODEL ? i -> session.setModel(MODELS[i & 1]) : i -> session.mcpStatus();
+            rawCall.accept(0);
+            javaCall.accept(0); // waits for initialize
+            node.run(tsOpen(api, kind));
+            settle();
+            warmUp(rawCall);
+            warmUp(javaCall);
+            node.run(command("controlRun").put("calls", WARMUP_CALLS));
+            try {
+                for (int run = 0; run < context.runs(); run++) {
+                    double r = timed(rawCall, calls);
+                    double j = timed(javaCall, calls);
+                    double t = node.run(command("controlRun").put("calls", calls)).path("ms").asDouble();
+                    raw.add(r);
+                    java.add(j);
+                    ts.add(t);
+                    ratio.add(j / r);
+                    Log.progress("control %s run %d: raw %.1f, java %.1f, ts %.1f ms per %d (load %s)", kind, run, r, j, t, calls,
+                            Machine.loadAverage());
+                }
+            } finally {
+                node.run(command("controlClose"));
+            }
+        }
+        return new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw), Summary.of(ratio));
+    }
+
+    private ObjectNode tsOpen(FakeClaudeApi api, Kind kind) {
+        ObjectNode command = command("controlOpen");
         command.put("kind", kind.tsName);
         command.put("cli", cli.toString());
         command.put("cwd", context.work().toString());
-        command.put("calls", calls);
-        command.put("runs", context.runs());
-        command.put("warmup", WARMUP_CALLS);
-        command.put("settleMs", SETTLE_MILLIS);
         command.set("env", NodeWorker.env(api.environment()));
         return command;
     }
 
-    private List<Double> javaRuns(ClaudeCodeOptions options, Kind kind, int calls) {
-        try (Session session = ClaudeCode.start(options)) {
-            IntConsumer call = kind == Kind.SET_MODEL
-                    ? i -> BenchSessionAccess.setModel(session, MODELS[i & 1])
-                    : i -> BenchSessionAccess.mcpStatus(session);
-            return timed(call, calls);
-        }
+    private static ObjectNode command(String op) {
+        ObjectNode command = Json.object();
+        command.put("op", op);
+        return command;
     }
 
-    private List<Double> rawRuns(ClaudeCodeOptions options, Kind kind, int calls) {
-        try (RawDriver driver = RawDriver.start(options)) {
-            driver.initialize();
-            IntConsumer call = kind == Kind.SET_MODEL
-                    ? i -> driver.control("{\"subtype\":\"set_model\",\"model\":\"" + MODELS[i & 1] + "\"}")
-                    : i -> driver.control("{\"subtype\":\"mcp_status\"}");
-            return timed(call, calls);
-        }
-    }
-
-    private List<Double> timed(IntConsumer call, int calls) {
-        call.accept(0); // waits for initialize
-        settle();
+    private static void warmUp(IntConsumer call) {
         for (int i = 0; i < WARMUP_CALLS; i++) {
             call.accept(i);
         }
-        List<Double> runs = new ArrayList<>();
-        for (int run = 0; run < context.runs(); run++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                call.accept(i);
-            }
-            runs.add((System.nanoTime() - start) / 1e6);
+    }
+
+    private static double timed(IntConsumer call, int calls) {
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            call.accept(i);
         }
-        return runs;
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static void settle() {

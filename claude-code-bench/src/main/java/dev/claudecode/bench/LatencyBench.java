@@ -12,13 +12,16 @@ import dev.claudecode.testkit.FakeClaudeApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Workload 2: one turn on a freshly started real CLI talking to {@link FakeClaudeApi}: time from
- * start to the first assistant message and to the result. Drivers take turns round by round, so
- * that drift in the machine hits all of them alike.
+ * Workload 2: one turn on a freshly started CLI: time from start to the first assistant message
+ * and to the result. Measured twice: on the real CLI talking to {@link FakeClaudeApi}, as the
+ * issue asks, and on the fake CLI, which answers at once, so that all of a difference is the
+ * SDK's own. Drivers take turns round by round, so that drift in the machine hits all of them
+ * alike.
  */
 final class LatencyBench {
 
@@ -31,42 +34,66 @@ final class LatencyBench {
     record Runs(Summary firstAssistant, Summary result) {
     }
 
-    /** @param java the Java SDK; @param ts the TypeScript SDK; @param raw the raw driver */
-    record Result(Runs java, Runs ts, Runs raw, int runs) {
+    /**
+     * @param java the Java SDK
+     * @param ts the TypeScript SDK
+     * @param raw the raw driver
+     * @param runs measured rounds
+     * @param javaOverRaw per round, the Java SDK's start-to-result time minus the raw driver's
+     * @param tsOverRaw per round, the TypeScript SDK's minus the raw driver's
+     */
+    record Result(Runs java, Runs ts, Runs raw, int runs, Summary javaOverRaw, Summary tsOverRaw) {
     }
 
     private static final String PROMPT = "hello";
+    static final int FAKE_WARMUP_ROUNDS = 300;
 
     private final BenchContext context;
-    private final Path cli;
 
-    LatencyBench(BenchContext context, Path cli) {
+    LatencyBench(BenchContext context) {
         this.context = context;
-        this.cli = cli;
     }
 
-    Result run(NodeWorker node, int runs) {
+    /** On the real CLI with {@link FakeClaudeApi}. */
+    Result real(NodeWorker node, Path cli, int rounds) {
+        try (FakeClaudeApi api = FakeClaudeApi.start()) {
+            return run(node, cli, api.environment(), 2, rounds, "real");
+        }
+    }
+
+    /**
+     * On the fake CLI answering with {@code turnFile}. A round takes milliseconds, so there are
+     * enough warm-up rounds for both JITs to compile the path of a session's start.
+     */
+    Result fake(NodeWorker node, Path turnFile, int rounds) {
+        return run(node, context.fakeCli(), context.fakeEnv(turnFile), FAKE_WARMUP_ROUNDS, rounds, "fake");
+    }
+
+    private Result run(NodeWorker node, Path cli, Map<String, String> env, int warmup, int runs, String name) {
         List<List<Double>> java = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> ts = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> raw = List.of(new ArrayList<>(), new ArrayList<>());
-        try (FakeClaudeApi api = FakeClaudeApi.start()) {
-            ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(api.environment()).build();
-            int warmup = 2;
-            for (int round = 0; round < warmup + runs; round++) {
-                double[] r = rawRun(options);
-                double[] j = javaRun(options);
-                JsonNode t = node.run(tsCommand(api));
-                double[] tt = {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
-                if (round >= warmup) {
-                    add(raw, r);
-                    add(java, j);
-                    add(ts, tt);
-                }
-                Log.progress("latency round %d: raw %.1f/%.1f ms, java %.1f/%.1f ms, ts %.1f/%.1f ms", round, r[0], r[1], j[0], j[1],
-                        tt[0], tt[1]);
+        List<Double> javaOverRaw = new ArrayList<>();
+        List<Double> tsOverRaw = new ArrayList<>();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(env).build();
+        for (int round = 0; round < warmup + runs; round++) {
+            double[] r = rawRun(options);
+            double[] j = javaRun(options);
+            JsonNode t = node.run(tsCommand(cli, env));
+            double[] tt = {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
+            if (round >= warmup) {
+                add(raw, r);
+                add(java, j);
+                add(ts, tt);
+                javaOverRaw.add(j[1] - r[1]);
+                tsOverRaw.add(tt[1] - r[1]);
+            }
+            if (round >= warmup - 1) {
+                Log.progress("latency (%s CLI) round %d: raw %.1f/%.1f ms, java %.1f/%.1f ms, ts %.1f/%.1f ms", name, round, r[0], r[1],
+                        j[0], j[1], tt[0], tt[1]);
             }
         }
-        return new Result(runs(java), runs(ts), runs(raw), runs);
+        return new Result(runs(java), runs(ts), runs(raw), runs, Summary.of(javaOverRaw), Summary.of(tsOverRaw));
     }
 
     private static void add(List<List<Double>> into, double[] values) {
@@ -78,13 +105,13 @@ final class LatencyBench {
         return new Runs(Summary.of(values.get(0)), Summary.of(values.get(1)));
     }
 
-    private ObjectNode tsCommand(FakeClaudeApi api) {
+    private ObjectNode tsCommand(Path cli, Map<String, String> env) {
         ObjectNode command = Json.object();
         command.put("op", "latency");
         command.put("cli", cli.toString());
         command.put("cwd", context.work().toString());
         command.put("prompt", PROMPT);
-        command.set("env", NodeWorker.env(api.environment()));
+        command.set("env", NodeWorker.env(env));
         return command;
     }
 

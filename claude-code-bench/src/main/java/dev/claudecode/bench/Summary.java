@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The median and range of repeated measurements of one quantity.
+ * The median, quartiles and range of repeated measurements of one quantity.
  *
  * @param median the median (the mean of the middle two for an even count)
  * @param min the smallest value
  * @param max the largest value
  * @param count how many values
+ * @param lowerQuartile the median of the lower half
+ * @param upperQuartile the median of the upper half
  */
-public record Summary(double median, double min, double max, int count) {
+public record Summary(double median, double min, double max, int count, double lowerQuartile, double upperQuartile) {
 
     /**
      * Summarizes values.
@@ -23,13 +25,29 @@ public record Summary(double median, double min, double max, int count) {
      */
     public static Summary of(List<Double> values) {
         if (values.isEmpty()) {
-            return new Summary(Double.NaN, Double.NaN, Double.NaN, 0);
+            return new Summary(Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
         }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        return new Summary(median, sorted.getFirst(), sorted.getLast(), n);
+        return new Summary(median(sorted), sorted.getFirst(), sorted.getLast(), n, median(sorted.subList(0, (n + 1) / 2)),
+                median(sorted.subList(n / 2, n)));
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * Formats the quartiles as {@code lower–upper}.
+     *
+     * @param decimals digits after the point
+     * @return the text
+     */
+    public String quartiles(int decimals) {
+        String pattern = "%,." + decimals + "f";
+        return String.format(Locale.ROOT, pattern, lowerQuartile) + " to " + String.format(Locale.ROOT, pattern, upperQuartile);
     }
 
     /** @return whether there is any value */

@@ -2,13 +2,12 @@ package dev.claudecode.internal.control;
 
 import dev.claudecode.ControlTimeoutException;
 import dev.claudecode.internal.protocol.ControlChannel;
+import dev.claudecode.internal.protocol.Deadlines;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,12 +74,7 @@ public final class ControlGate {
         if (queued == null) {
             return channel.request(request, timeout);
         }
-        String subtype = subtype(request);
-        return queued.answer().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            return CompletableFuture.failedFuture(
-                    cause instanceof TimeoutException ? new ControlTimeoutException(subtype, timeout) : cause);
-        });
+        return Deadlines.failAfter(queued.answer(), timeout, () -> new ControlTimeoutException(subtype(request), timeout));
     }
 
     /** @return whether the handshake is done and nothing waits any more */

@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,13 +78,10 @@ public final class ControlChannel implements AutoCloseable {
             pending.remove(id);
             return CompletableFuture.failedFuture(e);
         }
-        return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+        // the entry goes when the answer comes, or here when it does not
+        return Deadlines.failAfter(future, timeout, () -> {
             pending.remove(id);
-            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-                return CompletableFuture.failedFuture(new ControlTimeoutException(subtype, timeout));
-            }
-            return CompletableFuture.failedFuture(cause);
+            return new ControlTimeoutException(subtype, timeout);
         });
     }
 

@@ -47,6 +47,7 @@ final class HugeLineParser {
     static JsonNode parse(byte[] buffer, int offset, int length) {
         String marker = "\u0000" + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + "#";
         List<String> taken = new ArrayList<>();
+        Literal literal = new Literal();
         int end = offset + length;
         int read = offset;
         int write = offset;
@@ -57,7 +58,7 @@ final class HugeLineParser {
                 read++;
                 continue;
             }
-            int close = closingQuote(buffer, read + 1, end);
+            int close = literal.scan(buffer, read + 1, end);
             if (close < 0) {
                 // unterminated: leave the rest to Jackson, which reports it
                 System.arraycopy(buffer, read, buffer, write, end - read);
@@ -65,7 +66,7 @@ final class HugeLineParser {
                 break;
             }
             String value = close - read - 1 >= HUGE_STRING_BYTES && !isPropertyName(buffer, close + 1, end)
-                    ? decode(buffer, read + 1, close)
+                    ? literal.decode(buffer, read + 1, close)
                     : null;
             if (value == null) {
                 System.arraycopy(buffer, read, buffer, write, close + 1 - read);
@@ -85,19 +86,6 @@ final class HugeLineParser {
         return tree;
     }
 
-    /** @return the index of the quote that closes a string whose first content byte is at {@code from}, or -1 */
-    private static int closingQuote(byte[] buffer, int from, int end) {
-        int i = from;
-        while (i < end) {
-            byte c = buffer[i];
-            if (c == '"') {
-                return i;
-            }
-            i += c == '\\' ? 2 : 1;
-        }
-        return -1;
-    }
-
     private static boolean isPropertyName(byte[] buffer, int from, int end) {
         for (int i = from; i < end; i++) {
             byte c = buffer[i];
@@ -109,71 +97,129 @@ final class HugeLineParser {
     }
 
     /**
-     * Decodes the content of a string literal, in place: escapes become UTF-8, then UTF-8 becomes
-     * Latin-1 when every character fits, so that the {@code String} is made in one copy.
-     *
-     * @return the value, or null (bytes unchanged) when it must be left to Jackson
+     * One string literal of the line: a single pass finds where it ends and what it holds, which
+     * picks the cheapest exact way to decode it. A literal without escapes whose bytes are all
+     * ASCII is already its Latin-1 form; one whose characters all fit Latin-1 is rewritten to
+     * Latin-1 in place in one more pass; anything else is rewritten to plain UTF-8 in place. The
+     * {@code String} is then made in one copy.
      */
-    private static String decode(byte[] buffer, int from, int to) {
-        if (!isDecodable(buffer, from, to)) {
-            return null;
+    private static final class Literal {
+
+        private boolean decodable;
+        private boolean escaped;
+        private boolean ascii;
+        private boolean latin1;
+
+        /**
+         * Scans the content of a literal whose first content byte is at {@code from}. A string
+         * that Jackson would not accept, or would read differently (raw control characters,
+         * unknown escapes, lone surrogates, bytes that are not UTF-8), is marked undecodable.
+         *
+         * @return the index of the closing quote, or -1
+         */
+        int scan(byte[] buffer, int from, int end) {
+            decodable = true;
+            escaped = false;
+            ascii = true;
+            latin1 = true;
+            int lowSurrogateAt = -1;
+            int i = from;
+            while (i < end) {
+                int b = buffer[i] & 0xff;
+                if (b == '"') {
+                    return i;
+                }
+                if (b == '\\') {
+                    escaped = true;
+                    if (i + 1 >= end) {
+                        decodable = false;
+                        return -1;
+                    }
+                    byte e = buffer[i + 1];
+                    if (e == 'u') {
+                        int c = hex4(buffer, i + 2, end);
+                        if (c < 0 || Character.isLowSurrogate((char) c) && i != lowSurrogateAt) {
+                            decodable = false;
+                        } else if (Character.isHighSurrogate((char) c)) {
+                            int low = i + 12 <= end && buffer[i + 6] == '\\' && buffer[i + 7] == 'u' ? hex4(buffer, i + 8, end) : -1;
+                            if (low < 0 || !Character.isLowSurrogate((char) low)) {
+                                decodable = false;
+                            }
+                            lowSurrogateAt = i + 6;
+                        }
+                        latin1 &= c >= 0 && c <= 0xff;
+                    } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                        decodable = false;
+                    }
+                    i += 2; // the four digits of a \\u escape are plain ASCII bytes to this loop
+                } else if (b < 0x20) {
+                    decodable = false;
+                    i++;
+                } else if (b < 0x80) {
+                    i++;
+                } else {
+                    ascii = false;
+                    int sequence = utf8SequenceLength(buffer, i, end);
+                    if (sequence < 0) {
+                        decodable = false;
+                        i++;
+                    } else {
+                        // U+0080..U+00FF are exactly the two-byte sequences led by C2 and C3
+                        latin1 &= b == 0xc2 || b == 0xc3;
+                        i += sequence;
+                    }
+                }
+            }
+            return -1;
         }
-        int length = unescape(buffer, from, to);
-        int latin1 = toLatin1(buffer, from, from + length);
-        return latin1 >= 0
-                ? new String(buffer, from, latin1, StandardCharsets.ISO_8859_1)
-                : new String(buffer, from, length, StandardCharsets.UTF_8);
+
+        /**
+         * Decodes the content just scanned, in place (escapes and UTF-8 only shrink).
+         *
+         * @return the value, or null (bytes unchanged) when it must be left to Jackson
+         */
+        String decode(byte[] buffer, int from, int to) {
+            if (!decodable) {
+                return null;
+            }
+            if (!escaped && ascii) {
+                return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
+            }
+            if (latin1) {
+                return new String(buffer, from, unescapeToLatin1(buffer, from, to), StandardCharsets.ISO_8859_1);
+            }
+            return new String(buffer, from, unescapeToUtf8(buffer, from, to), StandardCharsets.UTF_8);
+        }
     }
 
-    /**
-     * Checks, without changing anything, that the literal's content is what Jackson would accept
-     * and turn into the same string: well-formed UTF-8, no raw control characters, only known
-     * escapes, surrogate escapes in pairs.
-     */
-    private static boolean isDecodable(byte[] buffer, int from, int to) {
-        int i = from;
-        while (i < to) {
-            int b = buffer[i] & 0xff;
+    /** Rewrites a scanned literal whose characters all fit Latin-1 as Latin-1 bytes, in place. @return the new length */
+    private static int unescapeToLatin1(byte[] buffer, int from, int to) {
+        int read = from;
+        int write = from;
+        while (read < to) {
+            int b = buffer[read] & 0xff;
             if (b == '\\') {
-                if (i + 1 >= to) {
-                    return false;
-                }
-                byte e = buffer[i + 1];
+                byte e = buffer[read + 1];
                 if (e == 'u') {
-                    int c = hex4(buffer, i + 2, to);
-                    if (c < 0 || Character.isLowSurrogate((char) c)) {
-                        return false;
-                    }
-                    i += 6;
-                    if (Character.isHighSurrogate((char) c)) {
-                        int low = i + 6 <= to && buffer[i] == '\\' && buffer[i + 1] == 'u' ? hex4(buffer, i + 2, to) : -1;
-                        if (low < 0 || !Character.isLowSurrogate((char) low)) {
-                            return false;
-                        }
-                        i += 6;
-                    }
-                } else if ("\"\\/bfnrt".indexOf(e) >= 0) {
-                    i += 2;
+                    buffer[write++] = (byte) hex4(buffer, read + 2, to);
+                    read += 6;
                 } else {
-                    return false;
+                    buffer[write++] = unescaped(e);
+                    read += 2;
                 }
-            } else if (b < 0x20) {
-                return false;
             } else if (b < 0x80) {
-                i++;
+                buffer[write++] = (byte) b;
+                read++;
             } else {
-                int sequence = utf8SequenceLength(buffer, i, to);
-                if (sequence < 0) {
-                    return false;
-                }
-                i += sequence;
+                buffer[write++] = (byte) ((b & 0x03) << 6 | buffer[read + 1] & 0x3f);
+                read += 2;
             }
         }
-        return true;
+        return write - from;
     }
 
-    /** Rewrites escapes as UTF-8 in place; the content was checked by {@link #isDecodable}. @return the new length */
-    private static int unescape(byte[] buffer, int from, int to) {
+    /** Rewrites the escapes of a scanned literal as UTF-8, in place. @return the new length */
+    private static int unescapeToUtf8(byte[] buffer, int from, int to) {
         int read = from;
         int write = from;
         while (read < to) {
@@ -184,26 +230,32 @@ final class HugeLineParser {
                 continue;
             }
             byte e = buffer[read + 1];
-            read += 2;
-            switch (e) {
-                case 'b' -> buffer[write++] = '\b';
-                case 'f' -> buffer[write++] = '\f';
-                case 'n' -> buffer[write++] = '\n';
-                case 'r' -> buffer[write++] = '\r';
-                case 't' -> buffer[write++] = '\t';
-                case 'u' -> {
-                    int c = hex4(buffer, read, to);
-                    read += 4;
-                    if (Character.isHighSurrogate((char) c)) {
-                        c = Character.toCodePoint((char) c, (char) hex4(buffer, read + 2, to));
-                        read += 6;
-                    }
-                    write = putUtf8(buffer, write, c);
-                }
-                default -> buffer[write++] = e; // a quote, backslash or slash
+            if (e != 'u') {
+                buffer[write++] = unescaped(e);
+                read += 2;
+                continue;
             }
+            int c = hex4(buffer, read + 2, to);
+            read += 6;
+            if (Character.isHighSurrogate((char) c)) {
+                c = Character.toCodePoint((char) c, (char) hex4(buffer, read + 2, to));
+                read += 6;
+            }
+            write = putUtf8(buffer, write, c);
         }
         return write - from;
+    }
+
+    /** @return the character a one-letter escape stands for */
+    private static byte unescaped(byte escape) {
+        return switch (escape) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> escape; // a quote, backslash or slash
+        };
     }
 
     private static int hex4(byte[] buffer, int from, int to) {
@@ -238,31 +290,6 @@ final class HugeLineParser {
             buffer[at++] = (byte) (0x80 | codePoint & 0x3f);
         }
         return at;
-    }
-
-    /**
-     * Rewrites UTF-8 bytes as Latin-1 in place when every character is below U+0100.
-     *
-     * @return the Latin-1 length, or -1 (bytes unchanged) when a character does not fit
-     */
-    private static int toLatin1(byte[] buffer, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int b = buffer[i] & 0xff;
-            if (b < 0x80) {
-                continue;
-            }
-            // U+0080..U+00FF are exactly the two-byte sequences led by C2 and C3
-            if (b != 0xc2 && b != 0xc3 || i + 1 >= to || (buffer[i + 1] & 0xc0) != 0x80) {
-                return -1;
-            }
-            i++;
-        }
-        int write = from;
-        for (int i = from; i < to; i++) {
-            int b = buffer[i] & 0xff;
-            buffer[write++] = b < 0x80 ? (byte) b : (byte) ((b & 0x03) << 6 | buffer[++i] & 0x3f);
-        }
-        return write - from;
     }
 
     /** @return the length of the well-formed UTF-8 sequence at {@code at} (no overlong forms, surrogates or values past U+10FFFF), or -1 */

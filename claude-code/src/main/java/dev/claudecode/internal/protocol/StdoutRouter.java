@@ -20,6 +20,7 @@ public final class StdoutRouter implements LineReader.LineConsumer {
     private final ControlChannel control;
     private final Consumer<Message> messages;
     private final Consumer<ProtocolException> errors;
+    private final Runnable caughtUp;
 
     /**
      * Creates a router.
@@ -29,9 +30,22 @@ public final class StdoutRouter implements LineReader.LineConsumer {
      * @param errors receives lines that are not protocol messages
      */
     public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors) {
+        this(control, messages, errors, () -> { });
+    }
+
+    /**
+     * Creates a router that also says when a batch of lines ends.
+     *
+     * @param control receives the control lines
+     * @param messages receives every decoded message, in order
+     * @param errors receives lines that are not protocol messages
+     * @param caughtUp runs when every line read so far has been routed, before the reader waits for more
+     */
+    public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors, Runnable caughtUp) {
         this.control = control;
         this.messages = messages;
         this.errors = errors;
+        this.caughtUp = caughtUp;
     }
 
     @Override
@@ -49,6 +63,11 @@ public final class StdoutRouter implements LineReader.LineConsumer {
             return;
         }
         route(node, buffer, offset, length);
+    }
+
+    @Override
+    public void caughtUp() {
+        caughtUp.run();
     }
 
     private void route(JsonNode node, byte[] buffer, int offset, int length) {

@@ -13,11 +13,9 @@ import dev.claudecode.message.Message;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
-import java.io.BufferedReader;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +56,15 @@ public final class CliConnection {
          */
         void onMessage(CliConnection connection, Message message);
 
+        /**
+         * Every message the CLI has written so far has been reported: a batch ends, and the
+         * reader waits for more.
+         *
+         * @param connection the connection that read them
+         */
+        default void onCaughtUp(CliConnection connection) {
+        }
+
         /** A stdout line that is not a protocol message; the stream goes on. */
         void onProtocolError(ProtocolException error);
 
@@ -79,7 +86,9 @@ public final class CliConnection {
     private final StderrTail stderrTail = new StderrTail();
     private final SecretRedactor redactor;
     private final Events events;
-    private final Thread stderrThread;
+    private final long maxLineBytes;
+    /** Completes once everything the CLI wrote to stderr is in the tail. */
+    private final java.util.concurrent.CompletableFuture<Void> stderrDrained = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean stopping;
     private final OutputClock clock = new OutputClock();
     private volatile ProtocolException readFailure;
@@ -93,6 +102,7 @@ public final class CliConnection {
         this.process = process;
         this.redactor = redactor;
         this.events = events;
+        this.maxLineBytes = maxLineBytes;
         this.writer = new StdinWriter(new InputGuard(process.stdin()));
         this.control = new ControlChannel(writer, (subtype, request) -> {
             clock.answerStarted();
@@ -102,12 +112,6 @@ public final class CliConnection {
                 clock.answerEnded();
             }
         });
-        this.stderrThread = Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText())
-                .stackSize(STDERR_STACK_BYTES).start(this::drainStderr);
-        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
-                error -> events.onProtocolError(redactor.redact(error)));
-        InputStream stdout = clock.watch(process.stdout());
-        Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(stdout, router, maxLineBytes));
     }
 
     /**
@@ -122,8 +126,59 @@ public final class CliConnection {
      */
     public static CliConnection open(Transport transport, LaunchSpec spec, long maxLineBytes,
             InboundRequestHandler handler, Events events) {
-        SecretRedactor redactor = SecretRedactor.of(spec.environment(), System.getenv());
-        return new CliConnection(transport.launch(spec), redactor, handler, events, maxLineBytes);
+        return launch(transport, spec, maxLineBytes, handler, events).startReading();
+    }
+
+    /**
+     * Launches the CLI without reading it yet, so that the caller can write its first lines at
+     * once: the CLI reads its input as soon as it runs, and starting the reader threads first
+     * would only make it wait. Call {@link #startReading} next, whatever happens.
+     *
+     * @param transport where to run it
+     * @param spec what to run
+     * @param maxLineBytes the largest stdout line accepted
+     * @param handler answers the CLI's control requests
+     * @param events receives what the connection reports
+     * @return the connection, its input open, its output not read yet
+     */
+    public static CliConnection launch(Transport transport, LaunchSpec spec, long maxLineBytes,
+            InboundRequestHandler handler, Events events) {
+        CliProcess process = transport.launch(spec);
+        return new CliConnection(process, SecretRedactor.forLaunch(spec.environment()), handler, events, maxLineBytes);
+    }
+
+    /**
+     * Starts the reader threads of stdout and stderr, without waiting for them: starting a
+     * platform thread waits until the new thread runs, which on a busy machine takes a while, and
+     * the caller is about to write its first turn. What the CLI writes meanwhile waits in the pipe.
+     *
+     * @return this connection
+     */
+    public CliConnection startReading() {
+        Thread.ofVirtual().name("claude-code-readers-start").start(this::startReaders);
+        return this;
+    }
+
+    private void startReaders() {
+        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
+                error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this));
+        try {
+            Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router));
+        } catch (Throwable e) {
+            // nothing can read the CLI: end it and say why
+            readFailure = new ProtocolException("cannot start reading the CLI's output: " + e, e);
+            stderrDrained.complete(null);
+            process.terminate(Duration.ZERO);
+            finish();
+            return;
+        }
+        try {
+            Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText()).stackSize(STDERR_STACK_BYTES)
+                    .start(this::drainStderr);
+        } catch (Throwable e) {
+            stderrDrained.complete(null);
+            LOG.warn("cannot read the CLI's stderr: {}", e.toString());
+        }
     }
 
     /** @return the stdin writer */
@@ -216,9 +271,9 @@ public final class CliConnection {
         process.terminate(Duration.ZERO);
     }
 
-    private void readStdout(InputStream stdout, StdoutRouter router, long maxLineBytes) {
+    private void readStdout(StdoutRouter router) {
         try {
-            new LineReader(stdout, maxLineBytes).readAll(router);
+            new LineReader(clock.watch(process.stdout()), maxLineBytes).readAll(router);
         } catch (ProtocolException e) {
             readFailure = redactor.redact(e);
             process.terminate(Duration.ZERO);
@@ -245,9 +300,11 @@ public final class CliConnection {
             status = exitStatus();
         }
         try {
-            stderrThread.join(Duration.ofSeconds(1));
+            stderrDrained.get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            // the tail has what was read so far
         }
         if (!stopping) {
             // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
@@ -377,6 +434,8 @@ public final class CliConnection {
             });
         } catch (IOException e) {
             // the process is gone; what was read is in the tail
+        } finally {
+            stderrDrained.complete(null);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.claudecode.Health;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import tools.jackson.databind.JsonNode;
 
 /** Tells a session's {@link Health} from its state, without touching the CLI. */
 public final class HealthProbe {
@@ -38,7 +37,7 @@ public final class HealthProbe {
         if (!connection.isAlive()) {
             return Health.of(Health.Reason.PROCESS_DEAD, "the CLI" + pidText(pid) + " has exited", pid);
         }
-        CompletableFuture<JsonNode> initialized = live.initialized();
+        CompletableFuture<InitializeAnswer> initialized = live.initialized();
         if (!initialized.isDone()) {
             return Health.of(Health.Reason.INITIALIZING, "the CLI" + pidText(pid) + " runs; its answer to initialize is pending", pid);
         }

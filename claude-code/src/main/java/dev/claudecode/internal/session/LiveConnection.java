@@ -3,7 +3,6 @@ package dev.claudecode.internal.session;
 import dev.claudecode.ControlException;
 import dev.claudecode.ServerInfo;
 import dev.claudecode.internal.control.ControlGate;
-import dev.claudecode.internal.control.ServerInfoDecoder;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
@@ -13,28 +12,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One CLI process of a session together with its start-up handshake: the {@code initialize}
  * request is the first line the process reads, the runtime changes the session already made
  * follow it, and every later control request waits at the {@link ControlGate} until the
- * {@code initialize} answer is there.
+ * {@code initialize} answer is there. The answer is kept compact ({@link InitializeAnswer}) and
+ * decoded only when asked for.
  */
 public final class LiveConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
 
     private final CliConnection connection;
-    private final CompletableFuture<JsonNode> initialized;
-    private final CompletableFuture<ServerInfo> serverInfo;
+    private final CompletableFuture<InitializeAnswer> initialized;
     private final ControlGate gate;
 
-    private LiveConnection(CliConnection connection, CompletableFuture<JsonNode> initialized) {
+    private LiveConnection(CliConnection connection, CompletableFuture<InitializeAnswer> initialized) {
         this.connection = connection;
         this.initialized = initialized;
-        this.serverInfo = initialized.thenApply(ServerInfoDecoder::decode);
         this.gate = new ControlGate(connection.control(), initialized);
     }
 
@@ -53,20 +50,26 @@ public final class LiveConnection {
      */
     public static LiveConnection open(Transport transport, LaunchSpec spec, long maxLineBytes, InboundRequestHandler handler,
             CliConnection.Events events, ObjectNode initialize, List<ObjectNode> replay, Duration timeout) {
-        CliConnection connection = CliConnection.open(transport, spec, maxLineBytes, handler, events);
-        CompletableFuture<JsonNode> initialized = connection.control().request(initialize, timeout);
-        // Written before anything else can be, so the CLI applies them before the first turn.
-        for (ObjectNode request : replay) {
-            connection.control().request(request, timeout).exceptionally(error -> {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                // a refusal matters; a CLI that died meanwhile is reported elsewhere
-                if (cause instanceof ControlException) {
-                    LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.getMessage());
-                } else {
-                    LOG.debug("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.toString());
-                }
-                return null;
-            });
+        CliConnection connection = CliConnection.launch(transport, spec, maxLineBytes, handler, events);
+        CompletableFuture<InitializeAnswer> initialized;
+        try {
+            initialized = connection.control().request(initialize, timeout).thenApply(InitializeAnswer::of);
+            // Written before anything else can be, so the CLI applies them before the first turn.
+            for (ObjectNode request : replay) {
+                connection.control().request(request, timeout).exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    // a refusal matters; a CLI that died meanwhile is reported elsewhere
+                    if (cause instanceof ControlException) {
+                        LOG.warn("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.getMessage());
+                    } else {
+                        LOG.debug("restoring {} on the new CLI failed: {}", request.path("subtype").asString(""), cause.toString());
+                    }
+                    return null;
+                });
+            }
+        } finally {
+            // only now: the handshake reaches the CLI without waiting for two threads to start
+            connection.startReading();
         }
         return new LiveConnection(connection, initialized);
     }
@@ -81,13 +84,13 @@ public final class LiveConnection {
         return gate;
     }
 
-    /** @return the answer to {@code initialize}, decoded; fails when the handshake fails */
+    /** @return the answer to {@code initialize}, decoded anew; fails when the handshake fails */
     public CompletableFuture<ServerInfo> serverInfo() {
-        return serverInfo;
+        return initialized.thenApply(InitializeAnswer::serverInfo);
     }
 
-    /** @return the raw answer to {@code initialize} */
-    public CompletableFuture<JsonNode> initialized() {
+    /** @return the answer to {@code initialize}; fails when the handshake fails */
+    public CompletableFuture<InitializeAnswer> initialized() {
         return initialized;
     }
 }

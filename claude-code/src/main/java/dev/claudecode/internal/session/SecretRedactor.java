@@ -18,13 +18,29 @@ final class SecretRedactor {
     static final String MASK = "***";
 
     private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_?KEY|AUTHORIZATION|(^|_)AUTH(_|$)).*");
+            Pattern.compile("(?i)API_?KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_?KEY|AUTHORIZATION|(^|_)AUTH(_|$)");
     private static final int MIN_SECRET_LENGTH = 8;
+
+    /** The secrets of this JVM's environment, which every CLI may inherit; found once, as it never changes. */
+    private static final class Inherited {
+        static final List<String> SECRETS = secrets(System.getenv()).toList();
+    }
 
     private final List<String> secrets;
 
     private SecretRedactor(List<String> secrets) {
         this.secrets = secrets;
+    }
+
+    /**
+     * Collects the secrets a launched CLI may see: those of the variables set for it and those of
+     * this JVM's environment.
+     *
+     * @param launchEnvironment the variables set for the CLI
+     * @return the redactor
+     */
+    static SecretRedactor forLaunch(Map<String, String> launchEnvironment) {
+        return new SecretRedactor(longestFirst(Stream.concat(secrets(launchEnvironment), Inherited.SECRETS.stream())));
     }
 
     /**
@@ -35,17 +51,20 @@ final class SecretRedactor {
      */
     @SafeVarargs
     static SecretRedactor of(Map<String, String>... environments) {
-        // longest first, so that a secret containing another is hidden whole
-        List<String> secrets = Stream.of(environments)
-                .flatMap(environment -> environment.entrySet().stream())
-                .filter(variable -> SECRET_NAME.matcher(variable.getKey()).matches())
+        return new SecretRedactor(longestFirst(Stream.of(environments).flatMap(SecretRedactor::secrets)));
+    }
+
+    private static Stream<String> secrets(Map<String, String> environment) {
+        return environment.entrySet().stream()
+                .filter(variable -> SECRET_NAME.matcher(variable.getKey()).find())
                 .map(Map.Entry::getValue)
                 .filter(value -> value != null && value.strip().length() >= MIN_SECRET_LENGTH)
-                .map(String::strip)
-                .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        return new SecretRedactor(secrets);
+                .map(String::strip);
+    }
+
+    // longest first, so that a secret containing another is hidden whole
+    private static List<String> longestFirst(Stream<String> secrets) {
+        return secrets.distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** @return the text with every secret replaced by {@value #MASK} */

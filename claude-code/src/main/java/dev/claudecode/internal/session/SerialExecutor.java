@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks one at a time in submission order, each batch on a fresh virtual thread, and holds
- * no thread while idle. A task that throws is logged and does not stop later tasks.
+ * Runs tasks one at a time in submission order, each batch on a fresh virtual thread (or, through
+ * {@link #runOrExecute}, on the caller's), and holds no thread while idle. A task that throws is
+ * logged and does not stop later tasks.
  */
 public final class SerialExecutor implements Executor {
 
@@ -44,6 +45,36 @@ public final class SerialExecutor implements Executor {
         Thread.ofVirtual().name(name).start(this::drain);
     }
 
+    /**
+     * Runs a task on the calling thread when nothing runs or waits, else queues it like {@link
+     * #execute}. Tasks queued meanwhile go on on a thread of their own.
+     *
+     * @param task the task
+     */
+    public void runOrExecute(Runnable task) {
+        lock.lock();
+        try {
+            if (running) {
+                tasks.add(task);
+                return;
+            }
+            running = true;
+        } finally {
+            lock.unlock();
+        }
+        run(task);
+        lock.lock();
+        try {
+            if (tasks.isEmpty()) {
+                running = false;
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Thread.ofVirtual().name(name).start(this::drain);
+    }
+
     private void drain() {
         while (true) {
             Runnable task;
@@ -57,11 +88,15 @@ public final class SerialExecutor implements Executor {
             } finally {
                 lock.unlock();
             }
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a {} task failed", name, e);
-            }
+            run(task);
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a {} task failed", name, e);
         }
     }
 }

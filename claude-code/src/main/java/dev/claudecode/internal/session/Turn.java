@@ -3,17 +3,27 @@ package dev.claudecode.internal.session;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One user message and the messages it produces, up to and including its {@code result}. The
  * reader thread puts messages in; the caller's thread takes them out, so a slow consumer never
- * holds up the reader and nothing is dropped.
+ * holds up the reader and nothing is dropped. The session remembers its last turn for as long
+ * as it lives, so a turn keeps no message once it was taken out.
+ *
+ * <p>A waiting consumer is woken for a batch of messages, not for each: when {@value
+ * #HANDOVER_BATCH} have arrived, when the reader has caught up with what the CLI wrote ({@link
+ * #handOver}), and at once for the result or a failure. Waking it for every message made the
+ * two threads trade places on the cores thousands of times a second during a fast stream, which
+ * cost the reader about as much as decoding; a message that arrives alone is handed over as soon
+ * as the reader has routed it.
  */
 public final class Turn {
 
@@ -44,13 +54,18 @@ public final class Turn {
     }
 
     private static final Ended ENDED = new Ended();
+    /** How many messages a waiting consumer may miss before it is woken anyway. */
+    static final int HANDOVER_BATCH = 32;
 
     private final ObjectNode userLine;
-    private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition handedOver = lock.newCondition();
+    private final Deque<Item> items = new ArrayDeque<>();
+    private boolean consumerWaiting;
+    private int waitingUnseen;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile State state = State.QUEUED;
     private volatile boolean abandoned;
-    private volatile ResultMessage result;
 
     /**
      * Creates a queued turn.
@@ -76,11 +91,6 @@ public final class Turn {
         return abandoned;
     }
 
-    /** @return the result, once it arrived */
-    public Optional<ResultMessage> result() {
-        return Optional.ofNullable(result);
-    }
-
     void activate() {
         state = State.ACTIVE;
     }
@@ -90,14 +100,26 @@ public final class Turn {
         if (state == State.DONE) {
             return;
         }
+        boolean last = message instanceof ResultMessage;
         if (!abandoned) {
-            items.add(new Delivered(message));
+            add(new Delivered(message), last);
         }
-        if (message instanceof ResultMessage resultMessage) {
-            result = resultMessage;
+        if (last) {
             state = State.DONE;
-            items.add(ENDED);
+            add(ENDED, true);
             done.countDown();
+        }
+    }
+
+    /** Wakes a waiting consumer for what has arrived: the reader has caught up with the CLI. */
+    public void handOver() {
+        lock.lock();
+        try {
+            if (consumerWaiting && !items.isEmpty()) {
+                wake();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -107,7 +129,7 @@ public final class Turn {
             return;
         }
         state = State.DONE;
-        items.add(new Failed(error));
+        add(new Failed(error), true);
         done.countDown();
     }
 
@@ -125,8 +147,14 @@ public final class Turn {
     /** Marks that nobody reads the turn any more; later messages are not kept. */
     void abandon() {
         abandoned = true;
-        items.clear();
-        items.add(ENDED);
+        lock.lock();
+        try {
+            items.clear();
+            items.add(ENDED);
+            wake();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -137,9 +165,45 @@ public final class Turn {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public Optional<Item> next(Duration timeout) throws InterruptedException {
-        if (timeout == null) {
-            return Optional.of(items.take());
+        long nanos = timeout == null ? 0 : timeout.toNanos();
+        lock.lock();
+        try {
+            while (items.isEmpty()) {
+                if (timeout != null && nanos <= 0) {
+                    return Optional.empty();
+                }
+                consumerWaiting = true;
+                waitingUnseen = 0;
+                try {
+                    if (timeout == null) {
+                        handedOver.await();
+                    } else {
+                        nanos = handedOver.awaitNanos(nanos);
+                    }
+                } finally {
+                    consumerWaiting = false;
+                }
+            }
+            return Optional.of(items.poll());
+        } finally {
+            lock.unlock();
         }
-        return Optional.ofNullable(items.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void add(Item item, boolean now) {
+        lock.lock();
+        try {
+            items.add(item);
+            if (consumerWaiting && (now || ++waitingUnseen >= HANDOVER_BATCH)) {
+                wake();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        waitingUnseen = 0;
+        handedOver.signal();
     }
 }

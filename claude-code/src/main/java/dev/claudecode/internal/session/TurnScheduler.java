@@ -4,13 +4,14 @@ import dev.claudecode.message.Message;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs a session's turns one at a time, in the order they were asked for. A queue entry is a
  * turn or a reset (which makes the next turn start a new conversation). Starting a turn, which
- * may launch a CLI, happens on the session's own serial executor, never on the reader thread.
+ * may launch a CLI, happens on the session's own serial executor, never on the reader thread;
+ * a turn asked for while the session is idle and its CLI ready starts on the asking thread, so
+ * that its message reaches the CLI without waiting for another thread to be scheduled.
  */
 public final class TurnScheduler {
 
@@ -21,6 +22,9 @@ public final class TurnScheduler {
 
         /** Ends the current conversation so that the next turn starts a new one. */
         void reset();
+
+        /** @return whether {@link #start} would only write, with no CLI to launch first */
+        boolean isReady();
     }
 
     private sealed interface Step permits TurnStep, ResetStep {
@@ -34,7 +38,7 @@ public final class TurnScheduler {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Step> queue = new ArrayDeque<>();
-    private final Executor serial;
+    private final SerialExecutor serial;
     private final Driver driver;
     private Turn active;
     private RuntimeException closedBecause;
@@ -45,19 +49,19 @@ public final class TurnScheduler {
      * @param serial runs one task at a time, in order
      * @param driver starts turns
      */
-    public TurnScheduler(Executor serial, Driver driver) {
+    public TurnScheduler(SerialExecutor serial, Driver driver) {
         this.serial = serial;
         this.driver = driver;
     }
 
     /** Queues a turn; it starts when the turns before it are done. */
     public void submit(Turn turn) {
-        enqueue(new TurnStep(turn));
+        enqueue(new TurnStep(turn), driver.isReady());
     }
 
     /** Queues a reset: turns submitted later start a new conversation. */
     public void submitReset() {
-        enqueue(new ResetStep());
+        enqueue(new ResetStep(), false);
     }
 
     /** @return the turn whose messages are arriving now */
@@ -164,7 +168,7 @@ public final class TurnScheduler {
         }
     }
 
-    private void enqueue(Step step) {
+    private void enqueue(Step step, boolean startHere) {
         lock.lock();
         try {
             if (closedBecause != null) {
@@ -177,7 +181,11 @@ public final class TurnScheduler {
         } finally {
             lock.unlock();
         }
-        serial.execute(this::startNext);
+        if (startHere) {
+            serial.runOrExecute(this::startNext);
+        } else {
+            serial.execute(this::startNext);
+        }
     }
 
     private void startNext() {

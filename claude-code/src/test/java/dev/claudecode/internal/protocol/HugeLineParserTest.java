@@ -68,10 +68,15 @@ class HugeLineParserTest {
         assertThat(placeholders(bytes[0])).isEqualTo(2);
     }
 
-    @Test
-    void leavesUndecodableStringsToJackson() {
-        String loneSurrogate = big("lone \\ud800 surrogate ");
-        String line = "{\"a\":\"" + loneSurrogate + "\", \"b\":\"" + big("fine ") + "\"}";
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "lone \\ud800 high surrogate ",
+            "lone \\udc00 low surrogate ",
+            "pair \\ud83d\\ude00 then lone low \\ude00 ",
+            "high \\ud83d before a plain escape \\u0041 ",
+    })
+    void leavesUndecodableStringsToJackson(String fragment) {
+        String line = "{\"a\":\"" + big(fragment) + "\", \"b\":\"" + big("fine ") + "\"}";
 
         byte[][] bytes = new byte[1][];
         assertThat(parseHuge(line, bytes)).isEqualTo(Json.parse(line));

@@ -134,4 +134,132 @@ class LineReaderTest {
                 .hasMessageContaining("1000");
         assertThat(seen).containsExactly("short");
     }
+
+    @Test
+    void joinsTheBufferedPiecesOfALongLineInOrderIntoAnArrayOfItsExactSize() throws IOException {
+        byte[] big = new byte[3 * LineReader.SPILL_BYTES + 12_345];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) ('a' + i % 23);
+        }
+        byte[] input = concat("first\n".getBytes(StandardCharsets.UTF_8), big, "\nlast".getBytes(StandardCharsets.UTF_8));
+        List<byte[]> seen = new ArrayList<>();
+        List<Integer> arrayLengths = new ArrayList<>();
+        new LineReader(new ByteArrayInputStream(input), Long.MAX_VALUE).readAll((b, off, len) -> {
+            seen.add(Arrays.copyOfRange(b, off, off + len));
+            arrayLengths.add(b.length);
+        });
+        assertThat(seen).hasSize(3);
+        assertThat(new String(seen.get(0), StandardCharsets.UTF_8)).isEqualTo("first");
+        assertThat(seen.get(1)).isEqualTo(big);
+        assertThat(arrayLengths.get(1)).isEqualTo(big.length);
+        assertThat(new String(seen.get(2), StandardCharsets.UTF_8)).isEqualTo("last");
+    }
+
+    @Test
+    void dropsACarriageReturnThatEndsABufferedPiece() throws IOException {
+        byte[] content = "q".repeat(LineReader.SPILL_BYTES - 1).getBytes(StandardCharsets.UTF_8);
+        byte[] input = concat(content, "\r\nnext\r\n".getBytes(StandardCharsets.UTF_8));
+        List<Integer> lengths = new ArrayList<>();
+        new LineReader(new ByteArrayInputStream(input), Long.MAX_VALUE).readAll((b, off, len) -> lengths.add(len));
+        assertThat(lengths).containsExactly(content.length, 4);
+    }
+
+    @Test
+    void passesOnALongLastLineWithoutTerminator() throws IOException {
+        String big = "w".repeat(2 * LineReader.SPILL_BYTES + 5);
+        assertThat(lines(new ByteArrayInputStream(("a\n" + big).getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE))
+                .containsExactly("a", big);
+    }
+
+    @Test
+    void failsOnALongLineOverTheCapBeforeReadingAllOfIt() {
+        long cap = LineReader.SPILL_BYTES + 100L;
+        InputStream endless = new InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                served++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served > 4 * cap) {
+                    throw new AssertionError("read far past the cap");
+                }
+                Arrays.fill(b, off, off + len, (byte) 'x');
+                served += len;
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> new LineReader(endless, cap).readAll((b, off, len) -> { }))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining(Long.toString(cap));
+    }
+
+    @Test
+    void saysWhenItHasPassedOnEveryLineItReadBeforeReadingMore() throws IOException {
+        List<byte[]> reads = List.of("a\nb\nc".getBytes(StandardCharsets.UTF_8), "c\n".getBytes(StandardCharsets.UTF_8),
+                "d\ne".getBytes(StandardCharsets.UTF_8));
+        // each read returns the rest of one chunk, as a pipe returns what one write put in it
+        InputStream chunks = new InputStream() {
+            private int next;
+            private int position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (next == reads.size()) {
+                    return -1;
+                }
+                byte[] chunk = reads.get(next);
+                int n = Math.min(len, chunk.length - position);
+                System.arraycopy(chunk, position, b, off, n);
+                position += n;
+                if (position == chunk.length) {
+                    next++;
+                    position = 0;
+                }
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return next < reads.size() ? reads.get(next).length - position : 0;
+            }
+        };
+        List<String> events = new ArrayList<>();
+        new LineReader(chunks, Long.MAX_VALUE).readAll(new LineReader.LineConsumer() {
+            @Override
+            public void line(byte[] buffer, int offset, int length) {
+                events.add(new String(buffer, offset, length, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void caughtUp() {
+                events.add("|");
+            }
+        });
+        assertThat(events).containsExactly("a", "b", "|", "cc", "|", "d", "|", "e", "|");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
 }

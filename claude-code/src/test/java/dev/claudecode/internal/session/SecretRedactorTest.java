@@ -50,4 +50,14 @@ class SecretRedactorTest {
         assertThat(CliConnection.signalNote(null)).isEmpty();
         assertThat(CliConnection.signalNote(255)).isEmpty();
     }
+
+    @Test
+    void aLaunchHidesWhatItsOwnAndThisJvmsEnvironmentHold() {
+        Map<String, String> launchEnvironment = Map.of("MY_API_KEY", "launch-secret-value", "PLAIN", "launch-plain-value");
+        SecretRedactor launch = SecretRedactor.forLaunch(launchEnvironment);
+        SecretRedactor both = SecretRedactor.of(launchEnvironment, System.getenv());
+
+        assertThat(launch.redact("launch-secret-value launch-plain-value")).isEqualTo("*** launch-plain-value");
+        System.getenv().values().forEach(value -> assertThat(launch.redact(value)).isEqualTo(both.redact(value)));
+    }
 }

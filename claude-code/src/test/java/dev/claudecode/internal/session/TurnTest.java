@@ -1,0 +1,116 @@
+package dev.claudecode.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.Message;
+import dev.claudecode.message.ResultMessage;
+import dev.claudecode.message.UnknownMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TurnTest {
+
+    private final Turn turn = new Turn(Json.object());
+    private final BlockingQueue<Turn.Item> taken = new LinkedBlockingQueue<>();
+    private Thread consumer;
+
+    @AfterEach
+    void stopConsumer() throws InterruptedException {
+        if (consumer != null) {
+            consumer.interrupt();
+            consumer.join(5_000);
+        }
+    }
+
+    @Test
+    void aMessageWaitsForTheReaderToCatchUpBeforeTheConsumerIsWoken() throws Exception {
+        startConsumer();
+        awaitWaiting();
+
+        turn.deliver(message(1));
+        Thread.sleep(100);
+        assertThat(taken).isEmpty();
+        assertThat(consumer.getState()).isEqualTo(Thread.State.WAITING);
+
+        turn.handOver();
+        assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(new Turn.Delivered(message(1)));
+    }
+
+    @Test
+    void aWaitingConsumerIsWokenForAFullBatchWithoutTheReaderCatchingUp() throws Exception {
+        startConsumer();
+        awaitWaiting();
+
+        for (int i = 0; i < Turn.HANDOVER_BATCH; i++) {
+            turn.deliver(message(i));
+        }
+
+        for (int i = 0; i < Turn.HANDOVER_BATCH; i++) {
+            assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(new Turn.Delivered(message(i)));
+        }
+    }
+
+    @Test
+    void theResultIsHandedOverAtOnceAndEndsTheTurn() throws Exception {
+        startConsumer();
+        awaitWaiting();
+        ResultMessage result = ResultMessage.builder().result("done").build();
+
+        turn.deliver(message(1));
+        turn.deliver(result);
+
+        assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(new Turn.Delivered(message(1)));
+        assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(new Turn.Delivered(result));
+        assertThat(taken.poll(10, TimeUnit.SECONDS)).isInstanceOf(Turn.Ended.class);
+        assertThat(turn.state()).isEqualTo(Turn.State.DONE);
+    }
+
+    @Test
+    void aFailureIsHandedOverAtOnce() throws Exception {
+        startConsumer();
+        awaitWaiting();
+
+        turn.fail(new IllegalStateException("gone"));
+
+        assertThat(taken.poll(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(Turn.Failed.class,
+                failed -> assertThat(failed.error()).hasMessage("gone"));
+    }
+
+    @Test
+    void aTimedWaitTakesWhatArrivedEvenIfItWasNotHandedOver() throws Exception {
+        turn.deliver(message(7));
+        assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Delivered(message(7)));
+        assertThat(turn.next(Duration.ofMillis(50))).isEmpty();
+    }
+
+    private void startConsumer() {
+        consumer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    taken.add(turn.next(null).orElseThrow());
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        });
+    }
+
+    private void awaitWaiting() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (consumer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(consumer.getState()).isEqualTo(Thread.State.WAITING);
+    }
+
+    private static Message message(int n) {
+        return new UnknownMessage("test", Map.of("n", n, "list", List.of()));
+    }
+}
