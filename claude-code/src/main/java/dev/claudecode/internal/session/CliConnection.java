@@ -156,6 +156,15 @@ public final class CliConnection {
      */
     public CliConnection startReading() {
         Thread.ofVirtual().name("claude-code-readers-start").start(this::startReaders);
+        // A process the CLI started keeps its output open after the CLI exits (a background
+        // child, a Bash tool's shell): the reader would wait for that process instead of seeing
+        // the end. End what the CLI left running as soon as it exits unasked; what it wrote stays
+        // readable in the pipe.
+        process.onExit().thenRunAsync(() -> {
+            if (!stopping) {
+                process.terminate(Duration.ZERO);
+            }
+        }, task -> Thread.ofVirtual().name("claude-code-exit-" + pidText()).start(task));
         return this;
     }
 
