@@ -1,5 +1,7 @@
 package dev.claudecode;
 
+import dev.claudecode.content.ContentBlocks;
+import dev.claudecode.content.TextBlock;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Message;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -35,8 +36,10 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
 
     private final Session session;
     private final Turn turn;
-    // the messages, not a copy of their text: a turn's text can be hundreds of megabytes
-    private final List<AssistantMessage> assistantMessages = new ArrayList<>();
+    // The texts of the assistant messages, for finalText(): the strings themselves, not a copy
+    // (a turn's text can be hundreds of megabytes), and not the messages, which would keep each
+    // message's whole JSON alive until the turn ends.
+    private final List<String> assistantTexts = new ArrayList<>();
     private boolean iteratorTaken;
     private volatile boolean ended;
     private volatile boolean closed;
@@ -116,8 +119,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      */
     public synchronized String finalText() {
         ResultMessage done = result();
-        return done.result().orElseGet(() -> assistantMessages.stream().map(AssistantMessage::text)
-                .collect(Collectors.joining()));
+        return done.result().orElseGet(() -> String.join("", assistantTexts));
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
@@ -149,7 +151,9 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
             case Turn.Delivered delivered -> {
                 Message message = delivered.message();
                 if (message instanceof AssistantMessage assistant) {
-                    assistantMessages.add(assistant);
+                    for (TextBlock block : ContentBlocks.ofType(assistant.content(), TextBlock.class)) {
+                        assistantTexts.add(block.text());
+                    }
                 } else if (message instanceof ResultMessage resultMessage) {
                     result = resultMessage;
                 }

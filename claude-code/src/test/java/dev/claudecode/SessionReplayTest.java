@@ -151,13 +151,20 @@ class SessionReplayTest {
             session.serverInfo();
             session.interrupt();
             try (MessageStream turn = session.stream("write a long answer")) {
+                StringBuilder assistantText = new StringBuilder();
                 for (Message message : turn) {
                     if (message instanceof dev.claudecode.message.StreamEventMessage event
                             && event.raw().toString().contains("word2 word3")) {
                         session.interrupt();
                     }
+                    if (message instanceof dev.claudecode.message.AssistantMessage assistant) {
+                        assistantText.append(assistant.text());
+                    }
                 }
                 assertThat(turn.result().subtype()).isEqualTo("error_during_execution");
+                // an interrupted turn's result has no text: the assistant messages' text stands in
+                assertThat(turn.result().result()).isEmpty();
+                assertThat(turn.finalText()).isNotEmpty().isEqualTo(assistantText.toString());
             }
             assertThat(session.stream("go on").finalText()).isEqualTo("After the interrupt.");
         }

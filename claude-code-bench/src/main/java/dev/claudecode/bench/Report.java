@@ -317,8 +317,8 @@ final class Report {
                 + "launch path (`cliPath` / `pathToClaudeCodeExecutable`).");
         notes.add("Java figures are taken in the harness JVM after warm-up rounds; memory figures in fresh processes (default JVM "
                 + "flags) after full GCs. The harness JVM runs with `-Xms512m` (its default initial heap here is 1/64 of the memory): "
-                + "it collects its heap between runs, and without a floor each collection shrank the heap to a few megabytes, so "
-                + "that the next Java run spent up to a quarter of its time growing it back.");
+                + "it collects its heap between runs, and without a floor each full collection shrank the heap to about 30 MB, "
+                + "which the next Java run and the next bare Jackson run then paid to grow back.");
         notes.forEach(note -> line("- " + note));
         line("");
     }
