@@ -81,7 +81,7 @@ public final class BenchMain {
             if (only.contains("latency") || only.contains("control")) {
                 Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency and control"));
                 if (only.contains("latency")) {
-                    latency = Optional.of(new LatencyBench(context).real(node, cli, Math.max(4 * runs, 20)));
+                    latency = Optional.of(new LatencyBench(context).real(node, cli, Math.max(6 * runs, 30)));
                 }
                 if (only.contains("control")) {
                     control = new ControlBench(context, cli).run(node, 1000);

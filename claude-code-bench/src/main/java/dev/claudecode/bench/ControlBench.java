@@ -36,8 +36,9 @@ final class ControlBench {
      * @param ts the TypeScript SDK
      * @param raw the raw driver
      * @param javaOverRaw per run, the Java SDK's time divided by the raw driver's in the same round
+     * @param tsOverRaw per run, the TypeScript SDK's time divided by the raw driver's in the same round
      */
-    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, Summary javaOverRaw) {
+    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, Summary javaOverRaw, Summary tsOverRaw) {
     }
 
     private static final String[] MODELS = {"claude-sonnet-4-5", "claude-opus-4-1"};
@@ -70,6 +71,7 @@ final class ControlBench {
         List<Double> java = new ArrayList<>();
         List<Double> ts = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
+        List<Double> tsRatio = new ArrayList<>();
         try (RawDriver driver = RawDriver.start(options); Session session = ClaudeCode.start(options)) {
             driver.initialize();
             IntConsumer rawCall = kind == Kind.SET_MODEL
@@ -84,7 +86,8 @@ final class ControlBench {
             warmUp(javaCall);
             node.run(command("controlRun").put("calls", WARMUP_CALLS));
             try {
-                for (int run = 0; run < context.runs(); run++) {
+                // runs are short: three times as many as elsewhere, so that the per-run ratios settle
+                for (int run = 0; run < 3 * context.runs(); run++) {
                     double r = timed(rawCall, calls);
                     double j = timed(javaCall, calls);
                     double t = node.run(command("controlRun").put("calls", calls)).path("ms").asDouble();
@@ -92,6 +95,7 @@ final class ControlBench {
                     java.add(j);
                     ts.add(t);
                     ratio.add(j / r);
+                    tsRatio.add(t / r);
                     Log.progress("control %s run %d: raw %.1f, java %.1f, ts %.1f ms per %d (load %s)", kind, run, r, j, t, calls,
                             Machine.loadAverage());
                 }
@@ -99,7 +103,7 @@ final class ControlBench {
                 node.run(command("controlClose"));
             }
         }
-        return new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw), Summary.of(ratio));
+        return new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw), Summary.of(ratio), Summary.of(tsRatio));
     }
 
     private ObjectNode tsOpen(FakeClaudeApi api, Kind kind) {

@@ -45,8 +45,10 @@ final class DecodeBench {
      * @param java the Java SDK
      * @param ts the TypeScript SDK
      * @param bare the bare pipe with Jackson trees
+     * @param javaOverTs per round, the Java SDK's rate divided by the TypeScript SDK's
+     * @param javaOverBare per round, the Java SDK's rate divided by the bare limit's
      */
-    record Result(long expected, long streamBytes, Runs java, Runs ts, Runs bare) {
+    record Result(long expected, long streamBytes, Runs java, Runs ts, Runs bare, Summary javaOverTs, Summary javaOverBare) {
     }
 
     private final BenchContext context;
@@ -63,6 +65,8 @@ final class DecodeBench {
         List<Double> java = new ArrayList<>();
         List<Double> ts = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
+        List<Double> overTs = new ArrayList<>();
+        List<Double> overBare = new ArrayList<>();
         long[] counts = new long[3];
         int warmup = 2;
         for (int round = 0; round < warmup + context.runs(); round++) {
@@ -80,12 +84,14 @@ final class DecodeBench {
                 java.add(j[0]);
                 bare.add(b[0]);
                 ts.add(counts[1] / (t.path("firstToResultMs").asDouble() / 1000));
+                overTs.add(j[0] / ts.getLast());
+                overBare.add(j[0] / b[0]);
             }
             Log.progress("decode round %d: java %.0f/s, ts %.0f/s, bare %.0f/s", round, j[0],
                     counts[1] / (t.path("firstToResultMs").asDouble() / 1000), b[0]);
         }
         return new Result(expected, Files.size(turnFile), new Runs(Summary.of(java), counts[0]),
-                new Runs(Summary.of(ts), counts[1]), new Runs(Summary.of(bare), counts[2]));
+                new Runs(Summary.of(ts), counts[1]), new Runs(Summary.of(bare), counts[2]), Summary.of(overTs), Summary.of(overBare));
     }
 
     private ObjectNode tsCommand() {

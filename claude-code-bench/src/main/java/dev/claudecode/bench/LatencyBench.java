@@ -77,10 +77,22 @@ final class LatencyBench {
         List<Double> tsOverRaw = new ArrayList<>();
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(cli).cwd(context.work()).env(env).build();
         for (int round = 0; round < warmup + runs; round++) {
-            double[] r = rawRun(options);
-            double[] j = javaRun(options);
-            JsonNode t = node.run(tsCommand(cli, env));
-            double[] tt = {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
+            // the order rotates, so that none of the drivers always follows the same one
+            double[][] times = new double[3][];
+            for (int k = 0; k < 3; k++) {
+                int driver = (round + k) % 3;
+                times[driver] = switch (driver) {
+                    case 0 -> rawRun(options);
+                    case 1 -> javaRun(options);
+                    default -> {
+                        JsonNode t = node.run(tsCommand(cli, env));
+                        yield new double[] {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
+                    }
+                };
+            }
+            double[] r = times[0];
+            double[] j = times[1];
+            double[] tt = times[2];
             if (round >= warmup) {
                 add(raw, r);
                 add(java, j);
