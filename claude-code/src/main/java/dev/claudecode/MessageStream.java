@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -40,6 +41,9 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
     // (a turn's text can be hundreds of megabytes), and not the messages, which would keep each
     // message's whole JSON alive until the turn ends.
     private final List<String> assistantTexts = new ArrayList<>();
+    // one reader at a time; a lock rather than a monitor, so that a virtual thread waiting for a
+    // message does not pin its carrier on Java 21
+    private final ReentrantLock reading = new ReentrantLock();
     private boolean iteratorTaken;
     private volatile boolean ended;
     private volatile boolean closed;
@@ -60,11 +64,16 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      * @throws IllegalStateException on a second call
      */
     @Override
-    public synchronized Iterator<Message> iterator() {
-        if (iteratorTaken) {
-            throw new IllegalStateException("a MessageStream can be iterated only once");
+    public Iterator<Message> iterator() {
+        reading.lock();
+        try {
+            if (iteratorTaken) {
+                throw new IllegalStateException("a MessageStream can be iterated only once");
+            }
+            iteratorTaken = true;
+        } finally {
+            reading.unlock();
         }
-        iteratorTaken = true;
         return new Iterator<>() {
             private Message next;
 
@@ -101,14 +110,19 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      * @throws CliProcessException when the CLI died before the result
      * @throws SessionClosedException when the session was stopped first
      */
-    public synchronized ResultMessage result() {
-        while (take() != null) {
-            // consume the rest of the turn
+    public ResultMessage result() {
+        reading.lock();
+        try {
+            while (take() != null) {
+                // consume the rest of the turn
+            }
+            if (result == null) {
+                throw new ClaudeCodeException("the message stream was closed before the turn's result arrived");
+            }
+            return result;
+        } finally {
+            reading.unlock();
         }
-        if (result == null) {
-            throw new ClaudeCodeException("the message stream was closed before the turn's result arrived");
-        }
-        return result;
     }
 
     /**
@@ -117,9 +131,14 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      *
      * @return the final text
      */
-    public synchronized String finalText() {
-        ResultMessage done = result();
-        return done.result().orElseGet(() -> String.join("", assistantTexts));
+    public String finalText() {
+        reading.lock();
+        try {
+            ResultMessage done = result();
+            return done.result().orElseGet(() -> String.join("", assistantTexts));
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
@@ -133,7 +152,16 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
         }
     }
 
-    private synchronized Message take() {
+    private Message take() {
+        reading.lock();
+        try {
+            return takeLocked();
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private Message takeLocked() {
         if (ended) {
             if (failure != null) {
                 throw failure;

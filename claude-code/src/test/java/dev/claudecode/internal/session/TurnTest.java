@@ -90,6 +90,33 @@ class TurnTest {
         assertThat(turn.next(Duration.ofMillis(50))).isEmpty();
     }
 
+    @Test
+    void whatArrivedTogetherIsTakenInOneGoAndHandedOutInOrder() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            turn.deliver(message(i));
+        }
+        assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Delivered(message(0)));
+        turn.deliver(message(5));
+
+        for (int i = 1; i <= 5; i++) {
+            assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Delivered(message(i)));
+        }
+        assertThat(turn.next(Duration.ofMillis(20))).isEmpty();
+    }
+
+    @Test
+    void abandoningDropsWhatTheConsumerTookButHasNotHandedOut() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            turn.deliver(message(i));
+        }
+        assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Delivered(message(0)));
+
+        turn.abandon();
+        turn.deliver(message(3));
+
+        assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Ended());
+    }
+
     private void startConsumer() {
         consumer = Thread.ofPlatform().daemon().start(() -> {
             try {
