@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Workload 3: sequential control round trips ({@code set_model}, then {@code mcp_status}) on a
- * live session of the real CLI, through the Java SDK, the TypeScript SDK and the raw driver. The
- * three sessions are open at the same time and their runs interleave (raw, Java, TypeScript, raw,
- * ...), so that a change in the machine's load hits all of them alike. Each measured run is
+ * live session of the real CLI, through the Java SDK, the TypeScript SDK, the raw driver, and
+ * the raw driver with a reader thread of its own (the floor for any driver that reads on its own
+ * thread). The four sessions are open at the same time and their runs interleave (raw, threaded
+ * raw, Java, TypeScript, raw, ...), so that a change in the machine's load hits all of them alike. Each measured run is
  * {@code calls} calls; the value is milliseconds per run.
  */
 final class ControlBench {
@@ -35,10 +36,14 @@ final class ControlBench {
      * @param java the Java SDK, ms per {@code calls} calls
      * @param ts the TypeScript SDK
      * @param raw the raw driver
+     * @param threaded the raw driver reading on a thread of its own
      * @param javaOverRaw per run, the Java SDK's time divided by the raw driver's in the same round
      * @param tsOverRaw per run, the TypeScript SDK's time divided by the raw driver's in the same round
+     * @param threadedOverRaw per run, the threaded raw driver's time divided by the raw driver's
+     * @param javaOverThreaded per run, the Java SDK's time divided by the threaded raw driver's
      */
-    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, Summary javaOverRaw, Summary tsOverRaw) {
+    record Result(Kind kind, int calls, Summary java, Summary ts, Summary raw, Summary threaded, Summary javaOverRaw, Summary tsOverRaw,
+            Summary threadedOverRaw, Summary javaOverThreaded) {
     }
 
     private static final String[] MODELS = {"claude-sonnet-4-5", "claude-opus-4-1"};
@@ -72,38 +77,56 @@ final class ControlBench {
         List<Double> ts = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> tsRatio = new ArrayList<>();
-        try (RawDriver driver = RawDriver.start(options); Session session = ClaudeCode.start(options)) {
+        List<Double> threaded = new ArrayList<>();
+        List<Double> threadedRatio = new ArrayList<>();
+        List<Double> overThreaded = new ArrayList<>();
+        try (RawDriver driver = RawDriver.start(options); RawDriver threadedDriver = RawDriver.start(options);
+                Session session = ClaudeCode.start(options)) {
             driver.initialize();
-            IntConsumer rawCall = kind == Kind.SET_MODEL
-                    ? i -> driver.control("{\"subtype\":\"set_model\",\"model\":\"" + MODELS[i & 1] + "\"}")
-                    : i -> driver.control("{\"subtype\":\"mcp_status\"}");
+            threadedDriver.initialize();
+            threadedDriver.readOnOwnThread();
+            IntConsumer rawCall = rawCall(driver, kind);
+            IntConsumer threadedCall = rawCall(threadedDriver, kind);
             IntConsumer javaCall = kind == Kind.SET_MODEL ? i -> session.setModel(MODELS[i & 1]) : i -> session.mcpStatus();
             rawCall.accept(0);
+            threadedCall.accept(0);
             javaCall.accept(0); // waits for initialize
             node.run(tsOpen(api, kind));
             settle();
             warmUp(rawCall);
+            warmUp(threadedCall);
             warmUp(javaCall);
             node.run(command("controlRun").put("calls", WARMUP_CALLS));
             try {
                 // runs are short: three times as many as elsewhere, so that the per-run ratios settle
                 for (int run = 0; run < 3 * context.runs(); run++) {
                     double r = timed(rawCall, calls);
+                    double h = timed(threadedCall, calls);
                     double j = timed(javaCall, calls);
                     double t = node.run(command("controlRun").put("calls", calls)).path("ms").asDouble();
                     raw.add(r);
                     java.add(j);
                     ts.add(t);
+                    threaded.add(h);
                     ratio.add(j / r);
                     tsRatio.add(t / r);
-                    Log.progress("control %s run %d: raw %.1f, java %.1f, ts %.1f ms per %d (load %s)", kind, run, r, j, t, calls,
-                            Machine.loadAverage());
+                    threadedRatio.add(h / r);
+                    overThreaded.add(j / h);
+                    Log.progress("control %s run %d: raw %.1f, threaded raw %.1f, java %.1f, ts %.1f ms per %d (load %s)", kind, run, r, h, j,
+                            t, calls, Machine.loadAverage());
                 }
             } finally {
                 node.run(command("controlClose"));
             }
         }
-        return new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw), Summary.of(ratio), Summary.of(tsRatio));
+        return new Result(kind, calls, Summary.of(java), Summary.of(ts), Summary.of(raw), Summary.of(threaded), Summary.of(ratio),
+                Summary.of(tsRatio), Summary.of(threadedRatio), Summary.of(overThreaded));
+    }
+
+    private static IntConsumer rawCall(RawDriver driver, Kind kind) {
+        return kind == Kind.SET_MODEL
+                ? i -> driver.control("{\"subtype\":\"set_model\",\"model\":\"" + MODELS[i & 1] + "\"}")
+                : i -> driver.control("{\"subtype\":\"mcp_status\"}");
     }
 
     private ObjectNode tsOpen(FakeClaudeApi api, Kind kind) {

@@ -9,19 +9,33 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The floor: a minimal driver of the CLI with nothing but a {@link ProcessBuilder}, the same
  * command line and environment the Java SDK would use, hand-written request lines and
  * {@code startsWith} checks instead of parsing.
+ *
+ * <p>By default the thread that sends a control request reads the answer itself. After {@link
+ * #readOnOwnThread()} a thread of the driver's own reads every line and hands each answer to the
+ * thread waiting for it, as any driver must that also has to read what the CLI writes when
+ * nobody waits for an answer: the floor for such a design.
  */
 final class RawDriver implements AutoCloseable {
 
     private final Process process;
     private final OutputStream stdin;
     private final BufferedReader stdout;
+    private static final String RESPONSE_PREFIX = "{\"type\":\"control_response\"";
+    private static final String REQUEST_ID = "\"request_id\":\"";
+
     private long nextId;
+    /** The answers waited for, by request id, once a reader thread reads; null until then. */
+    private volatile Map<String, CompletableFuture<String>> pending;
 
     private RawDriver(Process process) {
         this.process = process;
@@ -59,8 +73,53 @@ final class RawDriver implements AutoCloseable {
     /** Sends one control request and waits for its answer. */
     void control(String requestJson) {
         String id = "raw_" + (++nextId);
+        Map<String, CompletableFuture<String>> answers = pending;
+        if (answers == null) {
+            write("{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":" + requestJson + "}\n");
+            awaitResponse(id);
+            return;
+        }
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        answers.put(id, answer);
         write("{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":" + requestJson + "}\n");
-        awaitResponse(id);
+        try {
+            checkAnswer(answer.get(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + id, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no answer to " + id, e);
+        }
+    }
+
+    /**
+     * From now on a platform thread of the driver's own reads stdout and completes the answer
+     * each control request waits for. Call it once, after the last {@link #readLine()}.
+     */
+    void readOnOwnThread() {
+        Map<String, CompletableFuture<String>> answers = new ConcurrentHashMap<>();
+        pending = answers;
+        Thread.ofPlatform().daemon().name("raw-driver-reader").start(() -> {
+            String line;
+            while ((line = readLineOrNull()) != null) {
+                if (line.startsWith(RESPONSE_PREFIX)) {
+                    int at = line.indexOf(REQUEST_ID) + REQUEST_ID.length();
+                    CompletableFuture<String> answer = answers.remove(line.substring(at, line.indexOf('"', at)));
+                    if (answer != null) {
+                        answer.complete(line);
+                    }
+                }
+            }
+            answers.values().forEach(answer -> answer.completeExceptionally(new IllegalStateException("the CLI exited")));
+        });
+    }
+
+    private String readLineOrNull() {
+        try {
+            return stdout.readLine();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** @return the next stdout line, or null at the end */
@@ -76,14 +135,18 @@ final class RawDriver implements AutoCloseable {
         String marker = "\"request_id\":\"" + id + "\"";
         String line;
         while ((line = readLine()) != null) {
-            if (line.startsWith("{\"type\":\"control_response\"") && line.contains(marker)) {
-                if (line.contains("\"subtype\":\"error\"")) {
-                    throw new IllegalStateException("the CLI refused a control request: " + line);
-                }
+            if (line.startsWith(RESPONSE_PREFIX) && line.contains(marker)) {
+                checkAnswer(line);
                 return;
             }
         }
         throw new IllegalStateException("the CLI exited before answering " + id);
+    }
+
+    private static void checkAnswer(String line) {
+        if (line.contains("\"subtype\":\"error\"")) {
+            throw new IllegalStateException("the CLI refused a control request: " + line);
+        }
     }
 
     private String controlLine(String request) {
