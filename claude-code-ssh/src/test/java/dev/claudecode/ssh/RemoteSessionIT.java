@@ -29,6 +29,7 @@ import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
+import dev.claudecode.testkit.Transcripts;
 import dev.claudecode.testkit.ToolResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,6 +22,7 @@ import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
+import dev.claudecode.testkit.Transcripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -21,6 +21,7 @@ import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
+import dev.claudecode.testkit.Transcripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,6 +85,7 @@ class CliKillMidRequestIT {
         try (Session session = ClaudeCode.start(options.build())) {
             assertThat(session.query("first question").result()).contains("before");
             String sessionId = session.sessionId().orElseThrow();
+            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::getMessages, "before"))).isTrue();
 
             List<Message> received = new ArrayList<>();
             long killedAt;
@@ -132,6 +134,8 @@ class CliKillMidRequestIT {
         try (Session session = ClaudeCode.start(options)) {
             assertThat(session.query("first question").result()).contains("before");
             String sessionId = session.sessionId().orElseThrow();
+            // the CLI writes the turn's transcript just after its result; killed before that, it leaves nothing to resume
+            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::getMessages, "before"))).isTrue();
             assertThat(Procs.await(30_000, () -> session.mcpStatus().stream()
                     .anyMatch(s -> s.name().equals("slow") && s.status() == McpConnectionStatus.FAILED))).isTrue();
 

@@ -65,20 +65,30 @@ final class Procs {
     }
 
     /**
-     * Finds the real CLI among the processes that carry a test's marker (its children, and a
+     * Finds the real CLIs among the processes that carry a test's marker (their children, and a
      * wrapper's helpers, carry it too).
+     *
+     * @param marker the value of {@code HARDENING_MARKER}
+     * @return the CLIs' process ids
+     */
+    static List<Long> clis(String marker) {
+        return withEnv("HARDENING_MARKER", marker).stream()
+                .filter(pid -> {
+                    List<String> argv = cmdline(pid);
+                    return !argv.isEmpty() && argv.getFirst().endsWith("claude");
+                })
+                .toList();
+    }
+
+    /**
+     * Finds the real CLI among the processes that carry a test's marker.
      *
      * @param marker the value of {@code HARDENING_MARKER}
      * @return the CLI's process id
      * @throws AssertionError when there is none
      */
     static long cli(String marker) {
-        return withEnv("HARDENING_MARKER", marker).stream()
-                .filter(pid -> {
-                    List<String> argv = cmdline(pid);
-                    return !argv.isEmpty() && argv.getFirst().endsWith("claude");
-                })
-                .findFirst().orElseThrow(() -> new AssertionError("no CLI process with the marker " + marker));
+        return clis(marker).stream().findFirst().orElseThrow(() -> new AssertionError("no CLI process with the marker " + marker));
     }
 
     /** @return whether the process runs (a zombie does not) */
