@@ -178,7 +178,18 @@ public final class Turn {
                 taken.clear();
             }
             Item item = taken.poll();
-            return item != null ? Optional.of(item) : takeBatch(timeout);
+            Optional<Item> next = item != null ? Optional.of(item) : takeBatch(timeout);
+            if (next.isPresent() && !(next.get() instanceof Delivered)) {
+                // the turn is over, and its session keeps it: keep no queue grown by a long stream
+                taken = new ArrayDeque<>(0);
+                lock.lock();
+                try {
+                    items = new ArrayDeque<>(0);
+                } finally {
+                    lock.unlock();
+                }
+            }
+            return next;
         } finally {
             consumer.unlock();
         }

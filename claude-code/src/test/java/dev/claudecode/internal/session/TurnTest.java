@@ -117,6 +117,24 @@ class TurnTest {
         assertThat(turn.next(Duration.ofMillis(1))).contains(new Turn.Ended());
     }
 
+    @Test
+    void aLongTurnHandsOutEveryMessageThenItsEndAndNothingMore() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            turn.deliver(message(i));
+        }
+        turn.deliver(ResultMessage.builder().result("done").build());
+        Turn.Item item;
+        int delivered = 0;
+        while ((item = turn.next(Duration.ofMillis(1)).orElseThrow()) instanceof Turn.Delivered d) {
+            assertThat(d.message()).isEqualTo(delivered < 1_000 ? message(delivered) : ResultMessage.builder().result("done").build());
+            delivered++;
+        }
+
+        assertThat(delivered).isEqualTo(1_001);
+        assertThat(item).isEqualTo(new Turn.Ended());
+        assertThat(turn.next(Duration.ofMillis(1))).isEmpty();
+    }
+
     private void startConsumer() {
         consumer = Thread.ofPlatform().daemon().start(() -> {
             try {
