@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,9 @@ public final class Session implements AutoCloseable {
     private final TurnScheduler scheduler;
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Object connectionLock = new Object();
+    // a lock rather than a monitor: connect() holds it while a CLI launches and, when it resumes,
+    // while the handshake runs, and a virtual thread must not pin its carrier that long on Java 21
+    private final ReentrantLock connectionLock = new ReentrantLock();
     // Extension point: the callback registries (hooks, SDK MCP servers) add their part of the
     // initialize request here; it is rebuilt from options and these at every launch.
     private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
@@ -655,7 +658,8 @@ public final class Session implements AutoCloseable {
     }
 
     private LiveConnection connect() {
-        synchronized (connectionLock) {
+        connectionLock.lock();
+        try {
             LiveConnection current = live;
             if (current != null && current.connection().isAlive()) {
                 return current;
@@ -686,6 +690,8 @@ public final class Session implements AutoCloseable {
             lastFailure = null;
             live = current;
             return current;
+        } finally {
+            connectionLock.unlock();
         }
     }
 
@@ -705,12 +711,15 @@ public final class Session implements AutoCloseable {
 
     private void resetConversation() {
         LiveConnection current;
-        synchronized (connectionLock) {
+        connectionLock.lock();
+        try {
             current = live;
             live = null;
             lastFailure = null;
             sessionId = null;
             freshNext = true;
+        } finally {
+            connectionLock.unlock();
         }
         if (current != null) {
             current.connection().stop(STOP_GRACE);
@@ -791,12 +800,15 @@ public final class Session implements AutoCloseable {
         public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
             RuntimeException error = failure.<RuntimeException>map(f -> f)
                     .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
-            synchronized (connectionLock) {
+            connectionLock.lock();
+            try {
                 LiveConnection current = live;
                 if (current != null && current.connection() == exited) {
                     live = null;
                     lastFailure = failure.isPresent() ? error : null;
                 }
+            } finally {
+                connectionLock.unlock();
             }
             // Only the turn written to this CLI fails: a CLI replaced by a reset, or by a new one
             // before its exit was reported, must not fail a turn running on its successor.

@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ public final class RemoteCliInstall {
     private static final Duration VERSION_CHECK_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
+    // a lock rather than a monitor: an install holds it while the binary is copied to the host, and a
+    // virtual thread waiting for it must not pin its carrier on Java 21
+    private final ReentrantLock lock = new ReentrantLock();
     private final Node node;
     private final CliInstaller installer;
     private final String remoteCacheDir;
@@ -63,21 +67,26 @@ public final class RemoteCliInstall {
      * @throws CliInstallException when the platform is not published, the local install fails,
      *     or the copy does not run on the host
      */
-    public synchronized String ensureInstalled() {
-        CliPlatform target = platform();
-        CliInstaller local = forPlatform(target);
-        Path cache = remoteCacheDir.startsWith("/") ? node.path(remoteCacheDir) : node.home().resolve(remoteCacheDir);
-        Path binary = cache.resolve(local.version()).resolve(target.binaryName());
+    public String ensureInstalled() {
+        lock.lock();
         try {
-            if (isExecutableFile(binary)) {
+            CliPlatform target = platform();
+            CliInstaller local = forPlatform(target);
+            Path cache = remoteCacheDir.startsWith("/") ? node.path(remoteCacheDir) : node.home().resolve(remoteCacheDir);
+            Path binary = cache.resolve(local.version()).resolve(target.binaryName());
+            try {
+                if (isExecutableFile(binary)) {
+                    return binary.toString();
+                }
+                Path source = local.install();
+                copy(source, binary, local.version());
                 return binary.toString();
+            } catch (IOException e) {
+                throw new CliInstallException("cannot copy Claude Code CLI " + local.version() + " to " + binary + " on "
+                        + node.name() + ": " + e.getMessage(), e);
             }
-            Path source = local.install();
-            copy(source, binary, local.version());
-            return binary.toString();
-        } catch (IOException e) {
-            throw new CliInstallException("cannot copy Claude Code CLI " + local.version() + " to " + binary + " on "
-                    + node.name() + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.claudecode.internal.ssh;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ public final class SharedConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
 
+    // a lock rather than a monitor: connecting holds it for the whole SSH handshake, and a virtual
+    // thread waiting for it must not pin its carrier on Java 21
+    private final ReentrantLock lock = new ReentrantLock();
     private final SshConnector connector;
     private final long idleNanos;
     private SshConnection connection;
@@ -39,17 +43,22 @@ public final class SharedConnection implements AutoCloseable {
      * @return the connection
      * @throws dev.claudecode.ssh.SshConnectionException when connecting fails
      */
-    public synchronized SshConnection current() {
-        touch();
-        if (connection == null || !connection.isOpen()) {
-            if (connection != null) {
-                LOG.info("The SSH connection to {} was lost; reconnecting", connector);
-                connection.close();
+    public SshConnection current() {
+        lock.lock();
+        try {
+            touch();
+            if (connection == null || !connection.isOpen()) {
+                if (connection != null) {
+                    LOG.info("The SSH connection to {} was lost; reconnecting", connector);
+                    connection.close();
+                }
+                connection = connector.connect(this::touch);
+                scheduleIdleCheck();
             }
-            connection = connector.connect(this::touch);
-            scheduleIdleCheck();
+            return connection;
+        } finally {
+            lock.unlock();
         }
-        return connection;
     }
 
     /**
@@ -57,10 +66,15 @@ public final class SharedConnection implements AutoCloseable {
      *
      * @return the lease
      */
-    public synchronized Lease acquire() {
-        SshConnection current = current();
-        active++;
-        return new Lease(current);
+    public Lease acquire() {
+        lock.lock();
+        try {
+            SshConnection current = current();
+            active++;
+            return new Lease(current);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Records use of the connection, which restarts the idle timeout. */
@@ -68,10 +82,15 @@ public final class SharedConnection implements AutoCloseable {
         lastUse = System.nanoTime();
     }
 
-    private synchronized void release() {
-        active--;
-        touch();
-        scheduleIdleCheck();
+    private void release() {
+        lock.lock();
+        try {
+            active--;
+            touch();
+            scheduleIdleCheck();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void scheduleIdleCheck() {
@@ -85,7 +104,8 @@ public final class SharedConnection implements AutoCloseable {
 
     private void closeIfIdle() {
         SshConnection idle = null;
-        synchronized (this) {
+        lock.lock();
+        try {
             idleCheckPending = false;
             if (connection == null || active > 0) {
                 return;
@@ -96,6 +116,8 @@ public final class SharedConnection implements AutoCloseable {
             } else {
                 scheduleIdleCheck();
             }
+        } finally {
+            lock.unlock();
         }
         if (idle != null) {
             LOG.debug("Closing the idle SSH connection");
@@ -107,9 +129,12 @@ public final class SharedConnection implements AutoCloseable {
     @Override
     public void close() {
         SshConnection closing;
-        synchronized (this) {
+        lock.lock();
+        try {
             closing = connection;
             connection = null;
+        } finally {
+            lock.unlock();
         }
         if (closing != null) {
             closing.close();
@@ -134,11 +159,14 @@ public final class SharedConnection implements AutoCloseable {
         /** Ends the use; only the first call counts. */
         @Override
         public void close() {
-            synchronized (SharedConnection.this) {
+            lock.lock();
+            try {
                 if (released) {
                     return;
                 }
                 released = true;
+            } finally {
+                lock.unlock();
             }
             release();
         }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
@@ -31,6 +32,9 @@ public final class SshConnection implements AutoCloseable {
     private static final int PRIVATE_DIRECTORY = 0700;
     private static final int PRIVATE_FILE = 0600;
 
+    // a lock rather than a monitor: starting SFTP or the watchdog holds it for network round trips,
+    // and a virtual thread waiting for it must not pin its carrier on Java 21
+    private final ReentrantLock lock = new ReentrantLock();
     private final ClientSession session;
     private final SshSettings settings;
     private final Runnable onUse;
@@ -59,17 +63,22 @@ public final class SshConnection implements AutoCloseable {
      * @return the file system
      * @throws SshConnectionException when the SFTP subsystem cannot be started
      */
-    public synchronized SftpFileSystem fileSystem() {
-        if (fileSystem == null || !fileSystem.isOpen()) {
-            try {
-                SftpFileSystemProvider provider = new SftpFileSystemProvider(null, new TouchingClientFactory(onUse),
-                        SftpVersionSelector.CURRENT, SftpErrorDataHandler.EMPTY);
-                fileSystem = provider.newFileSystem(session);
-            } catch (IOException | RuntimeException e) {
-                throw new SshConnectionException("cannot start SFTP on " + settings.address() + ": " + e.getMessage(), e);
+    public SftpFileSystem fileSystem() {
+        lock.lock();
+        try {
+            if (fileSystem == null || !fileSystem.isOpen()) {
+                try {
+                    SftpFileSystemProvider provider = new SftpFileSystemProvider(null, new TouchingClientFactory(onUse),
+                            SftpVersionSelector.CURRENT, SftpErrorDataHandler.EMPTY);
+                    fileSystem = provider.newFileSystem(session);
+                } catch (IOException | RuntimeException e) {
+                    throw new SshConnectionException("cannot start SFTP on " + settings.address() + ": " + e.getMessage(), e);
+                }
             }
+            return fileSystem;
+        } finally {
+            lock.unlock();
         }
-        return fileSystem;
     }
 
     /**
@@ -78,11 +87,16 @@ public final class SshConnection implements AutoCloseable {
      * @return the watchdog
      * @throws IOException when its channel cannot be opened
      */
-    public synchronized Watchdog watchdog() throws IOException {
-        if (watchdog == null || !watchdog.isOpen()) {
-            watchdog = Watchdog.start(session, settings.connectTimeout());
+    public Watchdog watchdog() throws IOException {
+        lock.lock();
+        try {
+            if (watchdog == null || !watchdog.isOpen()) {
+                watchdog = Watchdog.start(session, settings.connectTimeout());
+            }
+            return watchdog;
+        } finally {
+            lock.unlock();
         }
-        return watchdog;
     }
 
     /**
@@ -171,18 +185,23 @@ public final class SshConnection implements AutoCloseable {
      * ends every process this connection started.
      */
     @Override
-    public synchronized void close() {
-        if (fileSystem != null) {
-            try {
-                fileSystem.close();
-            } catch (IOException e) {
-                LOG.debug("Closing SFTP on {}: {}", settings.address(), e.toString());
+    public void close() {
+        lock.lock();
+        try {
+            if (fileSystem != null) {
+                try {
+                    fileSystem.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing SFTP on {}: {}", settings.address(), e.toString());
+                }
             }
+            if (watchdog != null) {
+                watchdog.close();
+            }
+            session.close(true);
+        } finally {
+            lock.unlock();
         }
-        if (watchdog != null) {
-            watchdog.close();
-        }
-        session.close(true);
     }
 
     /** Creates SFTP clients that report each request, so that file-system use keeps the connection from idling out. */

@@ -4,6 +4,7 @@ import dev.claudecode.ssh.SshConnectionException;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -25,6 +26,9 @@ public final class SshConnector implements AutoCloseable {
     /** The name OpenSSH's own client uses; servers answer any name, so any name proves liveness. */
     private static final String KEEPALIVE_REQUEST = "keepalive@openssh.com";
 
+    // a lock rather than a monitor: connecting holds it for the whole SSH handshake, and a virtual
+    // thread waiting for it must not pin its carrier on Java 21
+    private final ReentrantLock lock = new ReentrantLock();
     private final SshSettings settings;
     private final HostKeys hostKeys;
     private SshClient client;
@@ -49,29 +53,34 @@ public final class SshConnector implements AutoCloseable {
      * @throws SshConnectionException when the host cannot be reached, its key is refused, or
      *     authentication fails
      */
-    public synchronized SshConnection connect(Runnable onUse) {
-        if (closed) {
-            throw new SshConnectionException("the SSH transport for " + settings.address() + " is closed");
-        }
-        SshClient started = client();
-        ClientSession session;
+    public SshConnection connect(Runnable onUse) {
+        lock.lock();
         try {
-            started.setSignatureFactories(hostKeys.preferKnownTypes(defaultSignatures, settings.host(), settings.port()));
-            hostKeys.reset();
-            session = started.connect(settings.user(), settings.host(), settings.port())
-                    .verify(settings.connectTimeout())
-                    .getClientSession();
-        } catch (IOException | RuntimeException e) {
-            throw new SshConnectionException("cannot connect to " + settings.address() + ": " + e.getMessage(), e);
-        }
-        try {
-            addIdentities(session);
-            session.auth().verify(settings.connectTimeout());
-            LOG.debug("Connected to {}", settings.address());
-            return new SshConnection(session, settings, onUse);
-        } catch (IOException | RuntimeException e) {
-            session.close(true);
-            throw failure(e);
+            if (closed) {
+                throw new SshConnectionException("the SSH transport for " + settings.address() + " is closed");
+            }
+            SshClient started = client();
+            ClientSession session;
+            try {
+                started.setSignatureFactories(hostKeys.preferKnownTypes(defaultSignatures, settings.host(), settings.port()));
+                hostKeys.reset();
+                session = started.connect(settings.user(), settings.host(), settings.port())
+                        .verify(settings.connectTimeout())
+                        .getClientSession();
+            } catch (IOException | RuntimeException e) {
+                throw new SshConnectionException("cannot connect to " + settings.address() + ": " + e.getMessage(), e);
+            }
+            try {
+                addIdentities(session);
+                session.auth().verify(settings.connectTimeout());
+                LOG.debug("Connected to {}", settings.address());
+                return new SshConnection(session, settings, onUse);
+            } catch (IOException | RuntimeException e) {
+                session.close(true);
+                throw failure(e);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -144,11 +153,16 @@ public final class SshConnector implements AutoCloseable {
 
     /** Stops the client, which closes every connection it made. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (client != null) {
-            client.stop();
-            client = null;
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            if (client != null) {
+                client.stop();
+                client = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }
