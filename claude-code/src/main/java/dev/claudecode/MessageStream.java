@@ -113,7 +113,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
     public ResultMessage result() {
         reading.lock();
         try {
-            while (take() != null) {
+            while (takeLocked() != null) {
                 // consume the rest of the turn
             }
             if (result == null) {

@@ -70,23 +70,27 @@ public final class RemoteCliInstall {
     public String ensureInstalled() {
         lock.lock();
         try {
-            CliPlatform target = platform();
-            CliInstaller local = forPlatform(target);
-            Path cache = remoteCacheDir.startsWith("/") ? node.path(remoteCacheDir) : node.home().resolve(remoteCacheDir);
-            Path binary = cache.resolve(local.version()).resolve(target.binaryName());
-            try {
-                if (isExecutableFile(binary)) {
-                    return binary.toString();
-                }
-                Path source = local.install();
-                copy(source, binary, local.version());
-                return binary.toString();
-            } catch (IOException e) {
-                throw new CliInstallException("cannot copy Claude Code CLI " + local.version() + " to " + binary + " on "
-                        + node.name() + ": " + e.getMessage(), e);
-            }
+            return ensureInstalledLocked();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private String ensureInstalledLocked() {
+        CliPlatform target = platform();
+        CliInstaller local = forPlatform(target);
+        Path cache = remoteCacheDir.startsWith("/") ? node.path(remoteCacheDir) : node.home().resolve(remoteCacheDir);
+        Path binary = cache.resolve(local.version()).resolve(target.binaryName());
+        try {
+            if (isExecutableFile(binary)) {
+                return binary.toString();
+            }
+            Path source = local.install();
+            copy(source, binary, local.version());
+            return binary.toString();
+        } catch (IOException e) {
+            throw new CliInstallException("cannot copy Claude Code CLI " + local.version() + " to " + binary + " on "
+                    + node.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -56,31 +56,35 @@ public final class SshConnector implements AutoCloseable {
     public SshConnection connect(Runnable onUse) {
         lock.lock();
         try {
-            if (closed) {
-                throw new SshConnectionException("the SSH transport for " + settings.address() + " is closed");
-            }
-            SshClient started = client();
-            ClientSession session;
-            try {
-                started.setSignatureFactories(hostKeys.preferKnownTypes(defaultSignatures, settings.host(), settings.port()));
-                hostKeys.reset();
-                session = started.connect(settings.user(), settings.host(), settings.port())
-                        .verify(settings.connectTimeout())
-                        .getClientSession();
-            } catch (IOException | RuntimeException e) {
-                throw new SshConnectionException("cannot connect to " + settings.address() + ": " + e.getMessage(), e);
-            }
-            try {
-                addIdentities(session);
-                session.auth().verify(settings.connectTimeout());
-                LOG.debug("Connected to {}", settings.address());
-                return new SshConnection(session, settings, onUse);
-            } catch (IOException | RuntimeException e) {
-                session.close(true);
-                throw failure(e);
-            }
+            return connectLocked(onUse);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private SshConnection connectLocked(Runnable onUse) {
+        if (closed) {
+            throw new SshConnectionException("the SSH transport for " + settings.address() + " is closed");
+        }
+        SshClient started = client();
+        ClientSession session;
+        try {
+            started.setSignatureFactories(hostKeys.preferKnownTypes(defaultSignatures, settings.host(), settings.port()));
+            hostKeys.reset();
+            session = started.connect(settings.user(), settings.host(), settings.port())
+                    .verify(settings.connectTimeout())
+                    .getClientSession();
+        } catch (IOException | RuntimeException e) {
+            throw new SshConnectionException("cannot connect to " + settings.address() + ": " + e.getMessage(), e);
+        }
+        try {
+            addIdentities(session);
+            session.auth().verify(settings.connectTimeout());
+            LOG.debug("Connected to {}", settings.address());
+            return new SshConnection(session, settings, onUse);
+        } catch (IOException | RuntimeException e) {
+            session.close(true);
+            throw failure(e);
         }
     }
 

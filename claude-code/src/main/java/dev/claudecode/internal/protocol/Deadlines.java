@@ -78,7 +78,7 @@ public final class Deadlines {
 
     private static void sweep() {
         while (true) {
-            Entry first = PENDING.isEmpty() ? null : firstOrNull();
+            Entry first = firstOrNull();
             long now = System.nanoTime();
             if (first != null && first.deadline() - now <= 0) {
                 if (PENDING.remove(first)) {
