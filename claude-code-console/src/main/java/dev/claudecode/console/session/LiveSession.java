@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class LiveSession implements AutoCloseable {
 
     /** The permission modes a person can switch to, as the CLI names them. */
-    public static final List<String> PERMISSION_MODES =
-            List.of("default", "acceptEdits", "plan", "auto", "dontAsk", "bypassPermissions");
+    public static final List<String> PERMISSION_MODES = Stream.of(PermissionMode.DEFAULT, PermissionMode.ACCEPT_EDITS,
+                    PermissionMode.PLAN, PermissionMode.AUTO, PermissionMode.DONT_ASK, PermissionMode.BYPASS_PERMISSIONS)
+            .map(PermissionMode::value).toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSession.class);
     private static final Duration SETTLE = Duration.ofSeconds(10);
