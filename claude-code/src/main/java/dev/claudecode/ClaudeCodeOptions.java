@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * ClaudeCodeOptions options = ClaudeCodeOptions.builder()
  *         .model("sonnet")
- *         .cwd(Path.of("/work/project"))
+ *         .cwd(Path.of("project").toAbsolutePath())
  *         .permissionMode(PermissionMode.ACCEPT_EDITS)
  *         .allowedTools("Read", "Bash(git *)")
  *         .build();

@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * History history = History.at(Path.of(System.getProperty("user.home"), ".claude"));
- * for (SessionInfo s : history.listSessions(SessionListQuery.forProject(Path.of("/work/app")))) {
+ * for (SessionInfo s : history.listSessions(SessionListQuery.forProject(Path.of("app").toAbsolutePath()))) {
  *     System.out.println(s.modified() + " " + s.summary());
  * }
  * List<SessionMessage> page = history.getMessages(sessionId, HistoryQuery.limit(10).offset(5));

@@ -39,6 +39,6 @@
  * <h2>Hosts that differ</h2>
  * Options are the same on every host; what differs goes in the host's variables (for example
  * {@code CLAUDE_CONFIG_DIR}) or is relative to each host's home: a working directory of
- * {@code ~/work/app} is {@code work/app} under the home of whichever host runs the session.
+ * {@code ~/src/app} is {@code src/app} under the home of whichever host runs the session.
  */
 package dev.claudecode.ssh.pool;
