@@ -65,6 +65,26 @@ final class Procs {
     }
 
     /**
+     * Describes, for a failure message, every process whose environment has {@code name=value}
+     * and every process that has ended but not been collected (whose environment can no longer
+     * be read): id, state and arguments.
+     *
+     * @return one entry per process
+     */
+    static List<String> describeWithEnv(String name, String value) {
+        List<String> found = new ArrayList<>();
+        for (long pid : all()) {
+            String stat = new String(read(pid, "stat"), StandardCharsets.US_ASCII);
+            int close = stat.lastIndexOf(')');
+            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            if (value.equals(environ(pid).get(name)) || state == 'Z') {
+                found.add(pid + " " + state + " " + cmdline(pid));
+            }
+        }
+        return found;
+    }
+
+    /**
      * Finds the real CLIs among the processes that carry a test's marker (their children, and a
      * wrapper's helpers, carry it too).
      *

@@ -7,6 +7,7 @@ import dev.claudecode.ClaudeCode;
 import dev.claudecode.ClaudeCodeException;
 import dev.claudecode.ClaudeCodeOptions;
 import dev.claudecode.CliProcessException;
+import dev.claudecode.Health;
 import dev.claudecode.InactivityTimeoutException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
@@ -170,7 +171,13 @@ class StandInFaultsIT {
             assertThat(Procs.await(5_000, () -> !Procs.isAlive(first.getFirst()))).isTrue();
 
             assertThat(session.query("third").result()).contains("heard you");
-            assertThat(cliProcesses()).hasSize(1).doesNotContain(first.getFirst());
+            // the session names the CLI that answered; say what ran when that is not the one expected
+            Health health = session.health();
+            String seen = "health " + health + ", processes with the marker " + Procs.describeWithEnv("HARDENING_MARKER", marker);
+            assertThat(health.pid()).as(seen).isPresent();
+            long second = health.pid().getAsLong();
+            assertThat(second).as(seen).isNotEqualTo(first.getFirst());
+            assertThat(cliProcesses()).as(seen).containsExactly(second);
             Figures.record(AREA, "CLI closes its stdin and keeps running",
                     "the next write fails in " + failedAfterMs + " ms with CliProcessException, the CLI is stopped, the turn after runs on a new CLI");
         }
