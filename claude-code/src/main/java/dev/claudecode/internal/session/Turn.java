@@ -108,11 +108,15 @@ public final class Turn {
             return;
         }
         boolean last = message instanceof ResultMessage;
+        if (last) {
+            // before the consumer can see the result: a stream closed right after it must find
+            // the turn over, not interrupt a CLI that has already finished
+            state = State.DONE;
+        }
         if (!abandoned) {
             add(new Delivered(message), last);
         }
         if (last) {
-            state = State.DONE;
             add(ENDED, true);
             done.countDown();
         }

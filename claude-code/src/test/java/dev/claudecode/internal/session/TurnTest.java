@@ -73,6 +73,25 @@ class TurnTest {
     }
 
     @Test
+    void aConsumerThatHasTheResultFindsTheTurnOver() throws Exception {
+        BlockingQueue<Turn.State> stateAtResult = new LinkedBlockingQueue<>();
+        consumer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                if (turn.next(null).orElseThrow() instanceof Turn.Delivered d && d.message() instanceof ResultMessage) {
+                    stateAtResult.add(turn.state());
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        });
+        awaitWaiting();
+
+        turn.deliver(ResultMessage.builder().result("done").build());
+
+        assertThat(stateAtResult.poll(10, TimeUnit.SECONDS)).isEqualTo(Turn.State.DONE);
+    }
+
+    @Test
     void aFailureIsHandedOverAtOnce() throws Exception {
         startConsumer();
         awaitWaiting();
