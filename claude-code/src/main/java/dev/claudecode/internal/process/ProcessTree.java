@@ -28,7 +28,7 @@ public final class ProcessTree {
      * @return whether the root process has exited
      */
     public static boolean terminate(ProcessHandle process, Duration grace) {
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = descendantsOf(process);
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
         boolean exited = awaitExit(process, grace);
@@ -45,9 +45,18 @@ public final class ProcessTree {
 
     /** Kills a process and its descendants at once, without waiting. */
     public static void kill(ProcessHandle process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = descendantsOf(process);
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * An exited process has no descendants left to find: they were re-parented. Asking anyway is
+     * wrong, not just useless: the JDK matches a parent by its id alone, so once the id names a
+     * new process, the exited one's handle reports the new one's children as its own.
+     */
+    private static List<ProcessHandle> descendantsOf(ProcessHandle process) {
+        return process.isAlive() ? process.descendants().toList() : List.of();
     }
 
     /**
