@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 /** What the hardening tests read from {@code /proc} and the JVM: processes, threads, descriptors, heap. */
 final class Procs {
 
+    /** {@code PF_KTHREAD} in the flags field of {@code /proc/<pid>/stat}. */
+    private static final long KERNEL_THREAD_FLAG = 0x00200000L;
+
     private Procs() {
     }
 
@@ -41,10 +44,27 @@ final class Procs {
         return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     }
 
-    /** @return the environment the process started with; empty when it is gone */
+    /**
+     * Reads the environment a process started with. A process in the middle of {@code exec}
+     * shows none until the new program's memory is set up, so an empty answer from a live
+     * process is read again for a little while. Kernel threads and the machine's init process
+     * have none for good and are read once.
+     *
+     * @return the environment; empty when the process is gone
+     */
     static Map<String, String> environ(long pid) {
+        byte[] raw = read(pid, "environ");
+        for (int attempt = 0; raw.length == 0 && pid != 1 && attempt < 25 && isUserProcessAlive(pid); attempt++) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            raw = read(pid, "environ");
+        }
         Map<String, String> env = new LinkedHashMap<>();
-        for (String entry : new String(read(pid, "environ"), StandardCharsets.UTF_8).split("\0")) {
+        for (String entry : new String(raw, StandardCharsets.UTF_8).split("\0")) {
             int eq = entry.indexOf('=');
             if (eq > 0) {
                 env.put(entry.substring(0, eq), entry.substring(eq + 1));
@@ -74,10 +94,9 @@ final class Procs {
     static List<String> describeWithEnv(String name, String value) {
         List<String> found = new ArrayList<>();
         for (long pid : all()) {
-            String stat = new String(read(pid, "stat"), StandardCharsets.US_ASCII);
-            int close = stat.lastIndexOf(')');
-            char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-            if (value.equals(environ(pid).get(name)) || state == 'Z') {
+            String[] stat = statFields(pid);
+            String state = stat.length > 0 ? stat[0] : "?";
+            if (value.equals(environ(pid).get(name)) || state.equals("Z")) {
                 found.add(pid + " " + state + " " + cmdline(pid));
             }
         }
@@ -113,13 +132,21 @@ final class Procs {
 
     /** @return whether the process runs (a zombie does not) */
     static boolean isAlive(long pid) {
-        byte[] stat = read(pid, "stat");
-        if (stat.length == 0) {
-            return false;
-        }
-        String text = new String(stat, StandardCharsets.US_ASCII);
+        String[] fields = statFields(pid);
+        return fields.length > 0 && !fields[0].equals("Z");
+    }
+
+    /** @return whether the process runs and is not a kernel thread (which has no environment) */
+    private static boolean isUserProcessAlive(long pid) {
+        String[] fields = statFields(pid);
+        return fields.length > 6 && !fields[0].equals("Z") && (Long.parseLong(fields[6]) & KERNEL_THREAD_FLAG) == 0;
+    }
+
+    /** @return the fields of {@code /proc/<pid>/stat} after the command name, the state first; none when it is gone */
+    private static String[] statFields(long pid) {
+        String text = new String(read(pid, "stat"), StandardCharsets.US_ASCII);
         int close = text.lastIndexOf(')');
-        return close > 0 && close + 2 < text.length() && text.charAt(close + 2) != 'Z';
+        return close < 0 || close + 2 >= text.length() ? new String[0] : text.substring(close + 2).split(" ");
     }
 
     /** @return the live descendants of this JVM */
