@@ -1,5 +1,6 @@
 package dev.claudecode.ssh;
 
+import dev.claudecode.internal.process.ProcessEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -66,7 +67,7 @@ public final class ProcFs {
 
     /** @return the environment of a process, NUL-separated, or empty when it is gone */
     public static String environment(long pid) {
-        return read(PROC.resolve(Long.toString(pid)).resolve("environ"));
+        return new String(ProcessEnvironment.read(pid), StandardCharsets.UTF_8);
     }
 
     /** Waits until a condition holds; returns whether it did within the timeout. */

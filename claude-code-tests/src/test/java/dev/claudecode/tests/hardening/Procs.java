@@ -1,6 +1,7 @@
 package dev.claudecode.tests.hardening;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.claudecode.internal.process.ProcessEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -18,9 +19,6 @@ import java.util.stream.Stream;
 
 /** What the hardening tests read from {@code /proc} and the JVM: processes, threads, descriptors, heap. */
 final class Procs {
-
-    /** {@code PF_KTHREAD} in the flags field of {@code /proc/<pid>/stat}. */
-    private static final long KERNEL_THREAD_FLAG = 0x00200000L;
 
     private Procs() {
     }
@@ -44,25 +42,9 @@ final class Procs {
         return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     }
 
-    /**
-     * Reads the environment a process started with. A process in the middle of {@code exec}
-     * shows none until the new program's memory is set up, so an empty answer from a live
-     * process is read again for a little while. Kernel threads and the machine's init process
-     * have none for good and are read once.
-     *
-     * @return the environment; empty when the process is gone
-     */
+    /** @return the environment the process started with; empty when it is gone */
     static Map<String, String> environ(long pid) {
-        byte[] raw = read(pid, "environ");
-        for (int attempt = 0; raw.length == 0 && pid != 1 && attempt < 25 && isUserProcessAlive(pid); attempt++) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            raw = read(pid, "environ");
-        }
+        byte[] raw = ProcessEnvironment.read(pid);
         Map<String, String> env = new LinkedHashMap<>();
         for (String entry : new String(raw, StandardCharsets.UTF_8).split("\0")) {
             int eq = entry.indexOf('=');
@@ -134,12 +116,6 @@ final class Procs {
     static boolean isAlive(long pid) {
         String[] fields = statFields(pid);
         return fields.length > 0 && !fields[0].equals("Z");
-    }
-
-    /** @return whether the process runs and is not a kernel thread (which has no environment) */
-    private static boolean isUserProcessAlive(long pid) {
-        String[] fields = statFields(pid);
-        return fields.length > 6 && !fields[0].equals("Z") && (Long.parseLong(fields[6]) & KERNEL_THREAD_FLAG) == 0;
     }
 
     /** @return the fields of {@code /proc/<pid>/stat} after the command name, the state first; none when it is gone */

@@ -1,6 +1,5 @@
 package dev.claudecode.internal.process;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,26 +69,19 @@ public final class ProcessTree {
      * @return how many processes were found and killed
      */
     public static int killTagged(String name, String value) {
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
+        if (!Files.isDirectory(Path.of("/proc"))) {
             return 0;
         }
         byte[] entry = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
         long self = ProcessHandle.current().pid();
         List<ProcessHandle> tagged = ProcessHandle.allProcesses()
-                .filter(process -> process.pid() != self && carries(proc.resolve(Long.toString(process.pid())), entry))
+                .filter(process -> process.pid() != self && carries(ProcessEnvironment.read(process.pid()), entry))
                 .toList();
         tagged.forEach(ProcessTree::kill);
         return tagged.size();
     }
 
-    private static boolean carries(Path processDir, byte[] entry) {
-        byte[] environment;
-        try {
-            environment = Files.readAllBytes(processDir.resolve("environ"));
-        } catch (IOException | SecurityException e) {
-            return false; // gone, or another user's
-        }
+    private static boolean carries(byte[] environment, byte[] entry) {
         // entries are NUL-separated: match a whole entry, not a suffix of a longer one
         outer:
         for (int start = 0; start + entry.length <= environment.length; ) {

@@ -1,0 +1,41 @@
+package dev.claudecode.internal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ProcessEnvironmentTest {
+
+    @Test
+    void aProcessThatExecsRightAfterItSpeaksIsReadWithItsEnvironment() throws Exception {
+        // the moment to read is when the shell replaces itself: for a while its environment reads empty
+        int misses = 0;
+        for (int i = 0; i < 200; i++) {
+            String tag = UUID.randomUUID().toString();
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", "echo; exec sleep 30");
+            builder.environment().put("TEST_TAG", tag);
+            Process process = builder.start();
+            try {
+                assertThat(process.getInputStream().read()).isEqualTo('\n');
+                if (!new String(ProcessEnvironment.read(process.pid()), StandardCharsets.UTF_8).contains("TEST_TAG=" + tag)) {
+                    misses++;
+                }
+            } finally {
+                process.destroyForcibly();
+                assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(misses).isZero();
+    }
+
+    @Test
+    void aProcessThatIsGoneHasNone() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(ProcessEnvironment.read(process.pid())).isEmpty();
+    }
+}
