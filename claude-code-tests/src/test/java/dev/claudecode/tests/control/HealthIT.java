@@ -41,9 +41,11 @@ class HealthIT {
 
             session.query("before");
             ControlFixtures.killCliAfterItSaved(session, api, "before");
-            Health dead = awaitValue("the death is noticed", session::health, h -> h.reason() == Health.Reason.PROCESS_DEAD);
+            // for a moment the process is known to be gone before its exit has been handled: the
+            // health says so ("the CLI (pid N) has exited"), then gives the exit's full account
+            Health dead = awaitValue("the death is reported with its exit status", session::health,
+                    h -> h.reason() == Health.Reason.PROCESS_DEAD && h.detail().contains("exit status"));
             assertThat(dead.status()).isEqualTo(Health.Status.UNHEALTHY);
-            assertThat(dead.detail()).contains("exit status");
             assertThat(session.health().reason()).as("reading the health starts no CLI").isEqualTo(Health.Reason.PROCESS_DEAD);
 
             assertThat(session.stream("after").finalText()).isEqualTo("after");
