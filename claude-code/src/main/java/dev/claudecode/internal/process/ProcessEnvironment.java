@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * <p>A process in the middle of {@code exec} shows no variables until the new program's memory
  * is set up: the file reads empty, or a single byte. Such a process is read again for a few
  * milliseconds rather than taken for one without variables. Kernel threads and the machine's
- * init process have none for good and are read once.
+ * init process have none for good, and another user's process cannot be read: those are read
+ * once.
  */
 public final class ProcessEnvironment {
 
@@ -30,17 +31,19 @@ public final class ProcessEnvironment {
      */
     public static byte[] read(long pid) {
         Path dir = Path.of("/proc", Long.toString(pid));
-        byte[] environment = readOrEmpty(dir.resolve("environ"));
-        for (int attempt = 0; !holdsAVariable(environment) && pid != 1 && attempt < EXEC_RETRIES && isLiveUserProcess(dir); attempt++) {
+        // null when the process is gone or not ours to read: nothing to wait for
+        byte[] environment = readOrNull(dir.resolve("environ"));
+        for (int attempt = 0; environment != null && !holdsAVariable(environment) && pid != 1 && attempt < EXEC_RETRIES
+                && isLiveUserProcess(dir); attempt++) {
             try {
                 Thread.sleep(EXEC_RETRY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            environment = readOrEmpty(dir.resolve("environ"));
+            environment = readOrNull(dir.resolve("environ"));
         }
-        return environment;
+        return environment == null ? new byte[0] : environment;
     }
 
     private static boolean holdsAVariable(byte[] environment) {
@@ -54,7 +57,8 @@ public final class ProcessEnvironment {
 
     /** Running or sleeping, and neither a zombie nor a kernel thread. */
     private static boolean isLiveUserProcess(Path dir) {
-        String stat = new String(readOrEmpty(dir.resolve("stat")), StandardCharsets.US_ASCII);
+        byte[] raw = readOrNull(dir.resolve("stat"));
+        String stat = raw == null ? "" : new String(raw, StandardCharsets.US_ASCII);
         int close = stat.lastIndexOf(')');
         if (close < 0 || close + 2 >= stat.length()) {
             return false;
@@ -64,11 +68,11 @@ public final class ProcessEnvironment {
         return fields.length > 6 && !fields[0].equals("Z") && (Long.parseLong(fields[6]) & KERNEL_THREAD_FLAG) == 0;
     }
 
-    private static byte[] readOrEmpty(Path file) {
+    private static byte[] readOrNull(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
-            return new byte[0]; // gone, or another user's
+            return null; // gone, or another user's
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.claudecode.internal.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,23 @@ class ProcessEnvironmentTest {
             }
         }
         assertThat(misses).isZero();
+    }
+
+    @Test
+    void aProcessStartedWithoutVariablesHasNone() throws Exception {
+        Process process = new ProcessBuilder("env", "-i", "sleep", "30").start();
+        try {
+            // once env has exec'd sleep, the process runs with an empty environment
+            Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.readString(cmdline).startsWith("sleep") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(ProcessEnvironment.read(process.pid())).isEmpty();
+        } finally {
+            process.destroyForcibly();
+            assertThat(process.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test
