@@ -1,6 +1,7 @@
 package dev.claudecode.ssh;
 
 import dev.claudecode.internal.process.ProcessEnvironment;
+import dev.claudecode.internal.process.ProcessStat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,15 +24,11 @@ public final class ProcFs {
     public static List<Long> liveProcessesInGroup(long pgid) {
         List<Long> members = new ArrayList<>();
         for (Path entry : processDirectories()) {
-            String stat = read(entry.resolve("stat"));
-            int end = stat.lastIndexOf(')');
-            if (end < 0) {
-                continue;
-            }
-            // after "pid (comm) ": state ppid pgrp ...
-            String[] fields = stat.substring(end + 2).split(" ");
-            if (fields.length > 2 && !fields[0].equals("Z") && !fields[0].equals("X") && Long.parseLong(fields[2]) == pgid) {
-                members.add(Long.parseLong(entry.getFileName().toString()));
+            long pid = Long.parseLong(entry.getFileName().toString());
+            // state ppid pgrp ...
+            List<String> fields = ProcessStat.fields(pid);
+            if (fields.size() > 2 && !fields.get(0).equals("Z") && !fields.get(0).equals("X") && Long.parseLong(fields.get(2)) == pgid) {
+                members.add(pid);
             }
         }
         return members;

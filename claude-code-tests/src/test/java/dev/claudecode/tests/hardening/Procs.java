@@ -2,6 +2,7 @@ package dev.claudecode.tests.hardening;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.claudecode.internal.process.ProcessEnvironment;
+import dev.claudecode.internal.process.ProcessStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -76,8 +77,8 @@ final class Procs {
     static List<String> describeWithEnv(String name, String value) {
         List<String> found = new ArrayList<>();
         for (long pid : all()) {
-            String[] stat = statFields(pid);
-            String state = stat.length > 0 ? stat[0] : "?";
+            List<String> stat = ProcessStat.fields(pid);
+            String state = stat.isEmpty() ? "?" : stat.getFirst();
             if (value.equals(environ(pid).get(name)) || state.equals("Z")) {
                 found.add(pid + " " + state + " " + cmdline(pid));
             }
@@ -114,15 +115,8 @@ final class Procs {
 
     /** @return whether the process runs (a zombie does not) */
     static boolean isAlive(long pid) {
-        String[] fields = statFields(pid);
-        return fields.length > 0 && !fields[0].equals("Z");
-    }
-
-    /** @return the fields of {@code /proc/<pid>/stat} after the command name, the state first; none when it is gone */
-    private static String[] statFields(long pid) {
-        String text = new String(read(pid, "stat"), StandardCharsets.US_ASCII);
-        int close = text.lastIndexOf(')');
-        return close < 0 || close + 2 >= text.length() ? new String[0] : text.substring(close + 2).split(" ");
+        List<String> fields = ProcessStat.fields(pid);
+        return !fields.isEmpty() && !fields.getFirst().equals("Z");
     }
 
     /** @return the live descendants of this JVM */

@@ -1,9 +1,9 @@
 package dev.claudecode.internal.process;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the environment a process started with from {@code /proc/<pid>/environ} (Linux).
@@ -16,7 +16,9 @@ import java.nio.file.Path;
  */
 public final class ProcessEnvironment {
 
-    /** {@code PF_KTHREAD} in the flags field of {@code /proc/<pid>/stat}. */
+    /** Where the flags are among {@link ProcessStat#fields}. */
+    private static final int FLAGS = 6;
+    /** {@code PF_KTHREAD} in the flags. */
     private static final long KERNEL_THREAD_FLAG = 0x00200000L;
     private static final int EXEC_RETRIES = 25;
     private static final long EXEC_RETRY_MILLIS = 2;
@@ -30,18 +32,18 @@ public final class ProcessEnvironment {
      *     is gone, belongs to another user, or {@code /proc} does not exist
      */
     public static byte[] read(long pid) {
-        Path dir = Path.of("/proc", Long.toString(pid));
+        Path file = Path.of("/proc", Long.toString(pid), "environ");
         // null when the process is gone or not ours to read: nothing to wait for
-        byte[] environment = readOrNull(dir.resolve("environ"));
+        byte[] environment = readOrNull(file);
         for (int attempt = 0; environment != null && !holdsAVariable(environment) && pid != 1 && attempt < EXEC_RETRIES
-                && isLiveUserProcess(dir); attempt++) {
+                && isLiveUserProcess(pid); attempt++) {
             try {
                 Thread.sleep(EXEC_RETRY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            environment = readOrNull(dir.resolve("environ"));
+            environment = readOrNull(file);
         }
         return environment == null ? new byte[0] : environment;
     }
@@ -56,16 +58,9 @@ public final class ProcessEnvironment {
     }
 
     /** Running or sleeping, and neither a zombie nor a kernel thread. */
-    private static boolean isLiveUserProcess(Path dir) {
-        byte[] raw = readOrNull(dir.resolve("stat"));
-        String stat = raw == null ? "" : new String(raw, StandardCharsets.US_ASCII);
-        int close = stat.lastIndexOf(')');
-        if (close < 0 || close + 2 >= stat.length()) {
-            return false;
-        }
-        // after the command name: state, ppid, pgrp, session, tty_nr, tpgid, flags, ...
-        String[] fields = stat.substring(close + 2).split(" ");
-        return fields.length > 6 && !fields[0].equals("Z") && (Long.parseLong(fields[6]) & KERNEL_THREAD_FLAG) == 0;
+    private static boolean isLiveUserProcess(long pid) {
+        List<String> fields = ProcessStat.fields(pid);
+        return fields.size() > FLAGS && !fields.getFirst().equals("Z") && (Long.parseLong(fields.get(FLAGS)) & KERNEL_THREAD_FLAG) == 0;
     }
 
     private static byte[] readOrNull(Path file) {
