@@ -32,6 +32,7 @@ final class RawDriver implements AutoCloseable {
     private final BufferedReader stdout;
     private static final String RESPONSE_PREFIX = "{\"type\":\"control_response\"";
     private static final String REQUEST_ID = "\"request_id\":\"";
+    private static final String INITIALIZE = "{\"subtype\":\"initialize\"}";
 
     private long nextId;
     /** The answers waited for, by request id, once a reader thread reads; null until then. */
@@ -60,28 +61,26 @@ final class RawDriver implements AutoCloseable {
 
     /** Writes {@code initialize} and the user message at once. */
     void initializeAndSend(String prompt) {
-        write(controlLine("{\"subtype\":\"initialize\"}") + userLine(prompt));
+        write(controlLine(nextId(), INITIALIZE) + userLine(prompt));
     }
 
     /** Writes {@code initialize} and waits for its answer. */
     void initialize() {
-        String id = "raw_" + (++nextId);
-        write("{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":{\"subtype\":\"initialize\"}}\n");
-        awaitResponse(id);
+        control(INITIALIZE);
     }
 
     /** Sends one control request and waits for its answer. */
     void control(String requestJson) {
-        String id = "raw_" + (++nextId);
+        String id = nextId();
         Map<String, CompletableFuture<String>> answers = pending;
         if (answers == null) {
-            write("{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":" + requestJson + "}\n");
+            write(controlLine(id, requestJson));
             awaitResponse(id);
             return;
         }
         CompletableFuture<String> answer = new CompletableFuture<>();
         answers.put(id, answer);
-        write("{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":" + requestJson + "}\n");
+        write(controlLine(id, requestJson));
         try {
             checkAnswer(answer.get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
@@ -132,7 +131,7 @@ final class RawDriver implements AutoCloseable {
     }
 
     private void awaitResponse(String id) {
-        String marker = "\"request_id\":\"" + id + "\"";
+        String marker = REQUEST_ID + id + "\"";
         String line;
         while ((line = readLine()) != null) {
             if (line.startsWith(RESPONSE_PREFIX) && line.contains(marker)) {
@@ -149,8 +148,12 @@ final class RawDriver implements AutoCloseable {
         }
     }
 
-    private String controlLine(String request) {
-        return "{\"type\":\"control_request\",\"request_id\":\"raw_" + (++nextId) + "\",\"request\":" + request + "}\n";
+    private String nextId() {
+        return "raw_" + (++nextId);
+    }
+
+    private static String controlLine(String id, String request) {
+        return "{\"type\":\"control_request\",\"request_id\":\"" + id + "\",\"request\":" + request + "}\n";
     }
 
     private static String userLine(String prompt) {
