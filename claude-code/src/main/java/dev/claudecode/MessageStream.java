@@ -132,13 +132,9 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      * @return the final text
      */
     public String finalText() {
-        reading.lock();
-        try {
-            ResultMessage done = result();
-            return done.result().orElseGet(() -> String.join("", assistantTexts));
-        } finally {
-            reading.unlock();
-        }
+        // once result() has returned, the turn is over and no text is added any more
+        ResultMessage done = result();
+        return done.result().orElseGet(() -> String.join("", assistantTexts));
     }
 
     /** Stops reading: when the turn is not over, it is interrupted in the CLI (or never sent). */
