@@ -43,7 +43,7 @@ class ListingScaleTest {
     static void generate() throws Exception {
         Instant base = Instant.parse("2026-03-01T00:00:00Z");
         for (int n = 1; n <= SESSIONS; n++) {
-            String cwd = "/work/project-" + (n % PROJECTS);
+            String cwd = "/srv/project-" + (n % PROJECTS);
             Path file = temp.resolve("config").resolve("projects").resolve(ProjectDirectories.encode(cwd))
                     .resolve(Fixtures.sessionId(n) + ".jsonl");
             (n % LARGE_EVERY == 0 ? large(n, cwd) : small(n, cwd)).writeTo(file);

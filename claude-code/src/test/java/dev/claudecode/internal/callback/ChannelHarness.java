@@ -23,7 +23,7 @@ final class ChannelHarness implements AutoCloseable {
     private final ControlChannel channel;
 
     ChannelHarness(CallbackConfig config) {
-        this.router = config.newRouter(() -> Optional.of("session-1"), () -> Optional.of("/work/project"));
+        this.router = config.newRouter(() -> Optional.of("session-1"), () -> Optional.of("/srv/project"));
         this.channel = new ControlChannel(new StdinWriter(stdin), router);
     }
 

@@ -68,7 +68,7 @@ class RecordedExchangesTest {
         assertThat(request.displayName()).contains("Bash");
         assertThat(request.description()).contains("Create a file");
         assertThat(request.sessionId()).contains("session-1");
-        assertThat(request.cwd()).contains("/work/project");
+        assertThat(request.cwd()).contains("/srv/project");
         assertThat(request.agentId()).isEmpty();
         assertThat(request.permissionSuggestions()).containsExactly(
                 new PermissionUpdate.AddRules(List.of(PermissionRule.of("Bash", "touch original.txt && echo created")),

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CliArgumentsTest {
 
-    private static final Path DIR = Path.of("/work/project");
+    private static final Path DIR = Path.of("/srv/project");
 
     @Test
     void emptyOptionsGiveOnlyTheProtocolFlags() {
