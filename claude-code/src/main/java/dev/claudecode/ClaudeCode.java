@@ -1,5 +1,6 @@
 package dev.claudecode;
 
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.message.ResultMessage;
@@ -28,8 +29,8 @@ public final class ClaudeCode {
      *
      * @param options the session's options
      * @return the session; close it when done
-     * @throws dev.claudecode.cli.CliNotFoundException when no CLI can be found
-     * @throws CliProcessException when the CLI cannot be started
+     * @throws dev.claudecode.errors.CliNotFoundException when no CLI can be found
+     * @throws dev.claudecode.errors.CliProcessException when the CLI cannot be started
      */
     public static Session start(ClaudeCodeOptions options) {
         return start(options, LocalTransport.create());

@@ -1,5 +1,6 @@
 package dev.claudecode;
 
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.content.ContentBlocks;
 import dev.claudecode.content.TextBlock;
 import dev.claudecode.internal.session.Turn;
@@ -57,7 +58,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
 
     /**
      * Returns the iterator over the turn's messages. Its {@code hasNext} waits for the next
-     * message and throws the turn's failure, such as a {@link CliProcessException} when the CLI
+     * message and throws the turn's failure, such as a {@link dev.claudecode.errors.CliProcessException} when the CLI
      * died, after the messages that arrived before it.
      *
      * @return the iterator; a stream can be iterated only once
@@ -107,8 +108,8 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
      * Waits for the turn to end and returns its result, consuming any messages not read yet.
      *
      * @return the result message
-     * @throws CliProcessException when the CLI died before the result
-     * @throws SessionClosedException when the session was stopped first
+     * @throws dev.claudecode.errors.CliProcessException when the CLI died before the result
+     * @throws dev.claudecode.errors.SessionClosedException when the session was stopped first
      */
     public ResultMessage result() {
         reading.lock();

@@ -1,5 +1,20 @@
 package dev.claudecode;
 
+import dev.claudecode.control.AccountInfo;
+import dev.claudecode.control.AgentInfo;
+import dev.claudecode.control.BinaryVersion;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.Health;
+import dev.claudecode.control.ModelInfo;
+import dev.claudecode.errors.ProtocolException;
+import dev.claudecode.control.RewindResult;
+import dev.claudecode.control.ServerInfo;
+import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.internal.launch.OptionsCallbacks;
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.callback.CallbackConfig;
@@ -28,7 +43,7 @@ import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
-import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;
@@ -67,7 +82,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Runtime controls ({@link #setModel}, {@link #setPermissionMode}, {@link #mcpStatus},
  * {@link #rewindFiles}, ...) work at any time, also while a turn streams. Each waits at most the
  * {@linkplain ClaudeCodeOptions#controlTimeout() control timeout} for the CLI's answer, failing
- * with {@link ControlTimeoutException}; the CLI's refusals become a {@link ControlException}
+ * with {@link dev.claudecode.errors.ControlTimeoutException}; the CLI's refusals become a {@link dev.claudecode.errors.ControlException}
  * carrying its message. A control call made while the CLI is still starting waits for its
  * start-up handshake, within the same timeout, and one made when no CLI runs (after a crash or
  * {@link #clear()}) starts one. Model, permission mode and thinking budget set here are given
@@ -112,11 +127,11 @@ public final class Session implements AutoCloseable {
         this.options = options;
         this.transport = transport;
         this.launcher = launcher;
-        CallbackConfig callbackConfig = CallbackConfig.from(options);
+        CallbackConfig callbackConfig = OptionsCallbacks.callbacks(options);
         this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
         this.inboundHandler = callbacks;
         initializeContributions.add(callbackConfig::addTo);
-        CallbackConfig.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
+        OptionsCallbacks.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
         this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
             @Override
             public void start(Turn turn) {
@@ -235,7 +250,7 @@ public final class Session implements AutoCloseable {
      * @param model a model alias such as {@code sonnet}, a full model id, or {@code default}; see
      *     {@link #supportedModels()}
      * @throws IllegalArgumentException when the name is blank
-     * @throws ControlException when the CLI refuses
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses
      */
     public void setModel(String model) {
         runtime.setModel(Optional.of(model));
@@ -246,7 +261,7 @@ public final class Session implements AutoCloseable {
      * CLI's default model when the options name none. (The CLI's own reset, a {@code set_model}
      * without a model, always goes to its default, whatever {@code --model} said.)
      *
-     * @throws ControlException when the CLI refuses
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses
      */
     public void resetModel() {
         runtime.setModel(options.model());
@@ -258,7 +273,7 @@ public final class Session implements AutoCloseable {
      * a valid change is reported with a {@code system/status} message.
      *
      * @param mode the new mode
-     * @throws ControlException when the CLI refuses, e.g. {@code bypassPermissions} in a session
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses, e.g. {@code bypassPermissions} in a session
      *     not started with {@code allowDangerouslySkipPermissions}
      */
     public void setPermissionMode(PermissionMode mode) {
@@ -299,7 +314,7 @@ public final class Session implements AutoCloseable {
      * Reconnects an MCP server that the CLI connects to itself, e.g. one that failed.
      *
      * @param serverName the server's name
-     * @throws ControlException for an unknown server ({@code Server not found: …}) and for
+     * @throws dev.claudecode.errors.ControlException for an unknown server ({@code Server not found: …}) and for
      *     in-process SDK servers, which the CLI cannot reconnect
      */
     public void mcpReconnect(String serverName) {
@@ -312,7 +327,7 @@ public final class Session implements AutoCloseable {
      *
      * @param serverName the server's name
      * @param enabled whether it is on
-     * @throws ControlException for an unknown server, or when the CLI cannot switch it
+     * @throws dev.claudecode.errors.ControlException for an unknown server, or when the CLI cannot switch it
      */
     public void mcpToggle(String serverName, boolean enabled) {
         runtime.mcpToggle(serverName, enabled);
@@ -340,7 +355,7 @@ public final class Session implements AutoCloseable {
      *     {@link UserInput#withUuid} or read from a replayed user message
      * @param dryRun true to only report what a rewind would change
      * @return the result; a dry run without checkpointing says so in {@code error}
-     * @throws ControlException when a real rewind is impossible: checkpointing off
+     * @throws dev.claudecode.errors.ControlException when a real rewind is impossible: checkpointing off
      *     ({@code File rewinding is not enabled.}) or no checkpoint for that message
      */
     public RewindResult rewindFiles(String userMessageId, boolean dryRun) {
@@ -413,7 +428,7 @@ public final class Session implements AutoCloseable {
      * @param subtype the request's subtype, e.g. {@code get_usage}
      * @param fields its other fields as plain JSON values
      * @return the answer's payload as plain JSON; empty when the answer has none
-     * @throws ControlException when the CLI answers with an error, e.g.
+     * @throws dev.claudecode.errors.ControlException when the CLI answers with an error, e.g.
      *     {@code Unsupported control request subtype: …}
      */
     public Map<String, Object> controlRequest(String subtype, Map<String, ?> fields) {

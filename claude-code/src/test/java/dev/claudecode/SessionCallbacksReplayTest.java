@@ -1,5 +1,6 @@
 package dev.claudecode;
 
+import dev.claudecode.options.ClaudeCodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.hook.HookEvent;

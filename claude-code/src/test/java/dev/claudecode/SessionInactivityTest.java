@@ -1,5 +1,7 @@
 package dev.claudecode;
 
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.InactivityTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

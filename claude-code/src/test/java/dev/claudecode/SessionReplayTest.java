@@ -1,5 +1,12 @@
 package dev.claudecode;
 
+import dev.claudecode.control.BinaryVersion;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.Health;
+import dev.claudecode.control.RewindResult;
+import dev.claudecode.control.ServerInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package dev.claudecode.bench;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.testkit.FakeClaudeApi;

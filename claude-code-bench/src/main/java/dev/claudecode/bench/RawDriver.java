@@ -1,6 +1,6 @@
 package dev.claudecode.bench;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.transport.LaunchSpec;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package dev.claudecode.console;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 import picocli.CommandLine;
 
 /** Prints library failures as one clear line instead of a stack trace. */

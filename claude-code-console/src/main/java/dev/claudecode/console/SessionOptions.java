@@ -1,6 +1,6 @@
 package dev.claudecode.console;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.cli.CliResolver;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.permission.PermissionMode;

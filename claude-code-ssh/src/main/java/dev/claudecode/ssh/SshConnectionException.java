@@ -1,6 +1,6 @@
 package dev.claudecode.ssh;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 
 /**
  * The SSH connection to a host could not be made or was lost: the host was unreachable, its

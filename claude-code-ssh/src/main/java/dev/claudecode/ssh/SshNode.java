@@ -1,6 +1,6 @@
 package dev.claudecode.ssh;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.internal.process.BoundedOutput;
 import dev.claudecode.internal.ssh.RemoteLauncher;
 import dev.claudecode.internal.ssh.RemoteProcess;
@@ -8,7 +8,7 @@ import dev.claudecode.internal.ssh.SharedConnection;
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;
 import dev.claudecode.node.Node;
-import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.errors.NodeCommandException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystem;

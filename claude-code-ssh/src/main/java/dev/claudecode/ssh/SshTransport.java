@@ -1,7 +1,7 @@
 package dev.claudecode.ssh;
 
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.cli.CliInstaller;
 import dev.claudecode.internal.ssh.IdentityFile;
 import dev.claudecode.internal.ssh.RemoteCliInstall;
@@ -119,7 +119,7 @@ public final class SshTransport implements Transport, AutoCloseable {
      *
      * @param configured the CLI path of the session's options
      * @return the executable, as the host names it
-     * @throws dev.claudecode.cli.CliInstallException when the managed install cannot be provided
+     * @throws dev.claudecode.errors.CliInstallException when the managed install cannot be provided
      * @throws SshConnectionException when the managed install needs the host and it cannot be reached
      */
     @Override

@@ -6,9 +6,9 @@ import static dev.claudecode.ssh.SshTransportIT.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.cli.CliInstaller;
-import dev.claudecode.cli.CliVersionMismatchException;
+import dev.claudecode.errors.CliVersionMismatchException;
 import dev.claudecode.transport.CliProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

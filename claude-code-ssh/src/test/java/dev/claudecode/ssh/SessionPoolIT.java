@@ -3,8 +3,8 @@ package dev.claudecode.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.history.SessionMessage;

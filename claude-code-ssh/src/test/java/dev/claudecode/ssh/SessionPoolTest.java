@@ -3,8 +3,8 @@ package dev.claudecode.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.SessionClosedException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.ssh.pool.PoolHost;
 import dev.claudecode.ssh.pool.SessionPool;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static dev.claudecode.ssh.SshTransportIT.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.transport.CliProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;
-import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.errors.NodeCommandException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

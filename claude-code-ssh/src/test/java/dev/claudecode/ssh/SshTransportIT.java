@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import java.io.BufferedReader;

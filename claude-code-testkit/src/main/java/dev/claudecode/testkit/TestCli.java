@@ -17,7 +17,7 @@ public final class TestCli {
 
     /**
      * @return the CLI executable
-     * @throws dev.claudecode.ClaudeCodeException when it is neither configured nor installable
+     * @throws dev.claudecode.errors.ClaudeCodeException when it is neither configured nor installable
      */
     public static Path path() {
         return CliResolver.pinnedVersion().resolve().path();

@@ -1,6 +1,6 @@
 package dev.claudecode.testkit;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.history.SessionMessage;
 import java.util.List;
 import java.util.function.Supplier;

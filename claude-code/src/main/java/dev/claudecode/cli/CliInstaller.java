@@ -1,5 +1,6 @@
 package dev.claudecode.cli;
 
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.cli.InstallLock;
 import dev.claudecode.internal.cli.NpmRegistryClient;
@@ -143,8 +144,8 @@ public final class CliInstaller {
      * same version (thread or process) first.
      *
      * @return the installed binary, {@link #binaryPath()}
-     * @throws CliIntegrityException when the download does not match the published digest
-     * @throws CliVersionMismatchException when the binary reports another version
+     * @throws dev.claudecode.errors.CliIntegrityException when the download does not match the published digest
+     * @throws dev.claudecode.errors.CliVersionMismatchException when the binary reports another version
      * @throws CliInstallException when anything else fails: registry, download, extraction, the binary does not run
      */
     @SuppressWarnings("try") // the lock is held for the block's duration, never referenced

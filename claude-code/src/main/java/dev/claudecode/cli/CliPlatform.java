@@ -1,8 +1,10 @@
 package dev.claudecode.cli;
 
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.internal.cli.PlatformDetector;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A platform for which npm publishes a native Claude Code CLI package, named
@@ -72,6 +74,10 @@ public enum CliPlatform {
      * @throws CliInstallException when npm publishes no Claude Code package for this platform
      */
     public static CliPlatform detect() {
-        return PlatformDetector.detect();
+        String id = PlatformDetector.npmId();
+        return fromId(id).orElseThrow(() -> new CliInstallException(
+                "No Claude Code CLI package exists for this platform (" + System.getProperty("os.name") + ", "
+                        + System.getProperty("os.arch") + " -> " + id + "); supported: "
+                        + Arrays.stream(values()).map(CliPlatform::id).collect(Collectors.joining(", "))));
     }
 }

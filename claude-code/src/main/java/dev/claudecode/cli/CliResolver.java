@@ -1,5 +1,6 @@
 package dev.claudecode.cli;
 
+import dev.claudecode.errors.CliNotFoundException;
 import dev.claudecode.internal.cli.PlatformDetector;
 import java.io.File;
 import java.nio.file.Files;
@@ -34,6 +35,11 @@ public final class CliResolver {
 
     /** The environment variable that names the CLI binary to use. */
     public static final String ENV_CLI_PATH = "CLAUDE_CODE_CLI_PATH";
+
+    /** How to get a CLI, appended to every {@link dev.claudecode.errors.CliNotFoundException} message. */
+    static final String HOW_TO_INSTALL = "Install the pinned version with `claude-code install-cli`"
+            + " or CliInstaller.builder().build().install(), enable CliResolver.builder().autoInstall(true),"
+            + " or point " + ENV_CLI_PATH + " at an existing binary.";
 
     private final Optional<Path> cliPath;
     private final Map<String, String> environment;
@@ -97,7 +103,7 @@ public final class CliResolver {
      * @return where it is and which rule found it
      * @throws CliNotFoundException when nothing is found (the message lists every place looked at),
      *     or when the explicit path or {@value #ENV_CLI_PATH} names no executable file
-     * @throws CliInstallException when auto-install is on and the install fails
+     * @throws dev.claudecode.errors.CliInstallException when auto-install is on and the install fails
      */
     public CliLocation resolve() {
         List<Candidate> searched = new ArrayList<>();
@@ -112,7 +118,7 @@ public final class CliResolver {
                 .append(ENV_CLI_PATH).append(" is not set, and none of these is an executable file:");
         searched.forEach(candidate -> message.append("\n  ").append(candidate.path())
                 .append("  (").append(candidate.rule()).append(")"));
-        throw new CliNotFoundException(message.toString(), searched.stream().map(Candidate::path).toList());
+        throw new CliNotFoundException(message + "\n" + HOW_TO_INSTALL, searched.stream().map(Candidate::path).toList());
     }
 
     /**
@@ -232,14 +238,14 @@ public final class CliResolver {
         try {
             return workingDir.resolve(text);
         } catch (InvalidPathException e) {
-            throw new CliNotFoundException(what + " is not a valid path: '" + text + "'", List.of());
+            throw new CliNotFoundException(what + " is not a valid path: '" + text + "'\n" + HOW_TO_INSTALL, List.of());
         }
     }
 
     private static void requireExecutable(Path path, String what) {
         if (!isExecutable(path)) {
             String problem = Files.exists(path) ? "is not an executable file" : "does not exist";
-            throw new CliNotFoundException(what + " (" + path + ") " + problem + ".", List.of(path));
+            throw new CliNotFoundException(what + " (" + path + ") " + problem + ".\n" + HOW_TO_INSTALL, List.of(path));
         }
     }
 

@@ -18,7 +18,7 @@
  * </ol>
  * An explicit path or a {@code CLAUDE_CODE_CLI_PATH} that names no executable file fails at once
  * instead of falling through to the next rule. When nothing is found,
- * {@link dev.claudecode.cli.CliNotFoundException} lists every file it looked at and how to install.
+ * {@link dev.claudecode.errors.CliNotFoundException} lists every file it looked at and how to install.
  *
  * <h2>Managed install</h2>
  * {@link dev.claudecode.cli.CliInstaller} installs one CLI version (by default the version this

@@ -1,5 +1,7 @@
 package dev.claudecode.history;
 
+import dev.claudecode.errors.HistoryException;
+import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.internal.history.SessionLister;
 import dev.claudecode.internal.history.SessionLocator;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. Failures to read are {@link HistoryException}s; an
- * id that is not a UUID is an {@link InvalidSessionIdException}, before any file is touched.
+ * id that is not a UUID is an {@link dev.claudecode.errors.InvalidSessionIdException}, before any file is touched.
  */
 public final class History {
 
@@ -136,7 +138,7 @@ public final class History {
      *
      * @param sessionId the session id
      * @return the session, when a non-empty transcript exists and is not a subagent transcript
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the files cannot be read
      */
     public Optional<SessionInfo> getSessionInfo(String sessionId) {
@@ -149,7 +151,7 @@ public final class History {
      * @param sessionId the session id
      * @param projectPath the project directory
      * @return the session, when a non-empty transcript exists there
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the files cannot be read
      */
     public Optional<SessionInfo> getSessionInfo(String sessionId, Path projectPath) {
@@ -161,7 +163,7 @@ public final class History {
      *
      * @param sessionId the session id
      * @return the {@code <session-id>.jsonl} file, when a non-empty one exists
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the projects directory cannot be read
      */
     public Optional<Path> findSessionFile(String sessionId) {
@@ -174,7 +176,7 @@ public final class History {
      * @param sessionId the session id
      * @param projectPath the project directory
      * @return the {@code <session-id>.jsonl} file, when a non-empty one exists
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the files cannot be read
      */
     public Optional<Path> findSessionFile(String sessionId, Path projectPath) {
@@ -186,7 +188,7 @@ public final class History {
      *
      * @param sessionId the session id
      * @return the messages, oldest first
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when no transcript has this id
      * @throws HistoryException when the transcript cannot be read
      */
@@ -200,7 +202,7 @@ public final class History {
      * @param sessionId the session id
      * @param query the page, e.g. {@code HistoryQuery.limit(10).offset(5)}
      * @return the messages, oldest first
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when no transcript has this id
      * @throws HistoryException when the transcript cannot be read
      */
@@ -220,7 +222,7 @@ public final class History {
      * @param projectPath the project directory
      * @param query the page
      * @return the messages, oldest first
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when the project has no transcript with this id
      * @throws HistoryException when the transcript cannot be read
      */
@@ -237,7 +239,7 @@ public final class History {
      * @param limit how many messages at most; 0 or less for all
      * @param offset how many messages to skip
      * @return the messages, oldest first
-     * @throws InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when the project has no transcript with this id
      * @throws HistoryException when the transcript cannot be read
      */

@@ -21,7 +21,7 @@ import java.util.List;
 public final class ProjectDirectories {
 
     /** The longest encoded name kept whole; longer names are cut and get a hash suffix. */
-    public static final int MAX_ENCODED_LENGTH = 200;
+    public static final int MAX_ENCODED_LENGTH = ProjectPaths.MAX_ENCODED_LENGTH;
 
     private ProjectDirectories() {
     }
@@ -33,11 +33,7 @@ public final class ProjectDirectories {
      * @return the directory name
      */
     public static String encode(String cwd) {
-        String sanitized = sanitize(cwd);
-        if (sanitized.length() <= MAX_ENCODED_LENGTH) {
-            return sanitized;
-        }
-        return sanitized.substring(0, MAX_ENCODED_LENGTH) + "-" + Long.toString(Math.abs((long) cwd.hashCode()), 36);
+        return ProjectPaths.encode(cwd);
     }
 
     /**
@@ -59,15 +55,7 @@ public final class ProjectDirectories {
      * @return the sanitized string, as long as the input
      */
     public static String sanitize(String cwd) {
-        char[] chars = cwd.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!keep) {
-                chars[i] = '-';
-            }
-        }
-        return new String(chars);
+        return ProjectPaths.sanitize(cwd);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.claudecode.hook;
 
-import dev.claudecode.InvalidOptionsException;
+import dev.claudecode.errors.InvalidOptionsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

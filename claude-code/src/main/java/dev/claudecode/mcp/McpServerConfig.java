@@ -1,6 +1,6 @@
 package dev.claudecode.mcp;
 
-import dev.claudecode.InvalidOptionsException;
+import dev.claudecode.errors.InvalidOptionsException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.claudecode.message;
 
+import dev.claudecode.usage.Usage;
 import dev.claudecode.content.ContentBlock;
 import dev.claudecode.content.ContentBlocks;
 import dev.claudecode.content.ToolUseBlock;

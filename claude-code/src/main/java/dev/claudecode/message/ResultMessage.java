@@ -1,5 +1,7 @@
 package dev.claudecode.message;
 
+import dev.claudecode.usage.ModelUsage;
+import dev.claudecode.usage.Usage;
 import dev.claudecode.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.claudecode.node;
 
+import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.internal.process.BoundedOutput;
 import dev.claudecode.internal.process.ProcessTree;
 import java.io.File;

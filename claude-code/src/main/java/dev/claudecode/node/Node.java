@@ -38,7 +38,7 @@ public interface Node {
      * @param command the program and its arguments
      * @param options working directory, environment, input and timeout
      * @return its exit status and output
-     * @throws NodeCommandException when it cannot be run or runs past its timeout
+     * @throws dev.claudecode.errors.NodeCommandException when it cannot be run or runs past its timeout
      */
     CommandResult run(List<String> command, CommandOptions options);
 

@@ -1,6 +1,6 @@
 package dev.claudecode.transport;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.internal.process.ProcessReaper;
 import dev.claudecode.internal.process.ProcessTree;
 import java.io.File;

@@ -11,7 +11,7 @@ public interface Transport {
      *
      * @param spec what to run
      * @return the running process
-     * @throws dev.claudecode.CliProcessException when it cannot be started
+     * @throws dev.claudecode.errors.CliProcessException when it cannot be started
      */
     CliProcess launch(LaunchSpec spec);
 
@@ -23,7 +23,7 @@ public interface Transport {
      *
      * @param configured the path the options name, if any
      * @return the executable, as a path on that machine
-     * @throws dev.claudecode.ClaudeCodeException when no CLI can be found there
+     * @throws dev.claudecode.errors.ClaudeCodeException when no CLI can be found there
      */
     default String executable(java.util.Optional<java.nio.file.Path> configured) {
         return configured.map(Object::toString).orElse("claude");

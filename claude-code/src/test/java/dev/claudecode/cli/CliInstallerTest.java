@@ -1,5 +1,8 @@
 package dev.claudecode.cli;
 
+import dev.claudecode.errors.CliInstallException;
+import dev.claudecode.errors.CliIntegrityException;
+import dev.claudecode.errors.CliVersionMismatchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.claudecode.cli;
 
+import dev.claudecode.errors.CliNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.claudecode.history;
 
+import dev.claudecode.errors.SessionNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.claudecode.history;
 
+import dev.claudecode.errors.InvalidSessionIdException;
+import dev.claudecode.errors.SessionNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +60,7 @@ class SessionIdValidationTest {
             for (Consumer<String> call : calls) {
                 assertThatThrownBy(() -> call.accept(id)).as(id)
                         .isInstanceOf(InvalidSessionIdException.class)
-                        .isInstanceOf(dev.claudecode.ClaudeCodeException.class)
+                        .isInstanceOf(dev.claudecode.errors.ClaudeCodeException.class)
                         .satisfies(e -> assertThat(((InvalidSessionIdException) e).sessionId()).isEqualTo(id));
             }
         }

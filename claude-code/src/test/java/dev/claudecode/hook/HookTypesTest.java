@@ -3,7 +3,7 @@ package dev.claudecode.hook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.InvalidOptionsException;
+import dev.claudecode.errors.InvalidOptionsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.claudecode.message;
 
+import dev.claudecode.usage.ModelUsage;
+import dev.claudecode.usage.Usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

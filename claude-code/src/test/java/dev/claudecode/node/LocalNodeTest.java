@@ -1,5 +1,6 @@
 package dev.claudecode.node;
 
+import dev.claudecode.errors.NodeCommandException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

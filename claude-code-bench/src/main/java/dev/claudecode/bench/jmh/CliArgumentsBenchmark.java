@@ -1,6 +1,6 @@
 package dev.claudecode.bench.jmh;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.launch.CliArguments;
 import dev.claudecode.permission.PermissionMode;
 import java.nio.file.Path;

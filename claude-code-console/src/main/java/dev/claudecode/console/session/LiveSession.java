@@ -1,11 +1,11 @@
 package dev.claudecode.console.session;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.ContextUsage;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.control.ContextUsage;
 import dev.claudecode.MessageStream;
-import dev.claudecode.RewindResult;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.Session;
 import dev.claudecode.UserInput;
 import dev.claudecode.mcp.McpServerStatus;

@@ -1,7 +1,7 @@
 package dev.claudecode.console.terminal;
 
-import dev.claudecode.ContextUsage;
-import dev.claudecode.RewindResult;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.SentPrompt;
 import dev.claudecode.console.session.SessionState;

@@ -1,18 +1,18 @@
 package dev.claudecode.console.web;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.TranscriptLine;
 import dev.claudecode.history.History;
-import dev.claudecode.history.HistoryException;
+import dev.claudecode.errors.HistoryException;
 import dev.claudecode.history.HistoryQuery;
-import dev.claudecode.history.InvalidSessionIdException;
+import dev.claudecode.errors.InvalidSessionIdException;
 import dev.claudecode.history.SessionListQuery;
-import dev.claudecode.history.SessionNotFoundException;
+import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.testkit.StandInModel;
 import io.javalin.Javalin;

@@ -1,7 +1,7 @@
 package dev.claudecode.console.web;
 
-import dev.claudecode.ContextUsage;
-import dev.claudecode.RewindResult;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.SessionState;

@@ -1,6 +1,6 @@
 package dev.claudecode.console.web;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.LiveSession;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.claudecode.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.console.session.OfflineModel;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.RecordedRequest;

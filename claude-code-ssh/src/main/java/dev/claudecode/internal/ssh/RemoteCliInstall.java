@@ -1,9 +1,9 @@
 package dev.claudecode.internal.ssh;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.cli.CliInstaller;
 import dev.claudecode.cli.CliPlatform;
-import dev.claudecode.cli.CliVersionMismatchException;
+import dev.claudecode.errors.CliVersionMismatchException;
 import dev.claudecode.internal.cli.VersionCheck;
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;

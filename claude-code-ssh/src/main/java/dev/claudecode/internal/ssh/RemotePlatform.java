@@ -1,6 +1,6 @@
 package dev.claudecode.internal.ssh;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.cli.CliPlatform;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.claudecode.ssh.pool;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 
 /**
  * A {@link SessionPool} has no host for a session: every host is down or full, or every host

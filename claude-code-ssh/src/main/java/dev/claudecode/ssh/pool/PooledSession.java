@@ -1,9 +1,9 @@
 package dev.claudecode.ssh.pool;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
-import dev.claudecode.SessionClosedException;
+import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.UserInput;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionMessage;

@@ -1,10 +1,10 @@
 package dev.claudecode.ssh.pool;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
-import dev.claudecode.SessionClosedException;
+import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.ssh.pool.HealthCheck;
 import dev.claudecode.internal.ssh.pool.HostPlace;
 import dev.claudecode.internal.ssh.pool.HostSlot;
@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * updates after every turn, because a dead host can no longer be read; just before the move the
  * mirror is refreshed from the old host if it still answers within the health-check timeout.
  * So a move keeps every completed turn; a turn that was running when the host died fails (with a
- * {@link dev.claudecode.CliProcessException}) and is not replayed. The move happens at the next
+ * {@link dev.claudecode.errors.CliProcessException}) and is not replayed. The move happens at the next
  * turn, not in the background: an idle session on a dead host costs nothing until it is used. A
  * session without persistence ({@code noSessionPersistence}) has no transcript and starts a new
  * conversation on the new host. The mirror holds the transcript and the files beside it (large

@@ -24,7 +24,7 @@
  * <h2>What a move loses</h2>
  * <ul>
  *   <li>The turn that was running when the host died: it fails with a {@link
- *       dev.claudecode.CliProcessException} and is not replayed, since its tools may already have
+ *       dev.claudecode.errors.CliProcessException} and is not replayed, since its tools may already have
  *       acted. Its prompt may be in the mirror; the CLI then answers it with an empty "No
  *       response requested." on resume.</li>
  *   <li>A turn that ended less than a moment before the host died, if the host died before the

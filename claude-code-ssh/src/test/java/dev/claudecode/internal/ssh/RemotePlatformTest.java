@@ -3,7 +3,7 @@ package dev.claudecode.internal.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.cli.CliPlatform;
 import org.junit.jupiter.api.Test;
 

@@ -5,11 +5,11 @@ import static dev.claudecode.tests.control.ControlFixtures.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.BinaryVersion;
+import dev.claudecode.control.BinaryVersion;
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.CliProcessException;
-import dev.claudecode.ControlTimeoutException;
-import dev.claudecode.Health;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ControlTimeoutException;
+import dev.claudecode.control.Health;
 import dev.claudecode.Session;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.testkit.FakeClaudeApi;

@@ -1,6 +1,6 @@
 package dev.claudecode.tests.control;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.message.Message;

@@ -5,7 +5,7 @@ import static dev.claudecode.tests.control.ControlFixtures.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.Health;
+import dev.claudecode.control.Health;
 import dev.claudecode.Session;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;

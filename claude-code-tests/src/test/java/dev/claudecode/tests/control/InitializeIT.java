@@ -4,10 +4,10 @@ import static dev.claudecode.tests.control.ControlFixtures.cliPid;
 import static dev.claudecode.tests.control.ControlFixtures.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.AgentDefinition;
+import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.CliProcessException;
-import dev.claudecode.ServerInfo;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.Session;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;

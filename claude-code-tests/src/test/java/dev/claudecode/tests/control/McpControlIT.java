@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ControlException;
+import dev.claudecode.errors.ControlException;
 import dev.claudecode.Session;
 import dev.claudecode.mcp.McpConnectionStatus;
 import dev.claudecode.mcp.McpServerConfig;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.ControlException;
-import dev.claudecode.RewindResult;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.Session;
 import dev.claudecode.UserInput;
 import dev.claudecode.message.ResultMessage;

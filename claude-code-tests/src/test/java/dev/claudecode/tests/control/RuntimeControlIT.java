@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ContextUsage;
-import dev.claudecode.ControlException;
-import dev.claudecode.EffectiveSettings;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.message.InitMessage;

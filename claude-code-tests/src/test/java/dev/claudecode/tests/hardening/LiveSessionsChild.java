@@ -1,7 +1,7 @@
 package dev.claudecode.tests.hardening;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.testkit.TestCli;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InactivityTimeoutException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.InactivityTimeoutException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.message.InitMessage;

@@ -1,8 +1,8 @@
 package dev.claudecode.tests.hardening;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.testkit.TestCli;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InheritEnv;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.InheritEnv;
 import dev.claudecode.Session;
-import dev.claudecode.history.InvalidSessionIdException;
+import dev.claudecode.errors.InvalidSessionIdException;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.PermissionDenial;

@@ -3,7 +3,7 @@ package dev.claudecode.tests.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;

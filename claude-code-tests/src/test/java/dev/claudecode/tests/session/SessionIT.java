@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
-import dev.claudecode.SessionClosedException;
+import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.UserInput;
 import dev.claudecode.content.ImageBlock;
 import dev.claudecode.message.AssistantMessage;
@@ -268,7 +268,7 @@ class SessionIT {
     @Test
     void aMissingCliIsReportedAtStart(FakeClaudeApi api) {
         assertThatThrownBy(() -> ClaudeCode.start(options(api).cliPath(cwd.resolve("no-claude-here")).build()))
-                .isInstanceOf(dev.claudecode.cli.CliNotFoundException.class)
+                .isInstanceOf(dev.claudecode.errors.CliNotFoundException.class)
                 .hasMessageContaining("no-claude-here");
     }
 

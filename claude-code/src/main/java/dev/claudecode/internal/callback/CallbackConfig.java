@@ -1,7 +1,7 @@
 package dev.claudecode.internal.callback;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InvalidOptionsException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
@@ -9,7 +9,6 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.permission.CanUseTool;
-import dev.claudecode.permission.PermissionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,16 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  * matchers, then of the matchers' callbacks.
  */
 public final class CallbackConfig {
-
-    /** How long a hook callback may take when its matcher sets no timeout. */
-    public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofSeconds(60);
-    /** How long the permission callback may take by default; it may be asking a person. */
-    public static final Duration DEFAULT_PERMISSION_TIMEOUT = Duration.ofMinutes(5);
-    /** How long an in-process MCP request (a tool call, mostly) may take by default. */
-    public static final Duration DEFAULT_MCP_TIMEOUT = Duration.ofMinutes(5);
-
-    /** The {@code --permission-prompt-tool} value that sends permission prompts to the SDK. */
-    public static final String PERMISSION_PROMPT_TOOL = "stdio";
 
     private record MatcherEntry(HookEvent event, Optional<String> matcher, List<String> ids, Optional<Duration> timeout) {
     }
@@ -85,49 +74,6 @@ public final class CallbackConfig {
         this.mcpTimeout = builder.mcpTimeout;
     }
 
-    /**
-     * The callbacks of a session's options: the permission callback, the hooks, the in-process
-     * servers among the MCP servers, and the timeouts.
-     *
-     * @param options the session's options
-     * @return the configuration
-     */
-    public static CallbackConfig from(ClaudeCodeOptions options) {
-        Builder builder = builder()
-                .hooks(options.hooks())
-                .mcpServers(options.mcpServers())
-                .permissionTimeout(options.permissionCallbackTimeout())
-                .hookTimeout(options.hookTimeout())
-                .mcpTimeout(options.mcpToolTimeout());
-        options.canUseTool().ifPresent(builder::canUseTool);
-        return builder.build();
-    }
-
-    /**
-     * What in the options keeps the permission callback from being asked about some or all tool
-     * uses; worth a warning, since the options are legal but probably not what was meant.
-     *
-     * @param options a session's options
-     * @return one sentence per problem; empty when there is no callback or nothing shadows it
-     */
-    public static List<String> shadowedPermissionCallback(ClaudeCodeOptions options) {
-        if (options.canUseTool().isEmpty()) {
-            return List.of();
-        }
-        List<String> problems = new ArrayList<>();
-        if (options.dangerouslySkipPermissions()
-                || options.permissionMode().filter(PermissionMode.BYPASS_PERMISSIONS::equals).isPresent()) {
-            problems.add("canUseTool is never asked: bypassPermissions runs every tool without a permission prompt");
-        }
-        if (options.permissionMode().filter(PermissionMode.DONT_ASK::equals).isPresent()) {
-            problems.add("canUseTool is never asked: the dontAsk permission mode denies whatever is not pre-approved");
-        }
-        if (!options.allowedTools().isEmpty()) {
-            problems.add("tools matching allowedTools " + options.allowedTools()
-                    + " run without asking canUseTool");
-        }
-        return problems;
-    }
 
     /** @return an empty builder */
     public static Builder builder() {
@@ -233,9 +179,9 @@ public final class CallbackConfig {
         private CanUseTool canUseTool;
         private final Map<HookEvent, List<HookMatcher>> hooks = new LinkedHashMap<>();
         private final Map<String, SdkMcpServer> sdkMcpServers = new LinkedHashMap<>();
-        private Duration permissionTimeout = DEFAULT_PERMISSION_TIMEOUT;
-        private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
-        private Duration mcpTimeout = DEFAULT_MCP_TIMEOUT;
+        private Duration permissionTimeout = ClaudeCodeOptions.DEFAULT_PERMISSION_TIMEOUT;
+        private Duration hookTimeout = ClaudeCodeOptions.DEFAULT_HOOK_TIMEOUT;
+        private Duration mcpTimeout = ClaudeCodeOptions.DEFAULT_MCP_TIMEOUT;
 
         private Builder() {
         }

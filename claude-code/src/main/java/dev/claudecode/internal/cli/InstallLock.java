@@ -1,6 +1,6 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
-import dev.claudecode.cli.CliIntegrityException;
+import dev.claudecode.errors.CliInstallException;
+import dev.claudecode.errors.CliIntegrityException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

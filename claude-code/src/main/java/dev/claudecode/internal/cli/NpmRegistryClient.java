@@ -1,6 +1,6 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.net.URI;

@@ -1,48 +1,38 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
-import dev.claudecode.cli.CliPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Works out which {@link CliPlatform} this JVM runs on. */
+/** Works out which npm platform package this JVM needs. */
 public final class PlatformDetector {
 
     private PlatformDetector() {
     }
 
     /**
-     * Detects the current platform.
+     * Works out the npm platform id of this JVM, including musl on Linux and an Intel JVM running
+     * under Rosetta on Apple silicon (which gets the native ARM64 id).
      *
-     * @return the platform
-     * @throws CliInstallException when the platform has no Claude Code package
+     * @return an id such as {@code linux-x64-musl}; it may name a platform with no Claude Code package
      */
-    public static CliPlatform detect() {
+    public static String npmId() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = normalizeArch(System.getProperty("os.arch", ""));
-        String id;
         if (os.startsWith("linux")) {
-            id = "linux-" + arch + (isMusl() ? "-musl" : "");
+            return "linux-" + arch + (isMusl() ? "-musl" : "");
         } else if (os.startsWith("mac") || os.startsWith("darwin")) {
-            id = "darwin-" + ("x64".equals(arch) && runsUnderRosetta() ? "arm64" : arch);
+            return "darwin-" + ("x64".equals(arch) && runsUnderRosetta() ? "arm64" : arch);
         } else if (os.startsWith("windows")) {
-            id = "win32-" + arch;
-        } else {
-            id = os + "-" + arch;
+            return "win32-" + arch;
         }
-        return CliPlatform.fromId(id).orElseThrow(() -> new CliInstallException(
-                "No Claude Code CLI package exists for this platform (" + System.getProperty("os.name") + ", "
-                        + System.getProperty("os.arch") + " -> " + id + "); supported: "
-                        + Arrays.stream(CliPlatform.values()).map(CliPlatform::id).collect(Collectors.joining(", "))));
+        return os + "-" + arch;
     }
 
     /** @return whether the current OS is Windows, the only thing that changes the binary's name */

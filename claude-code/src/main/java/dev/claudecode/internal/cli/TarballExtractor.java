@@ -1,6 +1,6 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
+import dev.claudecode.errors.CliInstallException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.cli;
 
-import dev.claudecode.cli.CliInstallException;
-import dev.claudecode.cli.CliVersionMismatchException;
+import dev.claudecode.errors.CliInstallException;
+import dev.claudecode.errors.CliVersionMismatchException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

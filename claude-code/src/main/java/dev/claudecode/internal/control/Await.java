@@ -1,7 +1,7 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.ControlException;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.errors.ControlException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

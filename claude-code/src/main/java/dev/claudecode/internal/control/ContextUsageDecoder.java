@@ -1,6 +1,6 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.ContextUsage;
+import dev.claudecode.control.ContextUsage;
 import dev.claudecode.internal.protocol.Fields;
 import java.util.ArrayList;
 import java.util.List;

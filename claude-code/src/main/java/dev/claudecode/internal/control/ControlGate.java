@@ -1,6 +1,6 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.ControlTimeoutException;
+import dev.claudecode.errors.ControlTimeoutException;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.Deadlines;
 import java.time.Duration;

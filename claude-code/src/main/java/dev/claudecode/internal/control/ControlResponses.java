@@ -1,8 +1,8 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.BinaryVersion;
-import dev.claudecode.EffectiveSettings;
-import dev.claudecode.RewindResult;
+import dev.claudecode.control.BinaryVersion;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.internal.protocol.Fields;
 import java.util.ArrayList;
 import java.util.List;

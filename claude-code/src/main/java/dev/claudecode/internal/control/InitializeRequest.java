@@ -1,7 +1,7 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.AgentDefinition;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.AgentDefinition;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.json.Json;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.BinaryVersion;
-import dev.claudecode.ContextUsage;
-import dev.claudecode.EffectiveSettings;
-import dev.claudecode.RewindResult;
+import dev.claudecode.control.BinaryVersion;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.RewindResult;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.McpServerStatus;
@@ -31,7 +31,7 @@ public final class RuntimeControl {
         /**
          * @param request the {@code request} object
          * @return the answer's payload, an empty object when it has none
-         * @throws dev.claudecode.ClaudeCodeException when the request fails or times out
+         * @throws dev.claudecode.errors.ClaudeCodeException when the request fails or times out
          */
         JsonNode call(ObjectNode request);
     }

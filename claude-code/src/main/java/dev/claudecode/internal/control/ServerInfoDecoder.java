@@ -1,9 +1,9 @@
 package dev.claudecode.internal.control;
 
-import dev.claudecode.AccountInfo;
-import dev.claudecode.AgentInfo;
-import dev.claudecode.ModelInfo;
-import dev.claudecode.ServerInfo;
+import dev.claudecode.control.AccountInfo;
+import dev.claudecode.control.AgentInfo;
+import dev.claudecode.control.ModelInfo;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.protocol.Fields;
 import dev.claudecode.internal.protocol.SystemMessageDecoder;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.history;
 
-import dev.claudecode.history.HistoryException;
+import dev.claudecode.errors.HistoryException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.claudecode.internal.history;
 
-import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +16,7 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Implements {@link ProjectDirectories#find}: current and older directory names for one project path. */
+/** Implements {@link dev.claudecode.history.ProjectDirectories#find}: current and older directory names for one project path. */
 public final class ProjectDirectoryLookup {
 
     private static final int HEAD_BYTES = FileWindow.DEFAULT_SIZE;
@@ -39,11 +38,11 @@ public final class ProjectDirectoryLookup {
 
         Map<String, Boolean> trusted = new LinkedHashMap<>();
         for (String cwd : cwds) {
-            trusted.putIfAbsent(ProjectDirectories.encode(cwd), true);
+            trusted.putIfAbsent(ProjectPaths.encode(cwd), true);
         }
         for (String cwd : cwds) {
-            String sanitized = ProjectDirectories.sanitize(cwd);
-            if (sanitized.length() > ProjectDirectories.MAX_ENCODED_LENGTH) {
+            String sanitized = ProjectPaths.sanitize(cwd);
+            if (sanitized.length() > ProjectPaths.MAX_ENCODED_LENGTH) {
                 trusted.putIfAbsent(sanitized, true);
             }
         }
@@ -51,9 +50,9 @@ public final class ProjectDirectoryLookup {
         trusted.keySet().forEach(name -> directory(projectsDir, name).ifPresent(found::add));
 
         for (String cwd : cwds) {
-            String sanitized = ProjectDirectories.sanitize(cwd);
-            if (sanitized.length() > ProjectDirectories.MAX_ENCODED_LENGTH) {
-                String prefix = sanitized.substring(0, ProjectDirectories.MAX_ENCODED_LENGTH) + "-";
+            String sanitized = ProjectPaths.sanitize(cwd);
+            if (sanitized.length() > ProjectPaths.MAX_ENCODED_LENGTH) {
+                String prefix = sanitized.substring(0, ProjectPaths.MAX_ENCODED_LENGTH) + "-";
                 for (Path dir : directoriesStartingWith(projectsDir, prefix)) {
                     if (!found.contains(dir) && recordsCwd(dir, cwds)) {
                         found.add(dir);

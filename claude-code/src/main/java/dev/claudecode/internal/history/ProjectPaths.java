@@ -14,6 +14,9 @@ public final class ProjectPaths {
     /** As many links as Linux follows before it gives up with ELOOP. */
     private static final int MAX_LINKS = 40;
 
+    /** The longest encoded project directory name kept whole; longer names are cut and get a hash suffix. */
+    public static final int MAX_ENCODED_LENGTH = 200;
+
     private ProjectPaths() {
     }
 
@@ -81,5 +84,37 @@ public final class ProjectPaths {
             throw new IOException(path + " resolves to " + resolved + ", which does not exist");
         }
         return resolved;
+    }
+
+    /**
+     * Encodes a working directory string exactly as the CLI names its project directory.
+     *
+     * @param cwd the working directory as the CLI saw it (already resolved)
+     * @return the directory name
+     */
+    public static String encode(String cwd) {
+        String sanitized = sanitize(cwd);
+        if (sanitized.length() <= MAX_ENCODED_LENGTH) {
+            return sanitized;
+        }
+        return sanitized.substring(0, MAX_ENCODED_LENGTH) + "-" + Long.toString(Math.abs((long) cwd.hashCode()), 36);
+    }
+
+    /**
+     * Replaces every UTF-16 code unit outside {@code [A-Za-z0-9]} with {@code '-'}, without the length rule.
+     *
+     * @param cwd a path string
+     * @return the sanitized string, as long as the input
+     */
+    public static String sanitize(String cwd) {
+        char[] chars = cwd.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!keep) {
+                chars[i] = '-';
+            }
+        }
+        return new String(chars);
     }
 }

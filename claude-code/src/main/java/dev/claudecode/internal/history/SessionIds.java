@@ -1,6 +1,6 @@
 package dev.claudecode.internal.history;
 
-import dev.claudecode.history.InvalidSessionIdException;
+import dev.claudecode.errors.InvalidSessionIdException;
 import java.util.regex.Pattern;
 
 /**

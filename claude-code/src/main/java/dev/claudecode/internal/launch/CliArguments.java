@@ -1,11 +1,11 @@
 package dev.claudecode.internal.launch;
 
-import dev.claudecode.BaseTools;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.Settings;
-import dev.claudecode.SettingSource;
-import dev.claudecode.Thinking;
-import dev.claudecode.internal.callback.CallbackConfig;
+import dev.claudecode.options.BaseTools;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.Settings;
+import dev.claudecode.options.SettingSource;
+import dev.claudecode.options.Thinking;
+import dev.claudecode.internal.protocol.ProtocolFlags;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import java.math.BigDecimal;
@@ -95,9 +95,6 @@ public final class CliArguments {
     public static final List<String> BASE =
             List.of("--output-format", "stream-json", "--verbose", "--input-format", "stream-json");
 
-    /** Flags only this class may set, so that {@code extraArgs} cannot break the protocol. */
-    public static final Set<String> PROTOCOL_FLAGS =
-            Set.of("--output-format", "--input-format", "--verbose", "--print", "--sdk-url");
 
     /**
      * One flag and how its occurrences are read from the options: an empty {@code Optional} is the
@@ -137,7 +134,7 @@ public final class CliArguments {
             value("--permission-mode", o -> o.permissionMode().map(Object::toString)),
             // a Java permission callback receives the prompts as can_use_tool control requests
             value("--permission-prompt-tool", o -> o.canUseTool().isPresent()
-                    ? Optional.of(CallbackConfig.PERMISSION_PROMPT_TOOL) : o.permissionPromptTool()),
+                    ? Optional.of(ProtocolFlags.PERMISSION_PROMPT_TOOL) : o.permissionPromptTool()),
             flag("--allow-dangerously-skip-permissions", ClaudeCodeOptions::allowDangerouslySkipPermissions),
             flag("--dangerously-skip-permissions", ClaudeCodeOptions::dangerouslySkipPermissions),
             each("--add-dir", o -> strings(o.addDirs())),

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.launch;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InheritEnv;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.InheritEnv;
 import dev.claudecode.internal.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.launch;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.transport.LaunchSpec;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.protocol;
 
-import dev.claudecode.ControlException;
-import dev.claudecode.ControlTimeoutException;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.errors.ControlTimeoutException;
 import dev.claudecode.internal.json.Json;
 import java.time.Duration;
 import java.util.Map;
@@ -169,7 +169,7 @@ public final class ControlChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        fail(new dev.claudecode.SessionClosedException("the session is closed"));
+        fail(new dev.claudecode.errors.SessionClosedException("the session is closed"));
         callbacks.shutdownNow();
     }
 

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.protocol;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.protocol;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.AuthStatusMessage;
 import dev.claudecode.message.Message;

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.protocol;
 
-import dev.claudecode.CliProcessException;
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;

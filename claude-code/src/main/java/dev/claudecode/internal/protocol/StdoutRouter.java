@@ -1,6 +1,6 @@
 package dev.claudecode.internal.protocol;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.Message;
 import java.nio.charset.StandardCharsets;

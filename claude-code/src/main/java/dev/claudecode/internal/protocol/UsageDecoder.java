@@ -1,10 +1,10 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.internal.json.Json;
-import dev.claudecode.message.ModelUsage;
+import dev.claudecode.usage.ModelUsage;
 import dev.claudecode.message.PermissionDenial;
 import dev.claudecode.message.TaskUsage;
-import dev.claudecode.message.Usage;
+import dev.claudecode.usage.Usage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

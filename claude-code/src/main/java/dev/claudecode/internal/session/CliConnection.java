@@ -1,9 +1,9 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.CliProcessException;
-import dev.claudecode.InactivityTimeoutException;
-import dev.claudecode.ProtocolException;
-import dev.claudecode.SessionClosedException;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.InactivityTimeoutException;
+import dev.claudecode.errors.ProtocolException;
+import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.internal.protocol.LineReader;

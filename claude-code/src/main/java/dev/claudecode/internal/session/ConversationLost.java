@@ -1,6 +1,6 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 
 /**
  * Recognises a CLI that could not resume a conversation because it is not on disk: a CLI killed

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.Health;
+import dev.claudecode.control.Health;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

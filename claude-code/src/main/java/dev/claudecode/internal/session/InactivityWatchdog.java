@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Ends a CLI that goes quiet during a turn: one virtual thread per turn wakes when the inactivity
  * timeout would pass, and if the CLI has shown no sign of life since (see {@link OutputClock}),
- * ends it with an {@link dev.claudecode.InactivityTimeoutException}, which fails the turn. The
+ * ends it with an {@link dev.claudecode.errors.InactivityTimeoutException}, which fails the turn. The
  * clock starts when the turn's user message is written; the start-up handshake and the time the
  * library spends answering the CLI do not count. The thread ends with the turn.
  */

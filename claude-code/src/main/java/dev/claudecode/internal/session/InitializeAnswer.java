@@ -1,6 +1,6 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.ServerInfo;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.control.ServerInfoDecoder;
 import dev.claudecode.internal.json.Json;
 import tools.jackson.databind.JsonNode;

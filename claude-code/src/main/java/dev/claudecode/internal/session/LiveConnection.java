@@ -1,7 +1,7 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.ControlException;
-import dev.claudecode.ServerInfo;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.control.ControlGate;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.transport.LaunchSpec;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.node.LocalNode;
 import dev.claudecode.node.Node;
 import java.nio.file.Path;

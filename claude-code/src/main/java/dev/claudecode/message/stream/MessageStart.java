@@ -1,6 +1,6 @@
 package dev.claudecode.message.stream;
 
-import dev.claudecode.message.Usage;
+import dev.claudecode.usage.Usage;
 import java.util.Objects;
 
 /**

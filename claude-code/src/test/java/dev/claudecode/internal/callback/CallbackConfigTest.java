@@ -3,8 +3,9 @@ package dev.claudecode.internal.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InvalidOptionsException;
+import dev.claudecode.internal.launch.OptionsCallbacks;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
@@ -90,7 +91,7 @@ class CallbackConfigTest {
                 .hookTimeout(Duration.ofSeconds(8))
                 .mcpToolTimeout(Duration.ofSeconds(7))
                 .build();
-        CallbackConfig config = CallbackConfig.from(options);
+        CallbackConfig config = OptionsCallbacks.callbacks(options);
         assertThat(config.canUseTool()).containsSame(policy);
         assertThat(config.hookRegistrations()).extracting(r -> r.id() + ":" + r.event())
                 .containsExactly("hook_0:Stop", "hook_1:Stop", "hook_2:PreToolUse");
@@ -98,30 +99,30 @@ class CallbackConfigTest {
         assertThat(config.permissionTimeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(config.hookTimeout()).isEqualTo(Duration.ofSeconds(8));
         assertThat(config.mcpTimeout()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(CallbackConfig.from(ClaudeCodeOptions.builder().build()).isEmpty()).isTrue();
+        assertThat(OptionsCallbacks.callbacks(ClaudeCodeOptions.builder().build()).isEmpty()).isTrue();
     }
 
     @Test
     void optionsThatKeepThePermissionCallbackFromBeingAskedAreNamed() {
         CanUseTool policy = request -> PermissionResult.allow();
-        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy).build())).isEmpty();
-        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder()
+        assertThat(OptionsCallbacks.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy).build())).isEmpty();
+        assertThat(OptionsCallbacks.shadowedPermissionCallback(ClaudeCodeOptions.builder()
                 .permissionMode(PermissionMode.BYPASS_PERMISSIONS).allowedTools("Bash(git *)").build())).isEmpty();
-        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+        assertThat(OptionsCallbacks.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
                 .permissionMode(PermissionMode.BYPASS_PERMISSIONS).allowedTools("Bash(git *)").build()))
                 .hasSize(2).anyMatch(p -> p.contains("bypassPermissions")).anyMatch(p -> p.contains("Bash(git *)"));
-        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+        assertThat(OptionsCallbacks.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
                 .dangerouslySkipPermissions(true).build())).singleElement().asString().contains("bypassPermissions");
-        assertThat(CallbackConfig.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
+        assertThat(OptionsCallbacks.shadowedPermissionCallback(ClaudeCodeOptions.builder().canUseTool(policy)
                 .permissionMode(PermissionMode.DONT_ASK).build())).singleElement().asString().contains("dontAsk");
     }
 
     @Test
     void timeoutsHaveDefaultsAndMustBePositive() {
         CallbackConfig config = CallbackConfig.builder().build();
-        assertThat(config.hookTimeout()).isEqualTo(CallbackConfig.DEFAULT_HOOK_TIMEOUT);
-        assertThat(config.permissionTimeout()).isEqualTo(CallbackConfig.DEFAULT_PERMISSION_TIMEOUT);
-        assertThat(config.mcpTimeout()).isEqualTo(CallbackConfig.DEFAULT_MCP_TIMEOUT);
+        assertThat(config.hookTimeout()).isEqualTo(ClaudeCodeOptions.DEFAULT_HOOK_TIMEOUT);
+        assertThat(config.permissionTimeout()).isEqualTo(ClaudeCodeOptions.DEFAULT_PERMISSION_TIMEOUT);
+        assertThat(config.mcpTimeout()).isEqualTo(ClaudeCodeOptions.DEFAULT_MCP_TIMEOUT);
         assertThatThrownBy(() -> CallbackConfig.builder().hookTimeout(Duration.ZERO)).isInstanceOf(InvalidOptionsException.class);
         assertThatThrownBy(() -> CallbackConfig.builder().permissionTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(InvalidOptionsException.class);

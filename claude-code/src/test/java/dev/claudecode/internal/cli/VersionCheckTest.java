@@ -3,8 +3,8 @@ package dev.claudecode.internal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.cli.CliInstallException;
-import dev.claudecode.cli.CliVersionMismatchException;
+import dev.claudecode.errors.CliInstallException;
+import dev.claudecode.errors.CliVersionMismatchException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.claudecode.internal.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.CliProcessException;
-import dev.claudecode.ControlTimeoutException;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ControlTimeoutException;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.StdinWriter;

@@ -2,7 +2,7 @@ package dev.claudecode.internal.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
 import dev.claudecode.internal.protocol.GoldenTranscripts.Entry;

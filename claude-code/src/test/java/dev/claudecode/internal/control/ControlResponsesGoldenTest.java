@@ -2,11 +2,11 @@ package dev.claudecode.internal.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ContextUsage;
-import dev.claudecode.EffectiveSettings;
-import dev.claudecode.ModelInfo;
-import dev.claudecode.RewindResult;
-import dev.claudecode.ServerInfo;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.ModelInfo;
+import dev.claudecode.control.RewindResult;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
 import dev.claudecode.internal.protocol.GoldenTranscripts.Entry;
@@ -97,7 +97,7 @@ class ControlResponsesGoldenTest {
         assertThat(defaultModel.displayName()).isEqualTo("Default (recommended)");
         assertThat(defaultModel.supportsEffort()).isTrue();
         assertThat(defaultModel.supportedEffortLevels()).containsExactly("low", "medium", "high", "xhigh", "max");
-        assertThat(defaultModel.supports(dev.claudecode.Effort.XHIGH)).isTrue();
+        assertThat(defaultModel.supports(dev.claudecode.options.Effort.XHIGH)).isTrue();
         assertThat(defaultModel.supportsAdaptiveThinking()).isTrue();
         assertThat(defaultModel.supportsFastMode()).isTrue();
         assertThat(defaultModel.supportsAutoMode()).isTrue();
@@ -218,7 +218,7 @@ class ControlResponsesGoldenTest {
         assertThat(settings.get(1).sources()).singleElement()
                 .isEqualTo(new EffectiveSettings.Source("flagSettings", Map.of("model", "haiku")));
         assertThat(ControlResponses.binaryVersion(of("get_binary_version").findFirst().orElseThrow().payload()))
-                .isEqualTo(new dev.claudecode.BinaryVersion("2.1.197", java.util.Optional.of("2026-06-29T19:08:42Z")));
+                .isEqualTo(new dev.claudecode.control.BinaryVersion("2.1.197", java.util.Optional.of("2026-06-29T19:08:42Z")));
     }
 
     @Test

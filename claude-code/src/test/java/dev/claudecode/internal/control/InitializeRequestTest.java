@@ -2,8 +2,8 @@ package dev.claudecode.internal.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.AgentDefinition;
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.AgentDefinition;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
 import java.util.List;

@@ -4,10 +4,10 @@ import static dev.claudecode.internal.launch.LoopbackMessagesApi.text;
 import static dev.claudecode.internal.launch.LoopbackMessagesApi.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.BaseTools;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.Effort;
-import dev.claudecode.Thinking;
+import dev.claudecode.options.BaseTools;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.Effort;
+import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.CliRun.Outcome;
 import dev.claudecode.mcp.McpServerConfig;

@@ -2,12 +2,12 @@ package dev.claudecode.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.BaseTools;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.ClaudeCodeOptions.Builder;
-import dev.claudecode.Effort;
-import dev.claudecode.SettingSource;
-import dev.claudecode.Thinking;
+import dev.claudecode.options.BaseTools;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions.Builder;
+import dev.claudecode.options.Effort;
+import dev.claudecode.options.SettingSource;
+import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
@@ -130,7 +130,7 @@ class CliArgumentsTest {
                 row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x")),
                 row("outputFormat", b -> b.outputFormat(Map.of("type", "object"))),
                 row("promptSuggestions", b -> b.promptSuggestions(true)),
-                row("agents", b -> b.agentDefinition("reviewer", dev.claudecode.AgentDefinition.of("Reviews", "Be strict."))));
+                row("agents", b -> b.agentDefinition("reviewer", dev.claudecode.options.AgentDefinition.of("Reviews", "Be strict."))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,8 +2,8 @@ package dev.claudecode.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.InheritEnv;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.InheritEnv;
 import dev.claudecode.internal.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.claudecode.internal.launch;
 
-import dev.claudecode.BaseTools;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.Effort;
-import dev.claudecode.SettingSource;
-import dev.claudecode.Thinking;
+import dev.claudecode.options.BaseTools;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.Effort;
+import dev.claudecode.options.SettingSource;
+import dev.claudecode.options.Thinking;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.permission.PermissionMode;
 import java.net.URI;

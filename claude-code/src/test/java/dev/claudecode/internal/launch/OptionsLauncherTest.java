@@ -2,7 +2,7 @@ package dev.claudecode.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.claudecode.internal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.ControlException;
-import dev.claudecode.ControlTimeoutException;
+import dev.claudecode.errors.ControlException;
+import dev.claudecode.errors.ControlTimeoutException;
 import dev.claudecode.internal.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -132,8 +132,8 @@ class ControlChannelTest {
     void failingTheChannelFailsEveryWaitingRequest() {
         ControlChannel channel = new ControlChannel(new StdinWriter(stdin), (s, r) -> Json.object());
         CompletableFuture<JsonNode> future = channel.request(request("mcp_status"), Duration.ofSeconds(30));
-        channel.fail(new dev.claudecode.CliProcessException("gone", 137, "killed"));
-        assertThatThrownBy(future::get).cause().isInstanceOf(dev.claudecode.CliProcessException.class);
+        channel.fail(new dev.claudecode.errors.CliProcessException("gone", 137, "killed"));
+        assertThatThrownBy(future::get).cause().isInstanceOf(dev.claudecode.errors.CliProcessException.class);
         assertThat(channel.request(request("mcp_status"), Duration.ofSeconds(1))).isCompletedExceptionally();
     }
 }

@@ -24,7 +24,7 @@ import dev.claudecode.message.HookStartedMessage;
 import dev.claudecode.message.InformationalMessage;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
-import dev.claudecode.message.ModelUsage;
+import dev.claudecode.usage.ModelUsage;
 import dev.claudecode.message.NotificationMessage;
 import dev.claudecode.message.PermissionDenial;
 import dev.claudecode.message.ResultMessage;

@@ -3,7 +3,7 @@ package dev.claudecode.internal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.content.DocumentBlock;
 import dev.claudecode.content.DocumentSource;
 import dev.claudecode.content.ImageBlock;
@@ -216,7 +216,7 @@ class MessageDecoderRobustnessTest {
         assertThat(result.numTurns()).isZero();
         assertThat(result.result()).isEmpty();
         assertThat(result.totalCostUsd()).isZero();
-        assertThat(result.usage()).isEqualTo(dev.claudecode.message.Usage.EMPTY);
+        assertThat(result.usage()).isEqualTo(dev.claudecode.usage.Usage.EMPTY);
         assertThat(result.modelUsage()).isEmpty();
         assertThat(result.permissionDenials()).isEmpty();
         assertThat(result.errors()).containsExactly("a", "b");

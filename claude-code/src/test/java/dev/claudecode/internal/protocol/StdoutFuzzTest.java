@@ -2,7 +2,7 @@ package dev.claudecode.internal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.StreamEventMessage;

@@ -3,8 +3,8 @@ package dev.claudecode.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.claudecode.CliProcessException;
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.message.Message;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.LocalTransport;

@@ -2,7 +2,7 @@ package dev.claudecode.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ServerInfo;
+import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.control.ServerInfoDecoder;
 import dev.claudecode.internal.json.Json;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.claudecode.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ProtocolException;
+import dev.claudecode.errors.ProtocolException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.claudecode.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;
 import dev.claudecode.node.LocalNode;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.ssh.pool;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.node.Node;
 

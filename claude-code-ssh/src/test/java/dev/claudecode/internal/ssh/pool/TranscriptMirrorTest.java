@@ -2,7 +2,7 @@ package dev.claudecode.internal.ssh.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCodeOptions;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.ssh.pool.PoolHost;
 import dev.claudecode.transport.LocalTransport;

@@ -1,0 +1,70 @@
+package dev.claudecode.control;
+
+import dev.claudecode.internal.json.JsonValues;
+import dev.claudecode.message.SlashCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the CLI reported about itself when the session's process started: the answer to the
+ * {@code initialize} request. A new process (after a crash or {@link dev.claudecode.Session#clear()}) answers
+ * again, so the values can change over a session's life.
+ *
+ * @param commands the slash commands and skills the session offers
+ * @param agents the subagents the model can use, including those of {@link dev.claudecode.options.ClaudeCodeOptions#agents()}
+ * @param models the models the session can switch to with {@link dev.claudecode.Session#setModel(String)}
+ * @param account who the CLI runs as
+ * @param outputStyle the output style in effect ({@code output_style})
+ * @param availableOutputStyles the output styles there are ({@code available_output_styles})
+ * @param fastModeState the fast mode state ({@code fast_mode_state}): {@code off}, {@code on} or
+ *     {@code cooldown}; reported only where fast mode exists
+ * @param pid the CLI's process id on the machine it runs on
+ * @param raw the whole answer as plain JSON, including fields this library does not model
+ */
+public record ServerInfo(
+        List<SlashCommand> commands,
+        List<AgentInfo> agents,
+        List<ModelInfo> models,
+        AccountInfo account,
+        String outputStyle,
+        List<String> availableOutputStyles,
+        Optional<String> fastModeState,
+        OptionalLong pid,
+        Map<String, Object> raw) {
+
+    /** Validates and copies the components. */
+    public ServerInfo {
+        commands = commands == null ? List.of() : List.copyOf(commands);
+        agents = agents == null ? List.of() : List.copyOf(agents);
+        models = models == null ? List.of() : List.copyOf(models);
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(outputStyle, "outputStyle");
+        availableOutputStyles = availableOutputStyles == null ? List.of() : List.copyOf(availableOutputStyles);
+        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
+        pid = pid == null ? OptionalLong.empty() : pid;
+        raw = JsonValues.copyMap(raw);
+    }
+
+    /**
+     * Finds a model by the value {@link dev.claudecode.Session#setModel(String)} takes.
+     *
+     * @param value e.g. {@code sonnet} or {@code default}
+     * @return the model, when the CLI offers it
+     */
+    public Optional<ModelInfo> model(String value) {
+        return models.stream().filter(model -> model.value().equals(value)).findFirst();
+    }
+
+    /**
+     * Finds a subagent by name.
+     *
+     * @param name e.g. {@code Explore}
+     * @return the agent, when the session has it
+     */
+    public Optional<AgentInfo> agent(String name) {
+        return agents.stream().filter(agent -> agent.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Facts about the library build itself, such as the CLI version it pins. Implementation, not API.
+ */
+package dev.claudecode.internal;

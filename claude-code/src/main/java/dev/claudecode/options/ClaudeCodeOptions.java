@@ -1,0 +1,1696 @@
+package dev.claudecode.options;
+
+import dev.claudecode.errors.InvalidOptionsException;
+import dev.claudecode.hook.HookEvent;
+import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.internal.json.Json;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.permission.CanUseTool;
+import dev.claudecode.permission.PermissionMode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * Everything that configures one Claude Code session: the CLI's command-line flags, its
+ * environment, and how this library runs the process. Immutable; create one with
+ * {@link #builder()}, derive a variant with {@link #toBuilder()}.
+ *
+ * <p>Unset values are empty {@code Optional}s, empty collections or {@code false}, and leave the
+ * CLI's own default in force. {@link Builder#build()} rejects contradictions (for example
+ * {@code resume} together with {@code continueConversation}) with an
+ * {@link InvalidOptionsException}.
+ *
+ * <pre>{@code
+ * ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+ *         .model("sonnet")
+ *         .cwd(Path.of("project").toAbsolutePath())
+ *         .permissionMode(PermissionMode.ACCEPT_EDITS)
+ *         .allowedTools("Read", "Bash(git *)")
+ *         .build();
+ * }</pre>
+ */
+public final class ClaudeCodeOptions {
+
+    /** How long a control request waits for its answer unless {@code controlTimeout} says otherwise. */
+    public static final Duration DEFAULT_CONTROL_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a hook callback may take when its matcher sets no timeout. */
+    public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the permission callback may take by default; it may be asking a person. */
+    public static final Duration DEFAULT_PERMISSION_TIMEOUT = Duration.ofMinutes(5);
+    /** How long an in-process MCP request (a tool call, mostly) may take by default. */
+    public static final Duration DEFAULT_MCP_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Builder values;
+
+    private ClaudeCodeOptions(Builder values) {
+        this.values = values;
+    }
+
+    /** @return a builder with every option unset */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options, to change some of them */
+    public Builder toBuilder() {
+        return values.copy();
+    }
+
+    // ---- process -------------------------------------------------------------------------------
+
+    /** @return the CLI executable to run; when empty the library locates one */
+    public Optional<Path> cliPath() {
+        return Optional.ofNullable(values.cliPath);
+    }
+
+    /** @return the working directory of the CLI process; when empty, this JVM's */
+    public Optional<Path> cwd() {
+        return Optional.ofNullable(values.cwd);
+    }
+
+    /** @return variables added to the CLI's environment, in insertion order */
+    public Map<String, String> env() {
+        return values.env;
+    }
+
+    /** @return which variables of this JVM's environment the CLI inherits; {@link InheritEnv#all()} by default */
+    public InheritEnv inheritEnv() {
+        return values.inheritEnv;
+    }
+
+    /** @return the Anthropic API key given to the CLI as {@code ANTHROPIC_API_KEY}, never on its command line */
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(values.apiKey);
+    }
+
+    /**
+     * @return how long a control request waits for the CLI's answer, a wait for the start-up
+     *     handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
+     *     ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.
+     */
+    public Duration controlTimeout() {
+        return values.controlTimeout;
+    }
+
+    /**
+     * @return how long the CLI may write nothing on stdout while a turn is active before the turn
+     *     fails with an {@link dev.claudecode.errors.InactivityTimeoutException} and the CLI is stopped; off when empty,
+     *     which is the default. Time the library itself spends answering the CLI (a permission,
+     *     hook or MCP callback) does not count, nor does the CLI's start-up handshake.
+     */
+    public Optional<Duration> inactivityTimeout() {
+        return Optional.ofNullable(values.inactivityTimeout);
+    }
+
+    /** @return the longest stdout line accepted before the session fails; unlimited when empty */
+    public OptionalInt maxStdoutLineBytes() {
+        return values.maxStdoutLineBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxStdoutLineBytes);
+    }
+
+    /** @return who receives the CLI's stderr lines, when anyone does */
+    public Optional<Consumer<String>> stderr() {
+        return Optional.ofNullable(values.stderr);
+    }
+
+    /** @return whether the CLI keeps file checkpoints so that file changes can be rewound */
+    public boolean enableFileCheckpointing() {
+        return values.enableFileCheckpointing;
+    }
+
+    // ---- model ---------------------------------------------------------------------------------
+
+    /** @return the model alias or full name ({@code --model}) */
+    public Optional<String> model() {
+        return Optional.ofNullable(values.model);
+    }
+
+    /** @return the model(s), comma-separated, used when the main model is overloaded ({@code --fallback-model}) */
+    public Optional<String> fallbackModel() {
+        return Optional.ofNullable(values.fallbackModel);
+    }
+
+    /** @return the effort level ({@code --effort}) */
+    public Optional<Effort> effort() {
+        return Optional.ofNullable(values.effort);
+    }
+
+    /** @return the thinking configuration ({@code --thinking} or {@code --max-thinking-tokens}) */
+    public Optional<Thinking> thinking() {
+        return Optional.ofNullable(values.thinking);
+    }
+
+    /** @return the thinking token budget in the CLI's older form, 0 meaning off ({@code --max-thinking-tokens}) */
+    public OptionalInt maxThinkingTokens() {
+        return values.maxThinkingTokens == null ? OptionalInt.empty() : OptionalInt.of(values.maxThinkingTokens);
+    }
+
+    /** @return how thinking appears in responses, e.g. {@code summarized} or {@code omitted} ({@code --thinking-display}) */
+    public Optional<String> thinkingDisplay() {
+        return Optional.ofNullable(values.thinkingDisplay);
+    }
+
+    /** @return beta headers sent with API requests, API key users only ({@code --betas}) */
+    public List<String> betas() {
+        return values.betas;
+    }
+
+    /** @return the most agentic turns per user message ({@code --max-turns}) */
+    public OptionalInt maxTurns() {
+        return values.maxTurns == null ? OptionalInt.empty() : OptionalInt.of(values.maxTurns);
+    }
+
+    /** @return the most US dollars the session may spend on API calls ({@code --max-budget-usd}) */
+    public OptionalDouble maxBudgetUsd() {
+        return values.maxBudgetUsd == null ? OptionalDouble.empty() : OptionalDouble.of(values.maxBudgetUsd);
+    }
+
+    /** @return the API-side task budget in tokens ({@code --task-budget}) */
+    public OptionalLong taskBudget() {
+        return values.taskBudget == null ? OptionalLong.empty() : OptionalLong.of(values.taskBudget);
+    }
+
+    // ---- prompt and agent ----------------------------------------------------------------------
+
+    /** @return the system prompt replacing the default one, sent in the {@code initialize} request */
+    public Optional<String> systemPrompt() {
+        return Optional.ofNullable(values.systemPrompt);
+    }
+
+    /** @return a file the CLI reads the system prompt from ({@code --system-prompt-file}) */
+    public Optional<Path> systemPromptFile() {
+        return Optional.ofNullable(values.systemPromptFile);
+    }
+
+    /** @return text appended to the default system prompt, sent in the {@code initialize} request */
+    public Optional<String> appendSystemPrompt() {
+        return Optional.ofNullable(values.appendSystemPrompt);
+    }
+
+    /** @return a file whose text is appended to the system prompt ({@code --append-system-prompt-file}) */
+    public Optional<Path> appendSystemPromptFile() {
+        return Optional.ofNullable(values.appendSystemPromptFile);
+    }
+
+    /**
+     * @return whether per-machine sections (cwd, environment, git status) move from the system
+     *     prompt into the first user message, for better prompt-cache reuse
+     *     ({@code --exclude-dynamic-system-prompt-sections})
+     */
+    public boolean excludeDynamicSystemPromptSections() {
+        return values.excludeDynamicSystemPromptSections;
+    }
+
+    /** @return the workflow text used in plan mode instead of the default ({@code --plan-mode-instructions}) */
+    public Optional<String> planModeInstructions() {
+        return Optional.ofNullable(values.planModeInstructions);
+    }
+
+    /** @return the agent the session runs as ({@code --agent}) */
+    public Optional<String> agent() {
+        return Optional.ofNullable(values.agent);
+    }
+
+    /**
+     * @return custom subagents by name, in insertion order, defined in the {@code initialize}
+     *     request; {@link #agent()} may name one of them
+     */
+    public Map<String, AgentDefinition> agents() {
+        return values.agents;
+    }
+
+    // ---- tools and permissions -----------------------------------------------------------------
+
+    /** @return the built-in tools offered to the model ({@code --tools}) */
+    public Optional<BaseTools> tools() {
+        return Optional.ofNullable(values.tools);
+    }
+
+    /** @return tool rules that run without a prompt, e.g. {@code Bash(git *)} ({@code --allowedTools}) */
+    public List<String> allowedTools() {
+        return values.allowedTools;
+    }
+
+    /** @return tool rules that are always denied ({@code --disallowedTools}) */
+    public List<String> disallowedTools() {
+        return values.disallowedTools;
+    }
+
+    /** @return the permission mode the session starts in ({@code --permission-mode}) */
+    public Optional<PermissionMode> permissionMode() {
+        return Optional.ofNullable(values.permissionMode);
+    }
+
+    /**
+     * @return the MCP tool that answers permission prompts, or {@code stdio} for prompts sent to
+     *     this library as control requests ({@code --permission-prompt-tool})
+     */
+    public Optional<String> permissionPromptTool() {
+        return Optional.ofNullable(values.permissionPromptTool);
+    }
+
+    /**
+     * @return the Java callback that decides the CLI's permission prompts; when set, the CLI is
+     *     started with {@code --permission-prompt-tool stdio}
+     */
+    public Optional<CanUseTool> canUseTool() {
+        return Optional.ofNullable(values.canUseTool);
+    }
+
+    /** @return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by default */
+    public Duration permissionCallbackTimeout() {
+        return values.permissionCallbackTimeout;
+    }
+
+    /** @return whether bypassing permissions may be switched on later ({@code --allow-dangerously-skip-permissions}) */
+    public boolean allowDangerouslySkipPermissions() {
+        return values.allowDangerouslySkipPermissions;
+    }
+
+    /** @return whether every permission check is bypassed ({@code --dangerously-skip-permissions}) */
+    public boolean dangerouslySkipPermissions() {
+        return values.dangerouslySkipPermissions;
+    }
+
+    /** @return further directories the tools may access ({@code --add-dir}) */
+    public List<Path> addDirs() {
+        return values.addDirs;
+    }
+
+    // ---- MCP -----------------------------------------------------------------------------------
+
+    /** @return MCP configuration files or JSON strings ({@code --mcp-config}) */
+    public List<String> mcpConfig() {
+        return values.mcpConfig;
+    }
+
+    /** @return MCP servers by name, passed to the CLI as one more {@code --mcp-config} */
+    public Map<String, McpServerConfig> mcpServers() {
+        return values.mcpServers;
+    }
+
+    /** @return whether only the MCP servers given here are used ({@code --strict-mcp-config}) */
+    public boolean strictMcpConfig() {
+        return values.strictMcpConfig;
+    }
+
+    // ---- output --------------------------------------------------------------------------------
+
+    /**
+     * @return the JSON schema results must follow, sent in the {@code initialize} request; the
+     *     result then carries {@code structured_output}
+     */
+    public Optional<Map<String, Object>> outputFormat() {
+        return Optional.ofNullable(values.outputFormat);
+    }
+
+    /** @return whether raw streaming events arrive as {@code stream_event} messages ({@code --include-partial-messages}) */
+    public boolean includePartialMessages() {
+        return values.includePartialMessages;
+    }
+
+    /** @return whether the CLI echoes each user message back ({@code --replay-user-messages}) */
+    public boolean replayUserMessages() {
+        return values.replayUserMessages;
+    }
+
+    /**
+     * @return Java hook callbacks by event, in registration order, sent to the CLI in the
+     *     {@code initialize} request at every launch
+     */
+    public Map<HookEvent, List<HookMatcher>> hooks() {
+        return values.hooks;
+    }
+
+    /** @return how long a hook callback may take when its matcher sets no timeout; 60 seconds by default */
+    public Duration hookTimeout() {
+        return values.hookTimeout;
+    }
+
+    /** @return how long a request to an in-process MCP server (a tool call) may take; 5 minutes by default */
+    public Duration mcpToolTimeout() {
+        return values.mcpToolTimeout;
+    }
+
+    /** @return whether hook lifecycle events appear in the output ({@code --include-hook-events}) */
+    public boolean includeHookEvents() {
+        return values.includeHookEvents;
+    }
+
+    /** @return whether a predicted next prompt follows each turn, sent in the {@code initialize} request */
+    public boolean promptSuggestions() {
+        return values.promptSuggestions;
+    }
+
+    /** @return whether {@code auth_status} messages are emitted ({@code --enable-auth-status}) */
+    public boolean enableAuthStatus() {
+        return values.enableAuthStatus;
+    }
+
+    // ---- settings and environment of the session -----------------------------------------------
+
+    /** @return additional settings ({@code --settings}) */
+    public Optional<Settings> settings() {
+        return Optional.ofNullable(values.settings);
+    }
+
+    /**
+     * @return sandbox settings for Bash commands, merged into {@code --settings} under
+     *     {@code sandbox}; with {@code enabled: true} and no {@code failIfUnavailable}, the library
+     *     adds {@code failIfUnavailable: true} so that a missing sandbox stops the CLI instead of
+     *     running commands unsandboxed
+     */
+    public Optional<Map<String, Object>> sandbox() {
+        return Optional.ofNullable(values.sandbox);
+    }
+
+    /** @return policy-tier settings from this parent process ({@code --managed-settings}) */
+    public Optional<Map<String, Object>> managedSettings() {
+        return Optional.ofNullable(values.managedSettings);
+    }
+
+    /** @return which settings files are loaded; an empty list loads none ({@code --setting-sources}) */
+    public Optional<List<SettingSource>> settingSources() {
+        return Optional.ofNullable(values.settingSources);
+    }
+
+    /** @return plugin directories or .zip files loaded for this session ({@code --plugin-dir}) */
+    public List<Path> plugins() {
+        return values.plugins;
+    }
+
+    /** @return plugins loaded without their {@code .mcp.json} servers ({@code --plugin-dir-no-mcp}) */
+    public List<Path> pluginsWithoutMcp() {
+        return values.pluginsWithoutMcp;
+    }
+
+    /** @return plugin .zip files fetched for this session ({@code --plugin-url}) */
+    public List<URI> pluginUrls() {
+        return values.pluginUrls;
+    }
+
+    /** @return whether all skills and slash commands are disabled ({@code --disable-slash-commands}) */
+    public boolean disableSlashCommands() {
+        return values.disableSlashCommands;
+    }
+
+    /** @return whether the CLI runs minimally: no hooks, plugins sync, auto-memory or CLAUDE.md discovery ({@code --bare}) */
+    public boolean bare() {
+        return values.bare;
+    }
+
+    /** @return whether every customization (CLAUDE.md, skills, plugins, hooks, MCP servers) is disabled ({@code --safe-mode}) */
+    public boolean safeMode() {
+        return values.safeMode;
+    }
+
+    /** @return whether the SendUserMessage tool is enabled ({@code --brief}) */
+    public boolean brief() {
+        return values.brief;
+    }
+
+    // ---- session -------------------------------------------------------------------------------
+
+    /** @return the UUID the new session gets ({@code --session-id}) */
+    public Optional<String> sessionId() {
+        return Optional.ofNullable(values.sessionId);
+    }
+
+    /** @return the session id or title to resume ({@code --resume}) */
+    public Optional<String> resume() {
+        return Optional.ofNullable(values.resume);
+    }
+
+    /** @return whether a resumed session continues under a new id ({@code --fork-session}) */
+    public boolean forkSession() {
+        return values.forkSession;
+    }
+
+    /** @return whether the most recent session in the working directory is continued ({@code --continue}) */
+    public boolean continueConversation() {
+        return values.continueConversation;
+    }
+
+    /**
+     * @return the {@code uuid} of the assistant message up to which a resumed session is loaded
+     *     ({@code --resume-session-at}); CLI 2.1.197 matches the message's envelope {@code uuid},
+     *     not its {@code message.id}
+     */
+    public Optional<String> resumeSessionAt() {
+        return Optional.ofNullable(values.resumeSessionAt);
+    }
+
+    /** @return whether the session is kept off disk, so it cannot be resumed ({@code --no-session-persistence}) */
+    public boolean noSessionPersistence() {
+        return values.noSessionPersistence;
+    }
+
+    /** @return the display name of the session ({@code --name}) */
+    public Optional<String> name() {
+        return Optional.ofNullable(values.name);
+    }
+
+    /** @return the pull request number or URL whose linked session is resumed ({@code --from-pr}) */
+    public Optional<String> fromPr() {
+        return Optional.ofNullable(values.fromPr);
+    }
+
+    /**
+     * @return file resources downloaded at start-up as {@code file_id:relative_path}; the CLI needs
+     *     {@code CLAUDE_CODE_SESSION_ACCESS_TOKEN} in its environment for them ({@code --file})
+     */
+    public List<String> files() {
+        return values.files;
+    }
+
+    /** @return whether the session runs in a new git worktree ({@code --worktree}) */
+    public boolean worktree() {
+        return values.worktree;
+    }
+
+    /** @return the name of that worktree; the CLI picks one when empty */
+    public Optional<String> worktreeName() {
+        return Optional.ofNullable(values.worktreeName);
+    }
+
+    /** @return the workload tag for billing attribution ({@code --workload}) */
+    public Optional<String> workload() {
+        return Optional.ofNullable(values.workload);
+    }
+
+    // ---- diagnostics ---------------------------------------------------------------------------
+
+    /** @return whether debug logging is on ({@code --debug}) */
+    public boolean debug() {
+        return values.debug;
+    }
+
+    /** @return the debug category filter, e.g. {@code api,hooks} or {@code !1p,!file} */
+    public Optional<String> debugFilter() {
+        return Optional.ofNullable(values.debugFilter);
+    }
+
+    /** @return the file debug logs are written to ({@code --debug-file}) */
+    public Optional<Path> debugFile() {
+        return Optional.ofNullable(values.debugFile);
+    }
+
+    /**
+     * @return further flags for the CLI in order, by name without leading dashes, each with an
+     *     optional value; they follow every other flag
+     */
+    public Map<String, Optional<String>> extraArgs() {
+        return values.extraArgs;
+    }
+
+    // ---- value semantics -----------------------------------------------------------------------
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClaudeCodeOptions that && values.state().equals(that.values.state());
+    }
+
+    @Override
+    public int hashCode() {
+        return values.state().hashCode();
+    }
+
+    /**
+     * @return the options that are set, with the API key masked and the environment variables
+     *     named but not shown, since keys and tokens are often given through {@code env}
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("ClaudeCodeOptions{");
+        String separator = "";
+        for (Map.Entry<String, Object> entry : values.namedState().entrySet()) {
+            Object value = entry.getValue();
+            if (value == null || Boolean.FALSE.equals(value)
+                    || value instanceof Collection<?> c && c.isEmpty()
+                    || value instanceof Map<?, ?> m && m.isEmpty()) {
+                continue;
+            }
+            text.append(separator).append(entry.getKey()).append('=').append(switch (entry.getKey()) {
+                case "apiKey" -> "***";
+                case "env" -> masked(values.env);
+                default -> value;
+            });
+            separator = ", ";
+        }
+        return text.append('}').toString();
+    }
+
+    private static String masked(Map<String, String> variables) {
+        StringBuilder text = new StringBuilder("{");
+        variables.keySet().forEach(name -> text.append(text.length() > 1 ? ", " : "").append(name).append("=***"));
+        return text.append('}').toString();
+    }
+
+    /**
+     * Collects options for {@link ClaudeCodeOptions}. Setters return the builder; a setter given
+     * {@code null} (or an empty {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}
+     * for numbers) unsets that option, and a list or map setter replaces the whole collection.
+     * Not thread-safe.
+     */
+    public static final class Builder implements Cloneable {
+
+        // Every field holds an immutable value (collections are copied on write), so a shallow
+        // clone is a complete, independent copy: that is what copy() and build() rely on.
+        private Path cliPath;
+        private Path cwd;
+        private Map<String, String> env = Map.of();
+        private InheritEnv inheritEnv = InheritEnv.all();
+        private String apiKey;
+        private Duration controlTimeout = DEFAULT_CONTROL_TIMEOUT;
+        private Duration inactivityTimeout;
+        private Integer maxStdoutLineBytes;
+        private Consumer<String> stderr;
+        private boolean enableFileCheckpointing;
+
+        private String model;
+        private String fallbackModel;
+        private Effort effort;
+        private Thinking thinking;
+        private Integer maxThinkingTokens;
+        private String thinkingDisplay;
+        private List<String> betas = List.of();
+        private Integer maxTurns;
+        private Double maxBudgetUsd;
+        private Long taskBudget;
+
+        private String systemPrompt;
+        private Path systemPromptFile;
+        private String appendSystemPrompt;
+        private Path appendSystemPromptFile;
+        private boolean excludeDynamicSystemPromptSections;
+        private String planModeInstructions;
+        private String agent;
+        private Map<String, AgentDefinition> agents = Map.of();
+
+        private BaseTools tools;
+        private List<String> allowedTools = List.of();
+        private List<String> disallowedTools = List.of();
+        private PermissionMode permissionMode;
+        private String permissionPromptTool;
+        private CanUseTool canUseTool;
+        private Duration permissionCallbackTimeout = DEFAULT_PERMISSION_TIMEOUT;
+        private boolean allowDangerouslySkipPermissions;
+        private boolean dangerouslySkipPermissions;
+        private List<Path> addDirs = List.of();
+
+        private List<String> mcpConfig = List.of();
+        private Map<String, McpServerConfig> mcpServers = Map.of();
+        private boolean strictMcpConfig;
+
+        private Map<String, Object> outputFormat;
+        private boolean includePartialMessages;
+        private boolean replayUserMessages;
+        private boolean includeHookEvents;
+        private Map<HookEvent, List<HookMatcher>> hooks = Map.of();
+        private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
+        private Duration mcpToolTimeout = DEFAULT_MCP_TIMEOUT;
+        private boolean promptSuggestions;
+        private boolean enableAuthStatus;
+
+        private Settings settings;
+        private Map<String, Object> sandbox;
+        private Map<String, Object> managedSettings;
+        private List<SettingSource> settingSources;
+        private List<Path> plugins = List.of();
+        private List<Path> pluginsWithoutMcp = List.of();
+        private List<URI> pluginUrls = List.of();
+        private boolean disableSlashCommands;
+        private boolean bare;
+        private boolean safeMode;
+        private boolean brief;
+
+        private String sessionId;
+        private String resume;
+        private boolean forkSession;
+        private boolean continueConversation;
+        private String resumeSessionAt;
+        private boolean noSessionPersistence;
+        private String name;
+        private String fromPr;
+        private List<String> files = List.of();
+        private boolean worktree;
+        private String worktreeName;
+        private String workload;
+
+        private boolean debug;
+        private String debugFilter;
+        private Path debugFile;
+        private Map<String, Optional<String>> extraArgs = Map.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Checks the options and freezes them.
+         *
+         * @return the options
+         * @throws InvalidOptionsException when a value is out of range or options contradict each other
+         */
+        public ClaudeCodeOptions build() {
+            ClaudeCodeOptions options = new ClaudeCodeOptions(copy());
+            OptionsValidation.check(options);
+            return options;
+        }
+
+        // ---- process ---------------------------------------------------------------------------
+
+        /**
+         * @param cliPath the CLI executable to run
+         * @return this builder
+         */
+        public Builder cliPath(Path cliPath) {
+            this.cliPath = cliPath;
+            return this;
+        }
+
+        /**
+         * @param cwd the working directory of the CLI process
+         * @return this builder
+         */
+        public Builder cwd(Path cwd) {
+            this.cwd = cwd;
+            return this;
+        }
+
+        /**
+         * @param env variables added to the CLI's environment (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder env(Map<String, String> env) {
+            this.env = orderedCopy(env, "env");
+            return this;
+        }
+
+        /**
+         * @param name a variable added to the CLI's environment
+         * @param value its value
+         * @return this builder
+         */
+        public Builder env(String name, String value) {
+            this.env = orderedPut(env, name, value, "env");
+            return this;
+        }
+
+        /**
+         * @param inheritEnv which variables of this JVM's environment the CLI inherits
+         * @return this builder
+         */
+        public Builder inheritEnv(InheritEnv inheritEnv) {
+            this.inheritEnv = inheritEnv == null ? InheritEnv.all() : inheritEnv;
+            return this;
+        }
+
+        /**
+         * @param apiKey the Anthropic API key, passed as {@code ANTHROPIC_API_KEY}
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * @param controlTimeout how long a control request waits for its answer; null restores the default
+         * @return this builder
+         */
+        public Builder controlTimeout(Duration controlTimeout) {
+            this.controlTimeout = controlTimeout == null ? DEFAULT_CONTROL_TIMEOUT : controlTimeout;
+            return this;
+        }
+
+        /**
+         * Fails a turn whose CLI goes quiet: when the CLI writes nothing on stdout for this long
+         * while a turn is active, the turn fails with an {@link dev.claudecode.errors.InactivityTimeoutException} (after
+         * the messages that did arrive), the CLI is stopped, and the next turn starts a new CLI
+         * that resumes the conversation. Every byte counts as output, control lines and {@code
+         * keep_alive} included. Choose a limit above the longest quiet stretch of a healthy turn:
+         * the CLI writes nothing while a tool runs, nor while the model streams its answer unless
+         * {@code includePartialMessages} is on.
+         *
+         * @param inactivityTimeout the longest quiet stretch allowed, positive; null turns the check off (the default)
+         * @return this builder
+         */
+        public Builder inactivityTimeout(Duration inactivityTimeout) {
+            this.inactivityTimeout = inactivityTimeout;
+            return this;
+        }
+
+        /**
+         * @param maxStdoutLineBytes the longest stdout line accepted, positive
+         * @return this builder
+         */
+        public Builder maxStdoutLineBytes(int maxStdoutLineBytes) {
+            this.maxStdoutLineBytes = maxStdoutLineBytes;
+            return this;
+        }
+
+        /**
+         * @param maxStdoutLineBytes the longest stdout line accepted; empty for no limit
+         * @return this builder
+         */
+        public Builder maxStdoutLineBytes(OptionalInt maxStdoutLineBytes) {
+            this.maxStdoutLineBytes = boxed(maxStdoutLineBytes);
+            return this;
+        }
+
+        /**
+         * @param stderr receives each stderr line of the CLI, on a library thread
+         * @return this builder
+         */
+        public Builder stderr(Consumer<String> stderr) {
+            this.stderr = stderr;
+            return this;
+        }
+
+        /**
+         * @param enableFileCheckpointing whether the CLI keeps checkpoints so file changes can be rewound
+         * @return this builder
+         */
+        public Builder enableFileCheckpointing(boolean enableFileCheckpointing) {
+            this.enableFileCheckpointing = enableFileCheckpointing;
+            return this;
+        }
+
+        // ---- model -----------------------------------------------------------------------------
+
+        /**
+         * @param model a model alias ({@code sonnet}, {@code opus}) or full name
+         * @return this builder
+         */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /**
+         * @param fallbackModel the model(s), comma-separated, used when the main one is overloaded
+         * @return this builder
+         */
+        public Builder fallbackModel(String fallbackModel) {
+            this.fallbackModel = fallbackModel;
+            return this;
+        }
+
+        /**
+         * @param effort the effort level
+         * @return this builder
+         */
+        public Builder effort(Effort effort) {
+            this.effort = effort;
+            return this;
+        }
+
+        /**
+         * @param thinking the thinking configuration
+         * @return this builder
+         */
+        public Builder thinking(Thinking thinking) {
+            this.thinking = thinking;
+            return this;
+        }
+
+        /**
+         * @param maxThinkingTokens the thinking budget in the CLI's older form, 0 for off; not with {@code thinking}
+         * @return this builder
+         */
+        public Builder maxThinkingTokens(int maxThinkingTokens) {
+            this.maxThinkingTokens = maxThinkingTokens;
+            return this;
+        }
+
+        /**
+         * @param maxThinkingTokens the thinking budget in the CLI's older form; empty to unset
+         * @return this builder
+         */
+        public Builder maxThinkingTokens(OptionalInt maxThinkingTokens) {
+            this.maxThinkingTokens = boxed(maxThinkingTokens);
+            return this;
+        }
+
+        /**
+         * @param thinkingDisplay how thinking appears in responses: {@code summarized} or {@code omitted}
+         * @return this builder
+         */
+        public Builder thinkingDisplay(String thinkingDisplay) {
+            this.thinkingDisplay = thinkingDisplay;
+            return this;
+        }
+
+        /**
+         * @param betas beta headers for API requests
+         * @return this builder
+         */
+        public Builder betas(List<String> betas) {
+            this.betas = listCopy(betas, "betas");
+            return this;
+        }
+
+        /**
+         * @param betas beta headers for API requests
+         * @return this builder
+         */
+        public Builder betas(String... betas) {
+            return betas(Arrays.asList(betas));
+        }
+
+        /**
+         * @param maxTurns the most agentic turns per user message, positive
+         * @return this builder
+         */
+        public Builder maxTurns(int maxTurns) {
+            this.maxTurns = maxTurns;
+            return this;
+        }
+
+        /**
+         * @param maxTurns the most agentic turns per user message; empty to unset
+         * @return this builder
+         */
+        public Builder maxTurns(OptionalInt maxTurns) {
+            this.maxTurns = boxed(maxTurns);
+            return this;
+        }
+
+        /**
+         * @param maxBudgetUsd the most US dollars to spend, positive
+         * @return this builder
+         */
+        public Builder maxBudgetUsd(double maxBudgetUsd) {
+            this.maxBudgetUsd = maxBudgetUsd;
+            return this;
+        }
+
+        /**
+         * @param maxBudgetUsd the most US dollars to spend; empty to unset
+         * @return this builder
+         */
+        public Builder maxBudgetUsd(OptionalDouble maxBudgetUsd) {
+            this.maxBudgetUsd = Objects.requireNonNull(maxBudgetUsd, "maxBudgetUsd").isPresent()
+                    ? maxBudgetUsd.getAsDouble() : null;
+            return this;
+        }
+
+        /**
+         * @param taskBudget the API-side task budget in tokens, positive
+         * @return this builder
+         */
+        public Builder taskBudget(long taskBudget) {
+            this.taskBudget = taskBudget;
+            return this;
+        }
+
+        /**
+         * @param taskBudget the API-side task budget in tokens; empty to unset
+         * @return this builder
+         */
+        public Builder taskBudget(OptionalLong taskBudget) {
+            this.taskBudget = Objects.requireNonNull(taskBudget, "taskBudget").isPresent() ? taskBudget.getAsLong() : null;
+            return this;
+        }
+
+        // ---- prompt and agent ------------------------------------------------------------------
+
+        /**
+         * @param systemPrompt the system prompt replacing the default one; not with {@code systemPromptFile}
+         * @return this builder
+         */
+        public Builder systemPrompt(String systemPrompt) {
+            this.systemPrompt = systemPrompt;
+            return this;
+        }
+
+        /**
+         * @param systemPromptFile a file the CLI reads the system prompt from
+         * @return this builder
+         */
+        public Builder systemPromptFile(Path systemPromptFile) {
+            this.systemPromptFile = systemPromptFile;
+            return this;
+        }
+
+        /**
+         * @param appendSystemPrompt text appended to the default system prompt; not with {@code appendSystemPromptFile}
+         * @return this builder
+         */
+        public Builder appendSystemPrompt(String appendSystemPrompt) {
+            this.appendSystemPrompt = appendSystemPrompt;
+            return this;
+        }
+
+        /**
+         * @param appendSystemPromptFile a file whose text is appended to the system prompt
+         * @return this builder
+         */
+        public Builder appendSystemPromptFile(Path appendSystemPromptFile) {
+            this.appendSystemPromptFile = appendSystemPromptFile;
+            return this;
+        }
+
+        /**
+         * @param exclude whether per-machine sections move out of the system prompt
+         * @return this builder
+         */
+        public Builder excludeDynamicSystemPromptSections(boolean exclude) {
+            this.excludeDynamicSystemPromptSections = exclude;
+            return this;
+        }
+
+        /**
+         * @param planModeInstructions the workflow text used in plan mode
+         * @return this builder
+         */
+        public Builder planModeInstructions(String planModeInstructions) {
+            this.planModeInstructions = planModeInstructions;
+            return this;
+        }
+
+        /**
+         * @param agent the agent the session runs as
+         * @return this builder
+         */
+        public Builder agent(String agent) {
+            this.agent = agent;
+            return this;
+        }
+
+        /**
+         * @param agents custom subagents by name (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder agents(Map<String, AgentDefinition> agents) {
+            this.agents = orderedCopy(agents, "agents");
+            return this;
+        }
+
+        /**
+         * @param name the agent type the model names when it uses the agent
+         * @param definition what the agent is
+         * @return this builder
+         */
+        public Builder agentDefinition(String name, AgentDefinition definition) {
+            this.agents = orderedPut(agents, name, definition, "agents");
+            return this;
+        }
+
+        // ---- tools and permissions -------------------------------------------------------------
+
+        /**
+         * @param tools the built-in tools offered to the model
+         * @return this builder
+         */
+        public Builder tools(BaseTools tools) {
+            this.tools = tools;
+            return this;
+        }
+
+        /**
+         * @param names exactly the built-in tools offered to the model; empty for none
+         * @return this builder
+         */
+        public Builder tools(List<String> names) {
+            return tools(names == null ? null : BaseTools.only(names));
+        }
+
+        /**
+         * @param allowedTools tool rules that run without a prompt
+         * @return this builder
+         */
+        public Builder allowedTools(List<String> allowedTools) {
+            this.allowedTools = listCopy(allowedTools, "allowedTools");
+            return this;
+        }
+
+        /**
+         * @param allowedTools tool rules that run without a prompt
+         * @return this builder
+         */
+        public Builder allowedTools(String... allowedTools) {
+            return allowedTools(Arrays.asList(allowedTools));
+        }
+
+        /**
+         * @param disallowedTools tool rules that are always denied
+         * @return this builder
+         */
+        public Builder disallowedTools(List<String> disallowedTools) {
+            this.disallowedTools = listCopy(disallowedTools, "disallowedTools");
+            return this;
+        }
+
+        /**
+         * @param disallowedTools tool rules that are always denied
+         * @return this builder
+         */
+        public Builder disallowedTools(String... disallowedTools) {
+            return disallowedTools(Arrays.asList(disallowedTools));
+        }
+
+        /**
+         * @param permissionMode the permission mode the session starts in
+         * @return this builder
+         */
+        public Builder permissionMode(PermissionMode permissionMode) {
+            this.permissionMode = permissionMode;
+            return this;
+        }
+
+        /**
+         * @param permissionPromptTool the MCP tool that answers permission prompts, or {@code stdio}
+         * @return this builder
+         */
+        public Builder permissionPromptTool(String permissionPromptTool) {
+            this.permissionPromptTool = permissionPromptTool;
+            return this;
+        }
+
+        /**
+         * @param canUseTool the Java callback that decides the CLI's permission prompts; it cannot
+         *     be combined with {@code permissionPromptTool}
+         * @return this builder
+         */
+        public Builder canUseTool(CanUseTool canUseTool) {
+            this.canUseTool = canUseTool;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the permission callback may take before the tool is denied;
+         *     null restores the default of 5 minutes
+         * @return this builder
+         */
+        public Builder permissionCallbackTimeout(Duration timeout) {
+            this.permissionCallbackTimeout = timeout == null ? DEFAULT_PERMISSION_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * @param allow whether bypassing permissions may be switched on later
+         * @return this builder
+         */
+        public Builder allowDangerouslySkipPermissions(boolean allow) {
+            this.allowDangerouslySkipPermissions = allow;
+            return this;
+        }
+
+        /**
+         * @param skip whether every permission check is bypassed
+         * @return this builder
+         */
+        public Builder dangerouslySkipPermissions(boolean skip) {
+            this.dangerouslySkipPermissions = skip;
+            return this;
+        }
+
+        /**
+         * @param addDirs further directories the tools may access
+         * @return this builder
+         */
+        public Builder addDirs(List<Path> addDirs) {
+            this.addDirs = listCopy(addDirs, "addDirs");
+            return this;
+        }
+
+        /**
+         * @param addDirs further directories the tools may access
+         * @return this builder
+         */
+        public Builder addDirs(Path... addDirs) {
+            return addDirs(Arrays.asList(addDirs));
+        }
+
+        // ---- MCP -------------------------------------------------------------------------------
+
+        /**
+         * @param mcpConfig MCP configuration files or JSON strings ({@code {"mcpServers":{...}}})
+         * @return this builder
+         */
+        public Builder mcpConfig(List<String> mcpConfig) {
+            this.mcpConfig = listCopy(mcpConfig, "mcpConfig");
+            return this;
+        }
+
+        /**
+         * @param mcpConfig MCP configuration files or JSON strings
+         * @return this builder
+         */
+        public Builder mcpConfig(String... mcpConfig) {
+            return mcpConfig(Arrays.asList(mcpConfig));
+        }
+
+        /**
+         * @param mcpServers MCP servers by name (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder mcpServers(Map<String, ? extends McpServerConfig> mcpServers) {
+            this.mcpServers = orderedCopy(mcpServers, "mcpServers");
+            return this;
+        }
+
+        /**
+         * @param name the server's name, which prefixes its tools ({@code mcp__name__tool})
+         * @param config how the CLI reaches it
+         * @return this builder
+         */
+        public Builder mcpServer(String name, McpServerConfig config) {
+            this.mcpServers = orderedPut(mcpServers, name, config, "mcpServers");
+            return this;
+        }
+
+        /**
+         * @param strict whether only the MCP servers given here are used
+         * @return this builder
+         */
+        public Builder strictMcpConfig(boolean strict) {
+            this.strictMcpConfig = strict;
+            return this;
+        }
+
+        // ---- output ----------------------------------------------------------------------------
+
+        /**
+         * @param jsonSchema the JSON schema results must follow, as plain JSON values
+         * @return this builder
+         */
+        public Builder outputFormat(Map<String, ?> jsonSchema) {
+            this.outputFormat = jsonCopy(jsonSchema, "outputFormat");
+            return this;
+        }
+
+        /**
+         * @param include whether raw streaming events arrive as {@code stream_event} messages
+         * @return this builder
+         */
+        public Builder includePartialMessages(boolean include) {
+            this.includePartialMessages = include;
+            return this;
+        }
+
+        /**
+         * @param replay whether the CLI echoes each user message back
+         * @return this builder
+         */
+        public Builder replayUserMessages(boolean replay) {
+            this.replayUserMessages = replay;
+            return this;
+        }
+
+        /**
+         * @param hooks Java hook callbacks by event (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder hooks(Map<HookEvent, ? extends List<HookMatcher>> hooks) {
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>();
+            if (hooks != null) {
+                hooks.forEach((event, matchers) -> copy.put(Objects.requireNonNull(event, "hooks must not contain a null event"),
+                        listCopy(matchers, "hooks")));
+            }
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param event the event
+         * @param matcher callbacks to add for it, after those already registered
+         * @return this builder
+         */
+        public Builder hook(HookEvent event, HookMatcher matcher) {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(matcher, "matcher");
+            Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>(hooks);
+            List<HookMatcher> matchers = new ArrayList<>(copy.getOrDefault(event, List.of()));
+            matchers.add(matcher);
+            copy.put(event, List.copyOf(matchers));
+            this.hooks = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param timeout how long a hook callback may take when its matcher sets no timeout; null
+         *     restores the default of 60 seconds
+         * @return this builder
+         */
+        public Builder hookTimeout(Duration timeout) {
+            this.hookTimeout = timeout == null ? DEFAULT_HOOK_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a request to an in-process MCP server may take; null restores
+         *     the default of 5 minutes
+         * @return this builder
+         */
+        public Builder mcpToolTimeout(Duration timeout) {
+            this.mcpToolTimeout = timeout == null ? DEFAULT_MCP_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * @param include whether hook lifecycle events appear in the output
+         * @return this builder
+         */
+        public Builder includeHookEvents(boolean include) {
+            this.includeHookEvents = include;
+            return this;
+        }
+
+        /**
+         * @param suggest whether a predicted next prompt follows each turn
+         * @return this builder
+         */
+        public Builder promptSuggestions(boolean suggest) {
+            this.promptSuggestions = suggest;
+            return this;
+        }
+
+        /**
+         * @param enable whether {@code auth_status} messages are emitted
+         * @return this builder
+         */
+        public Builder enableAuthStatus(boolean enable) {
+            this.enableAuthStatus = enable;
+            return this;
+        }
+
+        // ---- settings --------------------------------------------------------------------------
+
+        /**
+         * @param settings additional settings
+         * @return this builder
+         */
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * @param file a settings JSON file the CLI reads
+         * @return this builder
+         */
+        public Builder settings(Path file) {
+            return settings(file == null ? null : Settings.file(file));
+        }
+
+        /**
+         * @param values the settings as plain JSON values
+         * @return this builder
+         */
+        public Builder settings(Map<String, ?> values) {
+            return settings(values == null ? null : Settings.of(values));
+        }
+
+        /**
+         * @param json the settings as a JSON object
+         * @return this builder
+         * @throws InvalidOptionsException at once when the text is not a JSON object
+         */
+        public Builder settingsJson(String json) {
+            return settings(json == null ? null : Settings.parse(json));
+        }
+
+        /**
+         * @param sandbox sandbox settings for Bash commands, merged into the settings under {@code sandbox}
+         * @return this builder
+         */
+        public Builder sandbox(Map<String, ?> sandbox) {
+            this.sandbox = jsonCopy(sandbox, "sandbox");
+            return this;
+        }
+
+        /**
+         * @param managedSettings policy-tier settings from this parent process
+         * @return this builder
+         */
+        public Builder managedSettings(Map<String, ?> managedSettings) {
+            this.managedSettings = jsonCopy(managedSettings, "managedSettings");
+            return this;
+        }
+
+        /**
+         * @param settingSources the settings files to load; empty loads none, null the CLI's default
+         * @return this builder
+         */
+        public Builder settingSources(List<SettingSource> settingSources) {
+            this.settingSources = settingSources == null ? null : listCopy(settingSources, "settingSources");
+            return this;
+        }
+
+        /**
+         * @param settingSources the settings files to load
+         * @return this builder
+         */
+        public Builder settingSources(SettingSource... settingSources) {
+            return settingSources(Arrays.asList(settingSources));
+        }
+
+        /**
+         * @param plugins plugin directories or .zip files
+         * @return this builder
+         */
+        public Builder plugins(List<Path> plugins) {
+            this.plugins = listCopy(plugins, "plugins");
+            return this;
+        }
+
+        /**
+         * @param plugins plugin directories or .zip files
+         * @return this builder
+         */
+        public Builder plugins(Path... plugins) {
+            return plugins(Arrays.asList(plugins));
+        }
+
+        /**
+         * @param plugins plugins whose {@code .mcp.json} servers are not started
+         * @return this builder
+         */
+        public Builder pluginsWithoutMcp(List<Path> plugins) {
+            this.pluginsWithoutMcp = listCopy(plugins, "pluginsWithoutMcp");
+            return this;
+        }
+
+        /**
+         * @param urls plugin .zip files fetched for this session
+         * @return this builder
+         */
+        public Builder pluginUrls(List<URI> urls) {
+            this.pluginUrls = listCopy(urls, "pluginUrls");
+            return this;
+        }
+
+        /**
+         * @param disable whether all skills and slash commands are disabled
+         * @return this builder
+         */
+        public Builder disableSlashCommands(boolean disable) {
+            this.disableSlashCommands = disable;
+            return this;
+        }
+
+        /**
+         * @param bare whether the CLI runs in its minimal mode
+         * @return this builder
+         */
+        public Builder bare(boolean bare) {
+            this.bare = bare;
+            return this;
+        }
+
+        /**
+         * @param safeMode whether every customization is disabled
+         * @return this builder
+         */
+        public Builder safeMode(boolean safeMode) {
+            this.safeMode = safeMode;
+            return this;
+        }
+
+        /**
+         * @param brief whether the SendUserMessage tool is enabled
+         * @return this builder
+         */
+        public Builder brief(boolean brief) {
+            this.brief = brief;
+            return this;
+        }
+
+        // ---- session ---------------------------------------------------------------------------
+
+        /**
+         * @param sessionId the UUID the new session gets
+         * @return this builder
+         */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        /**
+         * @param resume the session id or title to resume
+         * @return this builder
+         */
+        public Builder resume(String resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param fork whether a resumed or continued session gets a new id
+         * @return this builder
+         */
+        public Builder forkSession(boolean fork) {
+            this.forkSession = fork;
+            return this;
+        }
+
+        /**
+         * @param continueConversation whether the most recent session in the working directory is continued
+         * @return this builder
+         */
+        public Builder continueConversation(boolean continueConversation) {
+            this.continueConversation = continueConversation;
+            return this;
+        }
+
+        /**
+         * @param messageUuid the {@code uuid} of the assistant message up to which the resumed session is loaded
+         * @return this builder
+         */
+        public Builder resumeSessionAt(String messageUuid) {
+            this.resumeSessionAt = messageUuid;
+            return this;
+        }
+
+        /**
+         * @param noPersistence whether the session is kept off disk
+         * @return this builder
+         */
+        public Builder noSessionPersistence(boolean noPersistence) {
+            this.noSessionPersistence = noPersistence;
+            return this;
+        }
+
+        /**
+         * @param name the display name of the session
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * @param pullRequest the pull request number or URL whose linked session is resumed
+         * @return this builder
+         */
+        public Builder fromPr(String pullRequest) {
+            this.fromPr = pullRequest;
+            return this;
+        }
+
+        /**
+         * @param files file resources as {@code file_id:relative_path}
+         * @return this builder
+         */
+        public Builder files(List<String> files) {
+            this.files = listCopy(files, "files");
+            return this;
+        }
+
+        /**
+         * @param worktree whether the session runs in a new git worktree; false also clears its name
+         * @return this builder
+         */
+        public Builder worktree(boolean worktree) {
+            this.worktree = worktree;
+            if (!worktree) {
+                this.worktreeName = null;
+            }
+            return this;
+        }
+
+        /**
+         * @param name the worktree's name; sets {@code worktree}
+         * @return this builder
+         */
+        public Builder worktreeName(String name) {
+            this.worktreeName = name;
+            this.worktree = worktree || name != null;
+            return this;
+        }
+
+        /**
+         * @param workload the workload tag for billing attribution
+         * @return this builder
+         */
+        public Builder workload(String workload) {
+            this.workload = workload;
+            return this;
+        }
+
+        // ---- diagnostics -----------------------------------------------------------------------
+
+        /**
+         * @param debug whether debug logging is on; false also clears the filter
+         * @return this builder
+         */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            if (!debug) {
+                this.debugFilter = null;
+            }
+            return this;
+        }
+
+        /**
+         * @param filter debug categories, e.g. {@code api,hooks} or {@code !1p,!file}; sets {@code debug}
+         * @return this builder
+         */
+        public Builder debugFilter(String filter) {
+            this.debugFilter = filter;
+            this.debug = debug || filter != null;
+            return this;
+        }
+
+        /**
+         * @param debugFile the file debug logs are written to
+         * @return this builder
+         */
+        public Builder debugFile(Path debugFile) {
+            this.debugFile = debugFile;
+            return this;
+        }
+
+        /**
+         * @param extraArgs further flags by name without leading dashes, each with an optional
+         *     value, in iteration order (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder extraArgs(Map<String, Optional<String>> extraArgs) {
+            Map<String, Optional<String>> copy = new LinkedHashMap<>();
+            Objects.requireNonNull(extraArgs, "extraArgs").forEach((flag, value) ->
+                    copy.put(flagName(flag), Objects.requireNonNull(value, "extraArgs value")));
+            this.extraArgs = Collections.unmodifiableMap(copy);
+            return this;
+        }
+
+        /**
+         * @param flag a further flag without a value, e.g. {@code chrome}
+         * @return this builder
+         */
+        public Builder extraArg(String flag) {
+            this.extraArgs = orderedPut(extraArgs, flagName(flag), Optional.empty(), "extraArgs");
+            return this;
+        }
+
+        /**
+         * @param flag a further flag, e.g. {@code advisor}
+         * @param value its value
+         * @return this builder
+         */
+        public Builder extraArg(String flag, String value) {
+            this.extraArgs = orderedPut(extraArgs, flagName(flag),
+                    Optional.of(Objects.requireNonNull(value, "value")), "extraArgs");
+            return this;
+        }
+
+        // ---- internals -------------------------------------------------------------------------
+
+        private Builder copy() {
+            try {
+                return (Builder) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private Map<String, Object> namedState() {
+            Map<String, Object> state = new LinkedHashMap<>();
+            for (Field field : Builder.class.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                try {
+                    state.put(field.getName(), field.get(this));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return state;
+        }
+
+        private List<Object> state() {
+            return new ArrayList<>(namedState().values());
+        }
+
+        private static Integer boxed(OptionalInt value) {
+            return Objects.requireNonNull(value, "value").isPresent() ? value.getAsInt() : null;
+        }
+
+        private static String flagName(String flag) {
+            Objects.requireNonNull(flag, "flag");
+            String name = flag.startsWith("--") ? flag.substring(2) : flag;
+            if (name.isBlank() || name.startsWith("-") || name.contains("=") || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidOptionsException("extraArgs: '" + flag + "' is not a flag name");
+            }
+            return name;
+        }
+
+        private static <T> List<T> listCopy(List<? extends T> list, String what) {
+            if (list == null) {
+                return List.of();
+            }
+            for (T element : list) {
+                Objects.requireNonNull(element, () -> what + " must not contain null");
+            }
+            return List.copyOf(list);
+        }
+
+        private static <V> Map<String, V> orderedCopy(Map<String, ? extends V> map, String what) {
+            Map<String, V> copy = new LinkedHashMap<>();
+            if (map != null) {
+                map.forEach((key, value) -> copy.put(
+                        Objects.requireNonNull(key, () -> what + " must not contain a null key"),
+                        Objects.requireNonNull(value, () -> what + " must not contain a null value")));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+
+        private static <V> Map<String, V> orderedPut(Map<String, V> map, String key, V value, String what) {
+            Map<String, V> copy = new LinkedHashMap<>(map);
+            copy.put(Objects.requireNonNull(key, () -> what + " key"), Objects.requireNonNull(value, () -> what + " value"));
+            return Collections.unmodifiableMap(copy);
+        }
+
+        // A deep, unmodifiable copy that is also proof the value can be written as JSON.
+        private static Map<String, Object> jsonCopy(Map<String, ?> map, String what) {
+            if (map == null) {
+                return null;
+            }
+            try {
+                return Json.copyObject(map);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptionsException(what + " is not representable as JSON: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.claudecode.options;
+
+import dev.claudecode.errors.InvalidOptionsException;
+import dev.claudecode.internal.protocol.ProtocolFlags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The checks {@link ClaudeCodeOptions.Builder#build()} runs. They catch, before a process is
+ * started, what the CLI would reject with a terse message on stderr (ranges, {@code --session-id}
+ * rules) and what it would silently misread (a sandbox next to a settings file). Every problem is
+ * collected, so one exception names them all.
+ */
+final class OptionsValidation {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[^=\\x00]+");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private OptionsValidation() {
+    }
+
+    /**
+     * Checks the options.
+     *
+     * @param options the options to check
+     * @throws InvalidOptionsException naming every problem found
+     */
+    static void check(ClaudeCodeOptions options) {
+        OptionsValidation validation = new OptionsValidation();
+        validation.ranges(options);
+        validation.session(options);
+        validation.exclusive(options);
+        validation.texts(options);
+        validation.environment(options);
+        validation.extraArgs(options);
+        if (!validation.problems.isEmpty()) {
+            throw new InvalidOptionsException("invalid ClaudeCodeOptions: " + String.join("; ", validation.problems));
+        }
+    }
+
+    private void ranges(ClaudeCodeOptions o) {
+        o.maxTurns().ifPresent(n -> require(n > 0, "maxTurns must be positive, was " + n));
+        o.maxBudgetUsd().ifPresent(usd -> require(usd > 0 && Double.isFinite(usd),
+                "maxBudgetUsd must be a positive finite number, was " + usd));
+        o.maxThinkingTokens().ifPresent(n -> require(n >= 0, "maxThinkingTokens must not be negative, was " + n));
+        o.taskBudget().ifPresent(n -> require(n > 0, "taskBudget must be positive, was " + n));
+        o.maxStdoutLineBytes().ifPresent(n -> require(n > 0, "maxStdoutLineBytes must be positive, was " + n));
+        Duration timeout = o.controlTimeout();
+        require(!timeout.isNegative() && !timeout.isZero(), "controlTimeout must be positive, was " + timeout);
+        o.inactivityTimeout().ifPresent(limit -> positive("inactivityTimeout", limit));
+        positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
+        positive("hookTimeout", o.hookTimeout());
+        positive("mcpToolTimeout", o.mcpToolTimeout());
+    }
+
+    private void session(ClaudeCodeOptions o) {
+        boolean resuming = o.resume().isPresent() || o.continueConversation() || o.fromPr().isPresent();
+        require(!(o.resume().isPresent() && o.continueConversation()),
+                "resume and continueConversation cannot be combined: resume names the session, continue takes the latest");
+        require(!(o.fromPr().isPresent() && (o.resume().isPresent() || o.continueConversation())),
+                "fromPr cannot be combined with resume or continueConversation");
+        require(!o.forkSession() || resuming, "forkSession needs resume, continueConversation or fromPr");
+        require(o.resumeSessionAt().isEmpty() || o.resume().isPresent(), "resumeSessionAt needs resume");
+        o.sessionId().ifPresent(id -> {
+            require(isUuid(id), "sessionId must be a UUID, was '" + id + "'");
+            require(!resuming || o.forkSession(),
+                    "sessionId can be combined with resume, continueConversation or fromPr only together with forkSession");
+        });
+    }
+
+    private void exclusive(ClaudeCodeOptions o) {
+        require(o.canUseTool().isEmpty() || o.permissionPromptTool().isEmpty(),
+                "canUseTool and permissionPromptTool cannot be combined: canUseTool answers the permission prompts"
+                        + " itself (the CLI is started with --permission-prompt-tool stdio)");
+        require(o.systemPrompt().isEmpty() || o.systemPromptFile().isEmpty(),
+                "systemPrompt and systemPromptFile cannot be combined");
+        require(o.appendSystemPrompt().isEmpty() || o.appendSystemPromptFile().isEmpty(),
+                "appendSystemPrompt and appendSystemPromptFile cannot be combined");
+        require(o.thinking().isEmpty() || o.maxThinkingTokens().isEmpty(),
+                "thinking and maxThinkingTokens cannot be combined (maxThinkingTokens is the older form of Thinking.enabled)");
+        require(o.model().isEmpty() || !o.model().equals(o.fallbackModel()),
+                "fallbackModel must differ from model");
+        require(!(o.sandbox().isPresent() && o.settings().orElse(null) instanceof Settings.File),
+                "sandbox cannot be merged into a settings file the CLI reads itself; give the settings as values or put the sandbox in the file");
+        require(!(o.apiKey().isPresent() && o.env().containsKey("ANTHROPIC_API_KEY")),
+                "apiKey and env ANTHROPIC_API_KEY cannot both be set");
+        o.mcpServers().keySet().forEach(name -> require(!name.isBlank(), "an mcpServers name must not be blank"));
+        o.agents().keySet().forEach(name -> require(!name.isBlank(), "an agents name must not be blank"));
+    }
+
+    // Values the CLI treats as present only when non-blank; a blank one is almost always a bug upstream.
+    private void texts(ClaudeCodeOptions o) {
+        notBlank("model", o.model());
+        notBlank("fallbackModel", o.fallbackModel());
+        notBlank("agent", o.agent());
+        notBlank("resume", o.resume());
+        notBlank("resumeSessionAt", o.resumeSessionAt());
+        notBlank("fromPr", o.fromPr());
+        notBlank("permissionPromptTool", o.permissionPromptTool());
+        notBlank("name", o.name());
+        notBlank("worktreeName", o.worktreeName());
+        notBlank("debugFilter", o.debugFilter());
+        notBlank("thinkingDisplay", o.thinkingDisplay());
+        notBlank("workload", o.workload());
+        notBlank("apiKey", o.apiKey());
+        o.betas().forEach(beta -> require(!beta.isBlank(), "betas must not contain a blank value"));
+        o.allowedTools().forEach(rule -> require(!rule.isBlank(), "allowedTools must not contain a blank rule"));
+        o.disallowedTools().forEach(rule -> require(!rule.isBlank(), "disallowedTools must not contain a blank rule"));
+        o.mcpConfig().forEach(config -> require(!config.isBlank(), "mcpConfig must not contain a blank value"));
+        o.files().forEach(file -> require(file.contains(":"), "files entries are file_id:relative_path, was '" + file + "'"));
+    }
+
+    private void environment(ClaudeCodeOptions o) {
+        for (Map.Entry<String, String> variable : o.env().entrySet()) {
+            require(ENV_NAME.matcher(variable.getKey()).matches(), "env name '" + variable.getKey() + "' is not valid");
+            require(variable.getValue().indexOf('\0') < 0, "env " + variable.getKey() + " contains a NUL character");
+        }
+    }
+
+    private void extraArgs(ClaudeCodeOptions o) {
+        for (String flag : o.extraArgs().keySet()) {
+            require(!ProtocolFlags.PROTOCOL_FLAGS.contains("--" + flag),
+                    "extraArgs cannot set --" + flag + ": the library owns the protocol flags " + ProtocolFlags.PROTOCOL_FLAGS);
+        }
+    }
+
+    private void positive(String option, Duration timeout) {
+        require(!timeout.isNegative() && !timeout.isZero(), option + " must be positive, was " + timeout);
+    }
+
+    private void notBlank(String option, Optional<String> value) {
+        value.ifPresent(text -> require(!text.isBlank(), option + " must not be blank"));
+    }
+
+    private void require(boolean condition, String problem) {
+        if (!condition) {
+            problems.add(problem);
+        }
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
