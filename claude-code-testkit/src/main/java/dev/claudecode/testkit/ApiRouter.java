@@ -2,7 +2,6 @@ package dev.claudecode.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +124,8 @@ final class ApiRouter implements HttpHandler {
             return Map.of();
         }
         try {
-            JsonNode node = Json.parse(raw);
-            return Json.toMap(node);
+            JsonNode node = TestkitJson.parse(raw);
+            return TestkitJson.toMap(node);
         } catch (JacksonException e) {
             return Map.of();
         }

@@ -1,7 +1,6 @@
 package dev.claudecode.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -117,7 +116,7 @@ public final class FakeClaudeApi implements AutoCloseable {
      */
     public static Function<RecordedRequest, Reply> standardSideReply(String title) {
         Objects.requireNonNull(title, "title");
-        MessageReply titleReply = Reply.text(Json.write(Map.of("title", title)));
+        MessageReply titleReply = Reply.text(TestkitJson.write(Map.of("title", title)));
         MessageReply other = Reply.text(DEFAULT_TEXT);
         return request -> request.kind() == RequestKind.TITLE ? titleReply : other;
     }

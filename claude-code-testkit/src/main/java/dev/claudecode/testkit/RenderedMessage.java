@@ -1,6 +1,5 @@
 package dev.claudecode.testkit;
 
-import dev.claudecode.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ final class RenderedMessage {
                 events.add(delta(index, map("type", "signature_delta", "signature", block.get("signature"))));
             }
             case "tool_use" -> {
-                for (String chunk : chunks(Json.write(block.get("input")), reply.jsonChunkSize())) {
+                for (String chunk : chunks(TestkitJson.write(block.get("input")), reply.jsonChunkSize())) {
                     events.add(delta(index, map("type", "input_json_delta", "partial_json", chunk)));
                 }
             }

@@ -1,7 +1,6 @@
 package dev.claudecode.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ final class ResponseWriter {
      * @throws IOException when the client went away
      */
     void json(HttpExchange exchange, int status, Object body, Map<String, String> headers) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = TestkitJson.write(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", "application/json");
         addHeaders(exchange, headers);
         if (exchange.getRequestMethod().equals("HEAD")) {

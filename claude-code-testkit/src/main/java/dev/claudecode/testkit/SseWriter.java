@@ -1,6 +1,5 @@
 package dev.claudecode.testkit;
 
-import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ final class SseWriter {
      * @throws IOException when the client went away
      */
     void write(SseEvent event) throws IOException {
-        String frame = "event: " + event.name() + "\ndata: " + Json.write(event.data()) + "\n\n";
+        String frame = "event: " + event.name() + "\ndata: " + TestkitJson.write(event.data()) + "\n\n";
         out.write(frame.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -1,6 +1,5 @@
 package dev.claudecode.testkit;
 
-import dev.claudecode.internal.json.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class StandInModel implements Function<RecordedRequest, Reply> {
      */
     public String answer(RecordedRequest request) {
         if (request.kind() == RequestKind.TITLE) {
-            return Json.write(Map.of("title", TITLE));
+            return TestkitJson.write(Map.of("title", TITLE));
         }
         List<ApiMessage> messages = request.messages();
         Optional<ApiMessage> last = messages.isEmpty() ? Optional.empty() : Optional.of(messages.getLast());

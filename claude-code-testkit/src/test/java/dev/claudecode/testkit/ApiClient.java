@@ -1,6 +1,5 @@
 package dev.claudecode.testkit;
 
-import dev.claudecode.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,7 +52,7 @@ final class ApiClient {
     }
 
     HttpResponse<String> postMessages(Map<String, Object> body) {
-        return post("/v1/messages?beta=true", Json.write(body));
+        return post("/v1/messages?beta=true", TestkitJson.write(body));
     }
 
     HttpResponse<String> post(String pathAndQuery, String body) {
@@ -98,8 +97,8 @@ final class ApiClient {
                 throw new AssertionError("bad SSE frame: " + frames[i]);
             }
             String name = lines[0].substring("event: ".length());
-            JsonNode data = Json.parse(lines[1].substring("data: ".length()));
-            if (!name.equals(Json.text(data, "type", ""))) {
+            JsonNode data = TestkitJson.parse(lines[1].substring("data: ".length()));
+            if (!name.equals(data.path("type").asString(""))) {
                 throw new AssertionError("event name and data type differ: " + frames[i]);
             }
             events.add(new Event(name, data));

@@ -3,7 +3,6 @@ package dev.claudecode.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.internal.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +30,7 @@ class FakeClaudeApiErrorsTest {
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("content-type")).contains("application/json");
-        Map<String, Object> body = Json.toMap(Json.parse(response.body()));
+        Map<String, Object> body = TestkitJson.toMap(TestkitJson.parse(response.body()));
         assertThat(body).containsEntry("type", "error");
         assertThat(body.get("error")).isInstanceOfSatisfying(Map.class, error -> {
             assertThat(error.get("type")).isEqualTo(type);

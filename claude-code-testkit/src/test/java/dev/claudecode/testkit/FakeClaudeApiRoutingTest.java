@@ -2,7 +2,6 @@ package dev.claudecode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.internal.json.Json;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ class FakeClaudeApiRoutingTest {
         String side = text(client.postMessages(otherSide));
         String main = text(client.postMessages(ApiClient.mainBody("hello", false)));
 
-        assertThat(Json.toMap(Json.parse(title))).isEqualTo(Map.of("title", FakeClaudeApi.DEFAULT_TITLE));
+        assertThat(TestkitJson.toMap(TestkitJson.parse(title))).isEqualTo(Map.of("title", FakeClaudeApi.DEFAULT_TITLE));
         assertThat(side).isEqualTo(FakeClaudeApi.DEFAULT_TEXT);
         assertThat(main).isEqualTo("main answer");
         assertThat(api.requests()).extracting(RecordedRequest::kind)
@@ -69,10 +68,10 @@ class FakeClaudeApiRoutingTest {
     @Test
     void countTokensAnswersWithAnEstimate(FakeClaudeApi api) {
         HttpResponse<String> response = new ApiClient(api).post("/v1/messages/count_tokens?beta=true",
-                Json.write(ApiClient.mainBody("count me", false)));
+                TestkitJson.write(ApiClient.mainBody("count me", false)));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, Object> body = Json.toMap(Json.parse(response.body()));
+        Map<String, Object> body = TestkitJson.toMap(TestkitJson.parse(response.body()));
         assertThat(body).containsOnlyKeys("input_tokens");
         assertThat(((Number) body.get("input_tokens")).intValue()).isPositive();
         assertThat(api.requests().getFirst().kind()).isEqualTo(RequestKind.COUNT_TOKENS);
@@ -118,7 +117,7 @@ class FakeClaudeApiRoutingTest {
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
         if (!body.startsWith("event:")) {
-            return Json.parse(body).get("content").get(0).get("text").stringValue();
+            return TestkitJson.parse(body).get("content").get(0).get("text").stringValue();
         }
         StringBuilder text = new StringBuilder();
         for (ApiClient.Event event : ApiClient.events(body)) {

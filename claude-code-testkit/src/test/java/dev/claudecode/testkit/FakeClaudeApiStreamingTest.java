@@ -3,7 +3,6 @@ package dev.claudecode.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.claudecode.internal.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +72,7 @@ class FakeClaudeApiStreamingTest {
         assertThat(String.join("", deltas(events, 1, "text_delta", "text"))).isEqualTo("Running it.");
         List<String> json = deltas(events, 2, "input_json_delta", "partial_json");
         assertThat(json).hasSizeGreaterThan(1).allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(7));
-        assertThat(Json.toMap(Json.parse(String.join("", json)))).isEqualTo(input);
+        assertThat(TestkitJson.toMap(TestkitJson.parse(String.join("", json)))).isEqualTo(input);
         JsonNode toolStart = events.stream()
                 .filter(event -> event.name().equals("content_block_start") && event.data().get("index").asInt() == 2)
                 .findFirst().orElseThrow().data().get("content_block");
@@ -94,8 +93,8 @@ class FakeClaudeApiStreamingTest {
                         .toolUse("Read", Map.of("file_path", "/c")).build());
         ApiClient client = new ApiClient(api);
 
-        JsonNode first = Json.parse(client.postMessages(ApiClient.mainBody("a", false)).body());
-        JsonNode second = Json.parse(client.postMessages(ApiClient.mainBody("b", false)).body());
+        JsonNode first = TestkitJson.parse(client.postMessages(ApiClient.mainBody("a", false)).body());
+        JsonNode second = TestkitJson.parse(client.postMessages(ApiClient.mainBody("b", false)).body());
 
         assertThat(first.get("content").get(0).get("id").stringValue()).isEqualTo("toolu_fake_1");
         assertThat(second.get("content").get(0).get("id").stringValue()).isEqualTo("toolu_mine");
@@ -112,7 +111,7 @@ class FakeClaudeApiStreamingTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type")).contains("application/json");
         assertThat(response.headers().firstValue("x-extra")).contains("yes");
-        Map<String, Object> message = Json.toMap(Json.parse(response.body()));
+        Map<String, Object> message = TestkitJson.toMap(TestkitJson.parse(response.body()));
         assertThat(message).containsEntry("type", "message").containsEntry("role", "assistant")
                 .containsEntry("model", "claude-other").containsEntry("stop_reason", "max_tokens")
                 .containsEntry("stop_sequence", null);
@@ -129,7 +128,7 @@ class FakeClaudeApiStreamingTest {
         ApiClient client = new ApiClient(api);
 
         List<ApiClient.Event> events = ApiClient.events(client.postMessages(ApiClient.mainBody("x", true)).body());
-        JsonNode fallback = Json.parse(client.postMessages(ApiClient.mainBody("x", false)).body());
+        JsonNode fallback = TestkitJson.parse(client.postMessages(ApiClient.mainBody("x", false)).body());
 
         assertThat(events).extracting(ApiClient.Event::name)
                 .containsExactly("message_start", "ping", "content_block_start", "error");
@@ -144,7 +143,7 @@ class FakeClaudeApiStreamingTest {
         try {
             api.enqueue(Reply.builder().text("slow").eventDelay(Duration.ofMinutes(5)).build());
             HttpRequest request = HttpRequest.newBuilder(api.baseUrl().resolve("/v1/messages"))
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(ApiClient.mainBody("x", true)))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(TestkitJson.write(ApiClient.mainBody("x", true)))).build();
             HttpResponse<InputStream> response = new ApiClient(api).send(request, HttpResponse.BodyHandlers.ofInputStream());
 
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {

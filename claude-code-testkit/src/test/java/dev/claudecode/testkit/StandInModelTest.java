@@ -2,7 +2,6 @@ package dev.claudecode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.internal.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,9 +82,9 @@ class StandInModelTest {
     void givesTheTitleRequestAFixedTitle() {
         Map<String, Object> body = ApiClient.titleBody("anything");
         RecordedRequest request = new RecordedRequest(0, Instant.now(), "POST", "/v1/messages", "", Map.of(), body,
-                Json.write(body), RequestKind.TITLE);
+                TestkitJson.write(body), RequestKind.TITLE);
 
-        assertThat(Json.toMap(Json.parse(model.answer(request)))).isEqualTo(Map.of("title", StandInModel.TITLE));
+        assertThat(TestkitJson.toMap(TestkitJson.parse(model.answer(request)))).isEqualTo(Map.of("title", StandInModel.TITLE));
     }
 
     @Test
@@ -112,7 +111,7 @@ class StandInModelTest {
         body.put("model", "claude-test");
         body.put("tools", List.of(Map.of("name", "Bash")));
         body.put("messages", wire);
-        return new RecordedRequest(0, Instant.now(), "POST", "/v1/messages", "", Map.of(), body, Json.write(body),
+        return new RecordedRequest(0, Instant.now(), "POST", "/v1/messages", "", Map.of(), body, TestkitJson.write(body),
                 RequestKind.MAIN);
     }
 }
