@@ -10,29 +10,22 @@ import dev.claudecode.control.ContextUsage;
 import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.control.Health;
 import dev.claudecode.control.ModelInfo;
-import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.control.RewindResult;
 import dev.claudecode.control.ServerInfo;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.launch.OptionsCallbacks;
 import dev.claudecode.internal.control.Await;
-import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.callback.CallbackRouter;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeControl;
 import dev.claudecode.internal.control.RuntimeSettings;
-import dev.claudecode.internal.session.CliConnection;
-import dev.claudecode.internal.session.ConversationLost;
-import dev.claudecode.internal.session.HealthProbe;
-import dev.claudecode.internal.session.InactivityWatchdog;
+import dev.claudecode.internal.session.Connector;
 import dev.claudecode.internal.session.Launcher;
-import dev.claudecode.internal.session.LiveConnection;
 import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
-import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
@@ -48,7 +41,6 @@ import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.permission.PermissionMode;
-import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -60,13 +52,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Claude Code session: one long-lived CLI process that holds a conversation over many turns.
@@ -93,73 +81,35 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Session implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final ClaudeCodeOptions options;
     private final Transport transport;
-    private final Launcher launcher;
-    private final InboundRequestHandler inboundHandler;
     // Answers the CLI's can_use_tool, hook_callback and mcp_message requests for every CLI of the session.
     private final CallbackRouter callbacks;
     private final SerialExecutor turnExecutor = new SerialExecutor("claude-code-turns");
     private final SerialExecutor listenerExecutor = new SerialExecutor("claude-code-listeners");
-    private final TurnScheduler scheduler;
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    // a lock rather than a monitor: connect() holds it while a CLI launches and, when it resumes,
-    // while the handshake runs, and a virtual thread must not pin its carrier that long on Java 21
-    private final ReentrantLock connectionLock = new ReentrantLock();
-    // Extension point: the callback registries (hooks, SDK MCP servers) add their part of the
-    // initialize request here; it is rebuilt from options and these at every launch.
-    private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
-    private final RuntimeSettings runtimeSettings = new RuntimeSettings();
-    private final RuntimeControl runtime = new RuntimeControl(this::control, runtimeSettings);
-    private volatile LiveConnection live;
-    // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
-    private volatile TurnOnConnection lastTurn;
-    private volatile RuntimeException lastFailure;
-    private volatile boolean launching;
-    private volatile String sessionId;
-    private volatile boolean launchedOnce;
-    private volatile boolean freshNext;
+    // launches, resumes and replaces the session's CLI
+    private final Connector connector;
+    private final TurnScheduler scheduler;
+    private final RuntimeControl runtime;
 
     Session(ClaudeCodeOptions options, Transport transport, Launcher launcher) {
         this.options = options;
         this.transport = transport;
-        this.launcher = launcher;
         CallbackConfig callbackConfig = OptionsCallbacks.callbacks(options);
         this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
-        this.inboundHandler = callbacks;
-        initializeContributions.add(callbackConfig::addTo);
         OptionsCallbacks.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
-        this.scheduler = new TurnScheduler(turnExecutor, new TurnScheduler.Driver() {
-            @Override
-            public void start(Turn turn) {
-                LiveConnection current = connect();
-                CliConnection connection = current.connection();
-                lastTurn = new TurnOnConnection(turn, connection);
-                connection.write(turn.userLine());
-                options.inactivityTimeout().ifPresent(limit -> InactivityWatchdog.watch(turn, current, limit));
-            }
-
-            @Override
-            public void reset() {
-                resetConversation();
-            }
-
-            @Override
-            public boolean isReady() {
-                LiveConnection current = live;
-                return current != null && current.connection().isAlive();
-            }
-        });
-        options.resume().ifPresent(id -> sessionId = id);
-        options.sessionId().ifPresent(id -> sessionId = id);
+        RuntimeSettings runtimeSettings = new RuntimeSettings();
+        this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents());
+        connector.addInitializeContribution(callbackConfig::addTo);
+        this.scheduler = new TurnScheduler(turnExecutor, connector);
+        this.runtime = new RuntimeControl(connector::control, runtimeSettings);
     }
 
     /** Launches the CLI now rather than at the first turn, so that start-up failures show at once. */
     void connectEagerly() {
-        connect();
+        connector.current();
     }
 
     // ---------------------------------------------------------------- turns
@@ -232,12 +182,7 @@ public final class Session implements AutoCloseable {
      * error_during_execution} result. Does nothing when no turn runs.
      */
     public void interrupt() {
-        LiveConnection current = live;
-        if (current == null || !current.connection().isAlive()) {
-            return;
-        }
-        // Not held back by the handshake: an interrupt is urgent, and the CLI takes it at any time.
-        Await.answer(current.connection().control().request(ControlRequests.interrupt(), options.controlTimeout()), "interrupt");
+        connector.interrupt(options.controlTimeout()).ifPresent(answer -> Await.answer(answer, "interrupt"));
     }
 
     // ---------------------------------------------------------------- runtime control
@@ -446,8 +391,7 @@ public final class Session implements AutoCloseable {
      * @throws CliProcessException when the CLI exits before it answers
      */
     public ServerInfo serverInfo() {
-        ensureOpen();
-        return Await.answer(connect().serverInfo(), "initialize");
+        return connector.serverInfo();
     }
 
     /**
@@ -493,7 +437,7 @@ public final class Session implements AutoCloseable {
      * @return the health now
      */
     public Health health() {
-        return HealthProbe.assess(closed.get(), launching, live, lastFailure);
+        return connector.health();
     }
 
     // ---------------------------------------------------------------- history and node
@@ -505,12 +449,12 @@ public final class Session implements AutoCloseable {
      * @return the messages, oldest first; empty until the CLI has reported the session id
      */
     public List<SessionMessage> getMessages(HistoryQuery query) {
-        String id = sessionId;
-        if (id == null) {
+        Optional<String> id = connector.sessionId();
+        if (id.isEmpty()) {
             return List.of();
         }
         SessionPlace place = place();
-        return History.at(place.configDir()).getMessages(id, place.cwd(), query);
+        return History.at(place.configDir()).getMessages(id.get(), place.cwd(), query);
     }
 
     /** @return this session's whole conversation, oldest first */
@@ -589,13 +533,12 @@ public final class Session implements AutoCloseable {
 
     /** @return the conversation's session id, once the CLI has reported it */
     public Optional<String> sessionId() {
-        return Optional.ofNullable(sessionId);
+        return connector.sessionId();
     }
 
     /** @return whether the session is open and its CLI runs */
     public boolean isAlive() {
-        LiveConnection current = live;
-        return !closed.get() && current != null && current.connection().isAlive();
+        return !connector.isClosed() && connector.isReady();
     }
 
     /** @return the options the session was started with */
@@ -609,26 +552,24 @@ public final class Session implements AutoCloseable {
      * {@link SessionClosedException}. Idempotent.
      */
     public void stop() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!connector.close()) {
             return;
         }
-        LiveConnection currentLive = live;
-        CliConnection current = currentLive == null ? null : currentLive.connection();
         Optional<Turn> active = scheduler.active();
-        if (current != null && current.isAlive() && active.isPresent()) {
-            try {
-                current.control().request(ControlRequests.interrupt(), Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
-                active.get().awaitDone(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("interrupting the turn at stop failed: {}", e.toString());
-            }
+        if (active.isPresent()) {
+            connector.interrupt(Duration.ofSeconds(2)).ifPresent(answer -> {
+                try {
+                    answer.get(3, TimeUnit.SECONDS);
+                    active.get().awaitDone(Duration.ofSeconds(2));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    LOG.debug("interrupting the turn at stop failed: {}", e.toString());
+                }
+            });
         }
         scheduler.close(new SessionClosedException("the session was stopped"));
-        if (current != null) {
-            current.stop(STOP_GRACE);
-        }
+        connector.stop();
         callbacks.close();
     }
 
@@ -644,24 +585,10 @@ public final class Session implements AutoCloseable {
         if (scheduler.withdraw(turn) || turn.state() != Turn.State.ACTIVE) {
             return;
         }
-        LiveConnection current = live;
-        if (current != null && current.connection().isAlive()) {
-            current.connection().control().request(ControlRequests.interrupt(), options.controlTimeout())
-                    .exceptionally(error -> {
-                        LOG.debug("interrupting an abandoned turn failed: {}", error.toString());
-                        return null;
-                    });
-        }
-    }
-
-    /**
-     * Sends a control request to the current CLI, starting one when none runs; it waits for the
-     * start-up handshake first.
-     */
-    JsonNode control(ObjectNode request) {
-        ensureOpen();
-        String subtype = request.path("subtype").asString("");
-        return Await.answer(connect().gate().request(request, options.controlTimeout()), subtype);
+        connector.interrupt(options.controlTimeout()).ifPresent(answer -> answer.exceptionally(error -> {
+            LOG.debug("interrupting an abandoned turn failed: {}", error.toString());
+            return null;
+        }));
     }
 
     /**
@@ -669,76 +596,7 @@ public final class Session implements AutoCloseable {
      * next launch of the CLI.
      */
     void addInitializeContribution(InitializeRequest.Contribution contribution) {
-        initializeContributions.add(contribution);
-    }
-
-    private LiveConnection connect() {
-        connectionLock.lock();
-        try {
-            LiveConnection current = live;
-            if (current != null && current.connection().isAlive()) {
-                return current;
-            }
-            ensureOpen();
-            boolean recovering = !freshNext && launchedOnce && sessionId != null;
-            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
-            launching = true;
-            try {
-                current = open(spec);
-                if (recovering) {
-                    // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
-                    Await.answer(current.initialized(), "initialize");
-                }
-            } catch (CliProcessException e) {
-                if (!recovering || !ConversationLost.isCause(e)) {
-                    throw e;
-                }
-                // the CLI died before it wrote the conversation to disk: carry on in a new one
-                LOG.warn("conversation {} was not saved before its CLI stopped; continuing in a new conversation", sessionId);
-                sessionId = null;
-                current = open(launcher.fresh());
-            } finally {
-                launching = false;
-            }
-            freshNext = false;
-            launchedOnce = true;
-            lastFailure = null;
-            live = current;
-            return current;
-        } finally {
-            connectionLock.unlock();
-        }
-    }
-
-    private LiveConnection open(LaunchSpec spec) {
-        return LiveConnection.open(transport, spec,
-                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
-                inboundHandler, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
-                runtimeSettings.replay(), handshakeTimeout());
-    }
-
-    // A cold start under load can take seconds: a short control timeout, chosen for snappy
-    // runtime calls, must not fail the start-up handshake.
-    private Duration handshakeTimeout() {
-        Duration configured = options.controlTimeout();
-        return configured.compareTo(ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT) > 0 ? configured : ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT;
-    }
-
-    private void resetConversation() {
-        LiveConnection current;
-        connectionLock.lock();
-        try {
-            current = live;
-            live = null;
-            lastFailure = null;
-            sessionId = null;
-            freshNext = true;
-        } finally {
-            connectionLock.unlock();
-        }
-        if (current != null) {
-            current.connection().stop(STOP_GRACE);
-        }
+        connector.addInitializeContribution(contribution);
     }
 
     // The working directory a permission callback is told about; a transport that cannot say
@@ -753,9 +611,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed.get()) {
-            throw new SessionClosedException("the session is stopped");
-        }
+        connector.ensureOpen();
     }
 
     private void dispatch(Message message) {
@@ -772,65 +628,23 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** A turn and the CLI process its user message was written to. */
-    private record TurnOnConnection(Turn turn, CliConnection connection) {
-    }
-
-    /** Receives what the current CLI process reports. */
-    private final class ConnectionEvents implements CliConnection.Events {
+    /** Hands what the session's CLIs report to the listeners and the turns. */
+    private final class ConnectorEvents implements Connector.Events {
 
         @Override
-        public void onMessage(CliConnection from, Message message) {
-            // a CLI that no turn was written to (one that failed to resume) does not speak for the session
-            TurnOnConnection turn = lastTurn;
-            boolean current = turn != null && turn.connection() == from;
-            if (current) {
-                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
-            }
+        public void onMessage(Message message, Optional<Turn> turn) {
             dispatch(message);
-            if (current) {
-                scheduler.onMessage(turn.turn(), message);
-            }
+            turn.ifPresent(target -> scheduler.onMessage(target, message));
         }
 
         @Override
-        public void onCaughtUp(CliConnection from) {
-            TurnOnConnection turn = lastTurn;
-            if (turn != null && turn.connection() == from) {
-                turn.turn().handOver();
-            }
-        }
-
-        @Override
-        public void onProtocolError(ProtocolException error) {
-            LOG.warn("{}", error.getMessage());
+        public void onConnectionLost(Turn turn, RuntimeException error) {
+            scheduler.onConnectionLost(turn, error);
         }
 
         @Override
         public void onStderr(String line) {
             options.stderr().ifPresent(consumer -> listenerExecutor.execute(() -> consumer.accept(line)));
-        }
-
-        @Override
-        public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
-            RuntimeException error = failure.<RuntimeException>map(f -> f)
-                    .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
-            connectionLock.lock();
-            try {
-                LiveConnection current = live;
-                if (current != null && current.connection() == exited) {
-                    live = null;
-                    lastFailure = failure.isPresent() ? error : null;
-                }
-            } finally {
-                connectionLock.unlock();
-            }
-            // Only the turn written to this CLI fails: a CLI replaced by a reset, or by a new one
-            // before its exit was reported, must not fail a turn running on its successor.
-            TurnOnConnection turn = lastTurn;
-            if (turn != null && turn.connection() == exited) {
-                scheduler.onConnectionLost(turn.turn(), error);
-            }
         }
     }
 }

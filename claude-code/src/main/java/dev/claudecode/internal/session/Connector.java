@@ -1,0 +1,396 @@
+package dev.claudecode.internal.session;
+
+import dev.claudecode.control.Health;
+import dev.claudecode.control.ServerInfo;
+import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ProtocolException;
+import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.internal.control.Await;
+import dev.claudecode.internal.control.ControlRequests;
+import dev.claudecode.internal.control.InitializeRequest;
+import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.protocol.InboundRequestHandler;
+import dev.claudecode.message.Message;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.transport.LaunchSpec;
+import dev.claudecode.transport.Transport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Keeps a session connected to a CLI process. It launches a CLI when a turn or a control call
+ * needs one and none runs, and chooses how: the launch the options describe the first time, a
+ * resume of the conversation after a CLI died, a new conversation after a {@linkplain #reset()
+ * reset}, and a new conversation too when the one to resume was never saved (the CLI died before
+ * it wrote it to disk). It follows the conversation's session id, remembers which CLI the last
+ * turn was written to, so that only that CLI's exit fails the turn, and reports what the CLIs say
+ * to the session through {@link Events}.
+ *
+ * <p>As the {@link TurnScheduler.Driver} of the session's scheduler it starts turns and applies
+ * resets. All methods are thread-safe; launching, resetting and reacting to an exit are
+ * serialised by one lock (a {@link ReentrantLock}, since it is held across a launch and, when
+ * resuming, its handshake, and a virtual thread must not pin its carrier that long on Java 21).
+ */
+public final class Connector implements TurnScheduler.Driver {
+
+    /** How long a CLI may take to exit once its input is closed, at a reset and at {@link #stop()}. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
+
+    /**
+     * What the connector reports to its session. Called on a CLI's reader threads: implementations
+     * must not block.
+     */
+    public interface Events {
+
+        /**
+         * A message of one of the session's CLIs.
+         *
+         * @param message the message
+         * @param turn the turn it belongs to: the turn last written, when the message comes from
+         *     the CLI it was written to; empty for a CLI that no turn was written to (one that
+         *     failed to resume), which does not speak for the session
+         */
+        void onMessage(Message message, Optional<Turn> turn);
+
+        /**
+         * The CLI that a turn was last written to has exited; the turn fails unless it has
+         * ended already.
+         *
+         * @param turn the turn
+         * @param error why: the CLI's failure, or a {@link SessionClosedException} when it was stopped
+         */
+        void onConnectionLost(Turn turn, RuntimeException error);
+
+        /**
+         * One line a CLI wrote on its standard error.
+         *
+         * @param line the line, secrets redacted
+         */
+        void onStderr(String line);
+    }
+
+    /** A turn and the CLI process its user message was written to. */
+    private record TurnOnConnection(Turn turn, CliConnection connection) {
+    }
+
+    private final Transport transport;
+    private final Launcher launcher;
+    private final ClaudeCodeOptions options;
+    private final InboundRequestHandler inbound;
+    private final RuntimeSettings runtimeSettings;
+    private final Events events;
+    // Extension point: the callback registries (hooks, SDK MCP servers) add their part of the
+    // initialize request here; it is rebuilt from options and these at every launch.
+    private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock connectionLock = new ReentrantLock();
+    private volatile LiveConnection live;
+    // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
+    private volatile TurnOnConnection lastTurn;
+    private volatile RuntimeException lastFailure;
+    private volatile boolean launching;
+    private volatile String sessionId;
+    private volatile boolean launchedOnce;
+    private volatile boolean freshNext;
+
+    /**
+     * Creates a connector; it launches nothing yet.
+     *
+     * @param transport where the CLIs run
+     * @param launcher plans each launch
+     * @param options the session's options: the session id to start from, timeouts, limits and
+     *     the base of the {@code initialize} request
+     * @param inbound answers the control requests of every CLI of the session
+     * @param runtimeSettings the runtime changes that every new CLI gets again
+     * @param events receives what the CLIs report
+     */
+    public Connector(Transport transport, Launcher launcher, ClaudeCodeOptions options, InboundRequestHandler inbound,
+            RuntimeSettings runtimeSettings, Events events) {
+        this.transport = transport;
+        this.launcher = launcher;
+        this.options = options;
+        this.inbound = inbound;
+        this.runtimeSettings = runtimeSettings;
+        this.events = events;
+        options.resume().ifPresent(id -> sessionId = id);
+        options.sessionId().ifPresent(id -> sessionId = id);
+    }
+
+    /**
+     * Registers a part of the {@code initialize} request that callbacks own; it takes effect from
+     * the next launch of the CLI.
+     *
+     * @param contribution adds its fields to the request
+     */
+    public void addInitializeContribution(InitializeRequest.Contribution contribution) {
+        initializeContributions.add(contribution);
+    }
+
+    /** @return the conversation's session id, once known: from the options, or as the CLI reported it */
+    public Optional<String> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /**
+     * Returns the running CLI, launching one when none runs: the options' launch the first time,
+     * a resume of the conversation after a CLI ended, and a new conversation after a reset or when
+     * the conversation to resume was never saved. A resuming launch waits for its handshake, so
+     * that a conversation the CLI cannot find is seen here.
+     *
+     * @return the running CLI; its handshake may still be under way
+     * @throws SessionClosedException when no CLI runs and the connector is closed
+     * @throws CliProcessException when the launch fails
+     */
+    public LiveConnection current() {
+        connectionLock.lock();
+        try {
+            LiveConnection current = live;
+            if (current != null && current.connection().isAlive()) {
+                return current;
+            }
+            ensureOpen();
+            boolean recovering = !freshNext && launchedOnce && sessionId != null;
+            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
+            launching = true;
+            try {
+                current = open(spec);
+                if (recovering) {
+                    // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
+                    Await.answer(current.initialized(), "initialize");
+                }
+            } catch (CliProcessException e) {
+                if (!recovering || !ConversationLost.isCause(e)) {
+                    throw e;
+                }
+                // the CLI died before it wrote the conversation to disk: carry on in a new one
+                LOG.warn("conversation {} was not saved before its CLI stopped; continuing in a new conversation", sessionId);
+                sessionId = null;
+                current = open(launcher.fresh());
+            } finally {
+                launching = false;
+            }
+            freshNext = false;
+            launchedOnce = true;
+            lastFailure = null;
+            live = current;
+            return current;
+        } finally {
+            connectionLock.unlock();
+        }
+    }
+
+    /**
+     * Writes a turn's user message to the running CLI, launching one first when none runs, and
+     * watches the turn for inactivity when the options set a timeout.
+     *
+     * @param turn the turn to start
+     */
+    @Override
+    public void start(Turn turn) {
+        LiveConnection current = current();
+        CliConnection connection = current.connection();
+        lastTurn = new TurnOnConnection(turn, connection);
+        connection.write(turn.userLine());
+        options.inactivityTimeout().ifPresent(limit -> InactivityWatchdog.watch(turn, current, limit));
+    }
+
+    /**
+     * Ends the conversation: the running CLI is stopped, the session id forgotten, and the next
+     * launch starts a new conversation.
+     */
+    @Override
+    public void reset() {
+        LiveConnection current;
+        connectionLock.lock();
+        try {
+            current = live;
+            live = null;
+            lastFailure = null;
+            sessionId = null;
+            freshNext = true;
+        } finally {
+            connectionLock.unlock();
+        }
+        if (current != null) {
+            current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    /** @return whether a CLI runs, so that starting a turn launches none */
+    @Override
+    public boolean isReady() {
+        LiveConnection current = live;
+        return current != null && current.connection().isAlive();
+    }
+
+    /**
+     * Sends a control request to the running CLI, launching one when none runs, and waits for the
+     * answer; the request waits for the CLI's start-up handshake first.
+     *
+     * @param request the {@code request} object
+     * @return the answer's payload, an empty object when it has none
+     * @throws SessionClosedException when the connector is closed
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses or does not answer in time
+     */
+    public JsonNode control(ObjectNode request) {
+        ensureOpen();
+        String subtype = request.path("subtype").asString("");
+        return Await.answer(current().gate().request(request, options.controlTimeout()), subtype);
+    }
+
+    /**
+     * Returns what the running CLI reported at start-up, launching one when none runs and waiting
+     * for its handshake.
+     *
+     * @return the decoded answer to {@code initialize}
+     * @throws SessionClosedException when the connector is closed
+     * @throws CliProcessException when the CLI exits before it answers
+     */
+    public ServerInfo serverInfo() {
+        ensureOpen();
+        return Await.answer(current().serverInfo(), "initialize");
+    }
+
+    /**
+     * Asks the running CLI to interrupt its turn, without waiting for the handshake: an interrupt
+     * is urgent, and the CLI takes it at any time. Never launches a CLI.
+     *
+     * @param timeout how long the CLI may take to answer
+     * @return the pending answer, failing on a refusal or timeout; empty when no CLI runs
+     */
+    public Optional<CompletableFuture<Void>> interrupt(Duration timeout) {
+        LiveConnection current = live;
+        if (current == null || !current.connection().isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of(current.connection().control().request(ControlRequests.interrupt(), timeout)
+                .thenApply(answer -> null));
+    }
+
+    /**
+     * Tells the health of the session's connection. Never launches a CLI and never waits.
+     *
+     * @return the health now
+     */
+    public Health health() {
+        return HealthProbe.assess(closed.get(), launching, live, lastFailure);
+    }
+
+    /**
+     * Closes the connector for new launches: from now on {@link #current()} fails with {@link
+     * SessionClosedException} instead of launching. A running CLI keeps running until {@link #stop()}.
+     *
+     * @return whether this call closed it; false when it was closed already
+     */
+    public boolean close() {
+        return closed.compareAndSet(false, true);
+    }
+
+    /** @return whether the connector is closed */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Fails when the connector is closed.
+     *
+     * @throws SessionClosedException when it is
+     */
+    public void ensureOpen() {
+        if (closed.get()) {
+            throw new SessionClosedException("the session is stopped");
+        }
+    }
+
+    /**
+     * Closes the connector and stops the running CLI: closes its input, waits {@link #STOP_GRACE}
+     * for it to exit, then terminates it and its descendants.
+     */
+    public void stop() {
+        close();
+        LiveConnection current = live;
+        if (current != null) {
+            current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    private LiveConnection open(LaunchSpec spec) {
+        return LiveConnection.open(transport, spec,
+                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                inbound, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
+                runtimeSettings.replay(), handshakeTimeout());
+    }
+
+    // A cold start under load can take seconds: a short control timeout, chosen for snappy
+    // runtime calls, must not fail the start-up handshake.
+    private Duration handshakeTimeout() {
+        Duration configured = options.controlTimeout();
+        return configured.compareTo(ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT) > 0 ? configured : ClaudeCodeOptions.DEFAULT_CONTROL_TIMEOUT;
+    }
+
+    /** Receives what a CLI process reports. */
+    private final class ConnectionEvents implements CliConnection.Events {
+
+        @Override
+        public void onMessage(CliConnection from, Message message) {
+            // a CLI that no turn was written to (one that failed to resume) does not speak for the session
+            TurnOnConnection turn = lastTurn;
+            boolean current = turn != null && turn.connection() == from;
+            if (current) {
+                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+            }
+            events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+        }
+
+        @Override
+        public void onCaughtUp(CliConnection from) {
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == from) {
+                turn.turn().handOver();
+            }
+        }
+
+        @Override
+        public void onProtocolError(ProtocolException error) {
+            LOG.warn("{}", error.getMessage());
+        }
+
+        @Override
+        public void onStderr(String line) {
+            events.onStderr(line);
+        }
+
+        @Override
+        public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
+            RuntimeException error = failure.<RuntimeException>map(f -> f)
+                    .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
+            connectionLock.lock();
+            try {
+                LiveConnection current = live;
+                if (current != null && current.connection() == exited) {
+                    live = null;
+                    lastFailure = failure.isPresent() ? error : null;
+                }
+            } finally {
+                connectionLock.unlock();
+            }
+            // Only the turn written to this CLI fails: a CLI replaced by a reset, or by a new one
+            // before its exit was reported, must not fail a turn running on its successor.
+            TurnOnConnection turn = lastTurn;
+            if (turn != null && turn.connection() == exited) {
+                events.onConnectionLost(turn.turn(), error);
+            }
+        }
+    }
+}
