@@ -132,7 +132,7 @@ public final class Session implements AutoCloseable {
      */
     public MessageStream stream(UserInput input) {
         ensureOpen();
-        Turn turn = new Turn(input.toUserLine());
+        Turn turn = Turn.of(input.content(), input.uuid());
         scheduler.submit(turn);
         return new MessageStream(this, turn);
     }

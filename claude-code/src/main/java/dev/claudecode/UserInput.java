@@ -4,14 +4,10 @@ import dev.claudecode.content.ContentBlock;
 import dev.claudecode.content.DocumentBlock;
 import dev.claudecode.content.ImageBlock;
 import dev.claudecode.content.TextBlock;
-import dev.claudecode.internal.json.Json;
-import dev.claudecode.internal.protocol.ContentEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the user says in one turn: text and other content blocks (images, documents), and
@@ -50,25 +46,6 @@ public record UserInput(List<ContentBlock> content, Optional<String> uuid) {
      */
     public UserInput withUuid(String messageUuid) {
         return new UserInput(content, Optional.of(messageUuid));
-    }
-
-    /** @return the {@code user} line the CLI reads on its standard input */
-    ObjectNode toUserLine() {
-        ObjectNode message = Json.object();
-        message.put("role", "user");
-        if (content.size() == 1 && content.get(0) instanceof TextBlock text) {
-            message.put("content", text.text());
-        } else {
-            ArrayNode blocks = message.putArray("content");
-            content.forEach(block -> blocks.add(ContentEncoder.encode(block)));
-        }
-        ObjectNode line = Json.object();
-        line.put("type", "user");
-        line.set("message", message);
-        line.putNull("parent_tool_use_id");
-        line.put("session_id", "");
-        uuid.ifPresent(id -> line.put("uuid", id));
-        return line;
     }
 
     /** Builds a {@link UserInput} block by block. */

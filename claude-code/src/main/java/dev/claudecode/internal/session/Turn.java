@@ -1,10 +1,13 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.content.ContentBlock;
+import dev.claudecode.internal.protocol.UserLines;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,17 @@ public final class Turn {
      */
     public Turn(ObjectNode userLine) {
         this.userLine = userLine;
+    }
+
+    /**
+     * Creates a queued turn for what the user says.
+     *
+     * @param content the turn's content blocks, at least one
+     * @param uuid the uuid the CLI should give the user message, if chosen
+     * @return the turn, which writes its {@code user} line when it starts
+     */
+    public static Turn of(List<ContentBlock> content, Optional<String> uuid) {
+        return new Turn(UserLines.of(content, uuid));
     }
 
     /** @return the user line this turn writes */
