@@ -1,17 +1,10 @@
 package dev.claudecode;
 
-import dev.claudecode.control.AccountInfo;
-import dev.claudecode.control.AgentInfo;
-import dev.claudecode.control.BinaryVersion;
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.errors.CliProcessException;
-import dev.claudecode.control.ContextUsage;
-import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.control.Health;
-import dev.claudecode.control.ModelInfo;
-import dev.claudecode.control.RewindResult;
-import dev.claudecode.control.ServerInfo;
+import dev.claudecode.control.SessionControl;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.launch.OptionsCallbacks;
 import dev.claudecode.internal.control.Await;
@@ -31,22 +24,15 @@ import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
-import dev.claudecode.mcp.McpServerConfig;
-import dev.claudecode.mcp.McpServerStatus;
-import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
 import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
-import dev.claudecode.message.SlashCommand;
-import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -67,14 +53,16 @@ import org.slf4j.LoggerFactory;
  * ClaudeCodeOptions#inactivityTimeout() inactivity timeout}; without one, {@link #interrupt()},
  * closing the turn's stream or {@link #stop()} end the wait.
  *
- * <p>Runtime controls ({@link #setModel}, {@link #setPermissionMode}, {@link #mcpStatus},
- * {@link #rewindFiles}, ...) work at any time, also while a turn streams. Each waits at most the
- * {@linkplain ClaudeCodeOptions#controlTimeout() control timeout} for the CLI's answer, failing
- * with {@link dev.claudecode.errors.ControlTimeoutException}; the CLI's refusals become a {@link dev.claudecode.errors.ControlException}
- * carrying its message. A control call made while the CLI is still starting waits for its
- * start-up handshake, within the same timeout, and one made when no CLI runs (after a crash or
- * {@link #clear()}) starts one. Model, permission mode and thinking budget set here are given
- * again to every new CLI the session starts.
+ * <p>The runtime controls are behind {@link #control()}: {@code session.control().setModel("haiku")},
+ * {@code session.control().mcpStatus()}, ... They work at any time, also while a turn streams,
+ * each within the {@linkplain ClaudeCodeOptions#controlTimeout() control timeout}; a control call
+ * made when no CLI runs (after a crash or {@link #clear()}) starts one. See {@link SessionControl}.
+ *
+ * <p>The session's verbs at a glance: turns ({@link #stream}, {@link #query}, {@link #queryAsync},
+ * {@link #interrupt()}, {@link #clear()}); runtime controls ({@link #control()}) and {@link
+ * #health()}; the conversation's history ({@link #messages()}, {@link #listSessions()}); the
+ * machine the CLI runs on ({@link #node()}, {@link #execute}); {@link #addListener listeners};
+ * state ({@link #sessionId()}, {@link #isAlive()}, {@link #options()}); and {@link #stop()}.
  *
  * <p>All methods are thread-safe.
  */
@@ -92,7 +80,7 @@ public final class Session implements AutoCloseable {
     // launches, resumes and replaces the session's CLI
     private final Connector connector;
     private final TurnScheduler scheduler;
-    private final RuntimeControl runtime;
+    private final SessionControl control;
 
     Session(ClaudeCodeOptions options, Transport transport, Launcher launcher) {
         this.options = options;
@@ -104,7 +92,8 @@ public final class Session implements AutoCloseable {
         this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents());
         connector.addInitializeContribution(callbackConfig::addTo);
         this.scheduler = new TurnScheduler(turnExecutor, connector);
-        this.runtime = new RuntimeControl(connector::control, runtimeSettings);
+        this.control = new RuntimeControl(connector::control, connector::serverInfo, runtimeSettings, options.model(),
+                callbacks::registerSdkServers);
     }
 
     /** Launches the CLI now rather than at the first turn, so that start-up failures show at once. */
@@ -179,255 +168,26 @@ public final class Session implements AutoCloseable {
 
     /**
      * Interrupts the turn in progress: the CLI stops it and ends it with an {@code
-     * error_during_execution} result. Does nothing when no turn runs.
+     * error_during_execution} result. Does nothing when no turn runs. Never starts a CLI.
+     *
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses or does not answer within
+     *     the control timeout
      */
     public void interrupt() {
         connector.interrupt(options.controlTimeout()).ifPresent(answer -> Await.answer(answer, "interrupt"));
     }
 
-    // ---------------------------------------------------------------- runtime control
+    // ---------------------------------------------------------------- runtime controls and health
 
     /**
-     * Switches the model for the following API calls, also mid-turn. The CLI does not check the
-     * name: an unknown model fails only at its next API call. The CLI reports the switch with a
-     * {@code <local-command-stdout>} user message (marked {@code isReplay}).
+     * Returns the session's runtime controls: model, thinking budget, permission mode, MCP
+     * servers, file rewinds, background tasks, settings, what the CLI offers, and any other
+     * control request. They work at any time, also while a turn streams; see {@link SessionControl}.
      *
-     * @param model a model alias such as {@code sonnet}, a full model id, or {@code default}; see
-     *     {@link #supportedModels()}
-     * @throws IllegalArgumentException when the name is blank
-     * @throws dev.claudecode.errors.ControlException when the CLI refuses
+     * @return the controls; the same object at every call
      */
-    public void setModel(String model) {
-        runtime.setModel(Optional.of(model));
-    }
-
-    /**
-     * Switches back to the model the session started with: the options' {@code model}, or the
-     * CLI's default model when the options name none. (The CLI's own reset, a {@code set_model}
-     * without a model, always goes to its default, whatever {@code --model} said.)
-     *
-     * @throws dev.claudecode.errors.ControlException when the CLI refuses
-     */
-    public void resetModel() {
-        runtime.setModel(options.model());
-    }
-
-    /**
-     * Changes the permission mode. The CLI accepts any value without checking it, so pass one of
-     * the {@link PermissionMode} constants, or {@link PermissionMode#of} for a mode of a newer CLI;
-     * a valid change is reported with a {@code system/status} message.
-     *
-     * @param mode the new mode
-     * @throws dev.claudecode.errors.ControlException when the CLI refuses, e.g. {@code bypassPermissions} in a session
-     *     not started with {@code allowDangerouslySkipPermissions}
-     */
-    public void setPermissionMode(PermissionMode mode) {
-        runtime.setPermissionMode(mode);
-    }
-
-    /**
-     * Sets the thinking budget of the following API calls: a number of tokens, 0 to turn thinking
-     * off, or {@code null} for the default. Models with adaptive thinking only take 0 into account.
-     *
-     * @param maxThinkingTokens the budget, not negative; null for the default
-     * @throws IllegalArgumentException when negative
-     */
-    public void setMaxThinkingTokens(Integer maxThinkingTokens) {
-        runtime.setMaxThinkingTokens(maxThinkingTokens == null ? OptionalInt.empty() : OptionalInt.of(maxThinkingTokens));
-    }
-
-    /**
-     * Sets the thinking budget of the following API calls.
-     *
-     * @param maxThinkingTokens the budget, not negative, 0 for off; empty for the default
-     * @throws IllegalArgumentException when negative
-     */
-    public void setMaxThinkingTokens(OptionalInt maxThinkingTokens) {
-        runtime.setMaxThinkingTokens(maxThinkingTokens);
-    }
-
-    /**
-     * Lists the session's MCP servers with their connection status, tools and errors.
-     *
-     * @return the servers, in the CLI's order
-     */
-    public List<McpServerStatus> mcpStatus() {
-        return runtime.mcpStatus();
-    }
-
-    /**
-     * Reconnects an MCP server that the CLI connects to itself, e.g. one that failed.
-     *
-     * @param serverName the server's name
-     * @throws dev.claudecode.errors.ControlException for an unknown server ({@code Server not found: …}) and for
-     *     in-process SDK servers, which the CLI cannot reconnect
-     */
-    public void mcpReconnect(String serverName) {
-        runtime.mcpReconnect(serverName);
-    }
-
-    /**
-     * Switches an MCP server off or on. A server switched off keeps its status but offers no
-     * tools; an in-process SDK server cannot be switched back on.
-     *
-     * @param serverName the server's name
-     * @param enabled whether it is on
-     * @throws dev.claudecode.errors.ControlException for an unknown server, or when the CLI cannot switch it
-     */
-    public void mcpToggle(String serverName, boolean enabled) {
-        runtime.mcpToggle(serverName, enabled);
-    }
-
-    /**
-     * Replaces the session's dynamically managed MCP servers with these, connecting the new ones.
-     * That set includes servers registered at start-up as in-process SDK servers, but not those
-     * of the options' {@code mcpServers} or {@code mcpConfig}. An empty map removes them all. The
-     * change lasts as long as the current CLI.
-     *
-     * @param servers the servers by name
-     * @return the servers added and removed, and those that could not be started with the reason
-     */
-    public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
-        callbacks.registerSdkServers(servers);
-        return runtime.setMcpServers(servers);
-    }
-
-    /**
-     * Restores the files the session changed to their state before a user message, deleting
-     * files created since. Needs {@link ClaudeCodeOptions#enableFileCheckpointing()}.
-     *
-     * @param userMessageId the uuid of a user message of this session, as given with
-     *     {@link UserInput#withUuid} or read from a replayed user message
-     * @param dryRun true to only report what a rewind would change
-     * @return the result; a dry run without checkpointing says so in {@code error}
-     * @throws dev.claudecode.errors.ControlException when a real rewind is impossible: checkpointing off
-     *     ({@code File rewinding is not enabled.}) or no checkpoint for that message
-     */
-    public RewindResult rewindFiles(String userMessageId, boolean dryRun) {
-        return runtime.rewindFiles(userMessageId, dryRun);
-    }
-
-    /**
-     * Stops a background task (a background Bash command or subagent). Its end is reported with
-     * {@code system/task_updated} and a {@code system/task_notification} whose status is
-     * {@code stopped}. An unknown or finished task is not an error.
-     *
-     * @param taskId the task id, from {@link dev.claudecode.message.TaskStartedMessage#taskId()}
-     */
-    public void stopTask(String taskId) {
-        runtime.stopTask(taskId);
-    }
-
-    /**
-     * Reports how full the context window is, by category. The CLI may take a second for it.
-     *
-     * @return the usage
-     */
-    public ContextUsage contextUsage() {
-        return runtime.contextUsage();
-    }
-
-    /**
-     * Sets the session's title, as {@code /rename} does; it is stored with the session.
-     *
-     * @param title the title, not blank
-     */
-    public void renameSession(String title) {
-        runtime.renameSession(title);
-    }
-
-    /**
-     * Reports the settings in effect: merged, per source, and as actually applied.
-     *
-     * @return the settings
-     */
-    public EffectiveSettings getSettings() {
-        return runtime.getSettings();
-    }
-
-    /**
-     * Layers settings over the session's at runtime, as the {@code flagSettings} source, e.g.
-     * {@code Map.of("model", "haiku")}. They last as long as the current CLI.
-     *
-     * @param settings settings as plain JSON values
-     */
-    public void applyFlagSettings(Map<String, ?> settings) {
-        runtime.applyFlagSettings(settings);
-    }
-
-    /**
-     * Asks the running CLI for its version.
-     *
-     * @return the version and build time
-     */
-    public BinaryVersion binaryVersion() {
-        return runtime.binaryVersion();
-    }
-
-    /**
-     * Sends a control request of any subtype and returns the CLI's answer, for subtypes this
-     * class has no method for (for example {@code get_usage} or {@code reload_plugins} of the
-     * pinned CLI, or those of newer CLIs). It waits for the start-up handshake like every control
-     * call.
-     *
-     * @param subtype the request's subtype, e.g. {@code get_usage}
-     * @param fields its other fields as plain JSON values
-     * @return the answer's payload as plain JSON; empty when the answer has none
-     * @throws dev.claudecode.errors.ControlException when the CLI answers with an error, e.g.
-     *     {@code Unsupported control request subtype: …}
-     */
-    public Map<String, Object> controlRequest(String subtype, Map<String, ?> fields) {
-        return runtime.request(subtype, fields);
-    }
-
-    // ---------------------------------------------------------------- introspection
-
-    /**
-     * What the current CLI reported at start-up: commands, agents, models, account, output
-     * styles. Waits for the start-up handshake when it is under way, and starts a CLI when none
-     * runs.
-     *
-     * @return the server info of the current CLI
-     * @throws CliProcessException when the CLI exits before it answers
-     */
-    public ServerInfo serverInfo() {
-        return connector.serverInfo();
-    }
-
-    /**
-     * Lists the models the session can switch to, from {@link #serverInfo()}.
-     *
-     * @return the models
-     */
-    public List<ModelInfo> supportedModels() {
-        return serverInfo().models();
-    }
-
-    /**
-     * Lists the slash commands and skills the session offers, from {@link #serverInfo()}.
-     *
-     * @return the commands
-     */
-    public List<SlashCommand> supportedCommands() {
-        return serverInfo().commands();
-    }
-
-    /**
-     * Lists the subagents the session offers, from {@link #serverInfo()}.
-     *
-     * @return the agents
-     */
-    public List<AgentInfo> supportedAgents() {
-        return serverInfo().agents();
-    }
-
-    /**
-     * Tells who the CLI runs as, from {@link #serverInfo()}.
-     *
-     * @return the account
-     */
-    public AccountInfo accountInfo() {
-        return serverInfo().account();
+    public SessionControl control() {
+        return control;
     }
 
     /**
@@ -448,18 +208,22 @@ public final class Session implements AutoCloseable {
      * @param query which messages: limit, offset and what to include
      * @return the messages, oldest first; empty until the CLI has reported the session id
      */
-    public List<SessionMessage> getMessages(HistoryQuery query) {
+    public List<SessionMessage> messages(HistoryQuery query) {
         Optional<String> id = connector.sessionId();
         if (id.isEmpty()) {
             return List.of();
         }
         SessionPlace place = place();
-        return History.at(place.configDir()).getMessages(id.get(), place.cwd(), query);
+        return History.at(place.configDir()).messages(id.get(), place.cwd(), query);
     }
 
-    /** @return this session's whole conversation, oldest first */
-    public List<SessionMessage> getMessages() {
-        return getMessages(HistoryQuery.all());
+    /**
+     * Reads this session's whole conversation from its transcript, on the machine where the CLI runs.
+     *
+     * @return the messages, oldest first; empty until the CLI has reported the session id
+     */
+    public List<SessionMessage> messages() {
+        return messages(HistoryQuery.all());
     }
 
     /**
@@ -483,7 +247,12 @@ public final class Session implements AutoCloseable {
         return History.at(place().configDir()).listSessions(query);
     }
 
-    /** @return the machine the CLI runs on: its files and a command runner */
+    /**
+     * Returns the machine the CLI runs on: this one for a local session, the remote host for a
+     * remote one.
+     *
+     * @return its files and a command runner
+     */
     public Node node() {
         return transport.node();
     }
@@ -531,17 +300,32 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** @return the conversation's session id, once the CLI has reported it */
+    /**
+     * Returns the conversation's session id: the one the options resume or set, then the one the
+     * CLI reports. Empty until known; a {@link #clear()} forgets it once the turns asked for before
+     * it have run, until the next turn's CLI names the new conversation.
+     *
+     * @return the session id, when known
+     */
     public Optional<String> sessionId() {
         return connector.sessionId();
     }
 
-    /** @return whether the session is open and its CLI runs */
+    /**
+     * Tells whether the session is open and a CLI runs for it. Never starts a CLI; see {@link
+     * #health()} for why one does not run.
+     *
+     * @return whether the session is open and its CLI runs
+     */
     public boolean isAlive() {
         return !connector.isClosed() && connector.isReady();
     }
 
-    /** @return the options the session was started with */
+    /**
+     * Returns the options the session was started with.
+     *
+     * @return the options
+     */
     public ClaudeCodeOptions options() {
         return options;
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What the user says in one turn: text and other content blocks (images, documents), and
- * optionally the uuid the CLI should give the message (the key for {@code rewindFiles}).
+ * optionally the uuid the CLI should give the message (the key for {@code session.control().rewindFiles}).
  *
  * @param content the content blocks, at least one
  * @param uuid the message uuid to use, when the caller chooses it

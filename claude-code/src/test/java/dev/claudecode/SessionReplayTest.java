@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +43,8 @@ class SessionReplayTest {
             String taskId = seen.stream().filter(TaskStartedMessage.class::isInstance).map(m -> ((TaskStartedMessage) m).taskId())
                     .findFirst().orElseThrow();
 
-            session.stopTask(taskId);
-            session.stopTask(taskId);
+            session.control().stopTask(taskId);
+            session.control().stopTask(taskId);
         }
         replay.assertFullyReplayed();
         assertThat(seen).filteredOn(TaskNotificationMessage.class::isInstance)
@@ -55,22 +56,22 @@ class SessionReplayTest {
         ReplayTransport replay = new ReplayTransport("54_control_extra_subtypes.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
             session.query("hello");
-            EffectiveSettings before = session.getSettings();
-            session.applyFlagSettings(Map.of("model", "haiku"));
-            EffectiveSettings after = session.getSettings();
-            session.renameSession("Renamed by SDK");
-            Map<String, Object> cost = session.controlRequest("get_session_cost", Map.of());
-            session.controlRequest("get_usage", Map.of());
-            BinaryVersion version = session.binaryVersion();
-            session.controlRequest("reload_plugins", Map.of());
-            session.controlRequest("reload_skills", Map.of());
-            session.controlRequest("file_suggestions", Map.of("query", "hel"));
-            Map<String, Object> file = session.controlRequest("read_file", Map.of("path", "hello.txt"));
-            session.controlRequest("cancel_async_message", Map.of("message_uuid", "4df2b1b9-a2fd-4d7c-a368-c2bf7d3b70d5"));
-            session.controlRequest("seed_read_state", Map.of("path", "hello.txt", "mtime", 0));
-            Map<String, Object> tasks = session.controlRequest("background_tasks", Map.of());
+            EffectiveSettings before = session.control().effectiveSettings();
+            session.control().applyFlagSettings(Map.of("model", "haiku"));
+            EffectiveSettings after = session.control().effectiveSettings();
+            session.control().renameSession("Renamed by SDK");
+            Map<String, Object> cost = session.control().request("get_session_cost", Map.of());
+            session.control().request("get_usage", Map.of());
+            BinaryVersion version = session.control().binaryVersion();
+            session.control().request("reload_plugins", Map.of());
+            session.control().request("reload_skills", Map.of());
+            session.control().request("file_suggestions", Map.of("query", "hel"));
+            Map<String, Object> file = session.control().request("read_file", Map.of("path", "hello.txt"));
+            session.control().request("cancel_async_message", Map.of("message_uuid", "4df2b1b9-a2fd-4d7c-a368-c2bf7d3b70d5"));
+            session.control().request("seed_read_state", Map.of("path", "hello.txt", "mtime", 0));
+            Map<String, Object> tasks = session.control().request("background_tasks", Map.of());
 
-            assertThatThrownBy(() -> session.controlRequest("set_color", Map.of("color", "blue")))
+            assertThatThrownBy(() -> session.control().request("set_color", Map.of("color", "blue")))
                     .isInstanceOf(ControlException.class)
                     .hasMessageContaining("Unsupported control request subtype: set_color")
                     .satisfies(e -> assertThat(((ControlException) e).subtype()).isEqualTo("set_color"));
@@ -88,18 +89,18 @@ class SessionReplayTest {
     void thinkingBudgetAndModel57() throws Exception {
         ReplayTransport replay = new ReplayTransport("57_max_thinking_tokens_effect.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().model("haiku").build(), replay)) {
-            session.setMaxThinkingTokens((Integer) null);
+            session.control().setMaxThinkingTokens(OptionalInt.empty());
             session.query("turn with max_thinking_tokens=None");
-            session.setMaxThinkingTokens(2048);
+            session.control().setMaxThinkingTokens(OptionalInt.of(2048));
             session.query("turn with max_thinking_tokens=2048");
-            session.setMaxThinkingTokens(0);
+            session.control().setMaxThinkingTokens(OptionalInt.of(0));
             session.query("turn with max_thinking_tokens=0");
-            session.setMaxThinkingTokens(java.util.OptionalInt.empty());
+            session.control().setMaxThinkingTokens(OptionalInt.empty());
             session.query("turn with max_thinking_tokens=None");
-            session.setModel("opus");
-            session.setMaxThinkingTokens(2048);
+            session.control().setModel("opus");
+            session.control().setMaxThinkingTokens(OptionalInt.of(2048));
             session.query("opus turn with max_thinking_tokens=2048");
-            session.setMaxThinkingTokens(0);
+            session.control().setMaxThinkingTokens(OptionalInt.of(0));
             session.query("opus turn with max_thinking_tokens=0");
         }
         replay.assertFullyReplayed();
@@ -114,10 +115,10 @@ class SessionReplayTest {
             session.stream(UserInput.text("create a.txt").withUuid(first)).result();
             session.stream(UserInput.text("edit a.txt and create b.txt").withUuid(second)).result();
 
-            RewindResult dryRun = session.rewindFiles(second, true);
-            RewindResult rewound = session.rewindFiles(second, false);
-            RewindResult toFirst = session.rewindFiles(first, false);
-            assertThatThrownBy(() -> session.rewindFiles("aaaaaaaa-0000-4000-8000-0000000000ff", false))
+            RewindResult dryRun = session.control().rewindFiles(second, true);
+            RewindResult rewound = session.control().rewindFiles(second, false);
+            RewindResult toFirst = session.control().rewindFiles(first, false);
+            assertThatThrownBy(() -> session.control().rewindFiles("aaaaaaaa-0000-4000-8000-0000000000ff", false))
                     .isInstanceOf(ControlException.class).hasMessageContaining("No file checkpoint found for this message.");
 
             assertThat(dryRun.canRewind()).isTrue();
@@ -140,9 +141,9 @@ class SessionReplayTest {
             session.stream(UserInput.text("create a.txt").withUuid(first)).result();
             session.stream(UserInput.text("edit a.txt and create b.txt").withUuid(second)).result();
 
-            RewindResult dryRun = session.rewindFiles(second, true);
+            RewindResult dryRun = session.control().rewindFiles(second, true);
             for (String id : List.of(second, first, "aaaaaaaa-0000-4000-8000-0000000000ff")) {
-                assertThatThrownBy(() -> session.rewindFiles(id, false))
+                assertThatThrownBy(() -> session.control().rewindFiles(id, false))
                         .isInstanceOf(ControlException.class).hasMessageContaining("File rewinding is not enabled.");
             }
             assertThat(dryRun.canRewind()).isFalse();
@@ -155,7 +156,7 @@ class SessionReplayTest {
     void interruptWhileIdleAndMidStream51() throws Exception {
         ReplayTransport replay = new ReplayTransport("51_interrupt.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().includePartialMessages(true).build(), replay)) {
-            session.serverInfo();
+            session.control().serverInfo();
             session.interrupt();
             try (MessageStream turn = session.stream("write a long answer")) {
                 StringBuilder assistantText = new StringBuilder();
@@ -201,11 +202,11 @@ class SessionReplayTest {
         ReplayTransport replay = new ReplayTransport("01_initialize_plain.jsonl");
         ServerInfo info;
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
-            info = session.serverInfo();
-            assertThat(session.supportedModels()).isEqualTo(info.models());
-            assertThat(session.supportedCommands()).isEqualTo(info.commands());
-            assertThat(session.supportedAgents()).isEqualTo(info.agents());
-            assertThat(session.accountInfo()).isEqualTo(info.account());
+            info = session.control().serverInfo();
+            assertThat(session.control().supportedModels()).isEqualTo(info.models());
+            assertThat(session.control().supportedCommands()).isEqualTo(info.commands());
+            assertThat(session.control().supportedAgents()).isEqualTo(info.agents());
+            assertThat(session.control().accountInfo()).isEqualTo(info.account());
             assertThat(session.health().reason()).isEqualTo(Health.Reason.READY);
         }
         assertThat(info.pid()).hasValue(6165);

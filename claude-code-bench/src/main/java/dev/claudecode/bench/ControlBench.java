@@ -87,7 +87,7 @@ final class ControlBench {
             threadedDriver.readOnOwnThread();
             IntConsumer rawCall = rawCall(driver, kind);
             IntConsumer threadedCall = rawCall(threadedDriver, kind);
-            IntConsumer javaCall = kind == Kind.SET_MODEL ? i -> session.setModel(MODELS[i & 1]) : i -> session.mcpStatus();
+            IntConsumer javaCall = kind == Kind.SET_MODEL ? i -> session.control().setModel(MODELS[i & 1]) : i -> session.control().mcpStatus();
             rawCall.accept(0);
             threadedCall.accept(0);
             javaCall.accept(0); // waits for initialize

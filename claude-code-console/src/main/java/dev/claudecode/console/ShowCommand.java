@@ -37,8 +37,8 @@ final class ShowCommand implements Callable<Integer> {
         if (limit != null) {
             query.limit(limit);
         }
-        List<SessionMessage> messages = history.getMessages(sessionId, query.build());
-        history.getSessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
+        List<SessionMessage> messages = history.messages(sessionId, query.build());
+        history.sessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
         TranscriptPrinter.print(messages.stream().map(TranscriptLine::of).flatMap(List::stream).toList(), System.out);
         return 0;
     }

@@ -103,13 +103,13 @@ class RemoteSessionIT {
             List<ToolResult> toolResults = api.lastMainRequest().orElseThrow().toolResults();
             assertThat(toolResults.getLast().text()).contains("ssh=127.0.0.1");
 
-            List<SessionMessage> remoteHistory = remote.getMessages();
-            List<SessionMessage> localHistory = local.getMessages();
+            List<SessionMessage> remoteHistory = remote.messages();
+            List<SessionMessage> localHistory = local.messages();
             assertThat(remoteHistory).extracting(SessionMessage::type).containsExactlyElementsOf(
                     localHistory.stream().map(SessionMessage::type).toList());
             assertThat(remoteHistory).extracting(SessionMessage::text).contains("What is 5 + 3?", "8", "Where are you?", remoteAnswer);
             assertThat(remoteHistory).allMatch(m -> m.sessionId().equals(remote.sessionId().orElseThrow()));
-            assertThat(remote.getMessages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(remoteHistory.subList(1, 3));
+            assertThat(remote.messages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(remoteHistory.subList(1, 3));
 
             List<SessionInfo> sessions = remote.listSessions();
             assertThat(sessions).extracting(SessionInfo::sessionId).containsExactly(remote.sessionId().orElseThrow());
@@ -147,8 +147,8 @@ class RemoteSessionIT {
             session.query("Through the link?");
 
             // the CLI writes the answer's record a moment after the result
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "linked"))).isTrue();
-            assertThat(session.getMessages()).extracting(SessionMessage::text).containsExactly("Through the link?", "linked");
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::messages, "linked"))).isTrue();
+            assertThat(session.messages()).extracting(SessionMessage::text).containsExactly("Through the link?", "linked");
             assertThat(session.listSessions()).singleElement()
                     .satisfies(info -> assertThat(info.projectPath().map(Path::toString)).contains(real.toRealPath().toString()));
         }
@@ -251,7 +251,7 @@ class RemoteSessionIT {
             session.query("Remember the word pineapple");
             String sessionId = session.sessionId().orElseThrow();
             // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "pineapple noted"))).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::messages, "pineapple noted"))).isTrue();
             ProcFs.processesWithEnvironment(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 

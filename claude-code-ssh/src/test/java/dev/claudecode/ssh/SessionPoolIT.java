@@ -237,9 +237,9 @@ class SessionPoolIT {
                     file -> assertThat(file.getFileName().toString()).isEqualTo(sessionId + ".jsonl"));
             // the CLI writes a turn's last assistant record just after the turn's result
             assertThat(ProcFs.await(Duration.ofSeconds(10),
-                    () -> Transcripts.holds(session::getMessages, "The word was pineapple."))).isTrue();
+                    () -> Transcripts.holds(session::messages, "The word was pineapple."))).isTrue();
             // the interrupted turn's prompt may have been mirrored too; resuming, the CLI answers it with "No response requested."
-            assertThat(session.getMessages()).extracting(SessionMessage::text)
+            assertThat(session.messages()).extracting(SessionMessage::text)
                     .startsWith("Remember the word pineapple", "Noted: pineapple.")
                     .endsWith("Which word did I ask you to remember?", "The word was pineapple.");
             assertThat(ProcFs.await(Duration.ofSeconds(5), () -> heard.stream()
@@ -328,7 +328,7 @@ class SessionPoolIT {
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word kiwi");
             // the CLI writes its transcript a moment after the result; a CLI killed before leaves nothing to resume
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::getMessages, "Noted: kiwi."))).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Transcripts.holds(session::messages, "Noted: kiwi."))).isTrue();
             ProcFs.processesWithEnvironment(markerA).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !session.isAlive())).isTrue();
 

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 
 /**
  * How full the session's context window is, and with what: the answer to
- * {@link dev.claudecode.Session#contextUsage()}, the same breakdown the CLI's {@code /context} command shows.
+ * {@link SessionControl#contextUsage()}, the same breakdown the CLI's {@code /context} command shows.
  *
  * @param categories the token count per category (system prompt, tools, messages, free space, ...)
  * @param totalTokens the tokens in use ({@code totalTokens})

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The settings a session runs with: the answer to {@link dev.claudecode.Session#getSettings()}.
+ * The settings a session runs with: the answer to {@link SessionControl#effectiveSettings()}.
  *
  * @param effective the merged settings of every source ({@code effective})
  * @param sources each source's own settings, lowest priority first; later ones override earlier ones
@@ -32,7 +32,7 @@ public record EffectiveSettings(
      * One place settings come from.
      *
      * @param source e.g. {@code userSettings}, {@code projectSettings} or {@code flagSettings}
-     *     (those of {@link dev.claudecode.Session#applyFlagSettings(Map)} and {@link dev.claudecode.options.ClaudeCodeOptions#settings()})
+     *     (those of {@link SessionControl#applyFlagSettings(Map)} and {@link dev.claudecode.options.ClaudeCodeOptions#settings()})
      * @param settings what it sets
      */
     public record Source(String source, Map<String, Object> settings) {

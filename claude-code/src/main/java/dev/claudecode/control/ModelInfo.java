@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A model the session can switch to, as the CLI lists it.
  *
- * @param value what {@link dev.claudecode.Session#setModel(String)} takes, e.g. {@code sonnet} or {@code default}
+ * @param value what {@link SessionControl#setModel(String)} takes, e.g. {@code sonnet} or {@code default}
  * @param resolvedModel the model id that value stands for ({@code resolvedModel}), e.g. {@code claude-sonnet-5}
  * @param displayName a human-readable name ({@code displayName})
  * @param description what the model is good for, and its price

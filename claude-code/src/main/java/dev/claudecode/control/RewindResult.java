@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The answer to {@link dev.claudecode.Session#rewindFiles(String, boolean)}. A dry run says what a rewind would
+ * The answer to {@link SessionControl#rewindFiles(String, boolean)}. A dry run says what a rewind would
  * change; a real rewind only reports that it happened.
  *
  * @param canRewind whether the files can be (or were) restored ({@code canRewind})

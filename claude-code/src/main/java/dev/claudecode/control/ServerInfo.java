@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  *
  * @param commands the slash commands and skills the session offers
  * @param agents the subagents the model can use, including those of {@link dev.claudecode.options.ClaudeCodeOptions#agents()}
- * @param models the models the session can switch to with {@link dev.claudecode.Session#setModel(String)}
+ * @param models the models the session can switch to with {@link SessionControl#setModel(String)}
  * @param account who the CLI runs as
  * @param outputStyle the output style in effect ({@code output_style})
  * @param availableOutputStyles the output styles there are ({@code available_output_styles})
@@ -49,7 +49,7 @@ public record ServerInfo(
     }
 
     /**
-     * Finds a model by the value {@link dev.claudecode.Session#setModel(String)} takes.
+     * Finds a model by the value {@link SessionControl#setModel(String)} takes.
      *
      * @param value e.g. {@code sonnet} or {@code default}
      * @return the model, when the CLI offers it

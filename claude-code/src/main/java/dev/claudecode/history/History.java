@@ -33,7 +33,7 @@ import java.util.Optional;
  * for (SessionInfo s : history.listSessions(SessionListQuery.forProject(Path.of("app").toAbsolutePath()))) {
  *     System.out.println(s.modified() + " " + s.summary());
  * }
- * List<SessionMessage> page = history.getMessages(sessionId, HistoryQuery.limit(10).offset(5));
+ * List<SessionMessage> page = history.messages(sessionId, HistoryQuery.limit(10).offset(5));
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. Failures to read are {@link HistoryException}s; an
@@ -141,7 +141,7 @@ public final class History {
      * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the files cannot be read
      */
-    public Optional<SessionInfo> getSessionInfo(String sessionId) {
+    public Optional<SessionInfo> sessionInfo(String sessionId) {
         return info(sessionId, null);
     }
 
@@ -154,7 +154,7 @@ public final class History {
      * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws HistoryException when the files cannot be read
      */
-    public Optional<SessionInfo> getSessionInfo(String sessionId, Path projectPath) {
+    public Optional<SessionInfo> sessionInfo(String sessionId, Path projectPath) {
         return info(sessionId, Objects.requireNonNull(projectPath, "projectPath"));
     }
 
@@ -192,8 +192,8 @@ public final class History {
      * @throws SessionNotFoundException when no transcript has this id
      * @throws HistoryException when the transcript cannot be read
      */
-    public List<SessionMessage> getMessages(String sessionId) {
-        return getMessages(sessionId, HistoryQuery.all());
+    public List<SessionMessage> messages(String sessionId) {
+        return messages(sessionId, HistoryQuery.all());
     }
 
     /**
@@ -206,8 +206,8 @@ public final class History {
      * @throws SessionNotFoundException when no transcript has this id
      * @throws HistoryException when the transcript cannot be read
      */
-    public List<SessionMessage> getMessages(String sessionId, HistoryQuery query) {
-        return messages(sessionId, null, query);
+    public List<SessionMessage> messages(String sessionId, HistoryQuery query) {
+        return read(sessionId, null, query);
     }
 
     /**
@@ -226,8 +226,8 @@ public final class History {
      * @throws SessionNotFoundException when the project has no transcript with this id
      * @throws HistoryException when the transcript cannot be read
      */
-    public List<SessionMessage> getMessages(String sessionId, Path projectPath, HistoryQuery query) {
-        return messages(sessionId, Objects.requireNonNull(projectPath, "projectPath"), query);
+    public List<SessionMessage> messages(String sessionId, Path projectPath, HistoryQuery query) {
+        return read(sessionId, Objects.requireNonNull(projectPath, "projectPath"), query);
     }
 
     /**
@@ -243,13 +243,13 @@ public final class History {
      * @throws SessionNotFoundException when the project has no transcript with this id
      * @throws HistoryException when the transcript cannot be read
      */
-    public static List<SessionMessage> getMessages(
+    public static List<SessionMessage> messages(
             Path claudeConfigDir, String sessionId, Path projectPath, int limit, int offset) {
         HistoryQuery.Builder query = HistoryQuery.builder().offset(offset);
         if (limit > 0) {
             query.limit(limit);
         }
-        return at(claudeConfigDir).getMessages(sessionId, projectPath, query.build());
+        return at(claudeConfigDir).messages(sessionId, projectPath, query.build());
     }
 
     /**
@@ -276,7 +276,7 @@ public final class History {
         }
     }
 
-    private List<SessionMessage> messages(String sessionId, Path projectPath, HistoryQuery query) {
+    private List<SessionMessage> read(String sessionId, Path projectPath, HistoryQuery query) {
         Objects.requireNonNull(query, "query");
         Located located = locate(sessionId, projectPath).orElseThrow(() -> new SessionNotFoundException(sessionId,
                 "no transcript of session " + sessionId + " under "

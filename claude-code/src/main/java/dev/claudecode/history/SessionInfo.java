@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * @param created the timestamp of the transcript's first timed record
  * @param modified the transcript file's last-modified time
  * @param fileSize the transcript's size in bytes
- * @param messageCount how many messages {@link History#getMessages(String)} returns for the session (main
+ * @param messageCount how many messages {@link History#messages(String)} returns for the session (main
  *     conversation, meta records skipped, split assistant records merged). Present when the whole file fit in
  *     the window that was read (128 KiB) or when the listing was asked to count; empty otherwise, because an
  *     exact count needs the whole file

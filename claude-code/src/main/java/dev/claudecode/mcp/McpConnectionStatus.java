@@ -19,7 +19,7 @@ public record McpConnectionStatus(String value) {
     public static final McpConnectionStatus NEEDS_AUTH = new McpConnectionStatus("needs-auth");
     /** Still connecting. */
     public static final McpConnectionStatus PENDING = new McpConnectionStatus("pending");
-    /** Turned off, e.g. by {@code Session.mcpToggle(name, false)} for some servers. */
+    /** Turned off, e.g. by {@code session.control().mcpToggle(name, false)} for some servers. */
     public static final McpConnectionStatus DISABLED = new McpConnectionStatus("disabled");
 
     private static final List<McpConnectionStatus> KNOWN = List.of(CONNECTED, FAILED, NEEDS_AUTH, PENDING, DISABLED);

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One MCP server of a session and how it is doing, as {@code Session.mcpStatus()} reports it.
+ * One MCP server of a session and how it is doing, as {@code session.control().mcpStatus()} reports it.
  *
  * @param name the server's name, which prefixes its tools ({@code mcp__name__tool})
  * @param status whether it is connected

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code Session.setMcpServers(...)} changed.
+ * What {@code session.control().setMcpServers(...)} changed.
  *
  * @param added the servers that were added
  * @param removed the servers that were removed

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tool of an MCP server, as {@code Session.mcpStatus()} lists it.
+ * A tool of an MCP server, as {@code session.control().mcpStatus()} lists it.
  *
  * @param name the tool's name on its server (the model sees it as {@code mcp__server__name})
  * @param description what it does, when reported

@@ -103,7 +103,7 @@ class HistoryCliIT {
         });
         String sessionId = sessions.getFirst().sessionId();
 
-        List<SessionMessage> messages = history.getMessages(sessionId, link, HistoryQuery.all());
+        List<SessionMessage> messages = history.messages(sessionId, link, HistoryQuery.all());
         assertThat(messages).extracting(SessionMessage::type).containsExactly("user", "assistant");
         assertThat(messages.get(0).text()).isEqualTo(PROMPT);
         assertThat(messages.get(1).text()).isEqualTo(ANSWER);

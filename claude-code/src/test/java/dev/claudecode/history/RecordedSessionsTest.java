@@ -46,7 +46,7 @@ class RecordedSessionsTest {
 
     @Test
     void rebuildsAMultiTurnConversation() {
-        List<SessionMessage> messages = history.getMessages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN));
+        List<SessionMessage> messages = history.messages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN));
 
         assertThat(describe(messages)).containsExactly(
                 "user: My name is Ada.",
@@ -69,14 +69,14 @@ class RecordedSessionsTest {
 
     @Test
     void followsTheParentChainThroughAttachments() {
-        List<SessionMessage> messages = history.getMessages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN));
+        List<SessionMessage> messages = history.messages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN));
         // the first reply hangs off the skill_listing attachment, which hangs off the prompt
         assertThat(messages.get(1).parentUuid()).hasValueSatisfying(parent -> assertThat(parent).startsWith("1e9ddf8e"));
     }
 
     @Test
     void readsAForkedAndContinuedSession() {
-        assertThat(describe(history.getMessages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN_FORK)))).containsExactly(
+        assertThat(describe(history.messages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN_FORK)))).containsExactly(
                 "user: My name is Ada.",
                 "assistant: Nice to meet you, Ada.",
                 "user: What is my name?",
@@ -91,7 +91,7 @@ class RecordedSessionsTest {
 
     @Test
     void keepsToolCallsAndResultsAsBlocks() {
-        List<SessionMessage> messages = history.getMessages(Fixtures.sessionIdOf(Fixtures.TOOL_FLOW));
+        List<SessionMessage> messages = history.messages(Fixtures.sessionIdOf(Fixtures.TOOL_FLOW));
 
         assertThat(describe(messages)).containsExactly(
                 "user: run echo hooked",
@@ -111,12 +111,12 @@ class RecordedSessionsTest {
         // The CLI hung the stop-hook summary off the hook_blocking_error attachment, not off the
         // "Goodbye." reply written before it, so that reply is on a dead branch: the conversation
         // the CLI would resume does not contain it.
-        assertThat(describe(history.getMessages(sessionId))).containsExactly(
+        assertThat(describe(history.messages(sessionId))).containsExactly(
                 "user: hello",
                 "assistant: Hello.",
                 "user: please halt now",
                 "user: Operation stopped by hook: UserPromptSubmit hook halted the turn");
-        List<SessionMessage> withMeta = history.getMessages(sessionId, HistoryQuery.builder().includeMeta(true).build());
+        List<SessionMessage> withMeta = history.messages(sessionId, HistoryQuery.builder().includeMeta(true).build());
         assertThat(describe(withMeta)).containsExactly(
                 "user: hello",
                 "assistant: Hello.",
@@ -128,7 +128,7 @@ class RecordedSessionsTest {
 
     @Test
     void keepsSlashCommandRecordsButNotTheirCaveats() {
-        List<String> messages = describe(history.getMessages(Fixtures.sessionIdOf(Fixtures.CONTROL)));
+        List<String> messages = describe(history.messages(Fixtures.sessionIdOf(Fixtures.CONTROL)));
 
         assertThat(messages).hasSize(12).startsWith("user: hello", "assistant: 8").endsWith("user: think a bit", "assistant: 8");
         assertThat(messages).filteredOn(m -> m.contains("local-command-caveat")).isEmpty();
@@ -137,7 +137,7 @@ class RecordedSessionsTest {
 
     @Test
     void ignoresFileHistorySnapshotsOfARewindSession() {
-        List<SessionMessage> messages = history.getMessages(Fixtures.sessionIdOf(Fixtures.REWIND));
+        List<SessionMessage> messages = history.messages(Fixtures.sessionIdOf(Fixtures.REWIND));
 
         assertThat(describe(messages)).containsExactly(
                 "user: create a.txt",
@@ -157,13 +157,13 @@ class RecordedSessionsTest {
 
     @Test
     void readsASessionKilledMidTurn() {
-        assertThat(describe(history.getMessages(Fixtures.sessionIdOf(Fixtures.SIGKILL))))
+        assertThat(describe(history.messages(Fixtures.sessionIdOf(Fixtures.SIGKILL))))
                 .containsExactly("user: write a long answer");
     }
 
     @Test
     void readsTheHugeToolResultSession() {
-        assertThat(describe(history.getMessages(Fixtures.sessionIdOf(Fixtures.HUGE_TOOL_RESULTS)))).containsExactly(
+        assertThat(describe(history.messages(Fixtures.sessionIdOf(Fixtures.HUGE_TOOL_RESULTS)))).containsExactly(
                 "user: produce big tool outputs",
                 "assistant: [tool_use]",
                 "user: [tool_result]",
@@ -186,7 +186,7 @@ class RecordedSessionsTest {
                     leaf = Json.text(record, "leafUuid", null);
                 }
             }
-            List<SessionMessage> messages = history.getMessages(Fixtures.sessionIdOf(name));
+            List<SessionMessage> messages = history.messages(Fixtures.sessionIdOf(name));
             if (leaf != null && "assistant".equals(typeByUuid.get(leaf))) {
                 assertThat(messages.getLast().uuid()).as(name).isEqualTo(leaf);
             }
@@ -197,24 +197,24 @@ class RecordedSessionsTest {
     void pagesWithLimitAndOffset() {
         String sessionId = Fixtures.sessionIdOf(Fixtures.MULTI_TURN);
 
-        assertThat(describe(history.getMessages(sessionId, HistoryQuery.limit(2).offset(2))))
+        assertThat(describe(history.messages(sessionId, HistoryQuery.limit(2).offset(2))))
                 .containsExactly("user: What is my name?", "assistant: Your name is Ada.");
-        assertThat(describe(history.getMessages(sessionId, HistoryQuery.all().offset(5))))
+        assertThat(describe(history.messages(sessionId, HistoryQuery.all().offset(5))))
                 .containsExactly("assistant: Still Ada.");
-        assertThat(history.getMessages(sessionId, HistoryQuery.limit(3).offset(6))).isEmpty();
-        assertThat(describe(History.getMessages(config, sessionId, project, 1, 1)))
+        assertThat(history.messages(sessionId, HistoryQuery.limit(3).offset(6))).isEmpty();
+        assertThat(describe(History.messages(config, sessionId, project, 1, 1)))
                 .containsExactly("assistant: Nice to meet you, Ada.");
-        assertThat(History.getMessages(config, sessionId, project, 0, 0)).hasSize(6);
+        assertThat(History.messages(config, sessionId, project, 0, 0)).hasSize(6);
     }
 
     @Test
     void findsSessionsThroughTheProjectPath() {
         String sessionId = Fixtures.sessionIdOf(Fixtures.TOOL_FLOW);
 
-        assertThat(history.getMessages(sessionId, project, HistoryQuery.all())).hasSize(4);
+        assertThat(history.messages(sessionId, project, HistoryQuery.all())).hasSize(4);
         assertThat(history.findSessionFile(sessionId, project)).contains(files.get(Fixtures.TOOL_FLOW));
         assertThat(history.findSessionFile(sessionId)).contains(files.get(Fixtures.TOOL_FLOW));
-        assertThatThrownBy(() -> history.getMessages(sessionId, temp.resolve("elsewhere"), HistoryQuery.all()))
+        assertThatThrownBy(() -> history.messages(sessionId, temp.resolve("elsewhere"), HistoryQuery.all()))
                 .isInstanceOf(SessionNotFoundException.class)
                 .hasMessageContaining(sessionId);
     }
@@ -223,11 +223,11 @@ class RecordedSessionsTest {
     void reportsUnknownSessions() {
         String unknown = "11111111-2222-4333-8444-555555555555";
 
-        assertThatThrownBy(() -> history.getMessages(unknown))
+        assertThatThrownBy(() -> history.messages(unknown))
                 .isInstanceOf(SessionNotFoundException.class)
                 .satisfies(e -> assertThat(((SessionNotFoundException) e).sessionId()).isEqualTo(unknown));
         assertThat(history.findSessionFile(unknown)).isEmpty();
-        assertThat(history.getSessionInfo(unknown)).isEmpty();
+        assertThat(history.sessionInfo(unknown)).isEmpty();
     }
 
     @Test
@@ -242,7 +242,7 @@ class RecordedSessionsTest {
             assertThat(session.cwd()).contains(project.toString());
             assertThat(session.projectDirectory()).isEqualTo(ProjectDirectories.directoryFor(config, project));
             assertThat(session.messageCount()).as(session.sessionId())
-                    .hasValue(history.getMessages(session.sessionId()).size());
+                    .hasValue(history.messages(session.sessionId()).size());
             assertThat(session.gitBranch()).contains("HEAD");
             assertThat(session.entrypoint()).contains("sdk-ts");
         }
@@ -282,13 +282,13 @@ class RecordedSessionsTest {
     void describesOneSession() {
         String sessionId = Fixtures.sessionIdOf(Fixtures.REWIND);
 
-        assertThat(history.getSessionInfo(sessionId)).hasValueSatisfying(info -> {
+        assertThat(history.sessionInfo(sessionId)).hasValueSatisfying(info -> {
             assertThat(info.firstPrompt()).contains("create a.txt");
             assertThat(info.lastPrompt()).contains("edit a.txt and create b.txt");
             assertThat(info.messageCount()).hasValue(10);
             assertThat(info.projectPath()).isEmpty();
         });
-        assertThat(history.getSessionInfo(sessionId, project)).hasValueSatisfying(
+        assertThat(history.sessionInfo(sessionId, project)).hasValueSatisfying(
                 info -> assertThat(info.projectPath()).contains(project));
     }
 

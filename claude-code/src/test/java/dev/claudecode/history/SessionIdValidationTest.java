@@ -48,14 +48,14 @@ class SessionIdValidationTest {
     @Test
     void rejectsIdsThatAreNotUuidsEverywhere() {
         List<Consumer<String>> calls = List.of(
-                history::getMessages,
-                id -> history.getMessages(id, HistoryQuery.all()),
-                id -> history.getMessages(id, project, HistoryQuery.all()),
-                id -> History.getMessages(temp.resolve("config"), id, project, 0, 0),
+                history::messages,
+                id -> history.messages(id, HistoryQuery.all()),
+                id -> history.messages(id, project, HistoryQuery.all()),
+                id -> History.messages(temp.resolve("config"), id, project, 0, 0),
                 history::findSessionFile,
                 id -> history.findSessionFile(id, project),
-                history::getSessionInfo,
-                id -> history.getSessionInfo(id, project));
+                history::sessionInfo,
+                id -> history.sessionInfo(id, project));
         for (String id : BAD_IDS) {
             for (Consumer<String> call : calls) {
                 assertThatThrownBy(() -> call.accept(id)).as(id)
@@ -68,20 +68,20 @@ class SessionIdValidationTest {
 
     @Test
     void rejectsNull() {
-        assertThatThrownBy(() -> history.getMessages(null)).isInstanceOf(InvalidSessionIdException.class)
+        assertThatThrownBy(() -> history.messages(null)).isInstanceOf(InvalidSessionIdException.class)
                 .hasMessageContaining("null");
     }
 
     @Test
     void escapesControlCharactersInTheMessage() {
-        assertThatThrownBy(() -> history.getMessages("a\u0000b\nc"))
+        assertThatThrownBy(() -> history.messages("a\u0000b\nc"))
                 .hasMessageContaining("a\\u0000b\\u000ac")
                 .hasMessageNotContaining("\u0000");
     }
 
     @Test
     void acceptsUuidsInEitherCase() {
-        assertThatThrownBy(() -> history.getMessages("5E551000-0000-4000-8000-0000000000AB"))
+        assertThatThrownBy(() -> history.messages("5E551000-0000-4000-8000-0000000000AB"))
                 .isInstanceOf(SessionNotFoundException.class);
     }
 

@@ -34,7 +34,7 @@ class WorktreeListingTest {
         assertThat(history.listSessions(SessionListQuery.forProject(feature)))
                 .extracting(SessionInfo::projectPath)
                 .containsExactlyInAnyOrder(java.util.Optional.of(repo.toRealPath()), java.util.Optional.of(feature.toRealPath()));
-        assertThat(history.getMessages(Fixtures.sessionId(2), repo, HistoryQuery.all())).hasSize(1);
+        assertThat(history.messages(Fixtures.sessionId(2), repo, HistoryQuery.all())).hasSize(1);
     }
 
     private static Path session(Path config, Path cwd, int n) {

@@ -157,7 +157,7 @@ public final class LiveSession implements AutoCloseable {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name a model, such as sonnet or opus");
         }
-        session.setModel(name);
+        session.control().setModel(name);
         updateState(current -> new SessionState(current.sessionId(), Optional.of(name), current.permissionMode()));
         publish(new ConsoleEvent.Notice("model: " + name));
     }
@@ -175,7 +175,7 @@ public final class LiveSession implements AutoCloseable {
         if (!PERMISSION_MODES.contains(name)) {
             throw new IllegalArgumentException("unknown permission mode \"" + name + "\"; one of " + String.join(", ", PERMISSION_MODES));
         }
-        session.setPermissionMode(PermissionMode.of(name));
+        session.control().setPermissionMode(PermissionMode.of(name));
         updateState(current -> new SessionState(current.sessionId(), current.model(), Optional.of(name)));
         publish(new ConsoleEvent.Notice("permission mode: " + name));
     }
@@ -183,13 +183,13 @@ public final class LiveSession implements AutoCloseable {
     /** @return the session's MCP servers, their state and tools, as the CLI reports them now */
     public List<McpServerStatus> mcpStatus() {
         ensureOpen();
-        return session.mcpStatus();
+        return session.control().mcpStatus();
     }
 
     /** @return how full the context window is, by category, as the CLI reports it now */
     public ContextUsage contextUsage() {
         ensureOpen();
-        return session.contextUsage();
+        return session.control().contextUsage();
     }
 
     /** @return the prompts of the current conversation, oldest first */
@@ -228,7 +228,7 @@ public final class LiveSession implements AutoCloseable {
         if (prompt.isEmpty() && ref.matches("#?\\d+")) {
             throw new IllegalArgumentException("this conversation has no prompt " + (ref.startsWith("#") ? ref : "#" + ref));
         }
-        RewindResult result = session.rewindFiles(prompt.map(SentPrompt::messageId).orElse(ref), dryRun);
+        RewindResult result = session.control().rewindFiles(prompt.map(SentPrompt::messageId).orElse(ref), dryRun);
         if (!dryRun && result.canRewind()) {
             publish(new ConsoleEvent.Notice("files restored to their state before "
                     + prompt.map(p -> "#" + p.number() + " (" + ToolSummary.oneLine(p.text(), 40) + ")").orElse("message " + ref)));

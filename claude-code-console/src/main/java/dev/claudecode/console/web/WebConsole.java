@@ -219,7 +219,7 @@ public final class WebConsole implements AutoCloseable {
 
     private void transcript(Context ctx) {
         String id = ctx.pathParam("id");
-        List<TranscriptLine> lines = History.at(settings.configDir()).getMessages(id, HistoryQuery.all()).stream()
+        List<TranscriptLine> lines = History.at(settings.configDir()).messages(id, HistoryQuery.all()).stream()
                 .map(TranscriptLine::of).flatMap(List::stream).toList();
         ctx.json(Map.of("sessionId", id, "lines", lines.stream().map(WebJson::line).toList()));
     }

@@ -168,8 +168,8 @@ public final class PooledSession implements AutoCloseable {
      *
      * @return the messages, oldest first
      */
-    public List<SessionMessage> getMessages() {
-        return current.session().getMessages();
+    public List<SessionMessage> messages() {
+        return current.session().messages();
     }
 
     /**
@@ -178,8 +178,8 @@ public final class PooledSession implements AutoCloseable {
      * @param query which messages
      * @return the messages, oldest first
      */
-    public List<SessionMessage> getMessages(HistoryQuery query) {
-        return current.session().getMessages(query);
+    public List<SessionMessage> messages(HistoryQuery query) {
+        return current.session().messages(query);
     }
 
     /** @return the current host as a node */

@@ -229,7 +229,7 @@ class CallbacksIT {
     }
 
     private static boolean echoConnected(Session session) {
-        return session.mcpStatus().stream().anyMatch(server -> server.name().equals("echo") && server.isConnected());
+        return session.control().mcpStatus().stream().anyMatch(server -> server.name().equals("echo") && server.isConnected());
     }
 
     @Test
@@ -238,7 +238,7 @@ class CallbacksIT {
         api.enqueue(Reply.text("ready"), Reply.toolUse("mcp__late__add", Map.of("a", 1, "b", 1)), Reply.text("1 + 1 = 2"));
         try (Session session = ClaudeCode.start(options(api).allowedTools("mcp__late__add").build())) {
             session.query("hello");
-            McpSetServersResult added = session.setMcpServers(Map.of("late",
+            McpSetServersResult added = session.control().setMcpServers(Map.of("late",
                     McpServerConfig.sdk(SdkMcpServer.builder("calculator").toolsFrom(calculator).build())));
             assertThat(added.added()).containsExactly("late");
             assertThat(session.query("add 1 and 1").result()).contains("1 + 1 = 2");

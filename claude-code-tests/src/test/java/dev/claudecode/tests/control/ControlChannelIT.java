@@ -36,9 +36,9 @@ class ControlChannelIT {
         api.enqueue(Reply.text("8"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             assertThat(session.health().reason()).isEqualTo(Health.Reason.INITIALIZING);
-            CompletableFuture<List<McpServerStatus>> status = CompletableFuture.supplyAsync(session::mcpStatus);
-            CompletableFuture<Void> model = CompletableFuture.runAsync(() -> session.setModel("sonnet"));
-            CompletableFuture<BinaryVersion> version = CompletableFuture.supplyAsync(session::binaryVersion);
+            CompletableFuture<List<McpServerStatus>> status = CompletableFuture.supplyAsync(session.control()::mcpStatus);
+            CompletableFuture<Void> model = CompletableFuture.runAsync(() -> session.control().setModel("sonnet"));
+            CompletableFuture<BinaryVersion> version = CompletableFuture.supplyAsync(session.control()::binaryVersion);
 
             assertThat(status.get(30, TimeUnit.SECONDS)).isEmpty();
             model.get(30, TimeUnit.SECONDS);
@@ -52,7 +52,7 @@ class ControlChannelIT {
     void aCliThatExitsDuringStartUpFailsWaitingCallsWithItsExitAtOnce(FakeClaudeApi api) {
         long started = System.nanoTime();
         try (Session session = ClaudeCode.start(options(api, cwd).resume("00000000-0000-4000-8000-00000000dead").build())) {
-            assertThatThrownBy(session::mcpStatus)
+            assertThatThrownBy(session.control()::mcpStatus)
                     .isInstanceOf(CliProcessException.class)
                     .hasMessageContaining("No conversation found with session ID: 00000000-0000-4000-8000-00000000dead")
                     .satisfies(e -> assertThat(((CliProcessException) e).exitStatus()).hasValue(1));
@@ -64,18 +64,18 @@ class ControlChannelIT {
     @Test
     void aFrozenCliMakesCallsTimeOutAndAThawedOneAnswersAgain(FakeClaudeApi api) throws Exception {
         try (Session session = ClaudeCode.start(options(api, cwd).controlTimeout(Duration.ofSeconds(1)).build())) {
-            session.serverInfo();
+            session.control().serverInfo();
             long pid = cliPid(session);
             ControlFixtures.signal(pid, "STOP");
             try {
-                assertThatThrownBy(session::mcpStatus)
+                assertThatThrownBy(session.control()::mcpStatus)
                         .isInstanceOf(ControlTimeoutException.class)
                         .hasMessageContaining("mcp_status")
                         .hasMessageContaining("1000 ms");
             } finally {
                 ControlFixtures.signal(pid, "CONT");
             }
-            assertThat(session.mcpStatus()).isEmpty();
+            assertThat(session.control().mcpStatus()).isEmpty();
             assertThat(session.isAlive()).isTrue();
         }
     }

@@ -33,7 +33,7 @@ class HealthIT {
             assertThat(starting.reason()).isEqualTo(Health.Reason.INITIALIZING);
             long pid = starting.pid().orElseThrow();
 
-            session.serverInfo();
+            session.control().serverInfo();
             Health ready = session.health();
             assertThat(ready.isHealthy()).isTrue();
             assertThat(ready.reason()).isEqualTo(Health.Reason.READY);

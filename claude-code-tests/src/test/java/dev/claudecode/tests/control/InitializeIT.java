@@ -36,7 +36,7 @@ class InitializeIT {
     @Test
     void serverInfoDescribesTheCliAndListsTheConfiguredAgent(FakeClaudeApi api) {
         try (Session session = ClaudeCode.start(options(api, cwd).agentDefinition("reviewer", REVIEWER).build())) {
-            ServerInfo info = session.serverInfo();
+            ServerInfo info = session.control().serverInfo();
 
             assertThat(info.commands()).extracting(SlashCommand::name).contains("compact", "clear");
             assertThat(info.models()).extracting(m -> m.value()).contains("default", "sonnet");
@@ -47,10 +47,10 @@ class InitializeIT {
             assertThat(info.outputStyle()).isEqualTo("default");
             assertThat(info.availableOutputStyles()).contains("default");
             assertThat(info.pid()).hasValue(cliPid(session));
-            assertThat(session.supportedAgents()).isEqualTo(info.agents());
-            assertThat(session.supportedModels()).isEqualTo(info.models());
-            assertThat(session.supportedCommands()).isEqualTo(info.commands());
-            assertThat(session.accountInfo()).isEqualTo(info.account());
+            assertThat(session.control().supportedAgents()).isEqualTo(info.agents());
+            assertThat(session.control().supportedModels()).isEqualTo(info.models());
+            assertThat(session.control().supportedCommands()).isEqualTo(info.commands());
+            assertThat(session.control().accountInfo()).isEqualTo(info.account());
         }
     }
 
@@ -108,8 +108,8 @@ class InitializeIT {
 
             assertThat(second.result()).as(second.toString()).contains("second");
             assertThat(cliPid(session)).isNotEqualTo(firstPid);
-            assertThat(session.serverInfo().agent("reviewer")).isPresent();
-            assertThat(session.serverInfo().pid()).hasValue(cliPid(session));
+            assertThat(session.control().serverInfo().agent("reviewer")).isPresent();
+            assertThat(session.control().serverInfo().pid()).hasValue(cliPid(session));
         }
         List<RecordedRequest> main = api.log().main();
         assertThat(main.getLast().systemText()).contains("MARKER-APPENDED");
@@ -120,7 +120,7 @@ class InitializeIT {
     void aCliThatExitsBeforeAnsweringFailsServerInfoWithItsExit(FakeClaudeApi api) {
         long started = System.nanoTime();
         try (Session session = ClaudeCode.start(options(api, cwd).resume("00000000-0000-4000-8000-00000000dead").build())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(session::serverInfo)
+            org.assertj.core.api.Assertions.assertThatThrownBy(session.control()::serverInfo)
                     .isInstanceOf(CliProcessException.class)
                     .hasMessageContaining("No conversation found")
                     .satisfies(e -> assertThat(((CliProcessException) e).exitStatus()).hasValue(1));

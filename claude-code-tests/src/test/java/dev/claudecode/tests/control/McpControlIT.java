@@ -32,7 +32,7 @@ class McpControlIT {
     Path cwd;
 
     private static Optional<McpServerStatus> server(Session session, String name) {
-        return session.mcpStatus().stream().filter(s -> s.name().equals(name)).findFirst();
+        return session.control().mcpStatus().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     private static McpServerStatus awaitConnected(Session session, String name) {
@@ -52,20 +52,20 @@ class McpControlIT {
             assertThat(echo.scope()).isPresent();
             assertThat(echo.error()).isEmpty();
 
-            session.mcpToggle("echo", false);
+            session.control().mcpToggle("echo", false);
             McpServerStatus off = server(session, "echo").orElseThrow();
             assertThat(off.status()).isEqualTo(McpConnectionStatus.DISABLED);
             assertThat(off.tools()).isEmpty();
 
-            session.mcpToggle("echo", true);
+            session.control().mcpToggle("echo", true);
             awaitConnected(session, "echo");
 
-            session.mcpReconnect("echo");
+            session.control().mcpReconnect("echo");
             awaitConnected(session, "echo");
 
-            assertThatThrownBy(() -> session.mcpReconnect("nope"))
+            assertThatThrownBy(() -> session.control().mcpReconnect("nope"))
                     .isInstanceOf(ControlException.class).hasMessageContaining("Server not found: nope");
-            assertThatThrownBy(() -> session.mcpToggle("nope", false))
+            assertThatThrownBy(() -> session.control().mcpToggle("nope", false))
                     .isInstanceOf(ControlException.class).hasMessageContaining("Server not found: nope");
         }
     }
@@ -73,12 +73,12 @@ class McpControlIT {
     @Test
     void setMcpServersAddsConnectsReportsFailuresAndRemoves(FakeClaudeApi api) {
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
-            assertThat(session.mcpStatus()).isEmpty();
+            assertThat(session.control().mcpStatus()).isEmpty();
             Map<String, McpServerConfig> servers = new LinkedHashMap<>();
             servers.put("dynamic", echoServer("dynamic-echo"));
             servers.put("broken", McpServerConfig.stdio("probe-nonexistent-mcp-server"));
 
-            McpSetServersResult added = session.setMcpServers(servers);
+            McpSetServersResult added = session.control().setMcpServers(servers);
 
             assertThat(added.added()).containsExactlyInAnyOrder("dynamic", "broken");
             assertThat(added.removed()).isEmpty();
@@ -90,11 +90,11 @@ class McpControlIT {
             assertThat(broken.error().orElseThrow()).contains("probe-nonexistent-mcp-server");
             assertThat(broken.config().orElseThrow()).containsEntry("command", "probe-nonexistent-mcp-server");
 
-            McpSetServersResult removed = session.setMcpServers(Map.of());
+            McpSetServersResult removed = session.control().setMcpServers(Map.of());
 
             assertThat(removed.added()).isEmpty();
             assertThat(removed.removed()).containsExactlyInAnyOrder("dynamic", "broken");
-            assertThat(session.mcpStatus()).extracting(McpServerStatus::name).doesNotContain("dynamic", "broken");
+            assertThat(session.control().mcpStatus()).extracting(McpServerStatus::name).doesNotContain("dynamic", "broken");
         }
     }
 }

@@ -64,7 +64,7 @@ class RewindFilesIT {
             assertThat(Files.readString(a)).isEqualTo("v2\n");
             assertThat(Files.readString(b)).isEqualTo("new file b\n");
 
-            RewindResult dryRun = session.rewindFiles(SECOND, true);
+            RewindResult dryRun = session.control().rewindFiles(SECOND, true);
             assertThat(dryRun.canRewind()).isTrue();
             assertThat(dryRun.filesChanged()).containsExactlyInAnyOrder(a.toString(), b.toString());
             assertThat(dryRun.insertions()).isPresent();
@@ -72,15 +72,15 @@ class RewindFilesIT {
             assertThat(Files.readString(a)).as("a dry run changes nothing").isEqualTo("v2\n");
             assertThat(b).exists();
 
-            RewindResult rewound = session.rewindFiles(SECOND, false);
+            RewindResult rewound = session.control().rewindFiles(SECOND, false);
             assertThat(rewound.canRewind()).isTrue();
             assertThat(Files.readString(a)).isEqualTo("v1\n");
             assertThat(b).doesNotExist();
 
-            session.rewindFiles(FIRST, false);
+            session.control().rewindFiles(FIRST, false);
             assertThat(a).doesNotExist();
 
-            assertThatThrownBy(() -> session.rewindFiles(UUID.randomUUID().toString(), false))
+            assertThatThrownBy(() -> session.control().rewindFiles(UUID.randomUUID().toString(), false))
                     .isInstanceOf(ControlException.class).hasMessageContaining("No file checkpoint found for this message.");
         }
     }
@@ -91,10 +91,10 @@ class RewindFilesIT {
         try (Session session = ClaudeCode.start(writer(api).build())) {
             runTwoTurns(session);
 
-            RewindResult dryRun = session.rewindFiles(SECOND, true);
+            RewindResult dryRun = session.control().rewindFiles(SECOND, true);
             assertThat(dryRun.canRewind()).isFalse();
             assertThat(dryRun.error()).contains("File rewinding is not enabled.");
-            assertThatThrownBy(() -> session.rewindFiles(SECOND, false))
+            assertThatThrownBy(() -> session.control().rewindFiles(SECOND, false))
                     .isInstanceOf(ControlException.class).hasMessageContaining("File rewinding is not enabled.");
         }
         assertThat(Files.readString(cwd.resolve("a.txt"))).isEqualTo("v2\n");

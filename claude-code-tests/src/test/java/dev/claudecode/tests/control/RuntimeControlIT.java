@@ -49,9 +49,9 @@ class RuntimeControlIT {
         api.enqueue(Reply.text("a"), Reply.text("b"), Reply.text("c"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.query("first");
-            session.setModel("sonnet");
+            session.control().setModel("sonnet");
             session.query("second");
-            session.resetModel();
+            session.control().resetModel();
             session.query("third");
         }
         List<RecordedRequest> main = api.log().main();
@@ -64,9 +64,9 @@ class RuntimeControlIT {
     void resetModelGoesBackToTheModelOfTheOptions(FakeClaudeApi api) {
         api.enqueue(Reply.text("a"), Reply.text("b"));
         try (Session session = ClaudeCode.start(options(api, cwd).model("haiku").build())) {
-            session.setModel("sonnet");
+            session.control().setModel("sonnet");
             session.query("first");
-            session.resetModel();
+            session.control().resetModel();
             session.query("second");
         }
         List<RecordedRequest> main = api.log().main();
@@ -84,9 +84,9 @@ class RuntimeControlIT {
             while (messages.hasNext() && !(messages.next() instanceof StreamEventMessage event && event.event() instanceof ContentBlockDelta)) {
                 // until the answer streams
             }
-            session.setModel("haiku");
-            ContextUsage usage = session.contextUsage();
-            assertThat(session.mcpStatus()).isEmpty();
+            session.control().setModel("haiku");
+            ContextUsage usage = session.control().contextUsage();
+            assertThat(session.control().mcpStatus()).isEmpty();
             assertThat(turn.result().isSuccess()).as("the streaming turn was not disturbed").isTrue();
             assertThat(usage.maxTokens()).isPositive();
 
@@ -102,8 +102,8 @@ class RuntimeControlIT {
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.addListener(seen::add);
             session.query("before the crash");
-            session.setModel("sonnet");
-            session.setPermissionMode(PermissionMode.ACCEPT_EDITS);
+            session.control().setModel("sonnet");
+            session.control().setPermissionMode(PermissionMode.ACCEPT_EDITS);
             ControlFixtures.killCliAfterItSaved(session, api, "before");
             seen.clear();
 
@@ -120,7 +120,7 @@ class RuntimeControlIT {
         List<Message> seen = Collections.synchronizedList(new ArrayList<>());
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.addListener(seen::add);
-            session.setPermissionMode(PermissionMode.ACCEPT_EDITS);
+            session.control().setPermissionMode(PermissionMode.ACCEPT_EDITS);
             StatusMessage status = awaitMessage(seen, StatusMessage.class, s -> s.permissionMode().isPresent());
             session.query("hello");
 
@@ -135,13 +135,13 @@ class RuntimeControlIT {
     void theThinkingBudgetReachesTheApiRequest(FakeClaudeApi api) {
         api.enqueue(Reply.text("1"), Reply.text("2"), Reply.text("3"));
         try (Session session = ClaudeCode.start(options(api, cwd).model("haiku").build())) {
-            session.setMaxThinkingTokens(2048);
+            session.control().setMaxThinkingTokens(OptionalInt.of(2048));
             session.query("with 2048");
-            session.setMaxThinkingTokens(0);
+            session.control().setMaxThinkingTokens(OptionalInt.of(0));
             session.query("with 0");
-            session.setMaxThinkingTokens(OptionalInt.empty());
+            session.control().setMaxThinkingTokens(OptionalInt.empty());
             session.query("with the default");
-            assertThatThrownBy(() -> session.setMaxThinkingTokens(-1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> session.control().setMaxThinkingTokens(OptionalInt.of(-1))).isInstanceOf(IllegalArgumentException.class);
         }
         List<RecordedRequest> main = api.log().main();
         assertThat(main.get(0).thinking()).containsEntry("type", "enabled").containsEntry("budget_tokens", 2048);
@@ -153,12 +153,12 @@ class RuntimeControlIT {
     @Test
     void anUnsupportedSubtypeFailsWithTheCliMessage(FakeClaudeApi api) {
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
-            assertThatThrownBy(() -> session.controlRequest("frobnicate", Map.of("foo", 1)))
+            assertThatThrownBy(() -> session.control().request("frobnicate", Map.of("foo", 1)))
                     .isInstanceOf(ControlException.class)
                     .hasMessageContaining("Unsupported control request subtype: frobnicate")
                     .satisfies(e -> assertThat(((ControlException) e).subtype()).isEqualTo("frobnicate"));
             assertThat(session.isAlive()).as("an error answer leaves the CLI running").isTrue();
-            assertThat(session.controlRequest("get_usage", Map.of())).containsKey("session");
+            assertThat(session.control().request("get_usage", Map.of())).containsKey("session");
         }
     }
 
@@ -167,7 +167,7 @@ class RuntimeControlIT {
         api.enqueue(Reply.text("8"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.query("What is 5 + 3?");
-            ContextUsage usage = session.contextUsage();
+            ContextUsage usage = session.control().contextUsage();
 
             assertThat(usage.categories()).extracting(ContextUsage.Category::name).contains("System prompt", "Free space");
             assertThat(usage.maxTokens()).isPositive();
@@ -182,16 +182,16 @@ class RuntimeControlIT {
         api.enqueue(Reply.text("8"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.query("hello");
-            assertThat(session.binaryVersion().version()).isEqualTo(ClaudeCode.cliVersion());
-            assertThat(session.getSettings().effective()).doesNotContainKey("model");
+            assertThat(session.control().binaryVersion().version()).isEqualTo(ClaudeCode.cliVersion());
+            assertThat(session.control().effectiveSettings().effective()).doesNotContainKey("model");
 
-            session.applyFlagSettings(Map.of("model", "haiku"));
-            EffectiveSettings after = session.getSettings();
+            session.control().applyFlagSettings(Map.of("model", "haiku"));
+            EffectiveSettings after = session.control().effectiveSettings();
             assertThat(after.effective()).containsEntry("model", "haiku");
             assertThat(after.sources()).extracting(EffectiveSettings.Source::source).contains("flagSettings");
             assertThat((String) after.applied().get("model")).startsWith("claude-haiku");
 
-            session.renameSession("Renamed from Java");
+            session.control().renameSession("Renamed from Java");
             String sessionId = session.sessionId().orElseThrow();
             Path transcript;
             try (var files = java.nio.file.Files.walk(api.configDir().resolve("projects"))) {

@@ -43,7 +43,7 @@ class StopTaskIT {
             assertThat(started.taskType()).contains("local_bash");
             assertThat(sleeps(marker)).as("the background command runs").isTrue();
 
-            session.stopTask(started.taskId());
+            session.control().stopTask(started.taskId());
 
             TaskNotificationMessage notification = awaitMessage(seen, TaskNotificationMessage.class,
                     m -> m.taskId().equals(started.taskId()));
@@ -52,8 +52,8 @@ class StopTaskIT {
                     .contains("killed");
             ControlFixtures.await("the background command is gone", () -> !sleeps(marker));
 
-            session.stopTask(started.taskId());
-            session.stopTask("no-such-task");
+            session.control().stopTask(started.taskId());
+            session.control().stopTask("no-such-task");
         }
     }
 

@@ -85,7 +85,7 @@ class CliKillMidRequestIT {
         try (Session session = ClaudeCode.start(options.build())) {
             assertThat(session.query("first question").result()).contains("before");
             String sessionId = session.sessionId().orElseThrow();
-            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::getMessages, "before"))).isTrue();
+            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::messages, "before"))).isTrue();
 
             List<Message> received = new ArrayList<>();
             long killedAt;
@@ -135,15 +135,15 @@ class CliKillMidRequestIT {
             assertThat(session.query("first question").result()).contains("before");
             String sessionId = session.sessionId().orElseThrow();
             // the CLI writes the turn's transcript just after its result; killed before that, it leaves nothing to resume
-            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::getMessages, "before"))).isTrue();
-            assertThat(Procs.await(30_000, () -> session.mcpStatus().stream()
+            assertThat(Procs.await(10_000, () -> Transcripts.holds(session::messages, "before"))).isTrue();
+            assertThat(Procs.await(30_000, () -> session.control().mcpStatus().stream()
                     .anyMatch(s -> s.name().equals("slow") && s.status() == McpConnectionStatus.FAILED))).isTrue();
 
             Files.writeString(hang, "");
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try {
-                    session.mcpReconnect("slow");
+                    session.control().mcpReconnect("slow");
                     outcome.complete(null);
                 } catch (Throwable e) {
                     outcome.complete(e);

@@ -115,7 +115,7 @@ class ParallelSessionsIT {
             for (int s = 0; s < SESSIONS; s++) {
                 starting.add(starters.submit(() -> {
                     Session session = ClaudeCode.start(options);
-                    session.serverInfo();
+                    session.control().serverInfo();
                     return session;
                 }));
             }

@@ -241,18 +241,18 @@ class SecurityIT {
             try (Session session = ClaudeCode.start(ClaudeCodeOptions.builder().cliPath(cli).cwd(dir)
                     .env("STAND_IN_SESSION_ID", id).build())) {
                 assertThat(session.query("hello").sessionId()).contains(id);
-                assertThatThrownBy(session::getMessages).as(id).isInstanceOf(InvalidSessionIdException.class);
+                assertThatThrownBy(session::messages).as(id).isInstanceOf(InvalidSessionIdException.class);
             }
         }
         for (String id : resumed) {
             // a caller who asks to resume such an id
             try (Session session = ClaudeCode.start(ClaudeCodeOptions.builder().cliPath(cli).cwd(dir).resume(id).build())) {
-                assertThatThrownBy(session::getMessages).as(id).isInstanceOf(InvalidSessionIdException.class);
+                assertThatThrownBy(session::messages).as(id).isInstanceOf(InvalidSessionIdException.class);
             }
         }
         int refused = reported.size() + resumed.size();
         Figures.record(AREA, "session ids with separators or '..'", refused + " of " + refused
-                + " refused by Session.getMessages (" + reported.size() + " reported by the CLI, " + resumed.size() + " given to resume)");
+                + " refused by Session.messages (" + reported.size() + " reported by the CLI, " + resumed.size() + " given to resume)");
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Session.getMessages, listSessions and execute, read back from what the real CLI wrote. */
+/** Session.messages, listSessions and execute, read back from what the real CLI wrote. */
 @ExtendWith(FakeClaudeApiExtension.class)
 class SessionHistoryIT {
 
@@ -52,10 +52,10 @@ class SessionHistoryIT {
             sessionId = session.sessionId().orElseThrow();
         }
         // the CLI writes a turn's last records just after its result: read what a stopped CLI left
-        history = session.getMessages();
+        history = session.messages();
         {
 
-            assertThat(session.getMessages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(history.subList(1, 3));
+            assertThat(session.messages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(history.subList(1, 3));
             List<SessionInfo> sessions = session.listSessions();
             assertThat(sessions).extracting(SessionInfo::sessionId).containsExactly(sessionId);
             assertThat(sessions.getFirst().firstPrompt()).contains("What is 5 + 3?");
@@ -87,14 +87,14 @@ class SessionHistoryIT {
         try (resumed) {
             resumed.query("second question");
         }
-        assertThat(resumed.getMessages()).extracting(SessionMessage::text)
+        assertThat(resumed.messages()).extracting(SessionMessage::text)
                 .containsExactly("first question", "first answer", "second question", "second answer");
         Session forked = ClaudeCode.start(options(api).resume(original).forkSession(true).build());
         try (forked) {
             forked.query("forked question");
         }
         assertThat(forked.sessionId()).isPresent().get().isNotEqualTo(original);
-        assertThat(forked.getMessages()).extracting(SessionMessage::text).containsExactly(
+        assertThat(forked.messages()).extracting(SessionMessage::text).containsExactly(
                 "first question", "first answer", "second question", "second answer", "forked question", "forked answer");
         assertThat(forked.listSessions()).hasSize(2);
     }
