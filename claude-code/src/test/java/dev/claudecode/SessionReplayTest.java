@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class SessionReplayTest {
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
             session.addListener(seen::add);
             session.query("start a background sleep");
-            String taskId = seen.stream().filter(TaskStartedMessage.class::isInstance).map(m -> ((TaskStartedMessage) m).taskId())
-                    .findFirst().orElseThrow();
+            // listeners run on a thread of their own: the turn's result can come back before they have seen its messages
+            String taskId = taskStarted(seen).orElseThrow();
 
             session.control().stopTask(taskId);
             session.control().stopTask(taskId);
@@ -49,6 +50,20 @@ class SessionReplayTest {
         replay.assertFullyReplayed();
         assertThat(seen).filteredOn(TaskNotificationMessage.class::isInstance)
                 .singleElement().satisfies(m -> assertThat(((TaskNotificationMessage) m).status()).isEqualTo("stopped"));
+    }
+
+    private static Optional<String> taskStarted(List<Message> seen) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            Optional<String> taskId;
+            synchronized (seen) {
+                taskId = seen.stream().filter(TaskStartedMessage.class::isInstance).map(m -> ((TaskStartedMessage) m).taskId()).findFirst();
+            }
+            if (taskId.isPresent() || System.nanoTime() > deadline) {
+                return taskId;
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test
