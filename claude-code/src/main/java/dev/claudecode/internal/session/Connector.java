@@ -137,7 +137,12 @@ public final class Connector implements TurnScheduler.Driver {
         initializeContributions.add(contribution);
     }
 
-    /** @return the conversation's session id, once known: from the options, or as the CLI reported it */
+    /**
+     * Returns the conversation's session id: the one the options resume or set, then the one the
+     * CLI of the last turn reported; empty after a reset until the next CLI reports one.
+     *
+     * @return the session id, when known
+     */
     public Optional<String> sessionId() {
         return Optional.ofNullable(sessionId);
     }
@@ -149,10 +154,21 @@ public final class Connector implements TurnScheduler.Driver {
      * that a conversation the CLI cannot find is seen here.
      *
      * @return the running CLI; its handshake may still be under way
-     * @throws SessionClosedException when no CLI runs and the connector is closed
+     * @throws SessionClosedException when no CLI runs and the connector is closed, or when it was
+     *     closed while the CLI launched (that CLI is then stopped)
      * @throws CliProcessException when the launch fails
      */
     public LiveConnection current() {
+        LiveConnection launched = launch();
+        if (closed.get()) {
+            // stopped while this CLI launched: stop() may have found no CLI to stop
+            launched.connection().stop(STOP_GRACE);
+            throw new SessionClosedException("the session was stopped while its CLI started");
+        }
+        return launched;
+    }
+
+    private LiveConnection launch() {
         connectionLock.lock();
         try {
             LiveConnection current = live;
@@ -297,7 +313,11 @@ public final class Connector implements TurnScheduler.Driver {
         return closed.compareAndSet(false, true);
     }
 
-    /** @return whether the connector is closed */
+    /**
+     * Tells whether the connector is closed.
+     *
+     * @return whether {@link #close()} or {@link #stop()} was called
+     */
     public boolean isClosed() {
         return closed.get();
     }

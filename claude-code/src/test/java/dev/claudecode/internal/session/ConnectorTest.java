@@ -11,14 +11,19 @@ import dev.claudecode.internal.control.RuntimeSettings;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
+import dev.claudecode.node.Node;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
+import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -182,6 +187,44 @@ class ConnectorTest {
         assertThatThrownBy(connector::current).isInstanceOf(SessionClosedException.class);
         assertThatThrownBy(() -> connector.control(ControlRequests.mcpStatus())).isInstanceOf(SessionClosedException.class);
         assertThat(transport.launched()).hasSize(1);
+    }
+
+    @Test
+    void aCliThatFinishesLaunchingAfterStopIsStoppedToo() throws Exception {
+        CountDownLatch launching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Transport slow = new Transport() {
+            @Override
+            public CliProcess launch(LaunchSpec spec) {
+                launching.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return transport.launch(spec);
+            }
+
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public Node node() {
+                return transport.node();
+            }
+        };
+        Connector connector = new Connector(slow, launcher, OPTIONS, (subtype, request) -> null, new RuntimeSettings(), events);
+        connectors.add(connector);
+        CompletableFuture<LiveConnection> current = CompletableFuture.supplyAsync(connector::current);
+        assertThat(launching.await(10, TimeUnit.SECONDS)).isTrue();
+
+        connector.stop();
+        release.countDown();
+
+        assertThatThrownBy(() -> current.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SessionClosedException.class);
+        assertThat(transport.launched().getFirst().exit().get(10, TimeUnit.SECONDS)).isZero();
     }
 
     private Connector connector(ClaudeCodeOptions options) {
