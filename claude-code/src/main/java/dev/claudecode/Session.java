@@ -15,6 +15,7 @@ import dev.claudecode.control.RewindResult;
 import dev.claudecode.control.ServerInfo;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.launch.OptionsCallbacks;
+import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.callback.CallbackConfig;
@@ -153,8 +154,7 @@ public final class Session implements AutoCloseable {
                 return current != null && current.connection().isAlive();
             }
         });
-        options.resume().ifPresent(id -> sessionId = id);
-        options.sessionId().ifPresent(id -> sessionId = id);
+        sessionId = OptionsLauncher.knownSessionId(options).orElse(null);
     }
 
     /** Launches the CLI now rather than at the first turn, so that start-up failures show at once. */
