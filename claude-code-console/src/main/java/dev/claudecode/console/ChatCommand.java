@@ -8,6 +8,7 @@ import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
 import dev.claudecode.console.terminal.TerminalPermissionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
+import dev.claudecode.options.SessionStart;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class ChatCommand implements Callable<Integer> {
             spinner.show("starting Claude Code…");
             var options = session.options(backend);
             if (resume != null) {
-                options = options.toBuilder().resume(resume).build();
+                options = options.toBuilder().start(SessionStart.resume(resume)).build();
             }
             try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer))) {
                 spinner.hide();

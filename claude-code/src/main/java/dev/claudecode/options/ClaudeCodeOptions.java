@@ -32,8 +32,10 @@ import java.util.function.Consumer;
  * {@link #builder()}, derive a variant with {@link #toBuilder()}.
  *
  * <p>Unset values are empty {@code Optional}s, empty collections or {@code false}, and leave the
- * CLI's own default in force. {@link Builder#build()} rejects contradictions (for example
- * {@code resume} together with {@code continueConversation}) with an
+ * CLI's own default in force. Choices that exclude each other are types of their own
+ * ({@link SessionStart}, {@link PromptText}, {@link Thinking}, {@link Settings}), so they cannot be
+ * combined; {@link Builder#build()} rejects the contradictions that remain (for example
+ * {@code canUseTool} together with {@code permissionPromptTool}) with an
  * {@link InvalidOptionsException}.
  *
  * <pre>{@code
@@ -155,11 +157,6 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.thinking);
     }
 
-    /** @return the thinking token budget in the CLI's older form, 0 meaning off ({@code --max-thinking-tokens}) */
-    public OptionalInt maxThinkingTokens() {
-        return values.maxThinkingTokens == null ? OptionalInt.empty() : OptionalInt.of(values.maxThinkingTokens);
-    }
-
     /** @return how thinking appears in responses, e.g. {@code summarized} or {@code omitted} ({@code --thinking-display}) */
     public Optional<String> thinkingDisplay() {
         return Optional.ofNullable(values.thinkingDisplay);
@@ -187,24 +184,24 @@ public final class ClaudeCodeOptions {
 
     // ---- prompt and agent ----------------------------------------------------------------------
 
-    /** @return the system prompt replacing the default one, sent in the {@code initialize} request */
-    public Optional<String> systemPrompt() {
+    /**
+     * Returns the system prompt that replaces the default one.
+     *
+     * @return the system prompt: inline text is sent in the {@code initialize} request, a file is
+     *     read by the CLI ({@code --system-prompt-file})
+     */
+    public Optional<PromptText> systemPrompt() {
         return Optional.ofNullable(values.systemPrompt);
     }
 
-    /** @return a file the CLI reads the system prompt from ({@code --system-prompt-file}) */
-    public Optional<Path> systemPromptFile() {
-        return Optional.ofNullable(values.systemPromptFile);
-    }
-
-    /** @return text appended to the default system prompt, sent in the {@code initialize} request */
-    public Optional<String> appendSystemPrompt() {
+    /**
+     * Returns the text appended to the default system prompt.
+     *
+     * @return the appended text: inline text is sent in the {@code initialize} request, a file is
+     *     read by the CLI ({@code --append-system-prompt-file})
+     */
+    public Optional<PromptText> appendSystemPrompt() {
         return Optional.ofNullable(values.appendSystemPrompt);
-    }
-
-    /** @return a file whose text is appended to the system prompt ({@code --append-system-prompt-file}) */
-    public Optional<Path> appendSystemPromptFile() {
-        return Optional.ofNullable(values.appendSystemPromptFile);
     }
 
     /**
@@ -426,33 +423,16 @@ public final class ClaudeCodeOptions {
 
     // ---- session -------------------------------------------------------------------------------
 
-    /** @return the UUID the new session gets ({@code --session-id}) */
-    public Optional<String> sessionId() {
-        return Optional.ofNullable(values.sessionId);
-    }
-
-    /** @return the session id or title to resume ({@code --resume}) */
-    public Optional<String> resume() {
-        return Optional.ofNullable(values.resume);
-    }
-
-    /** @return whether a resumed session continues under a new id ({@code --fork-session}) */
-    public boolean forkSession() {
-        return values.forkSession;
-    }
-
-    /** @return whether the most recent session in the working directory is continued ({@code --continue}) */
-    public boolean continueConversation() {
-        return values.continueConversation;
-    }
-
     /**
-     * @return the {@code uuid} of the assistant message up to which a resumed session is loaded
-     *     ({@code --resume-session-at}); CLI 2.1.197 matches the message's envelope {@code uuid},
-     *     not its {@code message.id}
+     * Returns which conversation the session starts in.
+     *
+     * @return a new, resumed, continued or pull-request conversation, possibly forked
+     *     ({@code --session-id}, {@code --resume}, {@code --continue}, {@code --from-pr},
+     *     {@code --fork-session}, {@code --resume-session-at}); {@link SessionStart#newSession()}
+     *     by default
      */
-    public Optional<String> resumeSessionAt() {
-        return Optional.ofNullable(values.resumeSessionAt);
+    public SessionStart start() {
+        return values.start;
     }
 
     /** @return whether the session is kept off disk, so it cannot be resumed ({@code --no-session-persistence}) */
@@ -463,11 +443,6 @@ public final class ClaudeCodeOptions {
     /** @return the display name of the session ({@code --name}) */
     public Optional<String> name() {
         return Optional.ofNullable(values.name);
-    }
-
-    /** @return the pull request number or URL whose linked session is resumed ({@code --from-pr}) */
-    public Optional<String> fromPr() {
-        return Optional.ofNullable(values.fromPr);
     }
 
     /**
@@ -586,17 +561,14 @@ public final class ClaudeCodeOptions {
         private String fallbackModel;
         private Effort effort;
         private Thinking thinking;
-        private Integer maxThinkingTokens;
         private String thinkingDisplay;
         private List<String> betas = List.of();
         private Integer maxTurns;
         private Double maxBudgetUsd;
         private Long taskBudget;
 
-        private String systemPrompt;
-        private Path systemPromptFile;
-        private String appendSystemPrompt;
-        private Path appendSystemPromptFile;
+        private PromptText systemPrompt;
+        private PromptText appendSystemPrompt;
         private boolean excludeDynamicSystemPromptSections;
         private String planModeInstructions;
         private String agent;
@@ -639,14 +611,9 @@ public final class ClaudeCodeOptions {
         private boolean safeMode;
         private boolean brief;
 
-        private String sessionId;
-        private String resume;
-        private boolean forkSession;
-        private boolean continueConversation;
-        private String resumeSessionAt;
+        private SessionStart start = SessionStart.newSession();
         private boolean noSessionPersistence;
         private String name;
-        private String fromPr;
         private List<String> files = List.of();
         private boolean worktree;
         private String worktreeName;
@@ -821,29 +788,15 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param thinking the thinking configuration
+         * Sets whether and how the model thinks; {@link Thinking#enabled(int)} is what the CLI's
+         * older {@code --max-thinking-tokens} flag sets, and {@link Thinking#disabled()} what a
+         * budget of 0 did.
+         *
+         * @param thinking the thinking configuration; null leaves the CLI's default
          * @return this builder
          */
         public Builder thinking(Thinking thinking) {
             this.thinking = thinking;
-            return this;
-        }
-
-        /**
-         * @param maxThinkingTokens the thinking budget in the CLI's older form, 0 for off; not with {@code thinking}
-         * @return this builder
-         */
-        public Builder maxThinkingTokens(int maxThinkingTokens) {
-            this.maxThinkingTokens = maxThinkingTokens;
-            return this;
-        }
-
-        /**
-         * @param maxThinkingTokens the thinking budget in the CLI's older form; empty to unset
-         * @return this builder
-         */
-        public Builder maxThinkingTokens(OptionalInt maxThinkingTokens) {
-            this.maxThinkingTokens = boxed(maxThinkingTokens);
             return this;
         }
 
@@ -931,39 +884,65 @@ public final class ClaudeCodeOptions {
         // ---- prompt and agent ------------------------------------------------------------------
 
         /**
-         * @param systemPrompt the system prompt replacing the default one; not with {@code systemPromptFile}
+         * Sets the system prompt that replaces the default one.
+         *
+         * @param systemPrompt the prompt, inline or from a file; null leaves the default prompt
          * @return this builder
          */
-        public Builder systemPrompt(String systemPrompt) {
+        public Builder systemPrompt(PromptText systemPrompt) {
             this.systemPrompt = systemPrompt;
             return this;
         }
 
         /**
-         * @param systemPromptFile a file the CLI reads the system prompt from
+         * Sets the system prompt that replaces the default one, as text.
+         *
+         * @param text the prompt itself (not a file name); null leaves the default prompt
          * @return this builder
          */
-        public Builder systemPromptFile(Path systemPromptFile) {
-            this.systemPromptFile = systemPromptFile;
-            return this;
+        public Builder systemPrompt(String text) {
+            return systemPrompt(text == null ? null : PromptText.inline(text));
         }
 
         /**
-         * @param appendSystemPrompt text appended to the default system prompt; not with {@code appendSystemPromptFile}
+         * Sets the system prompt that replaces the default one, read by the CLI from a file.
+         *
+         * @param file the file, resolved by the CLI against its working directory; null leaves the default prompt
          * @return this builder
          */
-        public Builder appendSystemPrompt(String appendSystemPrompt) {
+        public Builder systemPrompt(Path file) {
+            return systemPrompt(file == null ? null : PromptText.file(file));
+        }
+
+        /**
+         * Sets the text appended to the default system prompt.
+         *
+         * @param appendSystemPrompt the text, inline or from a file; null appends nothing
+         * @return this builder
+         */
+        public Builder appendSystemPrompt(PromptText appendSystemPrompt) {
             this.appendSystemPrompt = appendSystemPrompt;
             return this;
         }
 
         /**
-         * @param appendSystemPromptFile a file whose text is appended to the system prompt
+         * Sets the text appended to the default system prompt.
+         *
+         * @param text the text itself (not a file name); null appends nothing
          * @return this builder
          */
-        public Builder appendSystemPromptFile(Path appendSystemPromptFile) {
-            this.appendSystemPromptFile = appendSystemPromptFile;
-            return this;
+        public Builder appendSystemPrompt(String text) {
+            return appendSystemPrompt(text == null ? null : PromptText.inline(text));
+        }
+
+        /**
+         * Sets the text appended to the default system prompt, read by the CLI from a file.
+         *
+         * @param file the file, resolved by the CLI against its working directory; null appends nothing
+         * @return this builder
+         */
+        public Builder appendSystemPrompt(Path file) {
+            return appendSystemPrompt(file == null ? null : PromptText.file(file));
         }
 
         /**
@@ -1436,47 +1415,15 @@ public final class ClaudeCodeOptions {
         // ---- session ---------------------------------------------------------------------------
 
         /**
-         * @param sessionId the UUID the new session gets
+         * Sets which conversation the session starts in, e.g.
+         * {@code start(SessionStart.resume(id).forked())}.
+         *
+         * @param start a new, resumed, continued or pull-request conversation; null restores
+         *     the default, {@link SessionStart#newSession()}
          * @return this builder
          */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = sessionId;
-            return this;
-        }
-
-        /**
-         * @param resume the session id or title to resume
-         * @return this builder
-         */
-        public Builder resume(String resume) {
-            this.resume = resume;
-            return this;
-        }
-
-        /**
-         * @param fork whether a resumed or continued session gets a new id
-         * @return this builder
-         */
-        public Builder forkSession(boolean fork) {
-            this.forkSession = fork;
-            return this;
-        }
-
-        /**
-         * @param continueConversation whether the most recent session in the working directory is continued
-         * @return this builder
-         */
-        public Builder continueConversation(boolean continueConversation) {
-            this.continueConversation = continueConversation;
-            return this;
-        }
-
-        /**
-         * @param messageUuid the {@code uuid} of the assistant message up to which the resumed session is loaded
-         * @return this builder
-         */
-        public Builder resumeSessionAt(String messageUuid) {
-            this.resumeSessionAt = messageUuid;
+        public Builder start(SessionStart start) {
+            this.start = start == null ? SessionStart.newSession() : start;
             return this;
         }
 
@@ -1495,15 +1442,6 @@ public final class ClaudeCodeOptions {
          */
         public Builder name(String name) {
             this.name = name;
-            return this;
-        }
-
-        /**
-         * @param pullRequest the pull request number or URL whose linked session is resumed
-         * @return this builder
-         */
-        public Builder fromPr(String pullRequest) {
-            this.fromPr = pullRequest;
             return this;
         }
 

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The checks {@link ClaudeCodeOptions.Builder#build()} runs. They catch, before a process is
- * started, what the CLI would reject with a terse message on stderr (ranges, {@code --session-id}
- * rules) and what it would silently misread (a sandbox next to a settings file). Every problem is
- * collected, so one exception names them all.
+ * started, what the CLI would reject with a terse message on stderr (ranges, blank values) and
+ * what it would silently misread (a sandbox next to a settings file). Choices that exclude each
+ * other are types ({@link SessionStart}, {@link PromptText}, {@link Thinking}), which need no check
+ * here. Every problem is collected, so one exception names them all.
  */
 final class OptionsValidation {
 
@@ -34,7 +34,6 @@ final class OptionsValidation {
     static void check(ClaudeCodeOptions options) {
         OptionsValidation validation = new OptionsValidation();
         validation.ranges(options);
-        validation.session(options);
         validation.exclusive(options);
         validation.texts(options);
         validation.environment(options);
@@ -48,7 +47,6 @@ final class OptionsValidation {
         o.maxTurns().ifPresent(n -> require(n > 0, "maxTurns must be positive, was " + n));
         o.maxBudgetUsd().ifPresent(usd -> require(usd > 0 && Double.isFinite(usd),
                 "maxBudgetUsd must be a positive finite number, was " + usd));
-        o.maxThinkingTokens().ifPresent(n -> require(n >= 0, "maxThinkingTokens must not be negative, was " + n));
         o.taskBudget().ifPresent(n -> require(n > 0, "taskBudget must be positive, was " + n));
         o.maxStdoutLineBytes().ifPresent(n -> require(n > 0, "maxStdoutLineBytes must be positive, was " + n));
         Duration timeout = o.controlTimeout();
@@ -59,31 +57,10 @@ final class OptionsValidation {
         positive("mcpToolTimeout", o.mcpToolTimeout());
     }
 
-    private void session(ClaudeCodeOptions o) {
-        boolean resuming = o.resume().isPresent() || o.continueConversation() || o.fromPr().isPresent();
-        require(!(o.resume().isPresent() && o.continueConversation()),
-                "resume and continueConversation cannot be combined: resume names the session, continue takes the latest");
-        require(!(o.fromPr().isPresent() && (o.resume().isPresent() || o.continueConversation())),
-                "fromPr cannot be combined with resume or continueConversation");
-        require(!o.forkSession() || resuming, "forkSession needs resume, continueConversation or fromPr");
-        require(o.resumeSessionAt().isEmpty() || o.resume().isPresent(), "resumeSessionAt needs resume");
-        o.sessionId().ifPresent(id -> {
-            require(isUuid(id), "sessionId must be a UUID, was '" + id + "'");
-            require(!resuming || o.forkSession(),
-                    "sessionId can be combined with resume, continueConversation or fromPr only together with forkSession");
-        });
-    }
-
     private void exclusive(ClaudeCodeOptions o) {
         require(o.canUseTool().isEmpty() || o.permissionPromptTool().isEmpty(),
                 "canUseTool and permissionPromptTool cannot be combined: canUseTool answers the permission prompts"
                         + " itself (the CLI is started with --permission-prompt-tool stdio)");
-        require(o.systemPrompt().isEmpty() || o.systemPromptFile().isEmpty(),
-                "systemPrompt and systemPromptFile cannot be combined");
-        require(o.appendSystemPrompt().isEmpty() || o.appendSystemPromptFile().isEmpty(),
-                "appendSystemPrompt and appendSystemPromptFile cannot be combined");
-        require(o.thinking().isEmpty() || o.maxThinkingTokens().isEmpty(),
-                "thinking and maxThinkingTokens cannot be combined (maxThinkingTokens is the older form of Thinking.enabled)");
         require(o.model().isEmpty() || !o.model().equals(o.fallbackModel()),
                 "fallbackModel must differ from model");
         require(!(o.sandbox().isPresent() && o.settings().orElse(null) instanceof Settings.File),
@@ -99,9 +76,6 @@ final class OptionsValidation {
         notBlank("model", o.model());
         notBlank("fallbackModel", o.fallbackModel());
         notBlank("agent", o.agent());
-        notBlank("resume", o.resume());
-        notBlank("resumeSessionAt", o.resumeSessionAt());
-        notBlank("fromPr", o.fromPr());
         notBlank("permissionPromptTool", o.permissionPromptTool());
         notBlank("name", o.name());
         notBlank("worktreeName", o.worktreeName());
@@ -141,14 +115,6 @@ final class OptionsValidation {
     private void require(boolean condition, String problem) {
         if (!condition) {
             problems.add(problem);
-        }
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ClaudeCodeOptionsTest {
 
-    private static final String UUID_1 = "3f2a9d4e-8c1b-4e5f-9a6d-2b7c8e9f0a1b";
+    private static final UUID UUID_1 = UUID.fromString("3f2a9d4e-8c1b-4e5f-9a6d-2b7c8e9f0a1b");
 
     @Test
     void unsetOptionsAreEmptyAndTheDefaultsAreDocumented() {
@@ -118,13 +119,13 @@ class ClaudeCodeOptionsTest {
     @Test
     void numbersTakePlainLiteralsAndOptionalsUnsetThem() {
         ClaudeCodeOptions set = ClaudeCodeOptions.builder()
-                .maxTurns(3).maxBudgetUsd(5).taskBudget(10).maxThinkingTokens(0).maxStdoutLineBytes(1024).build();
+                .maxTurns(3).maxBudgetUsd(5).taskBudget(10).maxStdoutLineBytes(1024).build();
         ClaudeCodeOptions unset = set.toBuilder()
                 .maxTurns(OptionalInt.empty()).maxBudgetUsd(OptionalDouble.empty()).taskBudget(OptionalLong.empty())
-                .maxThinkingTokens(OptionalInt.empty()).maxStdoutLineBytes(OptionalInt.empty()).build();
+                .maxStdoutLineBytes(OptionalInt.empty()).build();
         ClaudeCodeOptions copied = ClaudeCodeOptions.builder()
                 .maxTurns(set.maxTurns()).maxBudgetUsd(set.maxBudgetUsd()).taskBudget(set.taskBudget())
-                .maxThinkingTokens(set.maxThinkingTokens()).maxStdoutLineBytes(set.maxStdoutLineBytes()).build();
+                .maxStdoutLineBytes(set.maxStdoutLineBytes()).build();
 
         assertThat(set.maxBudgetUsd()).hasValue(5.0);
         assertThat(set.taskBudget()).hasValue(10L);
@@ -172,33 +173,22 @@ class ClaudeCodeOptionsTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                bad(b -> b.resume("x").continueConversation(true), "resume and continueConversation"),
                 bad(b -> b.canUseTool(request -> PermissionResult.allow()).permissionPromptTool("mcp__auth__ask"),
                         "canUseTool and permissionPromptTool cannot be combined"),
                 bad(b -> b.hookTimeout(Duration.ZERO), "hookTimeout must be positive"),
                 bad(b -> b.permissionCallbackTimeout(Duration.ofSeconds(-1)), "permissionCallbackTimeout must be positive"),
                 bad(b -> b.mcpToolTimeout(Duration.ZERO), "mcpToolTimeout must be positive"),
-                bad(b -> b.fromPr("1").resume("x"), "fromPr cannot be combined"),
-                bad(b -> b.sessionId(UUID_1).resume("x"), "sessionId can be combined"),
-                bad(b -> b.sessionId(UUID_1).continueConversation(true), "sessionId can be combined"),
-                bad(b -> b.sessionId("not-a-uuid"), "sessionId must be a UUID"),
-                bad(b -> b.forkSession(true), "forkSession needs"),
-                bad(b -> b.resumeSessionAt("m"), "resumeSessionAt needs resume"),
                 bad(b -> b.maxTurns(0), "maxTurns must be positive"),
                 bad(b -> b.maxTurns(-1), "maxTurns must be positive"),
                 bad(b -> b.maxBudgetUsd(0.0), "maxBudgetUsd"),
                 bad(b -> b.maxBudgetUsd(-2.0), "maxBudgetUsd"),
                 bad(b -> b.maxBudgetUsd(Double.NaN), "maxBudgetUsd"),
-                bad(b -> b.maxThinkingTokens(-5), "maxThinkingTokens must not be negative"),
                 bad(b -> b.taskBudget(0), "taskBudget must be positive"),
                 bad(b -> b.maxStdoutLineBytes(0), "maxStdoutLineBytes must be positive"),
                 bad(b -> b.controlTimeout(Duration.ZERO), "controlTimeout must be positive"),
                 bad(b -> b.controlTimeout(Duration.ofSeconds(-1)), "controlTimeout must be positive"),
                 bad(b -> b.inactivityTimeout(Duration.ZERO), "inactivityTimeout must be positive"),
                 bad(b -> b.inactivityTimeout(Duration.ofMillis(-1)), "inactivityTimeout must be positive"),
-                bad(b -> b.systemPrompt("a").systemPromptFile(Path.of("f")), "systemPrompt and systemPromptFile"),
-                bad(b -> b.appendSystemPrompt("a").appendSystemPromptFile(Path.of("f")), "appendSystemPrompt and appendSystemPromptFile"),
-                bad(b -> b.thinking(Thinking.adaptive()).maxThinkingTokens(100), "thinking and maxThinkingTokens"),
                 bad(b -> b.model("haiku").fallbackModel("haiku"), "fallbackModel must differ"),
                 bad(b -> b.settings(Path.of("s.json")).sandbox(Map.of("enabled", true)), "sandbox cannot be merged"),
                 bad(b -> b.apiKey("k").env("ANTHROPIC_API_KEY", "k2"), "apiKey and env ANTHROPIC_API_KEY"),
@@ -241,17 +231,56 @@ class ClaudeCodeOptionsTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Builder builder = ClaudeCodeOptions.builder().maxTurns(0).resumeSessionAt("m");
+        Builder builder = ClaudeCodeOptions.builder().maxTurns(0).agent(" ");
 
-        assertThatThrownBy(builder::build).hasMessageContaining("maxTurns").hasMessageContaining("resumeSessionAt");
+        assertThatThrownBy(builder::build).hasMessageContaining("maxTurns").hasMessageContaining("agent must not be blank");
     }
 
     @Test
     void theCliAcceptsASessionIdWithResumeOnlyWhenForking() {
-        ClaudeCodeOptions options = ClaudeCodeOptions.builder().resume("x").forkSession(true).sessionId(UUID_1).build();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .start(SessionStart.resume("x").atMessage("m").forked(UUID_1)).build();
 
-        assertThat(options.sessionId()).contains(UUID_1);
-        assertThat(ClaudeCodeOptions.builder().continueConversation(true).forkSession(true).build().forkSession()).isTrue();
+        assertThat(options.start()).isEqualTo(new SessionStart.Resume("x", Optional.of("m"),
+                Optional.of(new SessionStart.Fork(Optional.of(UUID_1)))));
+        assertThat(ClaudeCodeOptions.builder().start(SessionStart.continueLatest().forked()).build().start())
+                .isEqualTo(new SessionStart.Continue(Optional.of(SessionStart.Fork.newId())));
+        assertThat(SessionStart.fromPr("1").forked(UUID_1).fork().flatMap(SessionStart.Fork::id)).contains(UUID_1);
+    }
+
+    @Test
+    void aNewConversationIsTheDefaultStartAndNullRestoresIt() {
+        ClaudeCodeOptions resumed = ClaudeCodeOptions.builder().start(SessionStart.resume("x")).build();
+
+        assertThat(ClaudeCodeOptions.builder().build().start()).isEqualTo(SessionStart.newSession());
+        assertThat(resumed.toBuilder().build()).isEqualTo(resumed).hasSameHashCodeAs(resumed);
+        assertThat(resumed.toBuilder().start(null).build()).isEqualTo(ClaudeCodeOptions.builder().build());
+        assertThat(resumed.toString()).contains("start=Resume[session=x");
+        assertThat(SessionStart.newSession(UUID_1).id()).contains(UUID_1);
+    }
+
+    @Test
+    void sessionStartsRejectBlankNamesWhenTheyAreMade() {
+        assertThatThrownBy(() -> SessionStart.resume(" ")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("resume must not be blank");
+        assertThatThrownBy(() -> SessionStart.resume("x").atMessage("")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("atMessage must not be blank");
+        assertThatThrownBy(() -> SessionStart.fromPr("")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("fromPr must not be blank");
+        assertThatThrownBy(() -> SessionStart.resume(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aPromptIsEitherTextOrAFile() {
+        ClaudeCodeOptions text = ClaudeCodeOptions.builder().systemPrompt("Be terse.").appendSystemPrompt(Path.of("a.md")).build();
+        ClaudeCodeOptions file = text.toBuilder().systemPrompt(Path.of("s.md")).appendSystemPrompt("Also: x").build();
+
+        assertThat(text.systemPrompt()).contains(PromptText.inline("Be terse."));
+        assertThat(text.appendSystemPrompt()).contains(PromptText.file(Path.of("a.md")));
+        assertThat(file.systemPrompt()).contains(new PromptText.FromFile(Path.of("s.md")));
+        assertThat(file.appendSystemPrompt()).contains(new PromptText.Inline("Also: x"));
+        assertThat(file.toBuilder().systemPrompt((PromptText) null).appendSystemPrompt((String) null).build().systemPrompt())
+                .isEmpty();
     }
 
     @Test

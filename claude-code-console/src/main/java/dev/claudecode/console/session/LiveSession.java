@@ -3,6 +3,7 @@ package dev.claudecode.console.session;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.control.ContextUsage;
 import dev.claudecode.MessageStream;
 import dev.claudecode.control.RewindResult;
@@ -64,8 +65,13 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean interruptSent;
 
     private LiveSession(ClaudeCodeOptions options, Session session) {
-        this.state = new SessionState(options.resume(), options.model(), options.permissionMode().map(Object::toString));
+        this.state = new SessionState(resumed(options.start()), options.model(), options.permissionMode().map(Object::toString));
         this.session = session;
+    }
+
+    // the session a resume names, shown until the CLI reports the id
+    private static Optional<String> resumed(SessionStart start) {
+        return start instanceof SessionStart.Resume resume ? Optional.of(resume.session()) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.claudecode.console.web;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.ToolDecision;
@@ -232,7 +233,7 @@ public final class WebConsole implements AutoCloseable {
         ClaudeCodeOptions.Builder options = settings.defaults().toBuilder();
         optional(body, "model").ifPresent(options::model);
         optional(body, "permissionMode").map(PermissionMode::of).ifPresent(options::permissionMode);
-        optional(body, "resume").ifPresent(options::resume);
+        optional(body, "resume").map(SessionStart::resume).ifPresent(options::start);
         String id = "s" + nextId.getAndIncrement();
         WebSession session = WebSession.open(id, options.build());
         sessions.put(id, session);

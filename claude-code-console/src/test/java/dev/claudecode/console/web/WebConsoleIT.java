@@ -33,9 +33,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web console in headless Chromium, used as a person would: start a session, ask, approve and
  * deny the CLI's real permission prompts by clicking, interrupt a turn while it waits for an answer,
- * switch model and mode, rewind files, look at MCP status, context usage and history. Runs against
- * the real CLI and a {@link FakeClaudeApi} whose scripted replies make the model call tools (the
- * console's offline model answers the rest); screenshots are kept.
+ * switch model and mode, rewind files, look at MCP status, context usage and history, continue a
+ * stored session live. Runs against the real CLI and a {@link FakeClaudeApi} whose scripted replies
+ * make the model call tools (the console's offline model answers the rest); screenshots are kept.
  */
 class WebConsoleIT {
 
@@ -88,6 +88,7 @@ class WebConsoleIT {
             ask(browser, "What is 5 + 3?", 1);
             assertThat(texts(browser, "#transcript .answer")).contains("8");
             browser.waiting(WAIT).until(driver -> browser.find("state-session").getText().matches("[0-9a-f-]{36}"));
+            String conversation = browser.find("state-session").getText();
             browser.screenshot("web-2-answer");
 
             // #2: the model writes a file; the CLI asks, the person clicks Allow, the tool runs
@@ -168,6 +169,14 @@ class WebConsoleIT {
             row.click();
             browser.waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-transcript"), "Write the notes"));
             browser.screenshot("web-5-history");
+
+            // ...and continued live: a new session resumes it, so the model sees the earlier prompts
+            browser.find("resume").click();
+            browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("session-view")));
+            ask(browser, "What did I ask first?", 1);
+            browser.waiting(WAIT).until(ExpectedConditions.textToBe(By.id("state-session"), conversation));
+            assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("What is 5 + 3?", "Write the notes",
+                    "What did I ask first?");
         }
     }
 

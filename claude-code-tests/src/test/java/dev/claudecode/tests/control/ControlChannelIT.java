@@ -5,6 +5,7 @@ import static dev.claudecode.tests.control.ControlFixtures.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.control.BinaryVersion;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.errors.CliProcessException;
@@ -51,7 +52,7 @@ class ControlChannelIT {
     @Test
     void aCliThatExitsDuringStartUpFailsWaitingCallsWithItsExitAtOnce(FakeClaudeApi api) {
         long started = System.nanoTime();
-        try (Session session = ClaudeCode.start(options(api, cwd).resume("00000000-0000-4000-8000-00000000dead").build())) {
+        try (Session session = ClaudeCode.start(options(api, cwd).start(SessionStart.resume("00000000-0000-4000-8000-00000000dead")).build())) {
             assertThatThrownBy(session.control()::mcpStatus)
                     .isInstanceOf(CliProcessException.class)
                     .hasMessageContaining("No conversation found with session ID: 00000000-0000-4000-8000-00000000dead")

@@ -5,6 +5,7 @@ import static dev.claudecode.tests.control.ControlFixtures.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.options.AgentDefinition;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.control.ServerInfo;
@@ -119,7 +120,7 @@ class InitializeIT {
     @Test
     void aCliThatExitsBeforeAnsweringFailsServerInfoWithItsExit(FakeClaudeApi api) {
         long started = System.nanoTime();
-        try (Session session = ClaudeCode.start(options(api, cwd).resume("00000000-0000-4000-8000-00000000dead").build())) {
+        try (Session session = ClaudeCode.start(options(api, cwd).start(SessionStart.resume("00000000-0000-4000-8000-00000000dead")).build())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(session.control()::serverInfo)
                     .isInstanceOf(CliProcessException.class)
                     .hasMessageContaining("No conversation found")

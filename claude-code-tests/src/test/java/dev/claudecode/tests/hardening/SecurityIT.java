@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.InheritEnv;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.Session;
 import dev.claudecode.errors.InvalidSessionIdException;
 import dev.claudecode.message.InitMessage;
@@ -246,7 +247,7 @@ class SecurityIT {
         }
         for (String id : resumed) {
             // a caller who asks to resume such an id
-            try (Session session = ClaudeCode.start(ClaudeCodeOptions.builder().cliPath(cli).cwd(dir).resume(id).build())) {
+            try (Session session = ClaudeCode.start(ClaudeCodeOptions.builder().cliPath(cli).cwd(dir).start(SessionStart.resume(id)).build())) {
                 assertThatThrownBy(session::messages).as(id).isInstanceOf(InvalidSessionIdException.class);
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.Session;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.testkit.FakeClaudeApi;
@@ -36,7 +37,7 @@ class ResumeIT {
     void resumeContinuesTheSameSession(FakeClaudeApi api) {
         String sessionId = firstConversation(api);
         api.enqueue(Reply.text("marmalade"));
-        ResultMessage result = ClaudeCode.query("What was the code word?", options(api).resume(sessionId).build());
+        ResultMessage result = ClaudeCode.query("What was the code word?", options(api).start(SessionStart.resume(sessionId)).build());
 
         assertThat(result.sessionId()).contains(sessionId);
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("The code word is marmalade", "What was the code word?");
@@ -46,7 +47,7 @@ class ResumeIT {
     void forkSessionStartsANewSessionWithTheOldHistory(FakeClaudeApi api) {
         String sessionId = firstConversation(api);
         api.enqueue(Reply.text("marmalade"));
-        try (Session session = ClaudeCode.start(options(api).resume(sessionId).forkSession(true).build())) {
+        try (Session session = ClaudeCode.start(options(api).start(SessionStart.resume(sessionId).forked()).build())) {
             session.query("What was the code word?");
             assertThat(session.sessionId()).isPresent().get().isNotEqualTo(sessionId);
         }
@@ -57,7 +58,7 @@ class ResumeIT {
     void continueResumesTheMostRecentSessionOfTheDirectory(FakeClaudeApi api) {
         String sessionId = firstConversation(api);
         api.enqueue(Reply.text("marmalade"));
-        ResultMessage result = ClaudeCode.query("What was the code word?", options(api).continueConversation(true).build());
+        ResultMessage result = ClaudeCode.query("What was the code word?", options(api).start(SessionStart.continueLatest()).build());
 
         assertThat(result.sessionId()).contains(sessionId);
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("The code word is marmalade");
@@ -65,16 +66,16 @@ class ResumeIT {
 
     @Test
     void sessionIdFixesTheNewSessionsId(FakeClaudeApi api) {
-        String chosen = UUID.randomUUID().toString();
+        UUID chosen = UUID.randomUUID();
         api.enqueue(Reply.text("ok"));
-        ResultMessage result = ClaudeCode.query("hello", options(api).sessionId(chosen).build());
-        assertThat(result.sessionId()).contains(chosen);
+        ResultMessage result = ClaudeCode.query("hello", options(api).start(SessionStart.newSession(chosen)).build());
+        assertThat(result.sessionId()).contains(chosen.toString());
     }
 
     @Test
     void resumingAnUnknownSessionEndsTheTurnWithTheCliError(FakeClaudeApi api) {
         String unknown = UUID.randomUUID().toString();
-        ResultMessage result = ClaudeCode.query("hello", options(api).resume(unknown).build());
+        ResultMessage result = ClaudeCode.query("hello", options(api).start(SessionStart.resume(unknown)).build());
         assertThat(result.isError()).isTrue();
         assertThat(result.errors()).anyMatch(e -> e.contains("No conversation found"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.Session;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
@@ -83,13 +84,13 @@ class SessionHistoryIT {
             session.query("first question");
             original = session.sessionId().orElseThrow();
         }
-        Session resumed = ClaudeCode.start(options(api).resume(original).build());
+        Session resumed = ClaudeCode.start(options(api).start(SessionStart.resume(original)).build());
         try (resumed) {
             resumed.query("second question");
         }
         assertThat(resumed.messages()).extracting(SessionMessage::text)
                 .containsExactly("first question", "first answer", "second question", "second answer");
-        Session forked = ClaudeCode.start(options(api).resume(original).forkSession(true).build());
+        Session forked = ClaudeCode.start(options(api).start(SessionStart.resume(original).forked()).build());
         try (forked) {
             forked.query("forked question");
         }

@@ -2,6 +2,7 @@ package dev.claudecode.internal.control;
 
 import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.PromptText;
 import dev.claudecode.internal.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,13 @@ public final class InitializeRequest {
         ObjectNode request = Json.object();
         request.put("subtype", "initialize");
         options.outputFormat().ifPresent(schema -> request.set("jsonSchema", Json.toNode(schema)));
-        options.systemPrompt().ifPresent(prompt -> request.putArray("systemPrompt").add(prompt));
-        options.appendSystemPrompt().ifPresent(prompt -> request.put("appendSystemPrompt", prompt));
+        // a prompt read from a file is a command-line flag instead (CliArguments)
+        if (options.systemPrompt().orElse(null) instanceof PromptText.Inline prompt) {
+            request.putArray("systemPrompt").add(prompt.text());
+        }
+        if (options.appendSystemPrompt().orElse(null) instanceof PromptText.Inline prompt) {
+            request.put("appendSystemPrompt", prompt.text());
+        }
         if (!options.agents().isEmpty()) {
             request.set("agents", agents(options.agents()));
         }

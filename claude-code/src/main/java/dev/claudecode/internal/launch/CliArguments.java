@@ -2,6 +2,8 @@ package dev.claudecode.internal.launch;
 
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.PromptText;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.Settings;
 import dev.claudecode.options.SettingSource;
 import dev.claudecode.options.Thinking;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -43,7 +46,8 @@ import java.util.stream.Collectors;
  * of this was verified against CLI 2.1.197 ({@code CliArgumentsIT}).
  *
  * <h2>Values kept out of the arguments</h2>
- * {@code systemPrompt}, {@code appendSystemPrompt}, {@code outputFormat} (the JSON schema),
+ * {@code systemPrompt} and {@code appendSystemPrompt} given inline (a {@code PromptText.FromFile} is
+ * {@code --system-prompt-file} or {@code --append-system-prompt-file}), {@code outputFormat} (the JSON schema),
  * {@code promptSuggestions} and {@code agents} travel in the {@code initialize} control request
  * ({@code dev.claudecode.internal.control.InitializeRequest}), which has no size limit and reaches
  * the CLI at every launch, a resumed one included; the CLI treats them exactly like
@@ -122,8 +126,8 @@ public final class CliArguments {
                     : Optional.empty()),
             value("--task-budget", o -> number(o.taskBudget().isPresent() ? o.taskBudget().getAsLong() : null)),
             // prompt and agent
-            value("--system-prompt-file", o -> path(o.systemPromptFile())),
-            value("--append-system-prompt-file", o -> path(o.appendSystemPromptFile())),
+            value("--system-prompt-file", o -> promptFile(o.systemPrompt())),
+            value("--append-system-prompt-file", o -> promptFile(o.appendSystemPrompt())),
             flag("--exclude-dynamic-system-prompt-sections", ClaudeCodeOptions::excludeDynamicSystemPromptSections),
             value("--plan-mode-instructions", ClaudeCodeOptions::planModeInstructions),
             value("--agent", ClaudeCodeOptions::agent),
@@ -159,12 +163,15 @@ public final class CliArguments {
             flag("--safe-mode", ClaudeCodeOptions::safeMode),
             flag("--brief", ClaudeCodeOptions::brief),
             // session
-            flag("--continue", ClaudeCodeOptions::continueConversation),
-            value("--resume", ClaudeCodeOptions::resume),
-            value("--from-pr", ClaudeCodeOptions::fromPr),
-            flag("--fork-session", ClaudeCodeOptions::forkSession),
-            value("--resume-session-at", ClaudeCodeOptions::resumeSessionAt),
-            value("--session-id", ClaudeCodeOptions::sessionId),
+            flag("--continue", o -> o.start() instanceof SessionStart.Continue),
+            value("--resume", o -> o.start() instanceof SessionStart.Resume resume
+                    ? Optional.of(resume.session()) : Optional.empty()),
+            value("--from-pr", o -> o.start() instanceof SessionStart.FromPr fromPr
+                    ? Optional.of(fromPr.pullRequest()) : Optional.empty()),
+            flag("--fork-session", o -> fork(o.start()).isPresent()),
+            value("--resume-session-at", o -> o.start() instanceof SessionStart.Resume resume
+                    ? resume.atMessage() : Optional.empty()),
+            value("--session-id", o -> sessionId(o.start()).map(UUID::toString)),
             flag("--no-session-persistence", ClaudeCodeOptions::noSessionPersistence),
             value("--name", ClaudeCodeOptions::name),
             each("--file", ClaudeCodeOptions::files),
@@ -235,6 +242,26 @@ public final class CliArguments {
         return values.stream().map(Object::toString).toList();
     }
 
+    // --system-prompt and --append-system-prompt are not used: inline text goes in the initialize request.
+    private static Optional<String> promptFile(Optional<PromptText> prompt) {
+        return prompt.flatMap(text -> text instanceof PromptText.FromFile file
+                ? Optional.of(file.path().toString()) : Optional.empty());
+    }
+
+    private static Optional<SessionStart.Fork> fork(SessionStart start) {
+        return switch (start) {
+            case SessionStart.New fresh -> Optional.empty();
+            case SessionStart.Resume resume -> resume.fork();
+            case SessionStart.Continue latest -> latest.fork();
+            case SessionStart.FromPr fromPr -> fromPr.fork();
+        };
+    }
+
+    // The id of a new conversation, or the new id of a forked one.
+    private static Optional<UUID> sessionId(SessionStart start) {
+        return start instanceof SessionStart.New fresh ? fresh.id() : fork(start).flatMap(SessionStart.Fork::id);
+    }
+
     private static Optional<String> thinkingMode(ClaudeCodeOptions options) {
         return options.thinking().flatMap(thinking -> switch (thinking) {
             case Thinking.Adaptive adaptive -> Optional.of("adaptive");
@@ -245,10 +272,8 @@ public final class CliArguments {
 
     // A fixed budget has no --thinking value of its own: "--thinking=enabled" means adaptive.
     private static Optional<String> thinkingBudget(ClaudeCodeOptions options) {
-        if (options.thinking().orElse(null) instanceof Thinking.Enabled enabled) {
-            return Optional.of(Integer.toString(enabled.budgetTokens()));
-        }
-        return number(options.maxThinkingTokens().isPresent() ? options.maxThinkingTokens().getAsInt() : null);
+        return options.thinking().orElse(null) instanceof Thinking.Enabled enabled
+                ? Optional.of(Integer.toString(enabled.budgetTokens())) : Optional.empty();
     }
 
     private static List<Optional<String>> tools(ClaudeCodeOptions options) {

@@ -1,9 +1,11 @@
 package dev.claudecode.internal.launch;
 
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.transport.LaunchSpec;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Plans a session's launches from its options: as given, resuming a conversation, or fresh. */
 public final class OptionsLauncher implements Launcher {
@@ -33,16 +35,15 @@ public final class OptionsLauncher implements Launcher {
     }
 
     /**
-     * The options of a new process that continues a conversation: the given options with the
-     * conversation choice (resume, fork, continue, session id, pull request) replaced by
-     * resuming {@code sessionId}.
+     * The options of a new process that continues a conversation: the given options with their
+     * {@link ClaudeCodeOptions#start() start} replaced by resuming {@code sessionId}.
      *
      * @param options a session's options
      * @param sessionId the conversation to continue
      * @return the options for the resuming launch
      */
     public static ClaudeCodeOptions resuming(ClaudeCodeOptions options, String sessionId) {
-        return withoutConversationChoice(options.toBuilder()).resume(sessionId).build();
+        return options.toBuilder().start(SessionStart.resume(sessionId)).build();
     }
 
     @Override
@@ -51,18 +52,32 @@ public final class OptionsLauncher implements Launcher {
     }
 
     /**
-     * The options of a new process that starts a new conversation: the given options without
-     * their conversation choice (resume, fork, continue, session id, pull request).
+     * The options of a new process that starts a new conversation: the given options with their
+     * {@link ClaudeCodeOptions#start() start} replaced by a new conversation whose id the CLI picks.
      *
      * @param options a session's options
      * @return the options for a fresh launch
      */
     public static ClaudeCodeOptions fresh(ClaudeCodeOptions options) {
-        return withoutConversationChoice(options.toBuilder()).build();
+        return options.toBuilder().start(SessionStart.newSession()).build();
     }
 
-    private static ClaudeCodeOptions.Builder withoutConversationChoice(ClaudeCodeOptions.Builder builder) {
-        return builder.resume(null).forkSession(false).continueConversation(false).sessionId(null).resumeSessionAt(null).fromPr(null);
+    /**
+     * The session id the options name before any CLI reports one: the id of a new or forked
+     * conversation when given, else the session a resume names (its id or title). A continued or
+     * pull-request conversation has none until its CLI starts.
+     *
+     * @param options a session's options
+     * @return that id, or empty
+     */
+    public static Optional<String> knownSessionId(ClaudeCodeOptions options) {
+        return switch (options.start()) {
+            case SessionStart.New fresh -> fresh.id().map(UUID::toString);
+            case SessionStart.Resume resume -> resume.fork().flatMap(SessionStart.Fork::id).map(UUID::toString)
+                    .or(() -> Optional.of(resume.session()));
+            case SessionStart.Continue latest -> latest.fork().flatMap(SessionStart.Fork::id).map(UUID::toString);
+            case SessionStart.FromPr fromPr -> fromPr.fork().flatMap(SessionStart.Fork::id).map(UUID::toString);
+        };
     }
 
     private LaunchSpec spec(ClaudeCodeOptions launchOptions) {

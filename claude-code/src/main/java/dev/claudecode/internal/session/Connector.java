@@ -1,5 +1,7 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.internal.launch.OptionsLauncher;
+
 import dev.claudecode.control.Health;
 import dev.claudecode.control.ServerInfo;
 import dev.claudecode.errors.CliProcessException;
@@ -123,8 +125,7 @@ public final class Connector implements TurnScheduler.Driver {
         this.inbound = inbound;
         this.runtimeSettings = runtimeSettings;
         this.events = events;
-        options.resume().ifPresent(id -> sessionId = id);
-        options.sessionId().ifPresent(id -> sessionId = id);
+        sessionId = OptionsLauncher.knownSessionId(options).orElse(null);
     }
 
     /**

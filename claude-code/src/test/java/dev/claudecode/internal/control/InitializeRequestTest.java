@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.PromptText;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,16 @@ class InitializeRequestTest {
         assertThat(request.get("appendSystemPrompt").stringValue()).isEqualTo("Arr.");
         assertThat(request.get("jsonSchema")).isEqualTo(Json.toNode(options.outputFormat().orElseThrow()));
         assertThat(request.get("promptSuggestions").booleanValue()).isTrue();
+    }
+
+    @Test
+    void promptsReadFromFilesAreLeftToTheCommandLine() {
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .systemPrompt(Path.of("system.md"))
+                .appendSystemPrompt(PromptText.file(Path.of("append.md")))
+                .build();
+
+        assertThat(InitializeRequest.of(options, List.of())).isEqualTo(recorded("01_initialize_plain.jsonl"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PromptText;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.CliRun.Outcome;
@@ -114,8 +116,8 @@ class CliArgumentsIT {
                 .thinkingDisplay("omitted")
                 .taskBudget(5000)
                 .permissionPromptTool("stdio")
-                .systemPromptFile(dir.resolve("system.txt"))
-                .appendSystemPromptFile(dir.resolve("append.txt"))
+                .systemPrompt(PromptText.file(dir.resolve("system.txt")))
+                .appendSystemPrompt(PromptText.file(dir.resolve("append.txt")))
                 .planModeInstructions("-first read, then plan")
                 .enableAuthStatus(true)
                 .workload("nightly")
@@ -158,10 +160,11 @@ class CliArgumentsIT {
         assertThat(budget.exitCode()).as(budget.toString()).isZero();
         assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "enabled", "budget_tokens", 2048));
 
+        // what the older form --max-thinking-tokens=0 did on a model with budgeted thinking
         api.reset();
-        Outcome older = CliRun.run(CliRun.options(api, scratch).model("haiku").maxThinkingTokens(1024).build());
-        assertThat(older.exitCode()).as(older.toString()).isZero();
-        assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "enabled", "budget_tokens", 1024));
+        Outcome none = CliRun.run(CliRun.options(api, scratch).model("haiku").thinking(Thinking.disabled()).build());
+        assertThat(none.exitCode()).as(none.toString()).isZero();
+        assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "disabled"));
 
         api.reset();
         Outcome off = CliRun.run(CliRun.options(api, scratch).thinking(Thinking.disabled()).effort(Effort.XHIGH).build());
@@ -327,7 +330,7 @@ class CliArgumentsIT {
         assertThat(outcome.init()).containsEntry("model", "-odd-model");
         assertThat(api.firstMain().system()).contains("-odd-model");
 
-        Outcome resume = CliRun.run(CliRun.options(api, scratch).resume("-no-such-session").build());
+        Outcome resume = CliRun.run(CliRun.options(api, scratch).start(SessionStart.resume("-no-such-session")).build());
         assertThat(resume.exitCode()).isEqualTo(1);
         assertThat(resume.stderr()).contains("\"-no-such-session\"");
     }
@@ -346,21 +349,22 @@ class CliArgumentsIT {
 
     @Test
     void sessionFlagsSelectTheSession() throws IOException {
-        String id = UUID.randomUUID().toString();
-        Outcome first = CliRun.run(CliRun.options(api, scratch).sessionId(id).build());
-        assertThat(first.init()).as(first.toString()).containsEntry("session_id", id);
+        UUID id = UUID.randomUUID();
+        Outcome first = CliRun.run(CliRun.options(api, scratch).start(SessionStart.newSession(id)).build());
+        assertThat(first.init()).as(first.toString()).containsEntry("session_id", id.toString());
         // The CLI looks the message up by its envelope uuid, not by message.id as its help says.
         String messageUuid = (String) first.message("assistant", null).orElseThrow().get("uuid");
 
-        Outcome resumed = CliRun.run(CliRun.options(api, scratch).resume(id).resumeSessionAt(messageUuid).build());
-        assertThat(resumed.init()).as(resumed.toString()).containsEntry("session_id", id);
+        Outcome resumed = CliRun.run(CliRun.options(api, scratch)
+                .start(SessionStart.resume(id.toString()).atMessage(messageUuid)).build());
+        assertThat(resumed.init()).as(resumed.toString()).containsEntry("session_id", id.toString());
 
-        String forkId = UUID.randomUUID().toString();
-        Outcome forked = CliRun.run(CliRun.options(api, scratch).resume(id).forkSession(true).sessionId(forkId).build());
-        assertThat(forked.init()).as(forked.toString()).containsEntry("session_id", forkId);
+        UUID forkId = UUID.randomUUID();
+        Outcome forked = CliRun.run(CliRun.options(api, scratch).start(SessionStart.resume(id.toString()).forked(forkId)).build());
+        assertThat(forked.init()).as(forked.toString()).containsEntry("session_id", forkId.toString());
 
-        Outcome continued = CliRun.run(CliRun.options(api, scratch).continueConversation(true).build());
-        assertThat(continued.init()).as(continued.toString()).containsEntry("session_id", forkId);
+        Outcome continued = CliRun.run(CliRun.options(api, scratch).start(SessionStart.continueLatest()).build());
+        assertThat(continued.init()).as(continued.toString()).containsEntry("session_id", forkId.toString());
     }
 
     @Test

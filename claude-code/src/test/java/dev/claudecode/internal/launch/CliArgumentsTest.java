@@ -6,6 +6,8 @@ import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.ClaudeCodeOptions.Builder;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PromptText;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.SettingSource;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.json.Json;
@@ -49,15 +51,15 @@ class CliArgumentsTest {
                 row("thinking adaptive", b -> b.thinking(Thinking.adaptive()), "--thinking=adaptive"),
                 row("thinking disabled", b -> b.thinking(Thinking.disabled()), "--thinking=disabled"),
                 row("thinking enabled", b -> b.thinking(Thinking.enabled(4096)), "--max-thinking-tokens=4096"),
-                row("maxThinkingTokens", b -> b.maxThinkingTokens(0), "--max-thinking-tokens=0"),
                 row("thinkingDisplay", b -> b.thinkingDisplay("omitted"), "--thinking-display=omitted"),
                 row("betas, one flag per value", b -> b.betas("a-1", "b-2"), "--betas=a-1", "--betas=b-2"),
                 row("maxTurns", b -> b.maxTurns(7), "--max-turns=7"),
                 row("maxBudgetUsd", b -> b.maxBudgetUsd(0.0001), "--max-budget-usd=0.0001"),
                 row("maxBudgetUsd, whole", b -> b.maxBudgetUsd(5.0), "--max-budget-usd=5"),
                 row("taskBudget", b -> b.taskBudget(120_000), "--task-budget=120000"),
-                row("systemPromptFile", b -> b.systemPromptFile(DIR.resolve("s.md")), "--system-prompt-file=" + DIR.resolve("s.md")),
-                row("appendSystemPromptFile", b -> b.appendSystemPromptFile(Path.of("a.md")), "--append-system-prompt-file=a.md"),
+                row("systemPrompt file", b -> b.systemPrompt(DIR.resolve("s.md")), "--system-prompt-file=" + DIR.resolve("s.md")),
+                row("appendSystemPrompt file", b -> b.appendSystemPrompt(PromptText.file(Path.of("a.md"))),
+                        "--append-system-prompt-file=a.md"),
                 row("excludeDynamicSystemPromptSections", b -> b.excludeDynamicSystemPromptSections(true),
                         "--exclude-dynamic-system-prompt-sections"),
                 row("planModeInstructions", b -> b.planModeInstructions("1. read\n2. plan"), "--plan-mode-instructions=1. read\n2. plan"),
@@ -98,13 +100,19 @@ class CliArgumentsTest {
                 row("bare", b -> b.bare(true), "--bare"),
                 row("safeMode", b -> b.safeMode(true), "--safe-mode"),
                 row("brief", b -> b.brief(true), "--brief"),
-                row("continueConversation", b -> b.continueConversation(true), "--continue"),
-                row("resume", b -> b.resume("my session title"), "--resume=my session title"),
-                row("fromPr", b -> b.fromPr("https://example.invalid/pr/1"), "--from-pr=https://example.invalid/pr/1"),
-                row("resume + forkSession + sessionId + resumeSessionAt",
-                        b -> b.resume("a").forkSession(true).sessionId(OptionsFixtures.SESSION_ID).resumeSessionAt("m1"),
+                row("start continue", b -> b.start(SessionStart.continueLatest()), "--continue"),
+                row("start resume", b -> b.start(SessionStart.resume("my session title")), "--resume=my session title"),
+                row("start fromPr", b -> b.start(SessionStart.fromPr("https://example.invalid/pr/1")),
+                        "--from-pr=https://example.invalid/pr/1"),
+                row("start resume, at a message, forked to an id",
+                        b -> b.start(SessionStart.resume("a").atMessage("m1").forked(OptionsFixtures.SESSION_ID)),
                         "--resume=a", "--fork-session", "--resume-session-at=m1", "--session-id=" + OptionsFixtures.SESSION_ID),
-                row("sessionId", b -> b.sessionId(OptionsFixtures.SESSION_ID), "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("start continue, forked", b -> b.start(SessionStart.continueLatest().forked()), "--continue", "--fork-session"),
+                row("start fromPr, forked to an id", b -> b.start(SessionStart.fromPr("7").forked(OptionsFixtures.SESSION_ID)),
+                        "--from-pr=7", "--fork-session", "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("start new, with an id", b -> b.start(SessionStart.newSession(OptionsFixtures.SESSION_ID)),
+                        "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("start new", b -> b.start(SessionStart.newSession())),
                 row("noSessionPersistence", b -> b.noSessionPersistence(true), "--no-session-persistence"),
                 row("name", b -> b.name("nightly run"), "--name=nightly run"),
                 row("files", b -> b.files(List.of("file_a:a.txt", "file_b:b.txt")), "--file=file_a:a.txt", "--file=file_b:b.txt"),
@@ -127,7 +135,7 @@ class CliArgumentsTest {
                 row("enableFileCheckpointing", b -> b.enableFileCheckpointing(true)),
                 // options sent in the initialize request (InitializeRequestTest)
                 row("systemPrompt", b -> b.systemPrompt("Be terse.")),
-                row("appendSystemPrompt", b -> b.appendSystemPrompt("Also: x")),
+                row("appendSystemPrompt", b -> b.appendSystemPrompt(PromptText.inline("Also: x"))),
                 row("outputFormat", b -> b.outputFormat(Map.of("type", "object"))),
                 row("promptSuggestions", b -> b.promptSuggestions(true)),
                 row("agents", b -> b.agentDefinition("reviewer", dev.claudecode.options.AgentDefinition.of("Reviews", "Be strict."))));

@@ -3,6 +3,8 @@ package dev.claudecode.internal.launch;
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PromptText;
+import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.SettingSource;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.mcp.McpServerConfig;
@@ -11,20 +13,21 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Options that together set every option, for tests that must cover every flag. */
 final class OptionsFixtures {
 
     static final String API_KEY = "sk-ant-fixture-secret-0123456789";
-    static final String SESSION_ID = "3f2a9d4e-8c1b-4e5f-9a6d-2b7c8e9f0a1b";
+    static final UUID SESSION_ID = UUID.fromString("3f2a9d4e-8c1b-4e5f-9a6d-2b7c8e9f0a1b");
 
     private OptionsFixtures() {
     }
 
     /**
-     * Three option sets, because some options exclude each other (resume, continue and fromPr; a
-     * prompt and its file form; the two thinking forms); together they reach every row of
-     * {@link CliArguments}.
+     * Three option sets, because some options exclude each other (a resumed, continued or
+     * pull-request start; a prompt given inline or from a file; the thinking choices); together
+     * they reach every row of {@link CliArguments}.
      */
     static List<ClaudeCodeOptions> everyFlag(Path dir) {
         return List.of(resumeVariant(dir), continueVariant(dir), fromPrVariant());
@@ -76,10 +79,7 @@ final class OptionsFixtures {
                 .bare(true)
                 .safeMode(true)
                 .brief(true)
-                .resume("-a session title")
-                .forkSession(true)
-                .resumeSessionAt("msg_0001")
-                .sessionId(SESSION_ID)
+                .start(SessionStart.resume("-a session title").atMessage("msg_0001").forked(SESSION_ID))
                 .noSessionPersistence(true)
                 .name("-named")
                 .files(List.of("file_abc:doc.txt"))
@@ -92,10 +92,10 @@ final class OptionsFixtures {
 
     static ClaudeCodeOptions continueVariant(Path dir) {
         return ClaudeCodeOptions.builder()
-                .continueConversation(true)
-                .maxThinkingTokens(2048)
-                .systemPromptFile(dir.resolve("system.txt"))
-                .appendSystemPromptFile(dir.resolve("append.txt"))
+                .start(SessionStart.continueLatest())
+                .thinking(Thinking.enabled(2048))
+                .systemPrompt(PromptText.file(dir.resolve("system.txt")))
+                .appendSystemPrompt(PromptText.file(dir.resolve("append.txt")))
                 .tools(BaseTools.defaults())
                 .debug(true)
                 .worktree(true)
@@ -104,7 +104,7 @@ final class OptionsFixtures {
 
     static ClaudeCodeOptions fromPrVariant() {
         return ClaudeCodeOptions.builder()
-                .fromPr("123")
+                .start(SessionStart.fromPr("123"))
                 .thinking(Thinking.disabled())
                 .tools(BaseTools.none())
                 .build();

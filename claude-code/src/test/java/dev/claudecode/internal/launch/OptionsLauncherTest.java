@@ -3,7 +3,10 @@ package dev.claudecode.internal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.SessionStart;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The launches a session plans: resuming replaces whatever conversation choice the options made. */
@@ -13,37 +16,52 @@ class OptionsLauncherTest {
 
     @Test
     void resumingDropsForkContinueSessionIdAndPullRequest() {
-        ClaudeCodeOptions forked = ClaudeCodeOptions.builder().resume("older").forkSession(true)
-                .sessionId("62257470-90c5-4e65-9bfb-3df7bedc8790").resumeSessionAt("a-message").build();
-        ClaudeCodeOptions fromPr = ClaudeCodeOptions.builder().fromPr("123").forkSession(true).cwd(Path.of("/work")).build();
-        ClaudeCodeOptions continued = ClaudeCodeOptions.builder().continueConversation(true).build();
+        ClaudeCodeOptions forked = ClaudeCodeOptions.builder().start(SessionStart.resume("older").atMessage("a-message")
+                .forked(UUID.fromString("62257470-90c5-4e65-9bfb-3df7bedc8790"))).build();
+        ClaudeCodeOptions fromPr = ClaudeCodeOptions.builder().start(SessionStart.fromPr("123").forked()).cwd(Path.of("/work")).build();
+        ClaudeCodeOptions continued = ClaudeCodeOptions.builder().start(SessionStart.continueLatest()).build();
 
         for (ClaudeCodeOptions options : new ClaudeCodeOptions[] {forked, fromPr, continued}) {
             ClaudeCodeOptions resuming = OptionsLauncher.resuming(options, ID);
-            assertThat(resuming.resume()).contains(ID);
-            assertThat(resuming.forkSession()).isFalse();
-            assertThat(resuming.continueConversation()).isFalse();
-            assertThat(resuming.sessionId()).isEmpty();
-            assertThat(resuming.resumeSessionAt()).isEmpty();
-            assertThat(resuming.fromPr()).isEmpty();
+            // the whole start is replaced: no fork, new id, message limit, continue or pull request survives
+            assertThat(resuming.start()).isEqualTo(new SessionStart.Resume(ID, Optional.empty(), Optional.empty()));
             assertThat(resuming.cwd()).isEqualTo(options.cwd());
         }
     }
 
     @Test
     void freshDropsTheConversationChoiceAndKeepsTheRest() {
-        ClaudeCodeOptions fresh = OptionsLauncher.fresh(ClaudeCodeOptions.builder().resume("older").forkSession(true)
+        ClaudeCodeOptions fresh = OptionsLauncher.fresh(ClaudeCodeOptions.builder().start(SessionStart.resume("older").forked())
                 .cwd(Path.of("/work")).model("sonnet").build());
 
-        assertThat(fresh.resume()).isEmpty();
-        assertThat(fresh.forkSession()).isFalse();
+        assertThat(fresh.start()).isEqualTo(SessionStart.newSession());
         assertThat(fresh.cwd()).contains(Path.of("/work"));
         assertThat(fresh.model()).contains("sonnet");
     }
 
     @Test
+    void theKnownSessionIdIsTheNewOrForkedIdElseTheResumedSession() {
+        UUID given = UUID.fromString("62257470-90c5-4e65-9bfb-3df7bedc8790");
+
+        assertThat(known(SessionStart.newSession())).isEmpty();
+        assertThat(known(SessionStart.newSession(given))).contains(given.toString());
+        assertThat(known(SessionStart.resume(ID))).contains(ID);
+        assertThat(known(SessionStart.resume(ID).forked())).contains(ID);
+        assertThat(known(SessionStart.resume(ID).forked(given))).contains(given.toString());
+        assertThat(known(SessionStart.continueLatest())).isEmpty();
+        assertThat(known(SessionStart.continueLatest().forked(given))).contains(given.toString());
+        assertThat(known(SessionStart.fromPr("123"))).isEmpty();
+        assertThat(known(SessionStart.fromPr("123").forked(given))).contains(given.toString());
+    }
+
+    private static Optional<String> known(SessionStart start) {
+        return OptionsLauncher.knownSessionId(ClaudeCodeOptions.builder().start(start).build());
+    }
+
+    @Test
     void theResumeLaunchCarriesTheSessionIdAndTheExecutable() {
-        OptionsLauncher launcher = new OptionsLauncher(ClaudeCodeOptions.builder().fromPr("123").build(), "/opt/claude");
+        OptionsLauncher launcher = new OptionsLauncher(
+                ClaudeCodeOptions.builder().start(SessionStart.fromPr("123")).build(), "/opt/claude");
 
         assertThat(launcher.resume(ID).executable()).isEqualTo("/opt/claude");
         assertThat(launcher.resume(ID).arguments()).contains("--resume=" + ID).noneMatch(argument -> argument.startsWith("--from-pr"));

@@ -142,7 +142,7 @@ class ConnectorTest {
 
     @Test
     void theOptionsSessionIdIsKnownAtOnceAndTheFirstLaunchIsStillTheOptionsOne() throws Exception {
-        Connector connector = connector(OPTIONS.toBuilder().resume("s-7").build());
+        Connector connector = connector(OPTIONS.toBuilder().start(dev.claudecode.options.SessionStart.resume("s-7")).build());
         assertThat(connector.sessionId()).contains("s-7");
 
         Turn turn = turn("hello");
