@@ -4,10 +4,8 @@ import dev.claudecode.usage.Usage;
 import dev.claudecode.content.ContentBlock;
 import dev.claudecode.content.ContentBlocks;
 import dev.claudecode.content.ToolUseBlock;
-import dev.claudecode.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,9 +31,7 @@ import java.util.Optional;
  *     "server_error"}, {@code "rate_limit"}, {@code "authentication_failed"} or {@code "unknown"}
  * @param requestId the API request id ({@code request_id})
  * @param toolUseMeta display names of MCP tool uses in this message ({@code tool_use_meta})
- * @param sessionId the session id
- * @param uuid the message id on the CLI's side, also used in its session file
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record AssistantMessage(
         String messageId,
@@ -48,9 +44,7 @@ public record AssistantMessage(
         Optional<String> error,
         Optional<String> requestId,
         List<ToolUseMeta> toolUseMeta,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -68,9 +62,7 @@ public record AssistantMessage(
         error = error == null ? Optional.empty() : error;
         requestId = requestId == null ? Optional.empty() : requestId;
         toolUseMeta = toolUseMeta == null ? List.of() : List.copyOf(toolUseMeta);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -122,9 +114,7 @@ public record AssistantMessage(
         b.error = error;
         b.requestId = requestId;
         b.toolUseMeta = new ArrayList<>(toolUseMeta);
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
@@ -140,9 +130,7 @@ public record AssistantMessage(
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
         private List<ToolUseMeta> toolUseMeta = new ArrayList<>();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
+        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -269,35 +257,13 @@ public record AssistantMessage(
         }
 
         /**
-         * Sets the session id.
+         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
          *
-         * @param sessionId the session id
+         * @param envelope the envelope; {@link Envelope#EMPTY} by default
          * @return this builder
          */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
+        public Builder envelope(Envelope envelope) {
+            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 
@@ -308,7 +274,7 @@ public record AssistantMessage(
          */
         public AssistantMessage build() {
             return new AssistantMessage(messageId, model, content, stopReason, stopSequence, usage,
-                    parentToolUseId, error, requestId, toolUseMeta, sessionId, uuid, raw);
+                    parentToolUseId, error, requestId, toolUseMeta, envelope);
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -17,9 +14,7 @@ import java.util.OptionalInt;
  * @param stderr its standard error
  * @param exitCode its exit status ({@code exit_code})
  * @param outcome {@code "success"}, {@code "error"} or {@code "cancelled"}; empty when not sent
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record HookResponseMessage(
         String hookId,
@@ -30,9 +25,7 @@ public record HookResponseMessage(
         String stderr,
         OptionalInt exitCode,
         String outcome,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -48,9 +41,7 @@ public record HookResponseMessage(
         Objects.requireNonNull(stderr, "stderr");
         exitCode = exitCode == null ? OptionalInt.empty() : exitCode;
         Objects.requireNonNull(outcome, "outcome");
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +27,7 @@ import java.util.Optional;
  * @param memoryPaths the memory directories by kind ({@code memory_paths}), such as {@code auto}
  * @param betas the API betas enabled
  * @param capabilities protocol capabilities the CLI announces, for feature detection
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record InitMessage(
         String cwd,
@@ -49,9 +46,7 @@ public record InitMessage(
         Map<String, String> memoryPaths,
         List<String> betas,
         List<String> capabilities,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -75,9 +70,7 @@ public record InitMessage(
         memoryPaths = memoryPaths == null ? Map.of() : Map.copyOf(memoryPaths);
         betas = betas == null ? List.of() : List.copyOf(betas);
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -46,9 +46,7 @@ import java.util.OptionalLong;
  * @param ttftStreamMs time to the first streamed token in milliseconds ({@code ttft_stream_ms})
  * @param timeToRequestMs time until the API request was sent in milliseconds ({@code
  *     time_to_request_ms})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record ResultMessage(
         String subtype,
@@ -70,9 +68,7 @@ public record ResultMessage(
         OptionalLong ttftMs,
         OptionalLong ttftStreamMs,
         OptionalLong timeToRequestMs,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -99,9 +95,7 @@ public record ResultMessage(
         ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
         ttftStreamMs = ttftStreamMs == null ? OptionalLong.empty() : ttftStreamMs;
         timeToRequestMs = timeToRequestMs == null ? OptionalLong.empty() : timeToRequestMs;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -153,9 +147,7 @@ public record ResultMessage(
         b.ttftMs = ttftMs;
         b.ttftStreamMs = ttftStreamMs;
         b.timeToRequestMs = timeToRequestMs;
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
@@ -180,9 +172,7 @@ public record ResultMessage(
         private OptionalLong ttftMs = OptionalLong.empty();
         private OptionalLong ttftStreamMs = OptionalLong.empty();
         private OptionalLong timeToRequestMs = OptionalLong.empty();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
+        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -409,35 +399,13 @@ public record ResultMessage(
         }
 
         /**
-         * Sets the session id.
+         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
          *
-         * @param sessionId the session id
+         * @param envelope the envelope; {@link Envelope#EMPTY} by default
          * @return this builder
          */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
+        public Builder envelope(Envelope envelope) {
+            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 
@@ -449,7 +417,7 @@ public record ResultMessage(
         public ResultMessage build() {
             return new ResultMessage(subtype, isError, durationMs, durationApiMs, numTurns, result, stopReason,
                     totalCostUsd, usage, modelUsage, permissionDenials, errors, structuredOutput, apiErrorStatus,
-                    terminalReason, fastModeState, ttftMs, ttftStreamMs, timeToRequestMs, sessionId, uuid, raw);
+                    terminalReason, fastModeState, ttftMs, ttftStreamMs, timeToRequestMs, envelope);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,9 +15,7 @@ import java.util.Optional;
  *     "general-purpose"}
  * @param prompt what the task was asked
  * @param parentTaskId the task id of the subagent that launched this task ({@code parent_task_id})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskStartedMessage(
         String taskId,
@@ -29,9 +25,7 @@ public record TaskStartedMessage(
         Optional<String> subagentType,
         Optional<String> prompt,
         Optional<String> parentTaskId,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -46,9 +40,7 @@ public record TaskStartedMessage(
         subagentType = subagentType == null ? Optional.empty() : subagentType;
         prompt = prompt == null ? Optional.empty() : prompt;
         parentTaskId = parentTaskId == null ? Optional.empty() : parentTaskId;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.claudecode.content.ToolResultBlock;
 import dev.claudecode.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,9 +32,7 @@ import java.util.Optional;
  * @param subagentType the agent type, on the prompt of a subagent ({@code subagent_type})
  * @param taskDescription the task description, on the prompt of a subagent ({@code
  *     task_description})
- * @param sessionId the session id
- * @param uuid the message id; for a replay, the uuid the caller gave its message
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record UserMessage(
         List<ContentBlock> content,
@@ -47,9 +44,7 @@ public record UserMessage(
         Optional<String> timestamp,
         Optional<String> subagentType,
         Optional<String> taskDescription,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -64,9 +59,7 @@ public record UserMessage(
         timestamp = timestamp == null ? Optional.empty() : timestamp;
         subagentType = subagentType == null ? Optional.empty() : subagentType;
         taskDescription = taskDescription == null ? Optional.empty() : taskDescription;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -117,9 +110,7 @@ public record UserMessage(
         b.timestamp = timestamp;
         b.subagentType = subagentType;
         b.taskDescription = taskDescription;
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
@@ -134,9 +125,7 @@ public record UserMessage(
         private Optional<String> timestamp = Optional.empty();
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> taskDescription = Optional.empty();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
+        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -255,35 +244,13 @@ public record UserMessage(
         }
 
         /**
-         * Sets the session id.
+         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
          *
-         * @param sessionId the session id
+         * @param envelope the envelope; {@link Envelope#EMPTY} by default
          * @return this builder
          */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
+        public Builder envelope(Envelope envelope) {
+            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 
@@ -294,7 +261,7 @@ public record UserMessage(
          */
         public UserMessage build() {
             return new UserMessage(content, textContent, parentToolUseId, toolUseResult, isReplay, isSynthetic,
-                    timestamp, subagentType, taskDescription, sessionId, uuid, raw);
+                    timestamp, subagentType, taskDescription, envelope);
         }
     }
 }

@@ -28,7 +28,7 @@ class MessageModelTest {
                 .addContent(use)
                 .addContent(TextBlock.of("Done."))
                 .usage(Usage.of(10, 5))
-                .sessionId("s")
+                .envelope(new Envelope(Optional.of("s"), Optional.empty(), Map.of()))
                 .build();
         assertThat(message.type()).isEqualTo("assistant");
         assertThat(message.text()).isEqualTo("Let me look. Done.");
@@ -82,7 +82,7 @@ class MessageModelTest {
     void recordsCopyTheirCollections() {
         List<ContentBlock> content = new ArrayList<>(List.of(TextBlock.of("a")));
         AssistantMessage message = new AssistantMessage("m", "x", content, null, null, null, null, null, null, null,
-                null, null, null);
+                Envelope.EMPTY);
         content.add(TextBlock.of("b"));
         assertThat(message.content()).containsExactly(TextBlock.of("a"));
         assertThat(message.usage()).isEqualTo(Usage.EMPTY);
@@ -92,10 +92,12 @@ class MessageModelTest {
 
     @Test
     void unknownMessagesReadIdsFromTheirJson() {
-        UnknownMessage unknown = new UnknownMessage("keep_alive", Map.of("type", "keep_alive", "session_id", 3));
+        UnknownMessage unknown =
+                new UnknownMessage("keep_alive", Envelope.of(Map.of("type", "keep_alive", "session_id", 3)));
         assertThat(unknown.sessionId()).isEmpty();
         assertThat(unknown.uuid()).isEmpty();
-        UnknownSystemMessage system = new UnknownSystemMessage("x", Map.of("uuid", "u", "session_id", "s"));
+        UnknownSystemMessage system =
+                new UnknownSystemMessage("x", Envelope.of(Map.of("uuid", "u", "session_id", "s")));
         assertThat(system.type()).isEqualTo("system");
         assertThat(system.uuid()).contains("u");
         assertThat(system.sessionId()).contains("s");
@@ -104,8 +106,8 @@ class MessageModelTest {
     @Test
     void smallValueHelpers() {
         assertThat(new Usage(1, 2, 3, 4, Optional.empty(), Map.of()).totalInputTokens()).isEqualTo(8);
-        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), null, null, null);
+        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), Envelope.EMPTY);
         assertThat(updated.status()).isEmpty();
-        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), null, null, null).status()).contains("killed");
+        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), Envelope.EMPTY).status()).contains("killed");
     }
 }
