@@ -19,6 +19,8 @@ import java.util.Optional;
  * #model()} is {@code "<synthetic>"}, {@link #error()} holds the error category, and the text holds
  * the error message.
  *
+ * <p>{@link #uuid()} is the message's id on the CLI's side, also used in its session file.
+ *
  * @param messageId the API message id ({@code message.id}); a UUID on synthetic messages
  * @param model the model that answered ({@code message.model})
  * @param content the content blocks; usually exactly one
@@ -50,7 +52,10 @@ public record AssistantMessage(
     /** The wire type of this message. */
     public static final String TYPE = "assistant";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public AssistantMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(model, "model");

@@ -77,7 +77,10 @@ public record ResultMessage(
     /** The subtype of a turn that ran to its end (which may still be an API error). */
     public static final String SUBTYPE_SUCCESS = "success";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public ResultMessage {
         Objects.requireNonNull(subtype, "subtype");
         result = result == null ? Optional.empty() : result;

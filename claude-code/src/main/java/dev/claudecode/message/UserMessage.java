@@ -16,6 +16,8 @@ import java.util.Optional;
  * own messages ({@link #isReplay()}), hook feedback ({@link #isSynthetic()}) and the prompt of a
  * subagent.
  *
+ * <p>On a replay, {@link #uuid()} is the uuid the caller gave its message.
+ *
  * @param content the content blocks; a plain string content on the wire becomes one {@link
  *     TextBlock}
  * @param textContent the content when the wire carried it as a plain string
@@ -50,7 +52,10 @@ public record UserMessage(
     /** The wire type of this message. */
     public static final String TYPE = "user";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public UserMessage {
         content = content == null ? List.of() : List.copyOf(content);
         textContent = textContent == null ? Optional.empty() : textContent;

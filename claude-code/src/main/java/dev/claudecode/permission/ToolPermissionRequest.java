@@ -42,7 +42,9 @@ public record ToolPermissionRequest(
         Map<String, Object> raw) {
 
     /**
-     * Validates and copies the components.
+     * Validates and copies the components. For the library's request decoder: this constructor
+     * gains a parameter whenever the CLI adds a field, so code that builds requests uses {@link
+     * #builder(String, Map)}.
      *
      * @param toolName the tool
      * @param input the input
