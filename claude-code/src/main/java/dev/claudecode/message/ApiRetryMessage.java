@@ -31,7 +31,7 @@ public record ApiRetryMessage(
 
     /** Validates and copies the components. */
     public ApiRetryMessage {
-        errorStatus = errorStatus == null ? OptionalInt.empty() : errorStatus;
+        Objects.requireNonNull(errorStatus, "errorStatus");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(envelope, "envelope");
     }

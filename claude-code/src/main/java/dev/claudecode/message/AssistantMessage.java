@@ -59,14 +59,14 @@ public record AssistantMessage(
     public AssistantMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(model, "model");
-        content = content == null ? List.of() : List.copyOf(content);
-        stopReason = stopReason == null ? Optional.empty() : stopReason;
-        stopSequence = stopSequence == null ? Optional.empty() : stopSequence;
-        usage = usage == null ? Usage.EMPTY : usage;
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        error = error == null ? Optional.empty() : error;
-        requestId = requestId == null ? Optional.empty() : requestId;
-        toolUseMeta = toolUseMeta == null ? List.of() : List.copyOf(toolUseMeta);
+        content = List.copyOf(Objects.requireNonNull(content, "content"));
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(stopSequence, "stopSequence");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(requestId, "requestId");
+        toolUseMeta = List.copyOf(Objects.requireNonNull(toolUseMeta, "toolUseMeta"));
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -24,8 +24,8 @@ public record AuthStatusMessage(
 
     /** Copies the components. */
     public AuthStatusMessage {
-        output = output == null ? List.of() : List.copyOf(output);
-        error = error == null ? Optional.empty() : error;
+        output = List.copyOf(Objects.requireNonNull(output, "output"));
+        Objects.requireNonNull(error, "error");
         Objects.requireNonNull(envelope, "envelope");
     }
 

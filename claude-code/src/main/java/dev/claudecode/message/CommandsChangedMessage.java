@@ -19,7 +19,7 @@ public record CommandsChangedMessage(
 
     /** Copies the components. */
     public CommandsChangedMessage {
-        commands = commands == null ? List.of() : List.copyOf(commands);
+        commands = List.copyOf(Objects.requireNonNull(commands, "commands"));
         Objects.requireNonNull(envelope, "envelope");
     }
 

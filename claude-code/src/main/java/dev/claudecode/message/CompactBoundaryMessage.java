@@ -29,8 +29,8 @@ public record CompactBoundaryMessage(
     /** Validates and copies the components. */
     public CompactBoundaryMessage {
         Objects.requireNonNull(trigger, "trigger");
-        postTokens = postTokens == null ? OptionalLong.empty() : postTokens;
-        compactMetadata = JsonValues.copyMap(compactMetadata);
+        Objects.requireNonNull(postTokens, "postTokens");
+        compactMetadata = JsonValues.copyMap(Objects.requireNonNull(compactMetadata, "compactMetadata"));
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -42,7 +42,7 @@ public record HookResponseMessage(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
-        exitCode = exitCode == null ? OptionalInt.empty() : exitCode;
+        Objects.requireNonNull(exitCode, "exitCode");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(envelope, "envelope");
     }

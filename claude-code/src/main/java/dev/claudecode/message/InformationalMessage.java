@@ -30,7 +30,7 @@ public record InformationalMessage(
     public InformationalMessage {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(level, "level");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(envelope, "envelope");
     }
 

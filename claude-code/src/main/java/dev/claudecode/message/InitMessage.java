@@ -63,16 +63,16 @@ public record InitMessage(
         Objects.requireNonNull(apiKeySource, "apiKeySource");
         Objects.requireNonNull(claudeCodeVersion, "claudeCodeVersion");
         Objects.requireNonNull(outputStyle, "outputStyle");
-        tools = tools == null ? List.of() : List.copyOf(tools);
-        mcpServers = mcpServers == null ? List.of() : List.copyOf(mcpServers);
-        slashCommands = slashCommands == null ? List.of() : List.copyOf(slashCommands);
-        agents = agents == null ? List.of() : List.copyOf(agents);
-        skills = skills == null ? List.of() : List.copyOf(skills);
-        plugins = plugins == null ? List.of() : List.copyOf(plugins);
-        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
-        memoryPaths = memoryPaths == null ? Map.of() : Map.copyOf(memoryPaths);
-        betas = betas == null ? List.of() : List.copyOf(betas);
-        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+        tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
+        mcpServers = List.copyOf(Objects.requireNonNull(mcpServers, "mcpServers"));
+        slashCommands = List.copyOf(Objects.requireNonNull(slashCommands, "slashCommands"));
+        agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
+        skills = List.copyOf(Objects.requireNonNull(skills, "skills"));
+        plugins = List.copyOf(Objects.requireNonNull(plugins, "plugins"));
+        Objects.requireNonNull(fastModeState, "fastModeState");
+        memoryPaths = Map.copyOf(Objects.requireNonNull(memoryPaths, "memoryPaths"));
+        betas = List.copyOf(Objects.requireNonNull(betas, "betas"));
+        capabilities = List.copyOf(Objects.requireNonNull(capabilities, "capabilities"));
         Objects.requireNonNull(envelope, "envelope");
     }
 
@@ -366,7 +366,7 @@ public record InitMessage(
         public Plugin {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(path, "path");
-            version = version == null ? Optional.empty() : version;
+            Objects.requireNonNull(version, "version");
         }
     }
 }

@@ -30,7 +30,7 @@ public record NotificationMessage(
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(priority, "priority");
-        timeoutMs = timeoutMs == null ? OptionalLong.empty() : timeoutMs;
+        Objects.requireNonNull(timeoutMs, "timeoutMs");
         Objects.requireNonNull(envelope, "envelope");
     }
 

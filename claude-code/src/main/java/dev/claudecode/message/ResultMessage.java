@@ -83,21 +83,21 @@ public record ResultMessage(
      */
     public ResultMessage {
         Objects.requireNonNull(subtype, "subtype");
-        result = result == null ? Optional.empty() : result;
-        stopReason = stopReason == null ? Optional.empty() : stopReason;
-        usage = usage == null ? Usage.EMPTY : usage;
-        modelUsage = modelUsage == null || modelUsage.isEmpty()
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(usage, "usage");
+        modelUsage = Objects.requireNonNull(modelUsage, "modelUsage").isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(modelUsage));
-        permissionDenials = permissionDenials == null ? List.of() : List.copyOf(permissionDenials);
-        errors = errors == null ? List.of() : List.copyOf(errors);
-        structuredOutput = structuredOutput == null ? Optional.empty() : structuredOutput.map(JsonValues::copy);
-        apiErrorStatus = apiErrorStatus == null ? OptionalInt.empty() : apiErrorStatus;
-        terminalReason = terminalReason == null ? Optional.empty() : terminalReason;
-        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
-        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
-        ttftStreamMs = ttftStreamMs == null ? OptionalLong.empty() : ttftStreamMs;
-        timeToRequestMs = timeToRequestMs == null ? OptionalLong.empty() : timeToRequestMs;
+        permissionDenials = List.copyOf(Objects.requireNonNull(permissionDenials, "permissionDenials"));
+        errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
+        structuredOutput = Objects.requireNonNull(structuredOutput, "structuredOutput").map(JsonValues::copy);
+        Objects.requireNonNull(apiErrorStatus, "apiErrorStatus");
+        Objects.requireNonNull(terminalReason, "terminalReason");
+        Objects.requireNonNull(fastModeState, "fastModeState");
+        Objects.requireNonNull(ttftMs, "ttftMs");
+        Objects.requireNonNull(ttftStreamMs, "ttftStreamMs");
+        Objects.requireNonNull(timeToRequestMs, "timeToRequestMs");
         Objects.requireNonNull(envelope, "envelope");
     }
 

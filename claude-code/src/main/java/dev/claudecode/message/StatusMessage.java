@@ -28,10 +28,10 @@ public record StatusMessage(
 
     /** Copies the components. */
     public StatusMessage {
-        status = status == null ? Optional.empty() : status;
-        permissionMode = permissionMode == null ? Optional.empty() : permissionMode;
-        compactResult = compactResult == null ? Optional.empty() : compactResult;
-        compactError = compactError == null ? Optional.empty() : compactError;
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(permissionMode, "permissionMode");
+        Objects.requireNonNull(compactResult, "compactResult");
+        Objects.requireNonNull(compactError, "compactError");
         Objects.requireNonNull(envelope, "envelope");
     }
 

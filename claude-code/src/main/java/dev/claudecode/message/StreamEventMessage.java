@@ -30,8 +30,8 @@ public record StreamEventMessage(
     /** Validates and copies the components. */
     public StreamEventMessage {
         Objects.requireNonNull(event, "event");
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(ttftMs, "ttftMs");
         Objects.requireNonNull(envelope, "envelope");
     }
 

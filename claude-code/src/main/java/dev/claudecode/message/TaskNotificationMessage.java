@@ -30,11 +30,11 @@ public record TaskNotificationMessage(
     /** Validates and copies the components. */
     public TaskNotificationMessage {
         Objects.requireNonNull(taskId, "taskId");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(outputFile, "outputFile");
         Objects.requireNonNull(summary, "summary");
-        usage = usage == null ? Optional.empty() : usage;
+        Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(envelope, "envelope");
     }
 

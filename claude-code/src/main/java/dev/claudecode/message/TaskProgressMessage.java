@@ -30,11 +30,11 @@ public record TaskProgressMessage(
     /** Validates and copies the components. */
     public TaskProgressMessage {
         Objects.requireNonNull(taskId, "taskId");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(description, "description");
-        usage = usage == null ? Optional.empty() : usage;
-        lastToolName = lastToolName == null ? Optional.empty() : lastToolName;
-        summary = summary == null ? Optional.empty() : summary;
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(lastToolName, "lastToolName");
+        Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -37,12 +37,12 @@ public record TaskStartedMessage(
      */
     public TaskStartedMessage {
         Objects.requireNonNull(taskId, "taskId");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(description, "description");
-        taskType = taskType == null ? Optional.empty() : taskType;
-        subagentType = subagentType == null ? Optional.empty() : subagentType;
-        prompt = prompt == null ? Optional.empty() : prompt;
-        parentTaskId = parentTaskId == null ? Optional.empty() : parentTaskId;
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(subagentType, "subagentType");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(parentTaskId, "parentTaskId");
         Objects.requireNonNull(envelope, "envelope");
     }
 

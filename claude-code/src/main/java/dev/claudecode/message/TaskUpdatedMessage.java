@@ -25,7 +25,7 @@ public record TaskUpdatedMessage(
     /** Validates and copies the components. */
     public TaskUpdatedMessage {
         Objects.requireNonNull(taskId, "taskId");
-        patch = JsonValues.copyMap(patch);
+        patch = JsonValues.copyMap(Objects.requireNonNull(patch, "patch"));
         Objects.requireNonNull(envelope, "envelope");
     }
 

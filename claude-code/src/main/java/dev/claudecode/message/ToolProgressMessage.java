@@ -29,8 +29,8 @@ public record ToolProgressMessage(
     public ToolProgressMessage {
         Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(toolName, "toolName");
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        taskId = taskId == null ? Optional.empty() : taskId;
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -57,13 +57,13 @@ public record UserMessage(
      * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
      */
     public UserMessage {
-        content = content == null ? List.of() : List.copyOf(content);
-        textContent = textContent == null ? Optional.empty() : textContent;
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        toolUseResult = toolUseResult == null ? Optional.empty() : toolUseResult.map(JsonValues::copy);
-        timestamp = timestamp == null ? Optional.empty() : timestamp;
-        subagentType = subagentType == null ? Optional.empty() : subagentType;
-        taskDescription = taskDescription == null ? Optional.empty() : taskDescription;
+        content = List.copyOf(Objects.requireNonNull(content, "content"));
+        Objects.requireNonNull(textContent, "textContent");
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        toolUseResult = Objects.requireNonNull(toolUseResult, "toolUseResult").map(JsonValues::copy);
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(subagentType, "subagentType");
+        Objects.requireNonNull(taskDescription, "taskDescription");
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -81,13 +81,29 @@ class MessageModelTest {
     @Test
     void recordsCopyTheirCollections() {
         List<ContentBlock> content = new ArrayList<>(List.of(TextBlock.of("a")));
-        AssistantMessage message = new AssistantMessage("m", "x", content, null, null, null, null, null, null, null,
-                Envelope.EMPTY);
+        AssistantMessage message = AssistantMessage.builder().messageId("m").model("x").content(content).build();
         content.add(TextBlock.of("b"));
         assertThat(message.content()).containsExactly(TextBlock.of("a"));
         assertThat(message.usage()).isEqualTo(Usage.EMPTY);
         assertThat(message.stopReason()).isEmpty();
         assertThat(message.raw()).isEmpty();
+    }
+
+    @Test
+    void recordsRejectNullInsteadOfReadingItAsEmpty() {
+        assertThatThrownBy(() -> new AssistantMessage("m", "x", List.of(), null, Optional.empty(), Usage.EMPTY,
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("stopReason");
+        assertThatThrownBy(() -> new TaskUpdatedMessage("k", null, Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("patch");
+        assertThatThrownBy(() -> new PromptSuggestionMessage("s", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("envelope");
+        assertThatThrownBy(() -> new Envelope(Optional.empty(), Optional.empty(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("raw");
     }
 
     @Test
