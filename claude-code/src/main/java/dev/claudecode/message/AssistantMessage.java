@@ -124,7 +124,7 @@ public record AssistantMessage(
     }
 
     /** Builds {@link AssistantMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String messageId = "";
         private String model = "";
         private List<ContentBlock> content = new ArrayList<>();
@@ -135,7 +135,6 @@ public record AssistantMessage(
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
         private List<ToolUseMeta> toolUseMeta = new ArrayList<>();
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -258,17 +257,6 @@ public record AssistantMessage(
          */
         public Builder toolUseMeta(List<ToolUseMeta> toolUseMeta) {
             this.toolUseMeta = new ArrayList<>(toolUseMeta);
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 

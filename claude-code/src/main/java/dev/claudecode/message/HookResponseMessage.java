@@ -81,7 +81,7 @@ public record HookResponseMessage(
     }
 
     /** Builds {@link HookResponseMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String hookId = "";
         private String hookName = "";
         private String hookEvent = "";
@@ -90,7 +90,6 @@ public record HookResponseMessage(
         private String stderr = "";
         private OptionalInt exitCode = OptionalInt.empty();
         private String outcome = "";
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -180,17 +179,6 @@ public record HookResponseMessage(
          */
         public Builder outcome(String outcome) {
             this.outcome = Objects.requireNonNull(outcome, "outcome");
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 

@@ -118,7 +118,7 @@ public record InitMessage(
     }
 
     /** Builds {@link InitMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String cwd = "";
         private List<String> tools = List.of();
         private List<McpServer> mcpServers = List.of();
@@ -135,7 +135,6 @@ public record InitMessage(
         private Map<String, String> memoryPaths = Map.of();
         private List<String> betas = List.of();
         private List<String> capabilities = List.of();
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -313,17 +312,6 @@ public record InitMessage(
          */
         public Builder capabilities(List<String> capabilities) {
             this.capabilities = List.copyOf(capabilities);
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 

@@ -155,7 +155,7 @@ public record ResultMessage(
     }
 
     /** Builds {@link ResultMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String subtype = SUBTYPE_SUCCESS;
         private boolean isError;
         private long durationMs;
@@ -175,7 +175,6 @@ public record ResultMessage(
         private OptionalLong ttftMs = OptionalLong.empty();
         private OptionalLong ttftStreamMs = OptionalLong.empty();
         private OptionalLong timeToRequestMs = OptionalLong.empty();
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -398,17 +397,6 @@ public record ResultMessage(
          */
         public Builder timeToRequestMs(long timeToRequestMs) {
             this.timeToRequestMs = OptionalLong.of(timeToRequestMs);
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 

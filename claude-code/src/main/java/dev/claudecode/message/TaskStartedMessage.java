@@ -79,7 +79,7 @@ public record TaskStartedMessage(
     }
 
     /** Builds {@link TaskStartedMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String taskId = "";
         private Optional<String> toolUseId = Optional.empty();
         private String description = "";
@@ -87,7 +87,6 @@ public record TaskStartedMessage(
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> prompt = Optional.empty();
         private Optional<String> parentTaskId = Optional.empty();
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -166,17 +165,6 @@ public record TaskStartedMessage(
          */
         public Builder parentTaskId(String parentTaskId) {
             this.parentTaskId = Optional.ofNullable(parentTaskId);
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 

@@ -120,7 +120,7 @@ public record UserMessage(
     }
 
     /** Builds {@link UserMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private List<ContentBlock> content = new ArrayList<>();
         private Optional<String> textContent = Optional.empty();
         private Optional<String> parentToolUseId = Optional.empty();
@@ -130,7 +130,6 @@ public record UserMessage(
         private Optional<String> timestamp = Optional.empty();
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> taskDescription = Optional.empty();
-        private Envelope envelope = Envelope.EMPTY;
 
         private Builder() {
         }
@@ -245,17 +244,6 @@ public record UserMessage(
          */
         public Builder taskDescription(String taskDescription) {
             this.taskDescription = Optional.ofNullable(taskDescription);
-            return this;
-        }
-
-        /**
-         * Sets the envelope: session id, uuid and JSON, as a decoded message has them.
-         *
-         * @param envelope the envelope; {@link Envelope#EMPTY} by default
-         * @return this builder
-         */
-        public Builder envelope(Envelope envelope) {
-            this.envelope = Objects.requireNonNull(envelope, "envelope");
             return this;
         }
 
