@@ -27,8 +27,8 @@ public record DocumentBlock(
     /** Validates the components. */
     public DocumentBlock {
         Objects.requireNonNull(source, "source");
-        title = title == null ? Optional.empty() : title;
-        context = context == null ? Optional.empty() : context;
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(context, "context");
     }
 
     /**

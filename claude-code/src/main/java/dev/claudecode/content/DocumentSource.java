@@ -127,7 +127,7 @@ public sealed interface DocumentSource
         /** Validates and copies the components. */
         public Unknown {
             Objects.requireNonNull(type, "type");
-            raw = JsonValues.copyMap(raw);
+            raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
         }
     }
 }

@@ -83,7 +83,7 @@ public sealed interface ImageSource
         /** Validates and copies the components. */
         public Unknown {
             Objects.requireNonNull(type, "type");
-            raw = JsonValues.copyMap(raw);
+            raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
         }
     }
 }

@@ -25,7 +25,7 @@ public record McpToolUseBlock(String id, String name, String serverName, Map<Str
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(serverName, "serverName");
-        input = JsonValues.copyMap(input);
+        input = JsonValues.copyMap(Objects.requireNonNull(input, "input"));
     }
 
     @Override

@@ -24,6 +24,6 @@ public record ServerToolResultBlock(String type, String toolUseId, Object conten
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(toolUseId, "toolUseId");
         content = JsonValues.copy(content);
-        raw = JsonValues.copyMap(raw);
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

@@ -21,7 +21,7 @@ public record ServerToolUseBlock(String id, String name, Map<String, Object> inp
     public ServerToolUseBlock {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        input = JsonValues.copyMap(input);
+        input = JsonValues.copyMap(Objects.requireNonNull(input, "input"));
     }
 
     @Override

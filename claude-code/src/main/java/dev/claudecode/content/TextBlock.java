@@ -20,7 +20,7 @@ public record TextBlock(String text, List<Map<String, Object>> citations) implem
     /** Validates and copies the components. */
     public TextBlock {
         Objects.requireNonNull(text, "text");
-        citations = citations == null ? List.of() : citations.stream().map(JsonValues::copyMap).toList();
+        citations = Objects.requireNonNull(citations, "citations").stream().map(JsonValues::copyMap).toList();
     }
 
     /**

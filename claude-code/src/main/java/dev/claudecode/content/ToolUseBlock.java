@@ -21,7 +21,7 @@ public record ToolUseBlock(String id, String name, Map<String, Object> input) im
     public ToolUseBlock {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        input = JsonValues.copyMap(input);
+        input = JsonValues.copyMap(Objects.requireNonNull(input, "input"));
     }
 
     @Override

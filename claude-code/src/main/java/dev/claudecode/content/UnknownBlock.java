@@ -15,6 +15,6 @@ public record UnknownBlock(String type, Map<String, Object> raw) implements Cont
     /** Validates and copies the components. */
     public UnknownBlock {
         Objects.requireNonNull(type, "type");
-        raw = JsonValues.copyMap(raw);
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.claudecode.control;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,11 +24,11 @@ public record AccountInfo(
 
     /** Replaces null components with empty ones. */
     public AccountInfo {
-        email = email == null ? Optional.empty() : email;
-        organization = organization == null ? Optional.empty() : organization;
-        subscriptionType = subscriptionType == null ? Optional.empty() : subscriptionType;
-        tokenSource = tokenSource == null ? Optional.empty() : tokenSource;
-        apiKeySource = apiKeySource == null ? Optional.empty() : apiKeySource;
-        apiProvider = apiProvider == null ? Optional.empty() : apiProvider;
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(subscriptionType, "subscriptionType");
+        Objects.requireNonNull(tokenSource, "tokenSource");
+        Objects.requireNonNull(apiKeySource, "apiKeySource");
+        Objects.requireNonNull(apiProvider, "apiProvider");
     }
 }

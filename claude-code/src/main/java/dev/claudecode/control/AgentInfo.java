@@ -16,6 +16,6 @@ public record AgentInfo(String name, String description, Optional<String> model)
     public AgentInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
-        model = model == null ? Optional.empty() : model;
+        Objects.requireNonNull(model, "model");
     }
 }

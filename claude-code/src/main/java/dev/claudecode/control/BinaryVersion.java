@@ -14,6 +14,6 @@ public record BinaryVersion(String version, Optional<String> buildTime) {
     /** Validates the components. */
     public BinaryVersion {
         Objects.requireNonNull(version, "version");
-        buildTime = buildTime == null ? Optional.empty() : buildTime;
+        Objects.requireNonNull(buildTime, "buildTime");
     }
 }

@@ -35,10 +35,10 @@ public record ContextUsage(
 
     /** Validates and copies the components. */
     public ContextUsage {
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        categories = List.copyOf(Objects.requireNonNull(categories, "categories"));
         Objects.requireNonNull(model, "model");
-        autoCompactThreshold = autoCompactThreshold == null ? OptionalLong.empty() : autoCompactThreshold;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(autoCompactThreshold, "autoCompactThreshold");
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**

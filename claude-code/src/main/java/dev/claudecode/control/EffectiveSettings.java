@@ -22,10 +22,10 @@ public record EffectiveSettings(
 
     /** Copies the components. */
     public EffectiveSettings {
-        effective = JsonValues.copyMap(effective);
-        sources = sources == null ? List.of() : List.copyOf(sources);
-        applied = JsonValues.copyMap(applied);
-        raw = JsonValues.copyMap(raw);
+        effective = JsonValues.copyMap(Objects.requireNonNull(effective, "effective"));
+        sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
+        applied = JsonValues.copyMap(Objects.requireNonNull(applied, "applied"));
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**
@@ -40,7 +40,7 @@ public record EffectiveSettings(
         /** Validates and copies the components. */
         public Source {
             Objects.requireNonNull(source, "source");
-            settings = JsonValues.copyMap(settings);
+            settings = JsonValues.copyMap(Objects.requireNonNull(settings, "settings"));
         }
     }
 }

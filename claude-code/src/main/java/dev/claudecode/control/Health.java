@@ -75,7 +75,7 @@ public record Health(Status status, Reason reason, String detail, OptionalLong p
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
-        pid = pid == null ? OptionalLong.empty() : pid;
+        Objects.requireNonNull(pid, "pid");
     }
 
     /**

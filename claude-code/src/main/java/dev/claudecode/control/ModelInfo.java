@@ -32,10 +32,10 @@ public record ModelInfo(
     /** Validates and copies the components. */
     public ModelInfo {
         Objects.requireNonNull(value, "value");
-        resolvedModel = resolvedModel == null ? Optional.empty() : resolvedModel;
+        Objects.requireNonNull(resolvedModel, "resolvedModel");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(description, "description");
-        supportedEffortLevels = supportedEffortLevels == null ? List.of() : List.copyOf(supportedEffortLevels);
+        supportedEffortLevels = List.copyOf(Objects.requireNonNull(supportedEffortLevels, "supportedEffortLevels"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.claudecode.control;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,9 +24,9 @@ public record RewindResult(
 
     /** Copies the components and replaces null ones with empty ones. */
     public RewindResult {
-        error = error == null ? Optional.empty() : error;
-        filesChanged = filesChanged == null ? List.of() : List.copyOf(filesChanged);
-        insertions = insertions == null ? OptionalLong.empty() : insertions;
-        deletions = deletions == null ? OptionalLong.empty() : deletions;
+        Objects.requireNonNull(error, "error");
+        filesChanged = List.copyOf(Objects.requireNonNull(filesChanged, "filesChanged"));
+        Objects.requireNonNull(insertions, "insertions");
+        Objects.requireNonNull(deletions, "deletions");
     }
 }

@@ -37,15 +37,15 @@ public record ServerInfo(
 
     /** Validates and copies the components. */
     public ServerInfo {
-        commands = commands == null ? List.of() : List.copyOf(commands);
-        agents = agents == null ? List.of() : List.copyOf(agents);
-        models = models == null ? List.of() : List.copyOf(models);
+        commands = List.copyOf(Objects.requireNonNull(commands, "commands"));
+        agents = List.copyOf(Objects.requireNonNull(agents, "agents"));
+        models = List.copyOf(Objects.requireNonNull(models, "models"));
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(outputStyle, "outputStyle");
-        availableOutputStyles = availableOutputStyles == null ? List.of() : List.copyOf(availableOutputStyles);
-        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
-        pid = pid == null ? OptionalLong.empty() : pid;
-        raw = JsonValues.copyMap(raw);
+        availableOutputStyles = List.copyOf(Objects.requireNonNull(availableOutputStyles, "availableOutputStyles"));
+        Objects.requireNonNull(fastModeState, "fastModeState");
+        Objects.requireNonNull(pid, "pid");
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**

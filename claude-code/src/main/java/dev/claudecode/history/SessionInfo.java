@@ -47,7 +47,10 @@ public record SessionInfo(
         Optional<String> gitBranch,
         Optional<String> entrypoint) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null. For the library's session listing: this constructor gains
+     * a parameter whenever a field is added, so code that builds listings uses {@link #builder()}.
+     */
     public SessionInfo {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(file, "file");

@@ -90,7 +90,7 @@ public sealed interface HookInput {
             Objects.requireNonNull(agentId, "agentId");
             Objects.requireNonNull(agentType, "agentType");
             Objects.requireNonNull(effort, "effort");
-            raw = JsonValues.copyMap(raw);
+            raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
         }
     }
 
@@ -107,7 +107,7 @@ public sealed interface HookInput {
         /** Validates and copies the components. */
         public ToolCall {
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             toolResponse = Objects.requireNonNull(toolResponse, "toolResponse").map(JsonValues::copy);
         }
@@ -131,7 +131,7 @@ public sealed interface HookInput {
         public PreToolUse {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
         }
 
@@ -164,8 +164,8 @@ public sealed interface HookInput {
         public PostToolUse {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
-            toolResponse = toolResponse == null ? Map.of() : JsonValues.copy(toolResponse);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
+            toolResponse = JsonValues.copy(Objects.requireNonNull(toolResponse, "toolResponse"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(durationMs, "durationMs");
         }
@@ -200,7 +200,7 @@ public sealed interface HookInput {
         public PostToolUseFailure {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(durationMs, "durationMs");
@@ -550,7 +550,7 @@ public sealed interface HookInput {
         public PermissionRequest {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             permissionSuggestions = List.copyOf(Objects.requireNonNull(permissionSuggestions, "permissionSuggestions"));
         }
 
@@ -580,7 +580,7 @@ public sealed interface HookInput {
         public PermissionDenied {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(toolName, "toolName");
-            toolInput = JsonValues.copyMap(toolInput);
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(reason, "reason");
         }

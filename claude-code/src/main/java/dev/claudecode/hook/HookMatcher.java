@@ -28,12 +28,12 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
 
     /** Validates and copies the components. */
     public HookMatcher {
-        matcher = matcher == null ? Optional.empty() : matcher;
+        Objects.requireNonNull(matcher, "matcher");
         hooks = List.copyOf(Objects.requireNonNull(hooks, "hooks"));
         if (hooks.isEmpty()) {
             throw new InvalidOptionsException("a hook matcher needs at least one callback");
         }
-        timeout = timeout == null ? Optional.empty() : timeout;
+        Objects.requireNonNull(timeout, "timeout");
         timeout.ifPresent(t -> {
             if (t.isNegative() || t.isZero()) {
                 throw new InvalidOptionsException("a hook timeout must be positive, was " + t);

@@ -244,7 +244,7 @@ public sealed interface HookSpecificOutput {
         /** Validates and copies the components. */
         public Raw {
             Objects.requireNonNull(event, "event");
-            fields = JsonValues.copyMap(fields);
+            fields = JsonValues.copyMap(Objects.requireNonNull(fields, "fields"));
         }
     }
 }

@@ -33,12 +33,12 @@ public record McpServerStatus(
     public McpServerStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
-        serverInfo = serverInfo == null ? Optional.empty() : serverInfo;
-        error = error == null ? Optional.empty() : error;
-        config = config == null ? Optional.empty() : config.map(JsonValues::copyMap);
-        scope = scope == null ? Optional.empty() : scope;
-        tools = tools == null ? List.of() : List.copyOf(tools);
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(serverInfo, "serverInfo");
+        Objects.requireNonNull(error, "error");
+        config = Objects.requireNonNull(config, "config").map(JsonValues::copyMap);
+        Objects.requireNonNull(scope, "scope");
+        tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**

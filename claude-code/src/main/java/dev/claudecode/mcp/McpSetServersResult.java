@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@code session.control().setMcpServers(...)} changed.
@@ -16,8 +17,8 @@ public record McpSetServersResult(List<String> added, List<String> removed, Map<
 
     /** Copies the components. */
     public McpSetServersResult {
-        added = added == null ? List.of() : List.copyOf(added);
-        removed = removed == null ? List.of() : List.copyOf(removed);
-        errors = errors == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+        added = List.copyOf(Objects.requireNonNull(added, "added"));
+        removed = List.copyOf(Objects.requireNonNull(removed, "removed"));
+        errors = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(errors, "errors")));
     }
 }

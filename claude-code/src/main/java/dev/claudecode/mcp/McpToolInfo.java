@@ -22,9 +22,9 @@ public record McpToolInfo(
     /** Validates the components and replaces null ones with empty ones. */
     public McpToolInfo {
         Objects.requireNonNull(name, "name");
-        description = description == null ? Optional.empty() : description;
-        readOnly = readOnly == null ? Optional.empty() : readOnly;
-        destructive = destructive == null ? Optional.empty() : destructive;
-        openWorld = openWorld == null ? Optional.empty() : openWorld;
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(readOnly, "readOnly");
+        Objects.requireNonNull(destructive, "destructive");
+        Objects.requireNonNull(openWorld, "openWorld");
     }
 }

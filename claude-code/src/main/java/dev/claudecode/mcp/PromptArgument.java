@@ -15,7 +15,7 @@ public record PromptArgument(String name, Optional<String> description, boolean 
     /** Validates the components. */
     public PromptArgument {
         Objects.requireNonNull(name, "name");
-        description = description == null ? Optional.empty() : description;
+        Objects.requireNonNull(description, "description");
     }
 
     /**

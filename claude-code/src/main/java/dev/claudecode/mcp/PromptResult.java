@@ -14,7 +14,7 @@ public record PromptResult(Optional<String> description, List<PromptMessage> mes
 
     /** Validates and copies the components. */
     public PromptResult {
-        description = description == null ? Optional.empty() : description;
+        Objects.requireNonNull(description, "description");
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     }
 

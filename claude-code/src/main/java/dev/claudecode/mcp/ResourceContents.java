@@ -45,7 +45,7 @@ public sealed interface ResourceContents {
         /** Validates the components. */
         public Text {
             Objects.requireNonNull(uri, "uri");
-            mimeType = mimeType == null ? Optional.empty() : mimeType;
+            Objects.requireNonNull(mimeType, "mimeType");
             Objects.requireNonNull(text, "text");
         }
     }
@@ -62,7 +62,7 @@ public sealed interface ResourceContents {
         /** Validates the components. */
         public Blob {
             Objects.requireNonNull(uri, "uri");
-            mimeType = mimeType == null ? Optional.empty() : mimeType;
+            Objects.requireNonNull(mimeType, "mimeType");
             Objects.requireNonNull(base64, "base64");
         }
 

@@ -21,7 +21,7 @@ public record SdkMcpPrompt(String name, Optional<String> description, List<Promp
         if (name.isBlank()) {
             throw new IllegalArgumentException("a prompt needs a name");
         }
-        description = description == null ? Optional.empty() : description;
+        Objects.requireNonNull(description, "description");
         arguments = List.copyOf(Objects.requireNonNull(arguments, "arguments"));
         Objects.requireNonNull(handler, "handler");
     }

@@ -25,8 +25,8 @@ public record SdkMcpResource(
             throw new IllegalArgumentException("a resource needs a URI");
         }
         Objects.requireNonNull(name, "name");
-        description = description == null ? Optional.empty() : description;
-        mimeType = mimeType == null ? Optional.empty() : mimeType;
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(reader, "reader");
     }
 }

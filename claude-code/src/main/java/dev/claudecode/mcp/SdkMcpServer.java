@@ -45,7 +45,7 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
             throw new IllegalArgumentException("an MCP server needs a name");
         }
         Objects.requireNonNull(version, "version");
-        instructions = instructions == null ? Optional.empty() : instructions;
+        Objects.requireNonNull(instructions, "instructions");
         tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
         resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
         prompts = List.copyOf(Objects.requireNonNull(prompts, "prompts"));

@@ -27,7 +27,7 @@ public record SdkMcpTool(String name, Optional<String> description, Map<String, 
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("an MCP tool name is 1 to 64 letters, digits, '_' or '-', was '" + name + "'");
         }
-        description = description == null ? Optional.empty() : description.filter(text -> !text.isBlank());
+        description = Objects.requireNonNull(description, "description").filter(text -> !text.isBlank());
         inputSchema = JsonValues.copyMap(Objects.requireNonNull(inputSchema, "inputSchema"));
         if (!"object".equals(inputSchema.get("type"))) {
             throw new IllegalArgumentException("the input schema of tool '" + name + "' must have \"type\":\"object\"");

@@ -28,7 +28,7 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
     /** Validates and copies the components. */
     public ToolResult {
         content = List.copyOf(Objects.requireNonNull(content, "content"));
-        structuredContent = structuredContent == null ? Optional.empty() : structuredContent.map(JsonValues::copyMap);
+        structuredContent = Objects.requireNonNull(structuredContent, "structuredContent").map(JsonValues::copyMap);
     }
 
     /**

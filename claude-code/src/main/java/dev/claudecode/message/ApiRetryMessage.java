@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -18,9 +15,7 @@ import java.util.OptionalInt;
  *     errors without a response
  * @param error the error category, such as {@code "server_error"}, {@code "overloaded"}, {@code
  *     "rate_limit"} or {@code "authentication_failed"}; empty when not sent
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record ApiRetryMessage(
         int attempt,
@@ -28,9 +23,7 @@ public record ApiRetryMessage(
         double retryDelayMs,
         OptionalInt errorStatus,
         String error,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -38,11 +31,9 @@ public record ApiRetryMessage(
 
     /** Validates and copies the components. */
     public ApiRetryMessage {
-        errorStatus = errorStatus == null ? OptionalInt.empty() : errorStatus;
+        Objects.requireNonNull(errorStatus, "errorStatus");
         Objects.requireNonNull(error, "error");
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

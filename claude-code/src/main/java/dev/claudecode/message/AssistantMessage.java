@@ -4,10 +4,8 @@ import dev.claudecode.usage.Usage;
 import dev.claudecode.content.ContentBlock;
 import dev.claudecode.content.ContentBlocks;
 import dev.claudecode.content.ToolUseBlock;
-import dev.claudecode.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +19,8 @@ import java.util.Optional;
  * #model()} is {@code "<synthetic>"}, {@link #error()} holds the error category, and the text holds
  * the error message.
  *
+ * <p>{@link #uuid()} is the message's id on the CLI's side, also used in its session file.
+ *
  * @param messageId the API message id ({@code message.id}); a UUID on synthetic messages
  * @param model the model that answered ({@code message.model})
  * @param content the content blocks; usually exactly one
@@ -33,9 +33,7 @@ import java.util.Optional;
  *     "server_error"}, {@code "rate_limit"}, {@code "authentication_failed"} or {@code "unknown"}
  * @param requestId the API request id ({@code request_id})
  * @param toolUseMeta display names of MCP tool uses in this message ({@code tool_use_meta})
- * @param sessionId the session id
- * @param uuid the message id on the CLI's side, also used in its session file
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record AssistantMessage(
         String messageId,
@@ -48,29 +46,28 @@ public record AssistantMessage(
         Optional<String> error,
         Optional<String> requestId,
         List<ToolUseMeta> toolUseMeta,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
     public static final String TYPE = "assistant";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public AssistantMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(model, "model");
-        content = content == null ? List.of() : List.copyOf(content);
-        stopReason = stopReason == null ? Optional.empty() : stopReason;
-        stopSequence = stopSequence == null ? Optional.empty() : stopSequence;
-        usage = usage == null ? Usage.EMPTY : usage;
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        error = error == null ? Optional.empty() : error;
-        requestId = requestId == null ? Optional.empty() : requestId;
-        toolUseMeta = toolUseMeta == null ? List.of() : List.copyOf(toolUseMeta);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        content = List.copyOf(Objects.requireNonNull(content, "content"));
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(stopSequence, "stopSequence");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(requestId, "requestId");
+        toolUseMeta = List.copyOf(Objects.requireNonNull(toolUseMeta, "toolUseMeta"));
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -122,14 +119,12 @@ public record AssistantMessage(
         b.error = error;
         b.requestId = requestId;
         b.toolUseMeta = new ArrayList<>(toolUseMeta);
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
     /** Builds {@link AssistantMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String messageId = "";
         private String model = "";
         private List<ContentBlock> content = new ArrayList<>();
@@ -140,9 +135,6 @@ public record AssistantMessage(
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
         private List<ToolUseMeta> toolUseMeta = new ArrayList<>();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
 
         private Builder() {
         }
@@ -269,46 +261,13 @@ public record AssistantMessage(
         }
 
         /**
-         * Sets the session id.
-         *
-         * @param sessionId the session id
-         * @return this builder
-         */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
-            return this;
-        }
-
-        /**
          * Builds the message.
          *
          * @return the message
          */
         public AssistantMessage build() {
             return new AssistantMessage(messageId, model, content, stopReason, stopSequence, usage,
-                    parentToolUseId, error, requestId, toolUseMeta, sessionId, uuid, raw);
+                    parentToolUseId, error, requestId, toolUseMeta, envelope);
         }
     }
 }

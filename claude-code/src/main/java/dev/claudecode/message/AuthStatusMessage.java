@@ -1,8 +1,7 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,17 +10,13 @@ import java.util.Optional;
  * @param isAuthenticating whether authentication is in progress ({@code isAuthenticating})
  * @param output the lines the flow printed
  * @param error what went wrong, when it failed
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record AuthStatusMessage(
         boolean isAuthenticating,
         List<String> output,
         Optional<String> error,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -29,11 +24,9 @@ public record AuthStatusMessage(
 
     /** Copies the components. */
     public AuthStatusMessage {
-        output = output == null ? List.of() : List.copyOf(output);
-        error = error == null ? Optional.empty() : error;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        output = List.copyOf(Objects.requireNonNull(output, "output"));
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,21 +1,17 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * The list of slash commands changed ({@code system/commands_changed}); it replaces the list known
  * before.
  *
  * @param commands every command now available
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record CommandsChangedMessage(
-        List<SlashCommand> commands, Optional<String> sessionId, Optional<String> uuid, Map<String, Object> raw)
+        List<SlashCommand> commands, Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -23,10 +19,8 @@ public record CommandsChangedMessage(
 
     /** Copies the components. */
     public CommandsChangedMessage {
-        commands = commands == null ? List.of() : List.copyOf(commands);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        commands = List.copyOf(Objects.requireNonNull(commands, "commands"));
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.claudecode.message;
 import dev.claudecode.internal.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -14,18 +13,14 @@ import java.util.OptionalLong;
  * @param preTokens the context size before compaction ({@code pre_tokens})
  * @param postTokens the context size after compaction ({@code post_tokens})
  * @param compactMetadata the whole {@code compact_metadata} object as plain JSON
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record CompactBoundaryMessage(
         String trigger,
         long preTokens,
         OptionalLong postTokens,
         Map<String, Object> compactMetadata,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -34,11 +29,9 @@ public record CompactBoundaryMessage(
     /** Validates and copies the components. */
     public CompactBoundaryMessage {
         Objects.requireNonNull(trigger, "trigger");
-        postTokens = postTokens == null ? OptionalLong.empty() : postTokens;
-        compactMetadata = JsonValues.copyMap(compactMetadata);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(postTokens, "postTokens");
+        compactMetadata = JsonValues.copyMap(Objects.requireNonNull(compactMetadata, "compactMetadata"));
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

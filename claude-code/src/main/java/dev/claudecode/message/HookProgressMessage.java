@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Output a running settings command hook has produced so far ({@code system/hook_progress}).
@@ -14,9 +11,7 @@ import java.util.Optional;
  * @param stdout its standard output so far
  * @param stderr its standard error so far
  * @param output its combined output so far
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record HookProgressMessage(
         String hookId,
@@ -25,9 +20,7 @@ public record HookProgressMessage(
         String stdout,
         String stderr,
         String output,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -41,9 +34,7 @@ public record HookProgressMessage(
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
         Objects.requireNonNull(output, "output");
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A settings command hook started ({@code system/hook_started}). Sent only with hook events
@@ -12,17 +9,13 @@ import java.util.Optional;
  * @param hookId the id of this hook run ({@code hook_id})
  * @param hookName the hook's name ({@code hook_name}), such as {@code "PreToolUse:Bash"}
  * @param hookEvent the hook event ({@code hook_event}), such as {@code "PreToolUse"}
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record HookStartedMessage(
         String hookId,
         String hookName,
         String hookEvent,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -33,9 +26,7 @@ public record HookStartedMessage(
         Objects.requireNonNull(hookId, "hookId");
         Objects.requireNonNull(hookName, "hookName");
         Objects.requireNonNull(hookEvent, "hookEvent");
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,18 +13,14 @@ import java.util.Optional;
  * @param preventContinuation whether the turn stops after this message ({@code
  *     prevent_continuation}), as when a hook said {@code continue:false}
  * @param toolUseId the tool use this message is about ({@code tool_use_id})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record InformationalMessage(
         String content,
         String level,
         boolean preventContinuation,
         Optional<String> toolUseId,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -36,10 +30,8 @@ public record InformationalMessage(
     public InformationalMessage {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(level, "level");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(toolUseId, "toolUseId");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.Optional;
  * subtypes this library does not know arrive as {@link UnknownMessage} or {@link
  * UnknownSystemMessage}, keeping their JSON, so a newer CLI never breaks a caller.
  *
+ * <p>Every message holds one {@link Envelope} with what all types share (session id, uuid, JSON);
+ * {@link #sessionId()}, {@link #uuid()} and {@link #raw()} read it.
+ *
  * <p>The hierarchy is sealed: switch over it with pattern matching (see the package
  * documentation).
  */
@@ -32,18 +35,29 @@ public sealed interface Message
     String type();
 
     /**
+     * What the message carries whatever its type: its session id, its uuid and its JSON.
+     *
+     * @return the envelope
+     */
+    Envelope envelope();
+
+    /**
      * The id of the session this message belongs to ({@code session_id}).
      *
      * @return the session id, when the message carried one
      */
-    Optional<String> sessionId();
+    default Optional<String> sessionId() {
+        return envelope().sessionId();
+    }
 
     /**
      * The message's own id ({@code uuid}); the CLI gives every non-control message a fresh one.
      *
      * @return the uuid, when the message carried one
      */
-    Optional<String> uuid();
+    default Optional<String> uuid() {
+        return envelope().uuid();
+    }
 
     /**
      * The whole message as the CLI wrote it, as plain JSON values. It carries fields this library
@@ -51,5 +65,7 @@ public sealed interface Message
      *
      * @return the JSON object, unmodifiable
      */
-    Map<String, Object> raw();
+    default Map<String, Object> raw() {
+        return envelope().raw();
+    }
 }

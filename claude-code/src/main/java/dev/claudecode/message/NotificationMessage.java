@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -15,18 +12,14 @@ import java.util.OptionalLong;
  * @param priority {@code "low"}, {@code "medium"}, {@code "high"} or {@code "immediate"}; empty
  *     when not sent
  * @param timeoutMs how long to show it, in milliseconds ({@code timeout_ms})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record NotificationMessage(
         String key,
         String text,
         String priority,
         OptionalLong timeoutMs,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -37,10 +30,8 @@ public record NotificationMessage(
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(priority, "priority");
-        timeoutMs = timeoutMs == null ? OptionalLong.empty() : timeoutMs;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(timeoutMs, "timeoutMs");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

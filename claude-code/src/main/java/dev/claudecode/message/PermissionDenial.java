@@ -17,6 +17,6 @@ public record PermissionDenial(String toolName, String toolUseId, Map<String, Ob
     public PermissionDenial {
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(toolUseId, "toolUseId");
-        toolInput = JsonValues.copyMap(toolInput);
+        toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
     }
 }

@@ -28,9 +28,9 @@ public record RateLimitInfo(
     /** Validates and copies the components. */
     public RateLimitInfo {
         Objects.requireNonNull(status, "status");
-        resetsAt = resetsAt == null ? OptionalLong.empty() : resetsAt;
-        rateLimitType = rateLimitType == null ? Optional.empty() : rateLimitType;
-        utilization = utilization == null ? OptionalDouble.empty() : utilization;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(resetsAt, "resetsAt");
+        Objects.requireNonNull(rateLimitType, "rateLimitType");
+        Objects.requireNonNull(utilization, "utilization");
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

@@ -46,9 +46,7 @@ import java.util.OptionalLong;
  * @param ttftStreamMs time to the first streamed token in milliseconds ({@code ttft_stream_ms})
  * @param timeToRequestMs time until the API request was sent in milliseconds ({@code
  *     time_to_request_ms})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record ResultMessage(
         String subtype,
@@ -70,9 +68,7 @@ public record ResultMessage(
         OptionalLong ttftMs,
         OptionalLong ttftStreamMs,
         OptionalLong timeToRequestMs,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -81,27 +77,28 @@ public record ResultMessage(
     /** The subtype of a turn that ran to its end (which may still be an API error). */
     public static final String SUBTYPE_SUCCESS = "success";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public ResultMessage {
         Objects.requireNonNull(subtype, "subtype");
-        result = result == null ? Optional.empty() : result;
-        stopReason = stopReason == null ? Optional.empty() : stopReason;
-        usage = usage == null ? Usage.EMPTY : usage;
-        modelUsage = modelUsage == null || modelUsage.isEmpty()
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(usage, "usage");
+        modelUsage = Objects.requireNonNull(modelUsage, "modelUsage").isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(modelUsage));
-        permissionDenials = permissionDenials == null ? List.of() : List.copyOf(permissionDenials);
-        errors = errors == null ? List.of() : List.copyOf(errors);
-        structuredOutput = structuredOutput == null ? Optional.empty() : structuredOutput.map(JsonValues::copy);
-        apiErrorStatus = apiErrorStatus == null ? OptionalInt.empty() : apiErrorStatus;
-        terminalReason = terminalReason == null ? Optional.empty() : terminalReason;
-        fastModeState = fastModeState == null ? Optional.empty() : fastModeState;
-        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
-        ttftStreamMs = ttftStreamMs == null ? OptionalLong.empty() : ttftStreamMs;
-        timeToRequestMs = timeToRequestMs == null ? OptionalLong.empty() : timeToRequestMs;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        permissionDenials = List.copyOf(Objects.requireNonNull(permissionDenials, "permissionDenials"));
+        errors = List.copyOf(Objects.requireNonNull(errors, "errors"));
+        structuredOutput = Objects.requireNonNull(structuredOutput, "structuredOutput").map(JsonValues::copy);
+        Objects.requireNonNull(apiErrorStatus, "apiErrorStatus");
+        Objects.requireNonNull(terminalReason, "terminalReason");
+        Objects.requireNonNull(fastModeState, "fastModeState");
+        Objects.requireNonNull(ttftMs, "ttftMs");
+        Objects.requireNonNull(ttftStreamMs, "ttftStreamMs");
+        Objects.requireNonNull(timeToRequestMs, "timeToRequestMs");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -153,14 +150,12 @@ public record ResultMessage(
         b.ttftMs = ttftMs;
         b.ttftStreamMs = ttftStreamMs;
         b.timeToRequestMs = timeToRequestMs;
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
     /** Builds {@link ResultMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private String subtype = SUBTYPE_SUCCESS;
         private boolean isError;
         private long durationMs;
@@ -180,9 +175,6 @@ public record ResultMessage(
         private OptionalLong ttftMs = OptionalLong.empty();
         private OptionalLong ttftStreamMs = OptionalLong.empty();
         private OptionalLong timeToRequestMs = OptionalLong.empty();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
 
         private Builder() {
         }
@@ -409,39 +401,6 @@ public record ResultMessage(
         }
 
         /**
-         * Sets the session id.
-         *
-         * @param sessionId the session id
-         * @return this builder
-         */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
-            return this;
-        }
-
-        /**
          * Builds the message.
          *
          * @return the message
@@ -449,7 +408,7 @@ public record ResultMessage(
         public ResultMessage build() {
             return new ResultMessage(subtype, isError, durationMs, durationApiMs, numTurns, result, stopReason,
                     totalCostUsd, usage, modelUsage, permissionDenials, errors, structuredOutput, apiErrorStatus,
-                    terminalReason, fastModeState, ttftMs, ttftStreamMs, timeToRequestMs, sessionId, uuid, raw);
+                    terminalReason, fastModeState, ttftMs, ttftStreamMs, timeToRequestMs, envelope);
         }
     }
 }

@@ -19,6 +19,6 @@ public record SlashCommand(String name, String description, String argumentHint,
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(argumentHint, "argumentHint");
-        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        aliases = List.copyOf(Objects.requireNonNull(aliases, "aliases"));
     }
 }

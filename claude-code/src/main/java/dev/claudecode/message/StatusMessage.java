@@ -1,7 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,18 +13,14 @@ import java.util.Optional;
  * @param compactResult {@code "success"} or {@code "failed"} after a compaction ({@code
  *     compact_result})
  * @param compactError why a compaction failed ({@code compact_error})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record StatusMessage(
         Optional<String> status,
         Optional<String> permissionMode,
         Optional<String> compactResult,
         Optional<String> compactError,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -33,13 +28,11 @@ public record StatusMessage(
 
     /** Copies the components. */
     public StatusMessage {
-        status = status == null ? Optional.empty() : status;
-        permissionMode = permissionMode == null ? Optional.empty() : permissionMode;
-        compactResult = compactResult == null ? Optional.empty() : compactResult;
-        compactError = compactError == null ? Optional.empty() : compactError;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(permissionMode, "permissionMode");
+        Objects.requireNonNull(compactResult, "compactResult");
+        Objects.requireNonNull(compactError, "compactError");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
 import dev.claudecode.message.stream.StreamEvent;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,17 +15,13 @@ import java.util.OptionalLong;
  *     parent_tool_use_id}); absent for the main conversation
  * @param ttftMs the time to the first token in milliseconds, on {@code message_start} ({@code
  *     ttft_ms})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record StreamEventMessage(
         StreamEvent event,
         Optional<String> parentToolUseId,
         OptionalLong ttftMs,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -36,11 +30,9 @@ public record StreamEventMessage(
     /** Validates and copies the components. */
     public StreamEventMessage {
         Objects.requireNonNull(event, "event");
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        ttftMs = ttftMs == null ? OptionalLong.empty() : ttftMs;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(ttftMs, "ttftMs");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +12,7 @@ import java.util.Optional;
  * @param outputFile the file holding the task's output ({@code output_file}), empty when none
  * @param summary a short summary of the task
  * @param usage what the task used, when reported
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskNotificationMessage(
         String taskId,
@@ -25,9 +21,7 @@ public record TaskNotificationMessage(
         String outputFile,
         String summary,
         Optional<TaskUsage> usage,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -36,14 +30,12 @@ public record TaskNotificationMessage(
     /** Validates and copies the components. */
     public TaskNotificationMessage {
         Objects.requireNonNull(taskId, "taskId");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(outputFile, "outputFile");
         Objects.requireNonNull(summary, "summary");
-        usage = usage == null ? Optional.empty() : usage;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

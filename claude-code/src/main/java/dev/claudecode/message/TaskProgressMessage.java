@@ -1,7 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +12,7 @@ import java.util.Optional;
  * @param usage what the task has used so far, when reported
  * @param lastToolName the tool it used last ({@code last_tool_name})
  * @param summary a one-line status of the task
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskProgressMessage(
         String taskId,
@@ -25,9 +21,7 @@ public record TaskProgressMessage(
         Optional<TaskUsage> usage,
         Optional<String> lastToolName,
         Optional<String> summary,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -36,14 +30,12 @@ public record TaskProgressMessage(
     /** Validates and copies the components. */
     public TaskProgressMessage {
         Objects.requireNonNull(taskId, "taskId");
-        toolUseId = toolUseId == null ? Optional.empty() : toolUseId;
+        Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(description, "description");
-        usage = usage == null ? Optional.empty() : usage;
-        lastToolName = lastToolName == null ? Optional.empty() : lastToolName;
-        summary = summary == null ? Optional.empty() : summary;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(lastToolName, "lastToolName");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -11,16 +11,12 @@ import java.util.Optional;
  *
  * @param taskId the task id ({@code task_id})
  * @param patch the changed fields as plain JSON, such as {@code status} and {@code end_time}
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskUpdatedMessage(
         String taskId,
         Map<String, Object> patch,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -29,10 +25,8 @@ public record TaskUpdatedMessage(
     /** Validates and copies the components. */
     public TaskUpdatedMessage {
         Objects.requireNonNull(taskId, "taskId");
-        patch = JsonValues.copyMap(patch);
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        patch = JsonValues.copyMap(Objects.requireNonNull(patch, "patch"));
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+
 
 /**
  * A live estimate of thinking tokens while the model thinks ({@code system/thinking_tokens}); sent
@@ -11,16 +10,12 @@ import java.util.Optional;
  * @param estimatedTokens the running estimate for the current thinking block ({@code
  *     estimated_tokens})
  * @param estimatedTokensDelta the increase this message carries ({@code estimated_tokens_delta})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record ThinkingTokensMessage(
         long estimatedTokens,
         long estimatedTokensDelta,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements SystemMessage {
 
     /** The subtype of this message. */
@@ -28,9 +23,7 @@ public record ThinkingTokensMessage(
 
     /** Copies the components. */
     public ThinkingTokensMessage {
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +11,7 @@ import java.util.Optional;
  * @param parentToolUseId the tool use of the subagent running it ({@code parent_tool_use_id})
  * @param elapsedTimeSeconds how long the tool has run, in seconds ({@code elapsed_time_seconds})
  * @param taskId the background task running the tool ({@code task_id})
- * @param sessionId the session id
- * @param uuid the message id
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record ToolProgressMessage(
         String toolUseId,
@@ -23,9 +19,7 @@ public record ToolProgressMessage(
         Optional<String> parentToolUseId,
         double elapsedTimeSeconds,
         Optional<String> taskId,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
@@ -35,11 +29,9 @@ public record ToolProgressMessage(
     public ToolProgressMessage {
         Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(toolName, "toolName");
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        taskId = taskId == null ? Optional.empty() : taskId;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override

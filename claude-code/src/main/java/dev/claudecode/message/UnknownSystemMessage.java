@@ -1,9 +1,6 @@
 package dev.claudecode.message;
 
-import dev.claudecode.internal.json.JsonValues;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A system message of a subtype this library does not model, kept whole. Newer CLIs add subtypes
@@ -11,23 +8,13 @@ import java.util.Optional;
  * {@link #raw()}.
  *
  * @param subtype the message's {@code subtype}; empty when it had none
- * @param raw the whole message as plain JSON
+ * @param envelope the session id, uuid and JSON of the message
  */
-public record UnknownSystemMessage(String subtype, Map<String, Object> raw) implements SystemMessage {
+public record UnknownSystemMessage(String subtype, Envelope envelope) implements SystemMessage {
 
-    /** Validates and copies the components. */
+    /** Validates the components. */
     public UnknownSystemMessage {
         Objects.requireNonNull(subtype, "subtype");
-        raw = JsonValues.copyMap(raw);
-    }
-
-    @Override
-    public Optional<String> sessionId() {
-        return RawFields.string(raw, "session_id");
-    }
-
-    @Override
-    public Optional<String> uuid() {
-        return RawFields.string(raw, "uuid");
+        Objects.requireNonNull(envelope, "envelope");
     }
 }

@@ -7,7 +7,6 @@ import dev.claudecode.content.ToolResultBlock;
 import dev.claudecode.internal.json.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +15,8 @@ import java.util.Optional;
  * tool, but also interrupt markers ({@code "[Request interrupted by user]"}), echoes of the caller's
  * own messages ({@link #isReplay()}), hook feedback ({@link #isSynthetic()}) and the prompt of a
  * subagent.
+ *
+ * <p>On a replay, {@link #uuid()} is the uuid the caller gave its message.
  *
  * @param content the content blocks; a plain string content on the wire becomes one {@link
  *     TextBlock}
@@ -33,9 +34,7 @@ import java.util.Optional;
  * @param subagentType the agent type, on the prompt of a subagent ({@code subagent_type})
  * @param taskDescription the task description, on the prompt of a subagent ({@code
  *     task_description})
- * @param sessionId the session id
- * @param uuid the message id; for a replay, the uuid the caller gave its message
- * @param raw the whole message as plain JSON; empty when built in code
+ * @param envelope the session id, uuid and JSON of the message
  */
 public record UserMessage(
         List<ContentBlock> content,
@@ -47,26 +46,25 @@ public record UserMessage(
         Optional<String> timestamp,
         Optional<String> subagentType,
         Optional<String> taskDescription,
-        Optional<String> sessionId,
-        Optional<String> uuid,
-        Map<String, Object> raw)
+        Envelope envelope)
         implements Message {
 
     /** The wire type of this message. */
     public static final String TYPE = "user";
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components. For the library's decoder: this constructor gains a
+     * parameter whenever the CLI adds a field, so code that builds messages uses {@link #builder()}.
+     */
     public UserMessage {
-        content = content == null ? List.of() : List.copyOf(content);
-        textContent = textContent == null ? Optional.empty() : textContent;
-        parentToolUseId = parentToolUseId == null ? Optional.empty() : parentToolUseId;
-        toolUseResult = toolUseResult == null ? Optional.empty() : toolUseResult.map(JsonValues::copy);
-        timestamp = timestamp == null ? Optional.empty() : timestamp;
-        subagentType = subagentType == null ? Optional.empty() : subagentType;
-        taskDescription = taskDescription == null ? Optional.empty() : taskDescription;
-        sessionId = sessionId == null ? Optional.empty() : sessionId;
-        uuid = uuid == null ? Optional.empty() : uuid;
-        raw = JsonValues.copyMap(raw);
+        content = List.copyOf(Objects.requireNonNull(content, "content"));
+        Objects.requireNonNull(textContent, "textContent");
+        Objects.requireNonNull(parentToolUseId, "parentToolUseId");
+        toolUseResult = Objects.requireNonNull(toolUseResult, "toolUseResult").map(JsonValues::copy);
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(subagentType, "subagentType");
+        Objects.requireNonNull(taskDescription, "taskDescription");
+        Objects.requireNonNull(envelope, "envelope");
     }
 
     @Override
@@ -117,14 +115,12 @@ public record UserMessage(
         b.timestamp = timestamp;
         b.subagentType = subagentType;
         b.taskDescription = taskDescription;
-        b.sessionId = sessionId;
-        b.uuid = uuid;
-        b.raw = raw;
+        b.envelope = envelope;
         return b;
     }
 
     /** Builds {@link UserMessage}s, for example to feed code under test. */
-    public static final class Builder {
+    public static final class Builder extends MessageBuilder<Builder> {
         private List<ContentBlock> content = new ArrayList<>();
         private Optional<String> textContent = Optional.empty();
         private Optional<String> parentToolUseId = Optional.empty();
@@ -134,9 +130,6 @@ public record UserMessage(
         private Optional<String> timestamp = Optional.empty();
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> taskDescription = Optional.empty();
-        private Optional<String> sessionId = Optional.empty();
-        private Optional<String> uuid = Optional.empty();
-        private Map<String, Object> raw = Map.of();
 
         private Builder() {
         }
@@ -255,46 +248,13 @@ public record UserMessage(
         }
 
         /**
-         * Sets the session id.
-         *
-         * @param sessionId the session id
-         * @return this builder
-         */
-        public Builder sessionId(String sessionId) {
-            this.sessionId = Optional.ofNullable(sessionId);
-            return this;
-        }
-
-        /**
-         * Sets the message's uuid.
-         *
-         * @param uuid the message's uuid
-         * @return this builder
-         */
-        public Builder uuid(String uuid) {
-            this.uuid = Optional.ofNullable(uuid);
-            return this;
-        }
-
-        /**
-         * Sets the message as plain JSON.
-         *
-         * @param raw the message as plain JSON
-         * @return this builder
-         */
-        public Builder raw(Map<String, Object> raw) {
-            this.raw = Objects.requireNonNull(raw, "raw");
-            return this;
-        }
-
-        /**
          * Builds the message.
          *
          * @return the message
          */
         public UserMessage build() {
             return new UserMessage(content, textContent, parentToolUseId, toolUseResult, isReplay, isSynthetic,
-                    timestamp, subagentType, taskDescription, sessionId, uuid, raw);
+                    timestamp, subagentType, taskDescription, envelope);
         }
     }
 }

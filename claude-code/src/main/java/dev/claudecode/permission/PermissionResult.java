@@ -69,7 +69,7 @@ public sealed interface PermissionResult {
          * @param updatedPermissions the changes to apply
          */
         public Allow {
-            updatedInput = updatedInput == null ? Optional.empty() : updatedInput.map(JsonValues::copyMap);
+            updatedInput = Objects.requireNonNull(updatedInput, "updatedInput").map(JsonValues::copyMap);
             updatedPermissions = List.copyOf(Objects.requireNonNull(updatedPermissions, "updatedPermissions"));
         }
 

@@ -23,7 +23,7 @@ public record PermissionRule(String toolName, Optional<String> ruleContent) {
         if (toolName.isBlank()) {
             throw new IllegalArgumentException("a permission rule needs a tool name");
         }
-        ruleContent = ruleContent == null ? Optional.empty() : ruleContent;
+        Objects.requireNonNull(ruleContent, "ruleContent");
     }
 
     /**

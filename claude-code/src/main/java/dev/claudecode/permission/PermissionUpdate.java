@@ -165,7 +165,7 @@ public sealed interface PermissionUpdate {
          */
         public Unknown {
             Objects.requireNonNull(type, "type");
-            raw = JsonValues.copyMap(raw);
+            raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
         }
     }
 

@@ -42,7 +42,9 @@ public record ToolPermissionRequest(
         Map<String, Object> raw) {
 
     /**
-     * Validates and copies the components.
+     * Validates and copies the components. For the library's request decoder: this constructor
+     * gains a parameter whenever the CLI adds a field, so code that builds requests uses {@link
+     * #builder(String, Map)}.
      *
      * @param toolName the tool
      * @param input the input
@@ -60,18 +62,18 @@ public record ToolPermissionRequest(
      */
     public ToolPermissionRequest {
         Objects.requireNonNull(toolName, "toolName");
-        input = JsonValues.copyMap(input);
+        input = JsonValues.copyMap(Objects.requireNonNull(input, "input"));
         permissionSuggestions = List.copyOf(Objects.requireNonNull(permissionSuggestions, "permissionSuggestions"));
-        blockedPath = orEmpty(blockedPath);
-        decisionReason = orEmpty(decisionReason);
-        decisionReasonType = orEmpty(decisionReasonType);
+        Objects.requireNonNull(blockedPath, "blockedPath");
+        Objects.requireNonNull(decisionReason, "decisionReason");
+        Objects.requireNonNull(decisionReasonType, "decisionReasonType");
         Objects.requireNonNull(toolUseId, "toolUseId");
-        agentId = orEmpty(agentId);
-        sessionId = orEmpty(sessionId);
-        cwd = orEmpty(cwd);
-        displayName = orEmpty(displayName);
-        description = orEmpty(description);
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(cwd, "cwd");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(description, "description");
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**
@@ -240,9 +242,5 @@ public record ToolPermissionRequest(
                     decisionReason, decisionReasonType, toolUseId, agentId, sessionId, cwd, displayName, description,
                     raw);
         }
-    }
-
-    private static Optional<String> orEmpty(Optional<String> value) {
-        return value == null ? Optional.empty() : value;
     }
 }

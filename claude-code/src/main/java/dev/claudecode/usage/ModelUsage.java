@@ -2,6 +2,7 @@ package dev.claudecode.usage;
 
 import dev.claudecode.internal.json.JsonValues;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Usage and cost for one model across a session, as a result reports it per model ({@code
@@ -31,6 +32,6 @@ public record ModelUsage(
 
     /** Copies the components. */
     public ModelUsage {
-        raw = JsonValues.copyMap(raw);
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

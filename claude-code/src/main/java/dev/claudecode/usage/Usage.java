@@ -2,6 +2,7 @@ package dev.claudecode.usage;
 
 import dev.claudecode.internal.json.JsonValues;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,8 @@ public record Usage(
 
     /** Copies the components. */
     public Usage {
-        serviceTier = serviceTier == null ? Optional.empty() : serviceTier;
-        raw = JsonValues.copyMap(raw);
+        Objects.requireNonNull(serviceTier, "serviceTier");
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
     /**

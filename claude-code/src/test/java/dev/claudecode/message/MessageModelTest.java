@@ -28,7 +28,7 @@ class MessageModelTest {
                 .addContent(use)
                 .addContent(TextBlock.of("Done."))
                 .usage(Usage.of(10, 5))
-                .sessionId("s")
+                .envelope(new Envelope(Optional.of("s"), Optional.empty(), Map.of()))
                 .build();
         assertThat(message.type()).isEqualTo("assistant");
         assertThat(message.text()).isEqualTo("Let me look. Done.");
@@ -81,8 +81,7 @@ class MessageModelTest {
     @Test
     void recordsCopyTheirCollections() {
         List<ContentBlock> content = new ArrayList<>(List.of(TextBlock.of("a")));
-        AssistantMessage message = new AssistantMessage("m", "x", content, null, null, null, null, null, null, null,
-                null, null, null);
+        AssistantMessage message = AssistantMessage.builder().messageId("m").model("x").content(content).build();
         content.add(TextBlock.of("b"));
         assertThat(message.content()).containsExactly(TextBlock.of("a"));
         assertThat(message.usage()).isEqualTo(Usage.EMPTY);
@@ -91,11 +90,30 @@ class MessageModelTest {
     }
 
     @Test
+    void recordsRejectNullInsteadOfReadingItAsEmpty() {
+        assertThatThrownBy(() -> new AssistantMessage("m", "x", List.of(), null, Optional.empty(), Usage.EMPTY,
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("stopReason");
+        assertThatThrownBy(() -> new TaskUpdatedMessage("k", null, Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("patch");
+        assertThatThrownBy(() -> new PromptSuggestionMessage("s", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("envelope");
+        assertThatThrownBy(() -> new Envelope(Optional.empty(), Optional.empty(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("raw");
+    }
+
+    @Test
     void unknownMessagesReadIdsFromTheirJson() {
-        UnknownMessage unknown = new UnknownMessage("keep_alive", Map.of("type", "keep_alive", "session_id", 3));
+        UnknownMessage unknown =
+                new UnknownMessage("keep_alive", Envelope.of(Map.of("type", "keep_alive", "session_id", 3)));
         assertThat(unknown.sessionId()).isEmpty();
         assertThat(unknown.uuid()).isEmpty();
-        UnknownSystemMessage system = new UnknownSystemMessage("x", Map.of("uuid", "u", "session_id", "s"));
+        UnknownSystemMessage system =
+                new UnknownSystemMessage("x", Envelope.of(Map.of("uuid", "u", "session_id", "s")));
         assertThat(system.type()).isEqualTo("system");
         assertThat(system.uuid()).contains("u");
         assertThat(system.sessionId()).contains("s");
@@ -104,8 +122,8 @@ class MessageModelTest {
     @Test
     void smallValueHelpers() {
         assertThat(new Usage(1, 2, 3, 4, Optional.empty(), Map.of()).totalInputTokens()).isEqualTo(8);
-        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), null, null, null);
+        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), Envelope.EMPTY);
         assertThat(updated.status()).isEmpty();
-        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), null, null, null).status()).contains("killed");
+        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), Envelope.EMPTY).status()).contains("killed");
     }
 }

@@ -6,6 +6,7 @@ import dev.claudecode.content.TextBlock;
 import dev.claudecode.content.ToolResultBlock;
 import dev.claudecode.content.ToolUseBlock;
 import dev.claudecode.message.AssistantMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.UserMessage;
@@ -60,7 +61,7 @@ class MessageRendererTest {
 
     private static StreamEventMessage delta(String text) {
         return new StreamEventMessage(new ContentBlockDelta(0, new TextDelta(text)), Optional.empty(), OptionalLong.empty(),
-                Optional.empty(), Optional.empty(), Map.of());
+                Envelope.EMPTY);
     }
 
     private static AssistantMessage assistant(dev.claudecode.content.ContentBlock block) {

@@ -1,6 +1,7 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.message.AssistantMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.ToolUseMeta;
 import dev.claudecode.message.UserMessage;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ final class ConversationMessageDecoder {
     }
 
     /** Decodes an assistant message: the API message under {@code message}, plus the envelope. */
-    static AssistantMessage assistant(JsonNode m) {
+    static AssistantMessage assistant(JsonNode m, Envelope envelope) {
         JsonNode message = Fields.object(m, "message");
         List<ToolUseMeta> toolUseMeta = new ArrayList<>();
         for (JsonNode meta : Fields.array(m, "tool_use_meta")) {
@@ -37,13 +38,11 @@ final class ConversationMessageDecoder {
                 Fields.optString(m, "error"),
                 Fields.optString(m, "request_id"),
                 toolUseMeta,
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
     /** Decodes a user message: {@code message.content} is a string or an array of blocks. */
-    static UserMessage user(JsonNode m) {
+    static UserMessage user(JsonNode m, Envelope envelope) {
         JsonNode content = Fields.object(m, "message").get("content");
         Optional<String> textContent = content != null && content.isString()
                 ? Optional.of(content.stringValue())
@@ -58,8 +57,6 @@ final class ConversationMessageDecoder {
                 Fields.optString(m, "timestamp"),
                 Fields.optString(m, "subagent_type"),
                 Fields.optString(m, "task_description"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 }

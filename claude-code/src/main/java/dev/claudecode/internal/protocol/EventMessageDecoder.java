@@ -2,6 +2,7 @@ package dev.claudecode.internal.protocol;
 
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.AuthStatusMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.PromptSuggestionMessage;
 import dev.claudecode.message.RateLimitEvent;
 import dev.claudecode.message.RateLimitInfo;
@@ -18,7 +19,7 @@ final class EventMessageDecoder {
     }
 
     /** Decodes a {@code rate_limit_event}; its state is under {@code rate_limit_info}. */
-    static RateLimitEvent rateLimit(JsonNode m) {
+    static RateLimitEvent rateLimit(JsonNode m, Envelope envelope) {
         JsonNode info = Fields.object(m, "rate_limit_info");
         return new RateLimitEvent(
                 new RateLimitInfo(
@@ -28,38 +29,32 @@ final class EventMessageDecoder {
                         Fields.optDouble(info, "utilization"),
                         Fields.bool(info, "isUsingOverage"),
                         Json.lazyMap(info)),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
     /** Decodes a {@code tool_progress} message. */
-    static ToolProgressMessage toolProgress(JsonNode m) {
+    static ToolProgressMessage toolProgress(JsonNode m, Envelope envelope) {
         return new ToolProgressMessage(
                 Fields.string(m, "tool_use_id"),
                 Fields.string(m, "tool_name"),
                 Fields.optString(m, "parent_tool_use_id"),
                 Fields.doubleValue(m, "elapsed_time_seconds"),
                 Fields.optString(m, "task_id"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
     /** Decodes a {@code prompt_suggestion} message. */
-    static PromptSuggestionMessage promptSuggestion(JsonNode m) {
+    static PromptSuggestionMessage promptSuggestion(JsonNode m, Envelope envelope) {
         return new PromptSuggestionMessage(
-                Fields.string(m, "suggestion"), Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+                Fields.string(m, "suggestion"), envelope);
     }
 
     /** Decodes an {@code auth_status} message. */
-    static AuthStatusMessage authStatus(JsonNode m) {
+    static AuthStatusMessage authStatus(JsonNode m, Envelope envelope) {
         return new AuthStatusMessage(
                 Fields.bool(m, "isAuthenticating"),
                 Fields.strings(m, "output"),
                 Fields.optString(m, "error"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 }

@@ -106,16 +106,6 @@ public final class Fields {
         return value != null && value.isArray() ? value : List.of();
     }
 
-    /** @return the message's {@code session_id} */
-    public static Optional<String> sessionId(JsonNode message) {
-        return optString(message, "session_id");
-    }
-
-    /** @return the message's {@code uuid} */
-    public static Optional<String> uuid(JsonNode message) {
-        return optString(message, "uuid");
-    }
-
     /** @return the whole object as a plain map, converted when first read */
     public static Map<String, Object> raw(JsonNode message) {
         return Json.lazyMap(message);

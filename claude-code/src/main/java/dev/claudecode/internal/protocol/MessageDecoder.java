@@ -3,6 +3,7 @@ package dev.claudecode.internal.protocol;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.AuthStatusMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.PromptSuggestionMessage;
 import dev.claudecode.message.RateLimitEvent;
@@ -14,7 +15,7 @@ import dev.claudecode.message.UnknownMessage;
 import dev.claudecode.message.UserMessage;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ public final class MessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageDecoder.class);
 
-    private static final Map<String, Function<JsonNode, Message>> BY_TYPE = Map.of(
+    private static final Map<String, BiFunction<JsonNode, Envelope, Message>> BY_TYPE = Map.of(
             SystemMessage.TYPE, SystemMessageDecoder::decode,
             AssistantMessage.TYPE, ConversationMessageDecoder::assistant,
             UserMessage.TYPE, ConversationMessageDecoder::user,
@@ -61,17 +62,23 @@ public final class MessageDecoder {
                     + (line == null ? "nothing" : line.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         String type = Fields.string(line, "type");
-        Function<JsonNode, Message> decoder = BY_TYPE.get(type);
+        Envelope envelope = envelope(line);
+        BiFunction<JsonNode, Envelope, Message> decoder = BY_TYPE.get(type);
         if (decoder == null) {
-            return new UnknownMessage(type, Fields.raw(line));
+            return new UnknownMessage(type, envelope);
         }
         try {
-            return decoder.apply(line);
+            return decoder.apply(line, envelope);
         } catch (RuntimeException e) {
             // The decoders read every field tolerantly, so this is a bug here, not bad input; the
             // caller still gets the message whole rather than losing the session over it.
             LOG.warn("could not decode a '{}' message, passing it on as unknown", type, e);
-            return new UnknownMessage(type, Fields.raw(line));
+            return new UnknownMessage(type, envelope);
         }
+    }
+
+    /** The fields every message has, read here once for the decoders of all types. */
+    private static Envelope envelope(JsonNode line) {
+        return new Envelope(Fields.optString(line, "session_id"), Fields.optString(line, "uuid"), Fields.raw(line));
     }
 }

@@ -1,5 +1,6 @@
 package dev.claudecode.internal.protocol;
 
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.ResultMessage;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +11,7 @@ final class ResultMessageDecoder {
     }
 
     /** Decodes a result; fields an error subtype lacks ({@code result}, {@code ttft_ms}) stay empty. */
-    static ResultMessage decode(JsonNode m) {
+    static ResultMessage decode(JsonNode m, Envelope envelope) {
         return new ResultMessage(
                 Fields.string(m, "subtype"),
                 Fields.bool(m, "is_error"),
@@ -31,8 +32,6 @@ final class ResultMessageDecoder {
                 Fields.optLong(m, "ttft_ms"),
                 Fields.optLong(m, "ttft_stream_ms"),
                 Fields.optLong(m, "time_to_request_ms"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 }

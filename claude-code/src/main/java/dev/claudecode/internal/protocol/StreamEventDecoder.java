@@ -1,6 +1,7 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.stream.CitationsDelta;
 import dev.claudecode.message.stream.ContentBlockDelta;
@@ -43,14 +44,12 @@ final class StreamEventDecoder {
     }
 
     /** Decodes a stream_event message. */
-    static StreamEventMessage decode(JsonNode m) {
+    static StreamEventMessage decode(JsonNode m, Envelope envelope) {
         return new StreamEventMessage(
                 event(Fields.object(m, "event")),
                 Fields.optString(m, "parent_tool_use_id"),
                 Fields.optLong(m, "ttft_ms"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
     private static StreamEvent event(JsonNode event) {

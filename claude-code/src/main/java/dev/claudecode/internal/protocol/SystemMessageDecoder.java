@@ -4,6 +4,7 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.ApiRetryMessage;
 import dev.claudecode.message.CommandsChangedMessage;
 import dev.claudecode.message.CompactBoundaryMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.HookProgressMessage;
 import dev.claudecode.message.HookResponseMessage;
 import dev.claudecode.message.HookStartedMessage;
@@ -24,13 +25,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 
 /** Decodes {@code "type":"system"} messages, one method per subtype. */
 public final class SystemMessageDecoder {
 
-    private static final Map<String, Function<JsonNode, SystemMessage>> BY_SUBTYPE = Map.ofEntries(
+    private static final Map<String, BiFunction<JsonNode, Envelope, SystemMessage>> BY_SUBTYPE = Map.ofEntries(
             Map.entry(InitMessage.SUBTYPE, SystemMessageDecoder::init),
             Map.entry(StatusMessage.SUBTYPE, SystemMessageDecoder::status),
             Map.entry(CompactBoundaryMessage.SUBTYPE, SystemMessageDecoder::compactBoundary),
@@ -51,13 +52,13 @@ public final class SystemMessageDecoder {
     }
 
     /** Decodes a system message; an unknown subtype becomes {@link UnknownSystemMessage}. */
-    static SystemMessage decode(JsonNode message) {
+    static SystemMessage decode(JsonNode message, Envelope envelope) {
         String subtype = Fields.string(message, "subtype");
-        Function<JsonNode, SystemMessage> decoder = BY_SUBTYPE.get(subtype);
-        return decoder != null ? decoder.apply(message) : new UnknownSystemMessage(subtype, Fields.raw(message));
+        BiFunction<JsonNode, Envelope, SystemMessage> decoder = BY_SUBTYPE.get(subtype);
+        return decoder != null ? decoder.apply(message, envelope) : new UnknownSystemMessage(subtype, envelope);
     }
 
-    private static SystemMessage init(JsonNode m) {
+    private static SystemMessage init(JsonNode m, Envelope envelope) {
         List<InitMessage.McpServer> mcpServers = new ArrayList<>();
         for (JsonNode server : Fields.array(m, "mcp_servers")) {
             if (server.isObject()) {
@@ -94,47 +95,39 @@ public final class SystemMessageDecoder {
                 memoryPaths,
                 Fields.strings(m, "betas"),
                 Fields.strings(m, "capabilities"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage status(JsonNode m) {
+    private static SystemMessage status(JsonNode m, Envelope envelope) {
         return new StatusMessage(
                 Fields.optString(m, "status"),
                 Fields.optString(m, "permissionMode"),
                 Fields.optString(m, "compact_result"),
                 Fields.optString(m, "compact_error"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage compactBoundary(JsonNode m) {
+    private static SystemMessage compactBoundary(JsonNode m, Envelope envelope) {
         JsonNode metadata = Fields.object(m, "compact_metadata");
         return new CompactBoundaryMessage(
                 Fields.string(metadata, "trigger"),
                 Fields.longValue(metadata, "pre_tokens"),
                 Fields.optLong(metadata, "post_tokens"),
                 Json.lazyMap(metadata),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage apiRetry(JsonNode m) {
+    private static SystemMessage apiRetry(JsonNode m, Envelope envelope) {
         return new ApiRetryMessage(
                 Fields.intValue(m, "attempt"),
                 Fields.intValue(m, "max_retries"),
                 Fields.doubleValue(m, "retry_delay_ms"),
                 Fields.optInt(m, "error_status"),
                 Fields.string(m, "error"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage taskStarted(JsonNode m) {
+    private static SystemMessage taskStarted(JsonNode m, Envelope envelope) {
         return new TaskStartedMessage(
                 Fields.string(m, "task_id"),
                 Fields.optString(m, "tool_use_id"),
@@ -143,17 +136,15 @@ public final class SystemMessageDecoder {
                 Fields.optString(m, "subagent_type"),
                 Fields.optString(m, "prompt"),
                 Fields.optString(m, "parent_task_id"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage taskUpdated(JsonNode m) {
+    private static SystemMessage taskUpdated(JsonNode m, Envelope envelope) {
         return new TaskUpdatedMessage(
-                Fields.string(m, "task_id"), Fields.map(m, "patch"), Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+                Fields.string(m, "task_id"), Fields.map(m, "patch"), envelope);
     }
 
-    private static SystemMessage taskNotification(JsonNode m) {
+    private static SystemMessage taskNotification(JsonNode m, Envelope envelope) {
         return new TaskNotificationMessage(
                 Fields.string(m, "task_id"),
                 Fields.optString(m, "tool_use_id"),
@@ -161,12 +152,10 @@ public final class SystemMessageDecoder {
                 Fields.string(m, "output_file"),
                 Fields.string(m, "summary"),
                 UsageDecoder.taskUsage(m),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage taskProgress(JsonNode m) {
+    private static SystemMessage taskProgress(JsonNode m, Envelope envelope) {
         return new TaskProgressMessage(
                 Fields.string(m, "task_id"),
                 Fields.optString(m, "tool_use_id"),
@@ -174,22 +163,18 @@ public final class SystemMessageDecoder {
                 UsageDecoder.taskUsage(m),
                 Fields.optString(m, "last_tool_name"),
                 Fields.optString(m, "summary"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage hookStarted(JsonNode m) {
+    private static SystemMessage hookStarted(JsonNode m, Envelope envelope) {
         return new HookStartedMessage(
                 Fields.string(m, "hook_id"),
                 Fields.string(m, "hook_name"),
                 Fields.string(m, "hook_event"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage hookProgress(JsonNode m) {
+    private static SystemMessage hookProgress(JsonNode m, Envelope envelope) {
         return new HookProgressMessage(
                 Fields.string(m, "hook_id"),
                 Fields.string(m, "hook_name"),
@@ -197,12 +182,10 @@ public final class SystemMessageDecoder {
                 Fields.string(m, "stdout"),
                 Fields.string(m, "stderr"),
                 Fields.string(m, "output"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage hookResponse(JsonNode m) {
+    private static SystemMessage hookResponse(JsonNode m, Envelope envelope) {
         return new HookResponseMessage(
                 Fields.string(m, "hook_id"),
                 Fields.string(m, "hook_name"),
@@ -212,44 +195,36 @@ public final class SystemMessageDecoder {
                 Fields.string(m, "stderr"),
                 Fields.optInt(m, "exit_code"),
                 Fields.string(m, "outcome"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage thinkingTokens(JsonNode m) {
+    private static SystemMessage thinkingTokens(JsonNode m, Envelope envelope) {
         return new ThinkingTokensMessage(
                 Fields.longValue(m, "estimated_tokens"),
                 Fields.longValue(m, "estimated_tokens_delta"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage informational(JsonNode m) {
+    private static SystemMessage informational(JsonNode m, Envelope envelope) {
         return new InformationalMessage(
                 Fields.string(m, "content"),
                 Fields.string(m, "level"),
                 Fields.bool(m, "prevent_continuation"),
                 Fields.optString(m, "tool_use_id"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage notification(JsonNode m) {
+    private static SystemMessage notification(JsonNode m, Envelope envelope) {
         return new NotificationMessage(
                 Fields.string(m, "key"),
                 Fields.string(m, "text"),
                 Fields.string(m, "priority"),
                 Fields.optLong(m, "timeout_ms"),
-                Fields.sessionId(m),
-                Fields.uuid(m),
-                Fields.raw(m));
+                envelope);
     }
 
-    private static SystemMessage commandsChanged(JsonNode m) {
-        return new CommandsChangedMessage(slashCommands(m.get("commands")), Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+    private static SystemMessage commandsChanged(JsonNode m, Envelope envelope) {
+        return new CommandsChangedMessage(slashCommands(m.get("commands")), envelope);
     }
 
     /** Decodes an array of slash commands ({@code name, description, argumentHint, aliases}). */

@@ -2,6 +2,7 @@ package dev.claudecode.message.stream;
 
 import dev.claudecode.internal.json.JsonValues;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A citation added to the current text block ({@code citations_delta}).
@@ -15,7 +16,7 @@ public record CitationsDelta(Map<String, Object> citation) implements Delta {
 
     /** Copies the component. */
     public CitationsDelta {
-        citation = JsonValues.copyMap(citation);
+        citation = JsonValues.copyMap(Objects.requireNonNull(citation, "citation"));
     }
 
     @Override

@@ -20,8 +20,8 @@ public record MessageDelta(Optional<String> stopReason, Optional<String> stopSeq
 
     /** Validates the components. */
     public MessageDelta {
-        stopReason = stopReason == null ? Optional.empty() : stopReason;
-        stopSequence = stopSequence == null ? Optional.empty() : stopSequence;
+        Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(stopSequence, "stopSequence");
         Objects.requireNonNull(usage, "usage");
     }
 

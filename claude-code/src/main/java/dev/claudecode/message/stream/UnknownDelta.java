@@ -15,6 +15,6 @@ public record UnknownDelta(String type, Map<String, Object> raw) implements Delt
     /** Validates and copies the components. */
     public UnknownDelta {
         Objects.requireNonNull(type, "type");
-        raw = JsonValues.copyMap(raw);
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

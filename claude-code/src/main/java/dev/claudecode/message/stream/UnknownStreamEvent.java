@@ -16,6 +16,6 @@ public record UnknownStreamEvent(String type, Map<String, Object> raw) implement
     /** Validates and copies the components. */
     public UnknownStreamEvent {
         Objects.requireNonNull(type, "type");
-        raw = JsonValues.copyMap(raw);
+        raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 }

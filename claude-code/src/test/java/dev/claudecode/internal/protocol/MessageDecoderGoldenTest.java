@@ -19,6 +19,7 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.ApiRetryMessage;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.CommandsChangedMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.HookResponseMessage;
 import dev.claudecode.message.HookStartedMessage;
 import dev.claudecode.message.InformationalMessage;
@@ -56,6 +57,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,63 @@ class MessageDecoderGoldenTest {
                 "StatusMessage", "ThinkingTokensMessage", "ApiRetryMessage", "TaskStartedMessage",
                 "TaskUpdatedMessage", "TaskNotificationMessage", "HookStartedMessage", "HookResponseMessage",
                 "InformationalMessage", "NotificationMessage", "CommandsChangedMessage");
+    }
+
+    @Test
+    void everyRecordedMessageWithABuilderRebuildsEqual() {
+        Map<String, Integer> rebuilt = new TreeMap<>();
+        for (GoldenTranscripts.Line line : GoldenTranscripts.stdout()) {
+            if (line.isControl()) {
+                continue;
+            }
+            Message message = MessageDecoder.decode(line.msg());
+            Message copy = switch (message) {
+                case InitMessage m -> m.toBuilder().build();
+                case AssistantMessage m -> m.toBuilder().build();
+                case UserMessage m -> m.toBuilder().build();
+                case ResultMessage m -> m.toBuilder().build();
+                case TaskStartedMessage m -> m.toBuilder().build();
+                case HookResponseMessage m -> m.toBuilder().build();
+                default -> message;
+            };
+            assertThat(copy).as(line.toString()).isEqualTo(message);
+            rebuilt.merge(message.getClass().getSimpleName(), 1, Integer::sum);
+        }
+        assertThat(rebuilt).containsKeys("InitMessage", "AssistantMessage", "UserMessage", "ResultMessage",
+                "TaskStartedMessage", "HookResponseMessage");
+    }
+
+    @Test
+    void buildersSetEveryFieldOfTheNewlyBuildableMessages() {
+        InitMessage init = first("02_initialize_hooks.jsonl", InitMessage.class);
+        assertThat(InitMessage.builder()
+                        .cwd(init.cwd()).tools(init.tools()).mcpServers(init.mcpServers()).model(init.model())
+                        .permissionMode(init.permissionMode()).slashCommands(init.slashCommands())
+                        .apiKeySource(init.apiKeySource()).claudeCodeVersion(init.claudeCodeVersion())
+                        .outputStyle(init.outputStyle()).agents(init.agents()).skills(init.skills())
+                        .plugins(init.plugins()).fastModeState(init.fastModeState().orElse(null))
+                        .memoryPaths(init.memoryPaths()).betas(init.betas()).capabilities(init.capabilities())
+                        .envelope(init.envelope())
+                        .build())
+                .isEqualTo(init);
+        TaskStartedMessage task = first("13_subagent_task.jsonl", TaskStartedMessage.class);
+        assertThat(TaskStartedMessage.builder()
+                        .taskId(task.taskId()).toolUseId(task.toolUseId().orElse(null)).description(task.description())
+                        .taskType(task.taskType().orElse(null)).subagentType(task.subagentType().orElse(null))
+                        .prompt(task.prompt().orElse(null)).parentTaskId(task.parentTaskId().orElse(null))
+                        .envelope(task.envelope())
+                        .build())
+                .isEqualTo(task);
+        HookResponseMessage hook = first("38_include_hook_events.jsonl", HookResponseMessage.class);
+        assertThat(HookResponseMessage.builder()
+                        .hookId(hook.hookId()).hookName(hook.hookName()).hookEvent(hook.hookEvent())
+                        .output(hook.output()).stdout(hook.stdout()).stderr(hook.stderr())
+                        .exitCode(hook.exitCode().orElseThrow()).outcome(hook.outcome())
+                        .envelope(hook.envelope())
+                        .build())
+                .isEqualTo(hook);
+        assertThat(HookResponseMessage.builder().build().exitCode()).isEmpty();
+        assertThat(TaskStartedMessage.builder().taskId("t").build().envelope()).isEqualTo(Envelope.EMPTY);
     }
 
     @Test

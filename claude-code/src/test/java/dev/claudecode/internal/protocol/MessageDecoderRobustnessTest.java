@@ -19,6 +19,7 @@ import dev.claudecode.content.UnknownBlock;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.AuthStatusMessage;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.CompactBoundaryMessage;
 import dev.claudecode.message.HookProgressMessage;
 import dev.claudecode.message.InitMessage;
@@ -73,7 +74,7 @@ class MessageDecoderRobustnessTest {
             assertThat(u.sessionId()).contains("s1");
             assertThat(u.uuid()).contains("u1");
         });
-        assertThat(decode("{\"no_type\":true}")).isEqualTo(new UnknownMessage("", Map.of("no_type", true)));
+        assertThat(decode("{\"no_type\":true}")).isEqualTo(new UnknownMessage("", Envelope.of(Map.of("no_type", true))));
         assertThat(decode("{\"type\":42}")).isInstanceOfSatisfying(UnknownMessage.class, u -> {
             assertThat(u.type()).isEmpty();
             assertThat(u.sessionId()).isEmpty();
@@ -92,7 +93,8 @@ class MessageDecoderRobustnessTest {
             assertThat(u.raw()).containsEntry("state", "idle");
             assertThat(u.sessionId()).contains("s1");
         });
-        assertThat(decode("{\"type\":\"system\"}")).isEqualTo(new UnknownSystemMessage("", Map.of("type", "system")));
+        assertThat(decode("{\"type\":\"system\"}"))
+                .isEqualTo(new UnknownSystemMessage("", Envelope.of(Map.of("type", "system"))));
     }
 
     @Test
@@ -166,10 +168,9 @@ class MessageDecoderRobustnessTest {
                 {"type":"tool_progress","tool_use_id":"t1","tool_name":"Bash","parent_tool_use_id":null,
                  "elapsed_time_seconds":12.5,"task_id":"k1","uuid":"u","session_id":"s"}"""))
                 .isEqualTo(new ToolProgressMessage("t1", "Bash", java.util.Optional.empty(), 12.5,
-                        java.util.Optional.of("k1"), java.util.Optional.of("s"), java.util.Optional.of("u"),
-                        Json.toMap(Json.parse("""
+                        java.util.Optional.of("k1"), Envelope.of(Json.toMap(Json.parse("""
                                 {"type":"tool_progress","tool_use_id":"t1","tool_name":"Bash","parent_tool_use_id":null,
-                                 "elapsed_time_seconds":12.5,"task_id":"k1","uuid":"u","session_id":"s"}"""))));
+                                 "elapsed_time_seconds":12.5,"task_id":"k1","uuid":"u","session_id":"s"}""")))));
         assertThat(decode("{\"type\":\"prompt_suggestion\",\"suggestion\":\"Run the tests\"}"))
                 .isInstanceOfSatisfying(PromptSuggestionMessage.class,
                         p -> assertThat(p.suggestion()).isEqualTo("Run the tests"));

@@ -3,6 +3,7 @@ package dev.claudecode.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.Envelope;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.UnknownMessage;
@@ -175,6 +176,6 @@ class TurnTest {
     }
 
     private static Message message(int n) {
-        return new UnknownMessage("test", Map.of("n", n, "list", List.of()));
+        return new UnknownMessage("test", Envelope.of(Map.of("n", n, "list", List.of())));
     }
 }
