@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionMessage;
@@ -55,7 +56,7 @@ class SessionHistoryIT {
         history = session.getMessages();
         {
 
-            assertThat(session.getMessages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(history.subList(1, 3));
+            assertThat(session.getMessages(HistoryQuery.of(Page.first(2).offset(1)))).containsExactlyElementsOf(history.subList(1, 3));
             List<SessionInfo> sessions = session.listSessions();
             assertThat(sessions).extracting(SessionInfo::sessionId).containsExactly(sessionId);
             assertThat(sessions.getFirst().firstPrompt()).contains("What is 5 + 3?");
