@@ -2,6 +2,7 @@ package dev.claudecode.internal.callback;
 
 import dev.claudecode.hook.HookInput;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.Fields;
 import dev.claudecode.permission.PermissionUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fields of one hook input object, read by wire name into the Java types of {@link HookInput}.
- * Lenient like the rest of the decoders: a missing text field reads as empty, a missing list or
- * object as empty, a missing flag as false, so that a newer CLI that drops or renames a field still
- * reaches the callback.
+ * The fields of one hook input object, read by wire name into the Java types of {@link HookInput}:
+ * the tolerant readers of {@link Fields} bound to one object, plus the shapes only hook inputs have.
+ * A missing text field reads as empty, a missing list or object as empty, a missing flag as false,
+ * so that a newer CLI that drops or renames a field still reaches the callback. Objects and values
+ * become plain Java at once (not lazily), since every input is copied into its record.
  */
 final class HookFields {
 
@@ -34,22 +36,22 @@ final class HookFields {
 
     /** @return the fields of a nested object, e.g. {@code effort} */
     HookFields object(String field) {
-        return new HookFields(node.path(field));
+        return new HookFields(Fields.object(node, field));
     }
 
     /** @return a string field, or {@code ""} */
     String text(String field) {
-        return Json.text(node, field, "");
+        return Fields.string(node, field);
     }
 
     /** @return a string field, when present and a string */
     Optional<String> optionalText(String field) {
-        return Json.text(node, field);
+        return Fields.optString(node, field);
     }
 
     /** @return a string field, when present, a string and not blank */
     Optional<String> nonBlankText(String field) {
-        return Json.text(node, field).filter(text -> !text.isBlank());
+        return Fields.optString(node, field).filter(text -> !text.isBlank());
     }
 
     /** @return an object field as plain JSON, or an empty map */
@@ -76,22 +78,22 @@ final class HookFields {
 
     /** @return a boolean field, or false */
     boolean bool(String field) {
-        return Json.bool(node, field, false);
+        return Fields.bool(node, field);
     }
 
     /** @return a numeric field, or 0 */
     long longValue(String field) {
-        return Json.longValue(node, field).orElse(0L);
+        return Fields.longValue(node, field);
     }
 
     /** @return a numeric field, when present and a number */
     OptionalLong optionalLong(String field) {
-        return Json.longValue(node, field).map(OptionalLong::of).orElse(OptionalLong.empty());
+        return Fields.optLong(node, field);
     }
 
     /** @return the strings of an array field, or an empty list */
     List<String> strings(String field) {
-        return Json.strings(node.get(field));
+        return Fields.strings(node, field);
     }
 
     /** @return the objects of an array field as plain JSON, skipping other elements */
@@ -102,7 +104,7 @@ final class HookFields {
     /** @return the objects of an array field, skipping other elements */
     List<HookFields> objects(String field) {
         List<HookFields> objects = new ArrayList<>();
-        for (JsonNode element : node.path(field)) {
+        for (JsonNode element : Fields.array(node, field)) {
             if (element.isObject()) {
                 objects.add(new HookFields(element));
             }
