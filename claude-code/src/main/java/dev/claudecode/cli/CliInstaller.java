@@ -128,8 +128,7 @@ public final class CliInstaller {
      */
     public Optional<Path> installed() {
         Path binary = binaryPath();
-        boolean ready = Files.isRegularFile(binary) && (PlatformDetector.isWindows() || Files.isExecutable(binary));
-        return ready ? Optional.of(binary) : Optional.empty();
+        return PlatformDetector.isExecutableFile(binary) ? Optional.of(binary) : Optional.empty();
     }
 
     /**
@@ -184,7 +183,9 @@ public final class CliInstaller {
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
             makeExecutable(extracted);
-            if (runsHere(target)) {
+            // a binary for another platform (one to copy to a remote host) cannot be started here: the
+            // registry's digest vouches for it, and the host that runs it checks its version
+            if (target.isCurrent()) {
                 VersionCheck.verify(extracted, version, versionCheckTimeout);
             }
             if (!Files.isDirectory(versionDir)) {
@@ -250,16 +251,6 @@ public final class CliInstaller {
                 LOG.debug("Deleting {} left by an interrupted install", file);
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    // A binary for another platform (one to copy to a remote host) cannot be started here: the
-    // registry's digest vouches for it, and the host that runs it checks its version.
-    private static boolean runsHere(CliPlatform target) {
-        try {
-            return target == CliPlatform.detect();
-        } catch (CliInstallException e) {
-            return false;
         }
     }
 

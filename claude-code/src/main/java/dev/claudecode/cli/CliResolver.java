@@ -177,21 +177,21 @@ public final class CliResolver {
         CliInstaller managedInstaller = installer();
         Path managed = managedInstaller.binaryPath();
         searched.add(new Candidate(managed, "managed install of " + managedInstaller.version()));
-        if (isExecutable(managed)) {
+        if (PlatformDetector.isExecutableFile(managed)) {
             return Optional.of(new CliLocation(managed, CliLocation.Source.MANAGED));
         }
         for (Path dir : searchPath.orElseGet(this::pathFromEnvironment)) {
             for (String name : executableNames()) {
                 Path candidate = dir.resolve(name);
                 searched.add(new Candidate(candidate, "PATH"));
-                if (isExecutable(candidate)) {
+                if (PlatformDetector.isExecutableFile(candidate)) {
                     return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.PATH));
                 }
             }
         }
         for (Path candidate : commonLocations.orElseGet(() -> defaultCommonLocations(local))) {
             searched.add(new Candidate(candidate, "common location"));
-            if (isExecutable(candidate)) {
+            if (PlatformDetector.isExecutableFile(candidate)) {
                 return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.COMMON_LOCATION));
             }
         }
@@ -225,10 +225,6 @@ public final class CliResolver {
         return PlatformDetector.isWindows() ? List.of("claude.exe", "claude.cmd") : List.of("claude");
     }
 
-    private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && (PlatformDetector.isWindows() || Files.isExecutable(path));
-    }
-
     private Path toPath(String text, String what) {
         try {
             return local.workingDir().resolve(text);
@@ -238,7 +234,7 @@ public final class CliResolver {
     }
 
     private static void requireExecutable(Path path, String what) {
-        if (!isExecutable(path)) {
+        if (!PlatformDetector.isExecutableFile(path)) {
             String problem = Files.exists(path) ? "is not an executable file" : "does not exist";
             throw new CliNotFoundException(what + " (" + path + ") " + problem + ".\n" + HOW_TO_INSTALL, List.of(path));
         }
