@@ -4,7 +4,6 @@ import dev.claudecode.hook.HookInput;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.Fields;
 import dev.claudecode.permission.PermissionUpdate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,18 +97,12 @@ final class HookFields {
 
     /** @return the objects of an array field as plain JSON, skipping other elements */
     List<Map<String, Object>> maps(String field) {
-        return objects(field).stream().map(HookFields::all).toList();
+        return Fields.objects(node, field, Json::toMap);
     }
 
     /** @return the objects of an array field, skipping other elements */
     List<HookFields> objects(String field) {
-        List<HookFields> objects = new ArrayList<>();
-        for (JsonNode element : Fields.array(node, field)) {
-            if (element.isObject()) {
-                objects.add(new HookFields(element));
-            }
-        }
-        return objects;
+        return Fields.objects(node, field, HookFields::new);
     }
 
     /** @return the permission changes of an array field, in order */
