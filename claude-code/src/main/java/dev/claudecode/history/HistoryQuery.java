@@ -23,7 +23,11 @@ public record HistoryQuery(Page page, boolean includeMeta, boolean followCompact
         Objects.requireNonNull(page, "page");
     }
 
-    /** @return the query for every message of the conversation */
+    /**
+     * The query for every message of the conversation.
+     *
+     * @return the query
+     */
     public static HistoryQuery all() {
         return ALL;
     }
@@ -38,12 +42,20 @@ public record HistoryQuery(Page page, boolean includeMeta, boolean followCompact
         return new HistoryQuery(page, false, true);
     }
 
-    /** @return a builder with the defaults (all messages, no meta, compaction followed) */
+    /**
+     * A builder with the defaults: all messages, no meta records, compactions followed.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this query's values */
+    /**
+     * A builder holding this query's values.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return new Builder().page(page).includeMeta(includeMeta).followCompaction(followCompaction);
     }
@@ -90,7 +102,11 @@ public record HistoryQuery(Page page, boolean includeMeta, boolean followCompact
             return this;
         }
 
-        /** @return the query */
+        /**
+         * Builds the query.
+         *
+         * @return the query
+         */
         public HistoryQuery build() {
             return new HistoryQuery(page, includeMeta, followCompaction);
         }

@@ -31,7 +31,11 @@ public record Page(OptionalInt limit, int offset) {
         }
     }
 
-    /** @return every item */
+    /**
+     * Every item: no offset, no limit.
+     *
+     * @return the page
+     */
     public static Page all() {
         return ALL;
     }

@@ -24,7 +24,11 @@ public record SessionListQuery(
         Objects.requireNonNull(page, "page");
     }
 
-    /** @return the query for every session of every project */
+    /**
+     * The query for every session of every project.
+     *
+     * @return the query
+     */
     public static SessionListQuery all() {
         return builder().build();
     }
@@ -39,12 +43,20 @@ public record SessionListQuery(
         return builder().projectPath(projectPath).build();
     }
 
-    /** @return a builder with the defaults (all projects, no limit, worktrees included, no full counting) */
+    /**
+     * A builder with the defaults: all projects, every session, worktrees included, no full counting.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this query's values */
+    /**
+     * A builder holding this query's values.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         return new Builder()
                 .projectPath(projectPath.orElse(null))
@@ -107,7 +119,11 @@ public record SessionListQuery(
             return this;
         }
 
-        /** @return the query */
+        /**
+         * Builds the query.
+         *
+         * @return the query
+         */
         public SessionListQuery build() {
             return new SessionListQuery(Optional.ofNullable(projectPath), page, includeWorktrees, countMessages);
         }
