@@ -2,6 +2,7 @@ package dev.claudecode.console;
 
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.terminal.SessionTable;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.History;
 import dev.claudecode.history.SessionListQuery;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         History history = History.at(configDir != null ? configDir : History.defaultConfigDir());
-        SessionListQuery.Builder query = SessionListQuery.builder().limit(Math.max(1, limit));
+        SessionListQuery.Builder query = SessionListQuery.builder().page(Page.first(Math.max(1, limit)));
         if (project != null) {
             query.projectPath(project.toAbsolutePath());
         }

@@ -4,6 +4,7 @@ import dev.claudecode.console.session.TranscriptLine;
 import dev.claudecode.console.terminal.TranscriptPrinter;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionMessage;
 import java.nio.file.Path;
@@ -33,11 +34,11 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         History history = History.at(configDir != null ? configDir : History.defaultConfigDir());
-        HistoryQuery.Builder query = HistoryQuery.builder().offset(offset);
+        Page page = Page.all().offset(offset);
         if (limit != null) {
-            query.limit(limit);
+            page = page.limit(limit);
         }
-        List<SessionMessage> messages = history.messages(sessionId, query.build());
+        List<SessionMessage> messages = history.messages(sessionId, HistoryQuery.of(page));
         history.sessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
         TranscriptPrinter.print(messages.stream().map(TranscriptLine::of).flatMap(List::stream).toList(), System.out);
         return 0;

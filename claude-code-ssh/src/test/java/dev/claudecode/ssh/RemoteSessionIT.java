@@ -8,6 +8,7 @@ import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookInput;
@@ -109,7 +110,7 @@ class RemoteSessionIT {
                     localHistory.stream().map(SessionMessage::type).toList());
             assertThat(remoteHistory).extracting(SessionMessage::text).contains("What is 5 + 3?", "8", "Where are you?", remoteAnswer);
             assertThat(remoteHistory).allMatch(m -> m.sessionId().equals(remote.sessionId().orElseThrow()));
-            assertThat(remote.messages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(remoteHistory.subList(1, 3));
+            assertThat(remote.messages(HistoryQuery.of(Page.first(2).offset(1)))).containsExactlyElementsOf(remoteHistory.subList(1, 3));
 
             List<SessionInfo> sessions = remote.listSessions();
             assertThat(sessions).extracting(SessionInfo::sessionId).containsExactly(remote.sessionId().orElseThrow());

@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,14 +59,12 @@ public final class CliInstaller {
     private final Duration downloadTimeout;
     private final Duration versionCheckTimeout;
     private final Duration lockTimeout;
-    private final Map<String, String> environment;
-    private final Path homeDir;
-    private final Path projectDir;
+    private final LocalEnvironment local;
 
     private CliInstaller(Builder builder) {
         this.version = builder.version;
-        this.homeDir = builder.homeDir;
-        this.cacheDir = builder.cacheDir.orElseGet(() -> defaultCacheDir(builder.homeDir)).toAbsolutePath().normalize();
+        this.local = builder.local;
+        this.cacheDir = builder.cacheDir.orElseGet(() -> defaultCacheDir(local.homeDir())).toAbsolutePath().normalize();
         this.registry = builder.registry;
         this.httpClient = builder.httpClient;
         this.platform = builder.platform;
@@ -75,8 +72,6 @@ public final class CliInstaller {
         this.downloadTimeout = builder.downloadTimeout;
         this.versionCheckTimeout = builder.versionCheckTimeout;
         this.lockTimeout = builder.lockTimeout;
-        this.environment = builder.environment;
-        this.projectDir = builder.projectDir;
     }
 
     /** @return a builder with the defaults: the pinned version, {@code ~/.cache/claude-code-java/cli}, the configured npm registry */
@@ -96,9 +91,7 @@ public final class CliInstaller {
         builder.downloadTimeout = downloadTimeout;
         builder.versionCheckTimeout = versionCheckTimeout;
         builder.lockTimeout = lockTimeout;
-        builder.environment = environment;
-        builder.homeDir = homeDir;
-        builder.projectDir = projectDir;
+        builder.local = local;
         return builder;
     }
 
@@ -135,8 +128,7 @@ public final class CliInstaller {
      */
     public Optional<Path> installed() {
         Path binary = binaryPath();
-        boolean ready = Files.isRegularFile(binary) && (PlatformDetector.isWindows() || Files.isExecutable(binary));
-        return ready ? Optional.of(binary) : Optional.empty();
+        return PlatformDetector.isExecutableFile(binary) ? Optional.of(binary) : Optional.empty();
     }
 
     /**
@@ -191,7 +183,9 @@ public final class CliInstaller {
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
             makeExecutable(extracted);
-            if (runsHere(target)) {
+            // a binary for another platform (one to copy to a remote host) cannot be started here: the
+            // registry's digest vouches for it, and the host that runs it checks its version
+            if (target.isCurrent()) {
                 VersionCheck.verify(extracted, version, versionCheckTimeout);
             }
             if (!Files.isDirectory(versionDir)) {
@@ -237,8 +231,8 @@ public final class CliInstaller {
     }
 
     private NpmRegistryConfig registryConfig() {
-        return NpmRegistryConfig.resolve(registry, environment, projectDir, homeDir,
-                () -> NpmRegistryConfig.npmConfigGetRegistry(projectDir));
+        return NpmRegistryConfig.resolve(registry, local.variables(), local.workingDir(), local.homeDir(),
+                () -> NpmRegistryConfig.npmConfigGetRegistry(local.workingDir()));
     }
 
     private HttpClient newHttpClient() {
@@ -257,16 +251,6 @@ public final class CliInstaller {
                 LOG.debug("Deleting {} left by an interrupted install", file);
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    // A binary for another platform (one to copy to a remote host) cannot be started here: the
-    // registry's digest vouches for it, and the host that runs it checks its version.
-    private static boolean runsHere(CliPlatform target) {
-        try {
-            return target == CliPlatform.detect();
-        } catch (CliInstallException e) {
-            return false;
         }
     }
 
@@ -297,9 +281,7 @@ public final class CliInstaller {
         private Duration downloadTimeout = Duration.ofMinutes(10);
         private Duration versionCheckTimeout = Duration.ofSeconds(30);
         private Duration lockTimeout = Duration.ofMinutes(15);
-        private Map<String, String> environment = System.getenv();
-        private Path homeDir = Path.of(System.getProperty("user.home"));
-        private Path projectDir = Path.of("").toAbsolutePath();
+        private LocalEnvironment local = LocalEnvironment.current();
 
         private Builder() {
         }
@@ -409,35 +391,14 @@ public final class CliInstaller {
         }
 
         /**
-         * The environment variables to read npm settings from.
+         * The environment variables (npm settings), home directory ({@code ~/.npmrc}, the default cache
+         * directory) and project directory (its {@code .npmrc} is read before the user's) to install with.
          *
-         * @param environment default {@link System#getenv()}
+         * @param local default {@link LocalEnvironment#current()}
          * @return this builder
          */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
-        }
-
-        /**
-         * The user's home directory, for {@code ~/.npmrc} and the default cache directory.
-         *
-         * @param homeDir default the {@code user.home} system property
-         * @return this builder
-         */
-        public Builder homeDir(Path homeDir) {
-            this.homeDir = homeDir.toAbsolutePath();
-            return this;
-        }
-
-        /**
-         * The project directory, whose {@code .npmrc} is read before the user's.
-         *
-         * @param projectDir default the current directory
-         * @return this builder
-         */
-        public Builder projectDir(Path projectDir) {
-            this.projectDir = projectDir.toAbsolutePath();
+        public Builder localEnvironment(LocalEnvironment local) {
+            this.local = Objects.requireNonNull(local, "local");
             return this;
         }
 

@@ -57,6 +57,19 @@ public enum CliPlatform {
     }
 
     /**
+     * Whether this is the platform this JVM runs on, so that its binary can be started here.
+     *
+     * @return whether {@link #detect()} finds this platform; false when it finds none
+     */
+    public boolean isCurrent() {
+        try {
+            return this == detect();
+        } catch (CliInstallException e) {
+            return false;
+        }
+    }
+
+    /**
      * Finds the platform with a given npm id.
      *
      * @param id e.g. {@code darwin-arm64}

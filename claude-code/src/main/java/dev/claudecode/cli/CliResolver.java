@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Optional;
  *       {@link CliInstaller} has installed it already;</li>
  *   <li>{@link CliLocation.Source#PATH}: {@code claude} on the {@code PATH};</li>
  *   <li>{@link CliLocation.Source#COMMON_LOCATION}: the usual install locations
- *       ({@link #defaultCommonLocations(Path, Path, Map)});</li>
+ *       ({@link #defaultCommonLocations(LocalEnvironment)});</li>
  *   <li>{@link CliLocation.Source#INSTALLED}: with {@link Builder#autoInstall(boolean)}, the managed
  *       install, done now.</li>
  * </ol>
@@ -42,9 +43,7 @@ public final class CliResolver {
             + " or point " + ENV_CLI_PATH + " at an existing binary.";
 
     private final Optional<Path> cliPath;
-    private final Map<String, String> environment;
-    private final Path homeDir;
-    private final Path workingDir;
+    private final LocalEnvironment local;
     private final Optional<List<Path>> searchPath;
     private final Optional<List<Path>> commonLocations;
     private final Optional<CliInstaller> installer;
@@ -52,9 +51,7 @@ public final class CliResolver {
 
     private CliResolver(Builder builder) {
         this.cliPath = builder.cliPath;
-        this.environment = builder.environment;
-        this.homeDir = builder.homeDir;
-        this.workingDir = builder.workingDir;
+        this.local = builder.local;
         this.searchPath = builder.searchPath;
         this.commonLocations = builder.commonLocations;
         this.installer = builder.installer;
@@ -87,9 +84,7 @@ public final class CliResolver {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.cliPath = cliPath;
-        builder.environment = environment;
-        builder.homeDir = homeDir;
-        builder.workingDir = workingDir;
+        builder.local = local;
         builder.searchPath = searchPath;
         builder.commonLocations = commonLocations;
         builder.installer = installer;
@@ -140,17 +135,18 @@ public final class CliResolver {
      * {@code ~/.claude/local} and {@code ~/.local/bin}, npm, yarn and bun global folders, the
      * project's {@code node_modules/.bin}, then Homebrew and {@code /usr/local/bin}.
      *
-     * @param homeDir the user's home
-     * @param workingDir the project directory
-     * @param environment the environment (for {@code APPDATA} on Windows)
+     * @param local the user's home, the project directory, and the environment variables (for
+     *     {@code APPDATA} on Windows)
      * @return the candidate files
      */
-    public static List<Path> defaultCommonLocations(Path homeDir, Path workingDir, Map<String, String> environment) {
+    public static List<Path> defaultCommonLocations(LocalEnvironment local) {
+        Path homeDir = local.homeDir();
+        Path workingDir = local.workingDir();
         List<Path> locations = new ArrayList<>();
         if (PlatformDetector.isWindows()) {
             locations.add(homeDir.resolve(".claude/local/claude.exe"));
             locations.add(homeDir.resolve(".local/bin/claude.exe"));
-            Optional.ofNullable(environment.get("APPDATA")).ifPresent(appData -> locations.add(Path.of(appData, "npm", "claude.cmd")));
+            Optional.ofNullable(local.variables().get("APPDATA")).ifPresent(appData -> locations.add(Path.of(appData, "npm", "claude.cmd")));
             locations.add(workingDir.resolve("node_modules/.bin/claude.cmd"));
             return List.copyOf(locations);
         }
@@ -168,11 +164,11 @@ public final class CliResolver {
 
     private Optional<CliLocation> search(List<Candidate> searched) {
         if (cliPath.isPresent()) {
-            Path path = workingDir.resolve(cliPath.get());
+            Path path = local.workingDir().resolve(cliPath.get());
             requireExecutable(path, "The CLI path given to CliResolver");
             return Optional.of(new CliLocation(path.toAbsolutePath().normalize(), CliLocation.Source.EXPLICIT));
         }
-        Optional<String> fromEnv = Optional.ofNullable(environment.get(ENV_CLI_PATH)).filter(value -> !value.isBlank());
+        Optional<String> fromEnv = Optional.ofNullable(local.variables().get(ENV_CLI_PATH)).filter(value -> !value.isBlank());
         if (fromEnv.isPresent()) {
             Path path = toPath(fromEnv.get().strip(), ENV_CLI_PATH);
             requireExecutable(path, ENV_CLI_PATH);
@@ -181,21 +177,21 @@ public final class CliResolver {
         CliInstaller managedInstaller = installer();
         Path managed = managedInstaller.binaryPath();
         searched.add(new Candidate(managed, "managed install of " + managedInstaller.version()));
-        if (isExecutable(managed)) {
+        if (PlatformDetector.isExecutableFile(managed)) {
             return Optional.of(new CliLocation(managed, CliLocation.Source.MANAGED));
         }
         for (Path dir : searchPath.orElseGet(this::pathFromEnvironment)) {
             for (String name : executableNames()) {
                 Path candidate = dir.resolve(name);
                 searched.add(new Candidate(candidate, "PATH"));
-                if (isExecutable(candidate)) {
+                if (PlatformDetector.isExecutableFile(candidate)) {
                     return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.PATH));
                 }
             }
         }
-        for (Path candidate : commonLocations.orElseGet(() -> defaultCommonLocations(homeDir, workingDir, environment))) {
+        for (Path candidate : commonLocations.orElseGet(() -> defaultCommonLocations(local))) {
             searched.add(new Candidate(candidate, "common location"));
-            if (isExecutable(candidate)) {
+            if (PlatformDetector.isExecutableFile(candidate)) {
                 return Optional.of(new CliLocation(candidate.toAbsolutePath().normalize(), CliLocation.Source.COMMON_LOCATION));
             }
         }
@@ -203,13 +199,12 @@ public final class CliResolver {
     }
 
     private CliInstaller installer() {
-        return installer.orElseGet(() -> CliInstaller.builder()
-                .environment(environment).homeDir(homeDir).projectDir(workingDir).build());
+        return installer.orElseGet(() -> CliInstaller.builder().localEnvironment(local).build());
     }
 
     private List<Path> pathFromEnvironment() {
         // Windows spells it "Path"; the lookup must not depend on the case
-        String value = environment.entrySet().stream()
+        String value = local.variables().entrySet().stream()
                 .filter(entry -> entry.getKey().equalsIgnoreCase("PATH"))
                 .map(Map.Entry::getValue)
                 .findFirst().orElse("");
@@ -230,20 +225,16 @@ public final class CliResolver {
         return PlatformDetector.isWindows() ? List.of("claude.exe", "claude.cmd") : List.of("claude");
     }
 
-    private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && (PlatformDetector.isWindows() || Files.isExecutable(path));
-    }
-
     private Path toPath(String text, String what) {
         try {
-            return workingDir.resolve(text);
+            return local.workingDir().resolve(text);
         } catch (InvalidPathException e) {
             throw new CliNotFoundException(what + " is not a valid path: '" + text + "'\n" + HOW_TO_INSTALL, List.of());
         }
     }
 
     private static void requireExecutable(Path path, String what) {
-        if (!isExecutable(path)) {
+        if (!PlatformDetector.isExecutableFile(path)) {
             String problem = Files.exists(path) ? "is not an executable file" : "does not exist";
             throw new CliNotFoundException(what + " (" + path + ") " + problem + ".\n" + HOW_TO_INSTALL, List.of(path));
         }
@@ -253,9 +244,7 @@ public final class CliResolver {
     public static final class Builder {
 
         private Optional<Path> cliPath = Optional.empty();
-        private Map<String, String> environment = System.getenv();
-        private Path homeDir = Path.of(System.getProperty("user.home"));
-        private Path workingDir = Path.of("").toAbsolutePath();
+        private LocalEnvironment local = LocalEnvironment.current();
         private Optional<List<Path>> searchPath = Optional.empty();
         private Optional<List<Path>> commonLocations = Optional.empty();
         private Optional<CliInstaller> installer = Optional.empty();
@@ -276,35 +265,15 @@ public final class CliResolver {
         }
 
         /**
-         * The environment to read {@value CliResolver#ENV_CLI_PATH} and {@code PATH} from.
+         * The environment variables ({@value CliResolver#ENV_CLI_PATH}, {@code PATH}), home directory (the
+         * common locations) and project directory (relative paths, {@code node_modules/.bin/claude}) to
+         * search with. The default installer gets the same.
          *
-         * @param environment default {@link System#getenv()}
+         * @param local default {@link LocalEnvironment#current()}
          * @return this builder
          */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
-        }
-
-        /**
-         * The user's home directory, for the common locations and the default cache directory.
-         *
-         * @param homeDir default the {@code user.home} system property
-         * @return this builder
-         */
-        public Builder homeDir(Path homeDir) {
-            this.homeDir = homeDir.toAbsolutePath();
-            return this;
-        }
-
-        /**
-         * The project directory, for {@code node_modules/.bin/claude} and relative paths.
-         *
-         * @param workingDir default the current directory
-         * @return this builder
-         */
-        public Builder workingDir(Path workingDir) {
-            this.workingDir = workingDir.toAbsolutePath();
+        public Builder localEnvironment(LocalEnvironment local) {
+            this.local = Objects.requireNonNull(local, "local");
             return this;
         }
 
@@ -320,7 +289,7 @@ public final class CliResolver {
         }
 
         /**
-         * The files tried after the {@code PATH}, instead of {@link #defaultCommonLocations(Path, Path, Map)}.
+         * The files tried after the {@code PATH}, instead of {@link #defaultCommonLocations(LocalEnvironment)}.
          *
          * @param commonLocations the candidate files, in order
          * @return this builder
@@ -333,7 +302,7 @@ public final class CliResolver {
         /**
          * The installer that defines the managed install (its version and cache directory).
          *
-         * @param installer default {@code CliInstaller.builder()} with this builder's environment, home and working directory
+         * @param installer default {@code CliInstaller.builder()} with this builder's {@link #localEnvironment(LocalEnvironment)}
          * @return this builder
          */
         public Builder installer(CliInstaller installer) {

@@ -43,6 +43,11 @@
  * (network, integrity mismatch, wrong version) leaves no temporary file, partial binary or version
  * folder behind, only the empty lock file.
  *
+ * <h2>What they read of the machine</h2>
+ * Both read the environment variables, the user's home directory and the project directory from one
+ * {@link dev.claudecode.cli.LocalEnvironment}, by default {@link dev.claudecode.cli.LocalEnvironment#current()};
+ * a resolver hands its own to the installer it falls back on.
+ *
  * <pre>{@code
  * Path claude = CliInstaller.builder().build().install();          // install the pinned version
  * CliLocation cli = CliResolver.defaults().resolve();             // find a CLI, or fail with advice

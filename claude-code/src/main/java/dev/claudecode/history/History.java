@@ -33,7 +33,7 @@ import java.util.Optional;
  * for (SessionInfo s : history.listSessions(SessionListQuery.forProject(Path.of("app").toAbsolutePath()))) {
  *     System.out.println(s.modified() + " " + s.summary());
  * }
- * List<SessionMessage> page = history.messages(sessionId, HistoryQuery.limit(10).offset(5));
+ * List<SessionMessage> page = history.messages(sessionId, HistoryQuery.of(Page.first(10).offset(5)));
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. Failures to read are {@link HistoryException}s; an
@@ -124,13 +124,12 @@ public final class History {
      */
     public static List<SessionInfo> listSessions(
             Path claudeConfigDir, Path projectPath, int limit, boolean includeWorktrees) {
-        SessionListQuery.Builder query = SessionListQuery.builder()
+        SessionListQuery query = SessionListQuery.builder()
                 .projectPath(Objects.requireNonNull(projectPath, "projectPath"))
-                .includeWorktrees(includeWorktrees);
-        if (limit > 0) {
-            query.limit(limit);
-        }
-        return at(claudeConfigDir).listSessions(query.build());
+                .page(page(limit, 0))
+                .includeWorktrees(includeWorktrees)
+                .build();
+        return at(claudeConfigDir).listSessions(query);
     }
 
     /**
@@ -200,7 +199,7 @@ public final class History {
      * Reads a page of a session's main conversation, looked up in every project.
      *
      * @param sessionId the session id
-     * @param query the page, e.g. {@code HistoryQuery.limit(10).offset(5)}
+     * @param query the page, e.g. {@code HistoryQuery.of(Page.first(10).offset(5))}
      * @return the messages, oldest first
      * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when no transcript has this id
@@ -245,11 +244,7 @@ public final class History {
      */
     public static List<SessionMessage> messages(
             Path claudeConfigDir, String sessionId, Path projectPath, int limit, int offset) {
-        HistoryQuery.Builder query = HistoryQuery.builder().offset(offset);
-        if (limit > 0) {
-            query.limit(limit);
-        }
-        return at(claudeConfigDir).messages(sessionId, projectPath, query.build());
+        return at(claudeConfigDir).messages(sessionId, projectPath, HistoryQuery.of(page(limit, offset)));
     }
 
     /**
@@ -311,6 +306,12 @@ public final class History {
         } catch (IOException e) {
             throw new HistoryException("cannot search sessions under " + projectsDir() + ": " + e, e);
         }
+    }
+
+    // the static helpers' convention: a limit of 0 or less is no limit
+    private static Page page(int limit, int offset) {
+        Page page = Page.all().offset(offset);
+        return limit > 0 ? page.limit(limit) : page;
     }
 
     @Override

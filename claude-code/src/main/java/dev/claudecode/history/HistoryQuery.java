@@ -1,13 +1,12 @@
 package dev.claudecode.history;
 
-import java.util.OptionalInt;
+import java.util.Objects;
 
 /**
  * Which messages of a stored session to read: a page of the main conversation, oldest first.
- * {@code HistoryQuery.limit(10).offset(5)} reads messages 5 to 14.
+ * {@code HistoryQuery.of(Page.first(10).offset(5))} reads messages 5 to 14.
  *
- * @param limit how many messages to return at most; empty for all
- * @param offset how many messages to skip from the start of the conversation
+ * @param page which messages of the conversation to return
  * @param includeMeta whether to include user records the CLI marked {@code isMeta} (stop-hook feedback,
  *     local-command caveats), which the CLI sends to the model but does not show as prompts; default false
  * @param followCompaction whether to include the conversation that compactions summarized (default true: the whole
@@ -15,64 +14,55 @@ import java.util.OptionalInt;
  *     what a resumed session sends to the model: the last compaction's summary, the messages it kept, and what
  *     followed
  */
-public record HistoryQuery(OptionalInt limit, int offset, boolean includeMeta, boolean followCompaction) {
+public record HistoryQuery(Page page, boolean includeMeta, boolean followCompaction) {
 
-    private static final HistoryQuery ALL = new HistoryQuery(OptionalInt.empty(), 0, false, true);
+    private static final HistoryQuery ALL = of(Page.all());
 
-    /** Checks that the limit is positive and the offset not negative. */
+    /** Checks the components. */
     public HistoryQuery {
-        if (limit == null) {
-            throw new NullPointerException("limit");
-        }
-        if (limit.isPresent() && limit.getAsInt() < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit.getAsInt());
-        }
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative: " + offset);
-        }
+        Objects.requireNonNull(page, "page");
     }
 
-    /** @return the query for every message of the conversation */
+    /**
+     * The query for every message of the conversation.
+     *
+     * @return the query
+     */
     public static HistoryQuery all() {
         return ALL;
     }
 
     /**
-     * A query for the first {@code limit} messages; chain {@link #offset(int)} to page.
+     * The query for a page of the conversation, without meta records, compactions followed.
      *
-     * @param limit how many messages at most, positive
+     * @param page which messages, e.g. {@code Page.first(10).offset(5)}
      * @return the query
      */
-    public static HistoryQuery limit(int limit) {
-        return new HistoryQuery(OptionalInt.of(limit), 0, false, true);
+    public static HistoryQuery of(Page page) {
+        return new HistoryQuery(page, false, true);
     }
 
     /**
-     * This query starting further into the conversation.
+     * A builder with the defaults: all messages, no meta records, compactions followed.
      *
-     * @param offset how many messages to skip, not negative
-     * @return a copy with the offset
+     * @return the builder
      */
-    public HistoryQuery offset(int offset) {
-        return new HistoryQuery(limit, offset, includeMeta, followCompaction);
-    }
-
-    /** @return a builder with the defaults (all messages, no meta, compaction followed) */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this query's values */
+    /**
+     * A builder holding this query's values.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
-        Builder builder = new Builder().offset(offset).includeMeta(includeMeta).followCompaction(followCompaction);
-        limit.ifPresent(builder::limit);
-        return builder;
+        return new Builder().page(page).includeMeta(includeMeta).followCompaction(followCompaction);
     }
 
     /** Builds a {@link HistoryQuery}. */
     public static final class Builder {
-        private OptionalInt limit = OptionalInt.empty();
-        private int offset;
+        private Page page = Page.all();
         private boolean includeMeta;
         private boolean followCompaction = true;
 
@@ -80,24 +70,13 @@ public record HistoryQuery(OptionalInt limit, int offset, boolean includeMeta, b
         }
 
         /**
-         * Sets {@code limit}.
+         * Sets {@code page}.
          *
-         * @param limit how many messages at most, positive
+         * @param page which messages; default {@link Page#all()}
          * @return this builder
          */
-        public Builder limit(int limit) {
-            this.limit = OptionalInt.of(limit);
-            return this;
-        }
-
-        /**
-         * Sets {@code offset}.
-         *
-         * @param offset how many messages to skip
-         * @return this builder
-         */
-        public Builder offset(int offset) {
-            this.offset = offset;
+        public Builder page(Page page) {
+            this.page = Objects.requireNonNull(page, "page");
             return this;
         }
 
@@ -123,9 +102,13 @@ public record HistoryQuery(OptionalInt limit, int offset, boolean includeMeta, b
             return this;
         }
 
-        /** @return the query */
+        /**
+         * Builds the query.
+         *
+         * @return the query
+         */
         public HistoryQuery build() {
-            return new HistoryQuery(limit, offset, includeMeta, followCompaction);
+            return new HistoryQuery(page, includeMeta, followCompaction);
         }
     }
 }

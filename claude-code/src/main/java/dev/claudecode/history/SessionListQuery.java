@@ -3,36 +3,32 @@ package dev.claudecode.history;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Which stored sessions to list. Sessions come newest first (by transcript modification time).
  *
  * @param projectPath the project whose sessions to list (a path on the same machine as the config directory,
  *     any {@link java.nio.file.FileSystem}); empty for the sessions of every project
- * @param limit how many sessions to return at most; empty for all. With a limit only the newest files are read
- * @param offset how many sessions to skip, for paging
+ * @param page which sessions of the newest-first list to return. With a limit only the newest files are read
  * @param includeWorktrees with a project path inside a git repository, whether to add the sessions of the
  *     repository's other worktrees (default true)
  * @param countMessages whether to stream transcripts too large for the head-and-tail window so that every
  *     {@link SessionInfo#messageCount()} is present (default false: larger files are not read in full)
  */
 public record SessionListQuery(
-        Optional<Path> projectPath, OptionalInt limit, int offset, boolean includeWorktrees, boolean countMessages) {
+        Optional<Path> projectPath, Page page, boolean includeWorktrees, boolean countMessages) {
 
     /** Checks the components. */
     public SessionListQuery {
         Objects.requireNonNull(projectPath, "projectPath");
-        Objects.requireNonNull(limit, "limit");
-        if (limit.isPresent() && limit.getAsInt() < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit.getAsInt());
-        }
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative: " + offset);
-        }
+        Objects.requireNonNull(page, "page");
     }
 
-    /** @return the query for every session of every project */
+    /**
+     * The query for every session of every project.
+     *
+     * @return the query
+     */
     public static SessionListQuery all() {
         return builder().build();
     }
@@ -47,27 +43,32 @@ public record SessionListQuery(
         return builder().projectPath(projectPath).build();
     }
 
-    /** @return a builder with the defaults (all projects, no limit, worktrees included, no full counting) */
+    /**
+     * A builder with the defaults: all projects, every session, worktrees included, no full counting.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this query's values */
+    /**
+     * A builder holding this query's values.
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
-        Builder builder = new Builder()
+        return new Builder()
                 .projectPath(projectPath.orElse(null))
-                .offset(offset)
+                .page(page)
                 .includeWorktrees(includeWorktrees)
                 .countMessages(countMessages);
-        limit.ifPresent(builder::limit);
-        return builder;
     }
 
     /** Builds a {@link SessionListQuery}. */
     public static final class Builder {
         private Path projectPath;
-        private OptionalInt limit = OptionalInt.empty();
-        private int offset;
+        private Page page = Page.all();
         private boolean includeWorktrees = true;
         private boolean countMessages;
 
@@ -86,24 +87,13 @@ public record SessionListQuery(
         }
 
         /**
-         * Sets {@code limit}.
+         * Sets {@code page}.
          *
-         * @param limit how many sessions at most, positive
+         * @param page which sessions; default {@link Page#all()}
          * @return this builder
          */
-        public Builder limit(int limit) {
-            this.limit = OptionalInt.of(limit);
-            return this;
-        }
-
-        /**
-         * Sets {@code offset}.
-         *
-         * @param offset how many sessions to skip
-         * @return this builder
-         */
-        public Builder offset(int offset) {
-            this.offset = offset;
+        public Builder page(Page page) {
+            this.page = Objects.requireNonNull(page, "page");
             return this;
         }
 
@@ -129,9 +119,13 @@ public record SessionListQuery(
             return this;
         }
 
-        /** @return the query */
+        /**
+         * Builds the query.
+         *
+         * @return the query
+         */
         public SessionListQuery build() {
-            return new SessionListQuery(Optional.ofNullable(projectPath), limit, offset, includeWorktrees, countMessages);
+            return new SessionListQuery(Optional.ofNullable(projectPath), page, includeWorktrees, countMessages);
         }
     }
 }

@@ -5,7 +5,7 @@
  * <p>Entry point: {@link dev.claudecode.history.History}. Values:
  * {@link dev.claudecode.history.SessionInfo}, {@link dev.claudecode.history.SessionMessage};
  * queries: {@link dev.claudecode.history.SessionListQuery},
- * {@link dev.claudecode.history.HistoryQuery}; names: {@link dev.claudecode.history.ProjectDirectories}.
+ * {@link dev.claudecode.history.HistoryQuery}, both paged by {@link dev.claudecode.history.Page}; names: {@link dev.claudecode.history.ProjectDirectories}.
  *
  * <h2>What this package assumes about the files (CLI 2.1.197, as recorded)</h2>
  *

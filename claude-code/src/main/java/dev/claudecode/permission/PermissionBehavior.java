@@ -1,5 +1,6 @@
 package dev.claudecode.permission;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** What a permission rule does with the tool uses it matches. */
@@ -29,11 +30,6 @@ public enum PermissionBehavior {
      * @return the behavior, or empty for a value this library does not know
      */
     public static Optional<PermissionBehavior> fromWire(String wireValue) {
-        for (PermissionBehavior behavior : values()) {
-            if (behavior.wireValue.equals(wireValue)) {
-                return Optional.of(behavior);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(behavior -> behavior.wireValue.equals(wireValue)).findFirst();
     }
 }

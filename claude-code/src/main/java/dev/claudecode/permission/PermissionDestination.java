@@ -1,5 +1,6 @@
 package dev.claudecode.permission;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /** Where the CLI stores a permission change. */
@@ -33,11 +34,6 @@ public enum PermissionDestination {
      * @return the destination, or empty for a value this library does not know
      */
     public static Optional<PermissionDestination> fromWire(String wireValue) {
-        for (PermissionDestination destination : values()) {
-            if (destination.wireValue.equals(wireValue)) {
-                return Optional.of(destination);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(destination -> destination.wireValue.equals(wireValue)).findFirst();
     }
 }

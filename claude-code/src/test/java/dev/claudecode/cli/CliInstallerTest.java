@@ -233,9 +233,7 @@ class CliInstallerTest {
         CliInstaller.builder()
                 .cacheDir(cacheDir)
                 .platform(CliPlatform.LINUX_X64)
-                .environment(Map.of("REGISTRY_TOKEN", "s3cret"))
-                .homeDir(temp.resolve("home"))
-                .projectDir(project)
+                .localEnvironment(new LocalEnvironment(Map.of("REGISTRY_TOKEN", "s3cret"), temp.resolve("home"), project))
                 .build()
                 .install();
 
@@ -313,7 +311,7 @@ class CliInstallerTest {
 
     @Test
     void theDefaultCacheDirIsUnderTheHomeDirectory() {
-        CliInstaller installer = CliInstaller.builder().homeDir(temp).platform(CliPlatform.LINUX_X64).build();
+        CliInstaller installer = CliInstaller.builder().localEnvironment(LocalEnvironment.current().withHomeDir(temp)).platform(CliPlatform.LINUX_X64).build();
 
         assertThat(installer.cacheDir()).isEqualTo(temp.resolve(".cache/claude-code-java/cli"));
         assertThat(installer.binaryPath()).isEqualTo(temp.resolve(".cache/claude-code-java/cli/2.1.197/claude"));
@@ -327,9 +325,7 @@ class CliInstallerTest {
                 .registry(registry.uri())
                 .cacheDir(cacheDir)
                 .platform(CliPlatform.LINUX_X64)
-                .environment(Map.of())
-                .homeDir(temp.resolve("home"))
-                .projectDir(temp);
+                .localEnvironment(new LocalEnvironment(Map.of(), temp.resolve("home"), temp));
     }
 
     private Process startInstallerProcess(int index) throws IOException {

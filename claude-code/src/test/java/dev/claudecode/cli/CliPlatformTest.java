@@ -34,4 +34,12 @@ class CliPlatformTest {
         assertThat(CliPlatform.detect()).isIn(CliPlatform.LINUX_X64, CliPlatform.LINUX_X64_MUSL);
         assertThat(CliPlatform.detect().isWindows()).isFalse();
     }
+
+    @Test
+    void exactlyTheDetectedPlatformIsCurrent() {
+        CliPlatform here = CliPlatform.detect();
+        for (CliPlatform platform : CliPlatform.values()) {
+            assertThat(platform.isCurrent()).as(platform.id()).isEqualTo(platform == here);
+        }
+    }
 }

@@ -67,7 +67,7 @@ class CliResolverTest {
     void theManagedInstallWinsOverThePath() throws IOException {
         createAll();
 
-        assertThat(resolver().environment(pathOnly()).build().resolve())
+        assertThat(resolver(pathOnly()).build().resolve())
                 .isEqualTo(new CliLocation(managed, CliLocation.Source.MANAGED));
     }
 
@@ -76,10 +76,10 @@ class CliResolverTest {
         createAll();
         Files.delete(managed);
 
-        assertThat(resolver().environment(pathOnly()).build().resolve())
+        assertThat(resolver(pathOnly()).build().resolve())
                 .isEqualTo(new CliLocation(pathDirA.resolve("claude"), CliLocation.Source.PATH));
         Files.delete(pathDirA.resolve("claude"));
-        assertThat(resolver().environment(pathOnly()).build().resolve())
+        assertThat(resolver(pathOnly()).build().resolve())
                 .isEqualTo(new CliLocation(pathDirB.resolve("claude"), CliLocation.Source.PATH));
     }
 
@@ -90,10 +90,10 @@ class CliResolverTest {
         Files.delete(pathDirA.resolve("claude"));
         Files.delete(pathDirB.resolve("claude"));
 
-        assertThat(resolver().environment(pathOnly()).build().resolve())
+        assertThat(resolver(pathOnly()).build().resolve())
                 .isEqualTo(new CliLocation(common1, CliLocation.Source.COMMON_LOCATION));
         Files.delete(common1);
-        assertThat(resolver().environment(pathOnly()).build().resolve())
+        assertThat(resolver(pathOnly()).build().resolve())
                 .isEqualTo(new CliLocation(common2, CliLocation.Source.COMMON_LOCATION));
     }
 
@@ -104,12 +104,12 @@ class CliResolverTest {
         Files.createDirectories(pathDirA.resolve("claude-dir"));
         executable(pathDirB.resolve("claude"));
 
-        assertThat(resolver().environment(pathOnly()).build().resolve().path()).isEqualTo(pathDirB.resolve("claude"));
+        assertThat(resolver(pathOnly()).build().resolve().path()).isEqualTo(pathDirB.resolve("claude"));
     }
 
     @Test
     void notFoundListsEveryPlaceInOrderAndHowToInstall() {
-        CliResolver resolver = resolver().environment(pathOnly()).build();
+        CliResolver resolver = resolver(pathOnly()).build();
 
         assertThatThrownBy(resolver::resolve)
                 .isInstanceOfSatisfying(CliNotFoundException.class, e -> {
@@ -154,7 +154,7 @@ class CliResolverTest {
 
         assertThat(resolver().cliPath(Path.of("tools/claude")).build().resolve().path())
                 .isEqualTo(project.resolve("tools/claude"));
-        assertThat(resolver().environment(Map.of("CLAUDE_CODE_CLI_PATH", "tools/claude")).build().resolve())
+        assertThat(resolver(Map.of("CLAUDE_CODE_CLI_PATH", "tools/claude")).build().resolve())
                 .isEqualTo(new CliLocation(project.resolve("tools/claude"), CliLocation.Source.ENVIRONMENT));
     }
 
@@ -163,11 +163,11 @@ class CliResolverTest {
         try (FakeNpmRegistry registry = FakeNpmRegistry.start()) {
             registry.publish("@anthropic-ai/claude-code-linux-x64", "2.1.197",
                     TestTarball.cliPackage(TestTarball.versionScript("2.1.197")));
-            CliInstaller installing = installer.toBuilder().registry(registry.uri()).environment(Map.of())
-                    .homeDir(home).projectDir(project).build();
+            CliInstaller installing = installer.toBuilder().registry(registry.uri())
+                    .localEnvironment(new LocalEnvironment(Map.of(), home, project)).build();
 
-            CliLocation location = resolver().environment(pathOnly()).installer(installing).autoInstall(true).build().resolve();
-            CliLocation again = resolver().environment(pathOnly()).installer(installing).autoInstall(true).build().resolve();
+            CliLocation location = resolver(pathOnly()).installer(installing).autoInstall(true).build().resolve();
+            CliLocation again = resolver(pathOnly()).installer(installing).autoInstall(true).build().resolve();
 
             assertThat(location).isEqualTo(new CliLocation(managed, CliLocation.Source.INSTALLED));
             assertThat(again).isEqualTo(new CliLocation(managed, CliLocation.Source.MANAGED));
@@ -180,14 +180,14 @@ class CliResolverTest {
         Path defaultManaged = home.resolve(".cache/claude-code-java/cli/2.1.197/claude");
         executable(defaultManaged);
 
-        assertThat(CliResolver.builder().environment(Map.of()).homeDir(home).workingDir(project)
+        assertThat(CliResolver.builder().localEnvironment(new LocalEnvironment(Map.of(), home, project))
                 .commonLocations(List.of()).build().resolve())
                 .isEqualTo(new CliLocation(defaultManaged, CliLocation.Source.MANAGED));
     }
 
     @Test
     void theDefaultCommonLocationsStartWithTheNativeInstallerAndIncludeTheProject() {
-        List<Path> locations = CliResolver.defaultCommonLocations(home, project, Map.of());
+        List<Path> locations = CliResolver.defaultCommonLocations(new LocalEnvironment(Map.of(), home, project));
 
         assertThat(locations).startsWith(home.resolve(".claude/local/claude"), home.resolve(".local/bin/claude"))
                 .contains(home.resolve(".npm-global/bin/claude"), project.resolve("node_modules/.bin/claude"),
@@ -198,16 +198,18 @@ class CliResolverTest {
     void commonLocationsUnderTheHomeDirectoryAreFoundByDefault() throws IOException {
         executable(home.resolve(".local/bin/claude"));
 
-        assertThat(CliResolver.builder().environment(Map.of()).homeDir(home).workingDir(project)
+        assertThat(CliResolver.builder().localEnvironment(new LocalEnvironment(Map.of(), home, project))
                 .installer(installer).build().resolve())
                 .isEqualTo(new CliLocation(home.resolve(".local/bin/claude"), CliLocation.Source.COMMON_LOCATION));
     }
 
     private CliResolver.Builder resolver() {
+        return resolver(Map.of("CLAUDE_CODE_CLI_PATH", fromEnv.toString(), "PATH", pathValue()));
+    }
+
+    private CliResolver.Builder resolver(Map<String, String> variables) {
         return CliResolver.builder()
-                .environment(Map.of("CLAUDE_CODE_CLI_PATH", fromEnv.toString(), "PATH", pathValue()))
-                .homeDir(home)
-                .workingDir(project)
+                .localEnvironment(new LocalEnvironment(variables, home, project))
                 .installer(installer)
                 .commonLocations(List.of(common1, common2));
     }

@@ -28,9 +28,7 @@ public final class InstallInAnotherProcess {
                 .registry(URI.create(args[0]))
                 .cacheDir(cacheDir)
                 .platform(CliPlatform.LINUX_X64)
-                .environment(Map.of())
-                .homeDir(cacheDir)
-                .projectDir(cacheDir)
+                .localEnvironment(new LocalEnvironment(Map.of(), cacheDir, cacheDir))
                 .build();
         System.out.println("READY");
         System.out.flush();

@@ -2,14 +2,10 @@ package dev.claudecode.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.launch.LoopbackMessagesApi;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the real CLI against a minimal fake Messages API on loopback, in a long, non-ASCII working
@@ -36,14 +31,14 @@ class HistoryCliIT {
     @TempDir
     Path temp;
 
-    private HttpServer api;
+    private LoopbackMessagesApi api;
     private Process cli;
 
+    /** The Messages API as far as one turn needs it: a thinking block and a text block, streamed. */
     @BeforeEach
     void startApi() throws IOException {
-        api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.createContext("/", this::answer);
-        api.start();
+        api = new LoopbackMessagesApi();
+        api.enqueue(List.of(LoopbackMessagesApi.thinking("Keep it short.", "c2ln"), LoopbackMessagesApi.text(ANSWER)));
     }
 
     @AfterEach
@@ -52,7 +47,7 @@ class HistoryCliIT {
             cli.descendants().forEach(ProcessHandle::destroyForcibly);
             cli.destroyForcibly();
         }
-        api.stop(0);
+        api.close();
     }
 
     @Test
@@ -74,7 +69,7 @@ class HistoryCliIT {
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("CLAUDE") || key.startsWith("ANTHROPIC"));
-        env.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + api.getAddress().getPort());
+        env.put("ANTHROPIC_BASE_URL", api.baseUrl());
         env.put("ANTHROPIC_API_KEY", "sk-test");
         env.put("CLAUDE_CONFIG_DIR", config.toString());
         env.put("CLAUDE_CODE_TMPDIR", Files.createDirectories(temp.resolve("tmp")).toString());
@@ -124,79 +119,6 @@ class HistoryCliIT {
     private static long assistantRecords(Path transcript) throws IOException {
         try (var lines = Files.lines(transcript)) {
             return lines.map(Json::parse).filter(record -> "assistant".equals(Json.text(record, "type", ""))).count();
-        }
-    }
-
-    /** The Messages API as far as one turn needs it: a thinking block and a text block, streamed. */
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if ("HEAD".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith("/v1/messages")) {
-                send(exchange, "application/json", "{}");
-                return;
-            }
-            if (path.endsWith("/count_tokens")) {
-                send(exchange, "application/json", "{\"input_tokens\":42}");
-                return;
-            }
-            JsonNode request = Json.parse(new String(body, StandardCharsets.UTF_8));
-            boolean main = request.path("tools").isArray() && !request.path("tools").isEmpty();
-            List<Map<String, Object>> blocks = main
-                    ? List.of(Map.of("type", "thinking", "thinking", "Keep it short.", "signature", "c2ln"),
-                            Map.of("type", "text", "text", ANSWER))
-                    : List.of(Map.of("type", "text", "text", "{\"title\": \"Short answer\"}"));
-            String model = Json.text(request, "model", "claude-fake");
-            Map<String, Object> usage = Map.of("input_tokens", 10, "output_tokens", 5,
-                    "cache_creation_input_tokens", 0, "cache_read_input_tokens", 0);
-            if (!request.path("stream").asBoolean(false)) {
-                send(exchange, "application/json", Json.write(Map.of("id", "msg_fake_1", "type", "message",
-                        "role", "assistant", "model", model, "content", blocks, "stop_reason", "end_turn",
-                        "usage", usage)));
-                return;
-            }
-            StringBuilder events = new StringBuilder();
-            event(events, "message_start", Map.of("type", "message_start", "message", Map.of("id", "msg_fake_2",
-                    "type", "message", "role", "assistant", "model", model, "content", List.of(), "usage", usage)));
-            for (int i = 0; i < blocks.size(); i++) {
-                Map<String, Object> block = blocks.get(i);
-                if ("thinking".equals(block.get("type"))) {
-                    event(events, "content_block_start", Map.of("type", "content_block_start", "index", i,
-                            "content_block", Map.of("type", "thinking", "thinking", "", "signature", "")));
-                    event(events, "content_block_delta", Map.of("type", "content_block_delta", "index", i,
-                            "delta", Map.of("type", "thinking_delta", "thinking", block.get("thinking"))));
-                    event(events, "content_block_delta", Map.of("type", "content_block_delta", "index", i,
-                            "delta", Map.of("type", "signature_delta", "signature", block.get("signature"))));
-                } else {
-                    event(events, "content_block_start", Map.of("type", "content_block_start", "index", i,
-                            "content_block", Map.of("type", "text", "text", "")));
-                    event(events, "content_block_delta", Map.of("type", "content_block_delta", "index", i,
-                            "delta", Map.of("type", "text_delta", "text", block.get("text"))));
-                }
-                event(events, "content_block_stop", Map.of("type", "content_block_stop", "index", i));
-            }
-            event(events, "message_delta", Map.of("type", "message_delta",
-                    "delta", Map.of("stop_reason", "end_turn"), "usage", Map.of("output_tokens", 5)));
-            event(events, "message_stop", Map.of("type", "message_stop"));
-            send(exchange, "text/event-stream", events.toString());
-        }
-    }
-
-    private static void event(StringBuilder events, String name, Map<String, Object> data) {
-        events.append("event: ").append(name).append('\n').append("data: ").append(Json.write(data)).append("\n\n");
-    }
-
-    private static void send(HttpExchange exchange, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("request-id", "req_fake");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 }

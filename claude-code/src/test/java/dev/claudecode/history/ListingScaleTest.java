@@ -151,7 +151,7 @@ class ListingScaleTest {
         History history = History.at(counting.getPath(temp.resolve("config").toString()));
 
         long start = System.nanoTime();
-        List<SessionInfo> page = history.listSessions(SessionListQuery.builder().limit(10).build());
+        List<SessionInfo> page = history.listSessions(SessionListQuery.builder().page(Page.first(10)).build());
         long elapsed = System.nanoTime() - start;
 
         System.out.printf("listSessions(limit 10) over %,d transcripts: %,d bytes read through %,d channels, %d ms%n",

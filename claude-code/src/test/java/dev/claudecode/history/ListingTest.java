@@ -134,7 +134,7 @@ class ListingTest {
             Fixtures.touch(file(n), base.plusSeconds(n));
         }
 
-        List<SessionInfo> page = history.listSessions(SessionListQuery.builder().limit(3).offset(2).build());
+        List<SessionInfo> page = history.listSessions(SessionListQuery.builder().page(Page.first(3).offset(2)).build());
 
         assertThat(page).extracting(SessionInfo::firstPrompt)
                 .containsExactly(java.util.Optional.of("prompt 48"), java.util.Optional.of("prompt 47"),

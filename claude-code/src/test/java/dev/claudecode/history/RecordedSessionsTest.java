@@ -197,11 +197,11 @@ class RecordedSessionsTest {
     void pagesWithLimitAndOffset() {
         String sessionId = Fixtures.sessionIdOf(Fixtures.MULTI_TURN);
 
-        assertThat(describe(history.messages(sessionId, HistoryQuery.limit(2).offset(2))))
+        assertThat(describe(history.messages(sessionId, HistoryQuery.of(Page.first(2).offset(2)))))
                 .containsExactly("user: What is my name?", "assistant: Your name is Ada.");
-        assertThat(describe(history.messages(sessionId, HistoryQuery.all().offset(5))))
+        assertThat(describe(history.messages(sessionId, HistoryQuery.of(Page.all().offset(5)))))
                 .containsExactly("assistant: Still Ada.");
-        assertThat(history.messages(sessionId, HistoryQuery.limit(3).offset(6))).isEmpty();
+        assertThat(history.messages(sessionId, HistoryQuery.of(Page.first(3).offset(6)))).isEmpty();
         assertThat(describe(History.messages(config, sessionId, project, 1, 1)))
                 .containsExactly("assistant: Nice to meet you, Ada.");
         assertThat(History.messages(config, sessionId, project, 0, 0)).hasSize(6);
@@ -298,7 +298,7 @@ class RecordedSessionsTest {
                 .containsExactlyElementsOf(history.listSessions(SessionListQuery.forProject(project)).stream()
                         .limit(3).map(SessionInfo::sessionId).toList());
         assertThat(History.listSessions(config, project, 0, true)).hasSize(Fixtures.RECORDED.size());
-        assertThat(history.listSessions(SessionListQuery.builder().projectPath(project).limit(2).offset(7).build()))
+        assertThat(history.listSessions(SessionListQuery.builder().projectPath(project).page(Page.first(2).offset(7)).build()))
                 .extracting(SessionInfo::sessionId)
                 .containsExactly(Fixtures.sessionIdOf(Fixtures.RECORDED.getFirst()));
     }
@@ -308,7 +308,7 @@ class RecordedSessionsTest {
         Path copy = Fixtures.write(temp.resolve("elsewhere").resolve("copy.jsonl"),
                 Fixtures.recordedText(Fixtures.TOOL_FLOW, "/w"));
 
-        assertThat(describe(History.readTranscript(copy, HistoryQuery.limit(1)))).containsExactly("user: run echo hooked");
+        assertThat(describe(History.readTranscript(copy, HistoryQuery.of(Page.first(1))))).containsExactly("user: run echo hooked");
         assertThatThrownBy(() -> History.readTranscript(temp.resolve("missing.jsonl"), HistoryQuery.all()))
                 .isInstanceOf(SessionNotFoundException.class);
     }

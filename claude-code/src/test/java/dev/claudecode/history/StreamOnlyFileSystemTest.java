@@ -42,7 +42,7 @@ class StreamOnlyFileSystemTest {
             assertThat(info.lastPrompt()).contains("finish");
             assertThat(info.file().getFileSystem()).isSameAs(streamOnly);
         });
-        assertThat(describe(history.messages(sessionId, wrappedProject, HistoryQuery.limit(2).offset(2))))
+        assertThat(describe(history.messages(sessionId, wrappedProject, HistoryQuery.of(Page.first(2).offset(2)))))
                 .containsExactly("user: finish", "assistant: done");
     }
 }

@@ -207,7 +207,7 @@ class TranscriptChainTest {
                 "user: make it big", "assistant: [tool_use]", "user: [tool_result]", "assistant: Big.");
         Map<?, ?> result = (Map<?, ?>) ((List<?>) messages.get(2).message().get("content")).getFirst();
         assertThat((String) result.get("content")).hasSize(big.length());
-        assertThat(describe(History.readTranscript(temp.resolve(SESSION + ".jsonl"), HistoryQuery.limit(1).offset(3))))
+        assertThat(describe(History.readTranscript(temp.resolve(SESSION + ".jsonl"), HistoryQuery.of(Page.first(1).offset(3)))))
                 .containsExactly("assistant: Big.");
     }
 

@@ -60,7 +60,7 @@ class ZipFileSystemTest {
             assertThat(longOne.firstPrompt()).contains("start of a long one");
             assertThat(longOne.lastPrompt()).contains("end of a long one");
 
-            assertThat(describe(history.messages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN), HistoryQuery.limit(2))))
+            assertThat(describe(history.messages(Fixtures.sessionIdOf(Fixtures.MULTI_TURN), HistoryQuery.of(Page.first(2)))))
                     .containsExactly("user: My name is Ada.", "assistant: Nice to meet you, Ada.");
             assertThat(describe(History.messages(archive.getPath("/config"), large, project, 0, 2)))
                     .containsExactly("user: end of a long one", "assistant: ok");

@@ -8,6 +8,7 @@ import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.History;
 import dev.claudecode.errors.HistoryException;
 import dev.claudecode.history.HistoryQuery;
@@ -207,7 +208,7 @@ public final class WebConsole implements AutoCloseable {
 
     private void history(Context ctx) {
         int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(50);
-        SessionListQuery.Builder query = SessionListQuery.builder().limit(Math.max(1, limit));
+        SessionListQuery.Builder query = SessionListQuery.builder().page(Page.first(Math.max(1, limit)));
         Optional.ofNullable(ctx.queryParam("project")).filter(p -> !p.isBlank()).map(Path::of).ifPresent(query::projectPath);
         List<SessionRow> rows;
         try {

@@ -108,14 +108,8 @@ public final class RemoteCliInstall {
     // The local cache holds this machine's binary at <cache>/<version>; another platform's goes
     // beside it, so that the local install never finds a binary it cannot run.
     private CliInstaller forPlatform(CliPlatform target) {
-        boolean here;
-        try {
-            here = target == CliPlatform.detect();
-        } catch (CliInstallException e) {
-            here = false;
-        }
         CliInstaller.Builder builder = installer.toBuilder().platform(target);
-        if (!here) {
+        if (!target.isCurrent()) {
             builder.cacheDir(installer.cacheDir().resolve(target.id()));
         }
         return builder.build();

@@ -6,6 +6,7 @@ import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.Session;
+import dev.claudecode.history.Page;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionMessage;
@@ -56,7 +57,7 @@ class SessionHistoryIT {
         history = session.messages();
         {
 
-            assertThat(session.messages(HistoryQuery.limit(2).offset(1))).containsExactlyElementsOf(history.subList(1, 3));
+            assertThat(session.messages(HistoryQuery.of(Page.first(2).offset(1)))).containsExactlyElementsOf(history.subList(1, 3));
             List<SessionInfo> sessions = session.listSessions();
             assertThat(sessions).extracting(SessionInfo::sessionId).containsExactly(sessionId);
             assertThat(sessions.getFirst().firstPrompt()).contains("What is 5 + 3?");

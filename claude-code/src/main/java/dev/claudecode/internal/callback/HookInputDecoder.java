@@ -2,21 +2,98 @@ package dev.claudecode.internal.callback;
 
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookInput;
-import dev.claudecode.internal.json.Json;
 import dev.claudecode.permission.PermissionMode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the {@code input} of a {@code hook_callback} request into the {@link HookInput} of its
- * event. Lenient like the rest of the decoders: a missing text field reads as empty, a missing
- * list as empty, so that a newer CLI that drops or renames a field still reaches the callback.
+ * event. The fields every event has are read once, into {@link HookInput.Common}; {@link #EVENTS}
+ * then says, one entry an event, which wire field goes into which component of the event's record.
+ * An event missing from the table arrives as {@link HookInput.Unknown}. Fields are read leniently
+ * ({@link HookFields}), so that a newer CLI that drops or renames a field still reaches the callback.
  */
 final class HookInputDecoder {
+
+    /** Builds the record of one event from the common fields and the event's own. */
+    @FunctionalInterface
+    private interface Reader {
+        HookInput read(HookInput.Common common, HookFields in);
+    }
+
+    /**
+     * Every event with a typed input, keyed by wire name. To add an event: its constant in
+     * {@link HookEvent}, its record in {@link HookInput}, and one entry here.
+     */
+    private static final Map<String, Reader> EVENTS = Map.ofEntries(
+            on(HookEvent.PRE_TOOL_USE, (common, in) -> new HookInput.PreToolUse(common,
+                    in.text("tool_name"), in.map("tool_input"), in.text("tool_use_id"))),
+            on(HookEvent.POST_TOOL_USE, (common, in) -> new HookInput.PostToolUse(common,
+                    in.text("tool_name"), in.map("tool_input"), in.plain("tool_response"), in.text("tool_use_id"),
+                    in.optionalLong("duration_ms"))),
+            on(HookEvent.POST_TOOL_USE_FAILURE, (common, in) -> new HookInput.PostToolUseFailure(common,
+                    in.text("tool_name"), in.map("tool_input"), in.text("tool_use_id"), in.text("error"),
+                    in.bool("is_interrupt"), in.optionalLong("duration_ms"))),
+            on(HookEvent.POST_TOOL_BATCH, (common, in) -> new HookInput.PostToolBatch(common,
+                    in.objects("tool_calls").stream().map(HookInputDecoder::toolCall).toList())),
+            on(HookEvent.NOTIFICATION, (common, in) -> new HookInput.Notification(common,
+                    in.text("message"), in.optionalText("title"), in.text("notification_type"))),
+            on(HookEvent.USER_PROMPT_SUBMIT, (common, in) -> new HookInput.UserPromptSubmit(common,
+                    in.text("prompt"), in.optionalText("session_title"))),
+            on(HookEvent.USER_PROMPT_EXPANSION, (common, in) -> new HookInput.UserPromptExpansion(common,
+                    in.text("expansion_type"), in.text("command_name"), in.text("command_args"),
+                    in.optionalText("command_source"), in.text("prompt"))),
+            on(HookEvent.SESSION_START, (common, in) -> new HookInput.SessionStart(common,
+                    in.text("source"), in.optionalText("model"), in.optionalText("session_title"))),
+            on(HookEvent.SESSION_END, (common, in) -> new HookInput.SessionEnd(common, in.text("reason"))),
+            on(HookEvent.STOP, (common, in) -> new HookInput.Stop(common,
+                    in.bool("stop_hook_active"), in.optionalText("last_assistant_message"),
+                    in.maps("background_tasks"), in.maps("session_crons"))),
+            on(HookEvent.STOP_FAILURE, (common, in) -> new HookInput.StopFailure(common,
+                    in.text("error"), in.optionalText("error_details"), in.optionalText("last_assistant_message"))),
+            on(HookEvent.SUBAGENT_START, (common, in) -> new HookInput.SubagentStart(common,
+                    in.text("agent_id"), in.text("agent_type"))),
+            on(HookEvent.SUBAGENT_STOP, (common, in) -> new HookInput.SubagentStop(common,
+                    in.bool("stop_hook_active"), in.text("agent_id"), in.text("agent_transcript_path"),
+                    in.text("agent_type"), in.optionalText("last_assistant_message"),
+                    in.maps("background_tasks"), in.maps("session_crons"))),
+            on(HookEvent.PRE_COMPACT, (common, in) -> new HookInput.PreCompact(common,
+                    in.text("trigger"), in.optionalText("custom_instructions"))),
+            on(HookEvent.POST_COMPACT, (common, in) -> new HookInput.PostCompact(common,
+                    in.text("trigger"), in.text("compact_summary"))),
+            on(HookEvent.PERMISSION_REQUEST, (common, in) -> new HookInput.PermissionRequest(common,
+                    in.text("tool_name"), in.map("tool_input"), in.permissionUpdates("permission_suggestions"))),
+            on(HookEvent.PERMISSION_DENIED, (common, in) -> new HookInput.PermissionDenied(common,
+                    in.text("tool_name"), in.map("tool_input"), in.text("tool_use_id"), in.text("reason"))),
+            on(HookEvent.SETUP, (common, in) -> new HookInput.Setup(common, in.text("trigger"))),
+            on(HookEvent.TEAMMATE_IDLE, (common, in) -> new HookInput.TeammateIdle(common,
+                    in.text("teammate_name"), in.text("team_name"))),
+            on(HookEvent.TASK_CREATED, (common, in) -> new HookInput.TaskCreated(common,
+                    in.text("task_id"), in.text("task_subject"), in.optionalText("task_description"),
+                    in.optionalText("teammate_name"), in.optionalText("team_name"))),
+            on(HookEvent.TASK_COMPLETED, (common, in) -> new HookInput.TaskCompleted(common,
+                    in.text("task_id"), in.text("task_subject"), in.optionalText("task_description"),
+                    in.optionalText("teammate_name"), in.optionalText("team_name"))),
+            on(HookEvent.ELICITATION, (common, in) -> new HookInput.Elicitation(common,
+                    in.text("mcp_server_name"), in.text("message"), in.optionalText("mode"), in.optionalText("url"),
+                    in.optionalText("elicitation_id"), in.optionalMap("requested_schema"))),
+            on(HookEvent.ELICITATION_RESULT, (common, in) -> new HookInput.ElicitationResult(common,
+                    in.text("mcp_server_name"), in.optionalText("elicitation_id"), in.optionalText("mode"),
+                    in.text("action"), in.optionalMap("content"))),
+            on(HookEvent.CONFIG_CHANGE, (common, in) -> new HookInput.ConfigChange(common,
+                    in.text("source"), in.optionalText("file_path"))),
+            on(HookEvent.WORKTREE_CREATE, (common, in) -> new HookInput.WorktreeCreate(common, in.text("name"))),
+            on(HookEvent.WORKTREE_REMOVE, (common, in) -> new HookInput.WorktreeRemove(common, in.text("worktree_path"))),
+            on(HookEvent.INSTRUCTIONS_LOADED, (common, in) -> new HookInput.InstructionsLoaded(common,
+                    in.text("file_path"), in.text("memory_type"), in.text("load_reason"), in.strings("globs"),
+                    in.optionalText("trigger_file_path"), in.optionalText("parent_file_path"))),
+            on(HookEvent.CWD_CHANGED, (common, in) -> new HookInput.CwdChanged(common,
+                    in.text("old_cwd"), in.text("new_cwd"))),
+            on(HookEvent.FILE_CHANGED, (common, in) -> new HookInput.FileChanged(common,
+                    in.text("file_path"), in.text("event"))),
+            on(HookEvent.MESSAGE_DISPLAY, (common, in) -> new HookInput.MessageDisplay(common,
+                    in.text("turn_id"), in.text("message_id"), in.longValue("index"), in.bool("final"),
+                    in.text("delta"))));
 
     private HookInputDecoder() {
     }
@@ -26,233 +103,35 @@ final class HookInputDecoder {
      *
      * @param input the {@code input} object
      * @param registered the event the callback was registered for, used when the input names none
-     * @return the typed input
+     * @return the typed input, or {@link HookInput.Unknown} for an event without an entry in {@link #EVENTS}
      */
     static HookInput decode(JsonNode input, HookEvent registered) {
-        HookInput.Common common = common(input);
-        String name = Json.text(input, "hook_event_name").filter(n -> !n.isBlank()).orElse(registered.name());
-        return switch (name) {
-            case "PreToolUse" -> new HookInput.PreToolUse(
-                    common,
-                    text(input, "tool_name"),
-                    map(input, "tool_input"),
-                    text(input, "tool_use_id"));
-            case "PostToolUse" -> new HookInput.PostToolUse(
-                    common,
-                    text(input, "tool_name"),
-                    map(input, "tool_input"),
-                    plain(input, "tool_response"),
-                    text(input, "tool_use_id"),
-                    optionalLong(input, "duration_ms"));
-            case "PostToolUseFailure" -> new HookInput.PostToolUseFailure(
-                    common,
-                    text(input, "tool_name"),
-                    map(input, "tool_input"),
-                    text(input, "tool_use_id"),
-                    text(input, "error"),
-                    bool(input, "is_interrupt"),
-                    optionalLong(input, "duration_ms"));
-            case "PostToolBatch" -> new HookInput.PostToolBatch(common, toolCalls(input, "tool_calls"));
-            case "Notification" -> new HookInput.Notification(
-                    common,
-                    text(input, "message"),
-                    optionalText(input, "title"),
-                    text(input, "notification_type"));
-            case "UserPromptSubmit" -> new HookInput.UserPromptSubmit(
-                    common,
-                    text(input, "prompt"),
-                    optionalText(input, "session_title"));
-            case "UserPromptExpansion" -> new HookInput.UserPromptExpansion(
-                    common,
-                    text(input, "expansion_type"),
-                    text(input, "command_name"),
-                    text(input, "command_args"),
-                    optionalText(input, "command_source"),
-                    text(input, "prompt"));
-            case "SessionStart" -> new HookInput.SessionStart(
-                    common,
-                    text(input, "source"),
-                    optionalText(input, "model"),
-                    optionalText(input, "session_title"));
-            case "SessionEnd" -> new HookInput.SessionEnd(common, text(input, "reason"));
-            case "Stop" -> new HookInput.Stop(
-                    common,
-                    bool(input, "stop_hook_active"),
-                    optionalText(input, "last_assistant_message"),
-                    maps(input, "background_tasks"),
-                    maps(input, "session_crons"));
-            case "StopFailure" -> new HookInput.StopFailure(
-                    common,
-                    text(input, "error"),
-                    optionalText(input, "error_details"),
-                    optionalText(input, "last_assistant_message"));
-            case "SubagentStart" -> new HookInput.SubagentStart(
-                    common,
-                    text(input, "agent_id"),
-                    text(input, "agent_type"));
-            case "SubagentStop" -> new HookInput.SubagentStop(
-                    common,
-                    bool(input, "stop_hook_active"),
-                    text(input, "agent_id"),
-                    text(input, "agent_transcript_path"),
-                    text(input, "agent_type"),
-                    optionalText(input, "last_assistant_message"),
-                    maps(input, "background_tasks"),
-                    maps(input, "session_crons"));
-            case "PreCompact" -> new HookInput.PreCompact(
-                    common,
-                    text(input, "trigger"),
-                    optionalText(input, "custom_instructions"));
-            case "PostCompact" -> new HookInput.PostCompact(
-                    common,
-                    text(input, "trigger"),
-                    text(input, "compact_summary"));
-            case "PermissionRequest" -> new HookInput.PermissionRequest(
-                    common,
-                    text(input, "tool_name"),
-                    map(input, "tool_input"),
-                    suggestions(input, "permission_suggestions"));
-            case "PermissionDenied" -> new HookInput.PermissionDenied(
-                    common,
-                    text(input, "tool_name"),
-                    map(input, "tool_input"),
-                    text(input, "tool_use_id"),
-                    text(input, "reason"));
-            case "Setup" -> new HookInput.Setup(common, text(input, "trigger"));
-            case "TeammateIdle" -> new HookInput.TeammateIdle(
-                    common,
-                    text(input, "teammate_name"),
-                    text(input, "team_name"));
-            case "TaskCreated" -> new HookInput.TaskCreated(
-                    common,
-                    text(input, "task_id"),
-                    text(input, "task_subject"),
-                    optionalText(input, "task_description"),
-                    optionalText(input, "teammate_name"),
-                    optionalText(input, "team_name"));
-            case "TaskCompleted" -> new HookInput.TaskCompleted(
-                    common,
-                    text(input, "task_id"),
-                    text(input, "task_subject"),
-                    optionalText(input, "task_description"),
-                    optionalText(input, "teammate_name"),
-                    optionalText(input, "team_name"));
-            case "Elicitation" -> new HookInput.Elicitation(
-                    common,
-                    text(input, "mcp_server_name"),
-                    text(input, "message"),
-                    optionalText(input, "mode"),
-                    optionalText(input, "url"),
-                    optionalText(input, "elicitation_id"),
-                    optionalMap(input, "requested_schema"));
-            case "ElicitationResult" -> new HookInput.ElicitationResult(
-                    common,
-                    text(input, "mcp_server_name"),
-                    optionalText(input, "elicitation_id"),
-                    optionalText(input, "mode"),
-                    text(input, "action"),
-                    optionalMap(input, "content"));
-            case "ConfigChange" -> new HookInput.ConfigChange(
-                    common,
-                    text(input, "source"),
-                    optionalText(input, "file_path"));
-            case "WorktreeCreate" -> new HookInput.WorktreeCreate(common, text(input, "name"));
-            case "WorktreeRemove" -> new HookInput.WorktreeRemove(common, text(input, "worktree_path"));
-            case "InstructionsLoaded" -> new HookInput.InstructionsLoaded(
-                    common,
-                    text(input, "file_path"),
-                    text(input, "memory_type"),
-                    text(input, "load_reason"),
-                    strings(input, "globs"),
-                    optionalText(input, "trigger_file_path"),
-                    optionalText(input, "parent_file_path"));
-            case "CwdChanged" -> new HookInput.CwdChanged(common, text(input, "old_cwd"), text(input, "new_cwd"));
-            case "FileChanged" -> new HookInput.FileChanged(common, text(input, "file_path"), text(input, "event"));
-            case "MessageDisplay" -> new HookInput.MessageDisplay(
-                    common,
-                    text(input, "turn_id"),
-                    text(input, "message_id"),
-                    longValue(input, "index"),
-                    bool(input, "final"),
-                    text(input, "delta"));
-            default -> new HookInput.Unknown(common, HookEvent.of(name));
-        };
+        HookFields in = new HookFields(input);
+        HookInput.Common common = common(in);
+        String name = in.nonBlankText("hook_event_name").orElse(registered.name());
+        Reader reader = EVENTS.get(name);
+        return reader == null ? new HookInput.Unknown(common, HookEvent.of(name)) : reader.read(common, in);
     }
 
-    private static HookInput.Common common(JsonNode input) {
+    private static Map.Entry<String, Reader> on(HookEvent event, Reader reader) {
+        return Map.entry(event.name(), reader);
+    }
+
+    private static HookInput.Common common(HookFields in) {
         return new HookInput.Common(
-                text(input, "session_id"),
-                text(input, "transcript_path"),
-                text(input, "cwd"),
-                Json.text(input, "permission_mode").filter(mode -> !mode.isBlank()).map(PermissionMode::of),
-                optionalText(input, "prompt_id"),
-                optionalText(input, "agent_id"),
-                optionalText(input, "agent_type"),
-                optionalText(input.path("effort"), "level"),
-                Json.toMap(input));
+                in.text("session_id"),
+                in.text("transcript_path"),
+                in.text("cwd"),
+                in.nonBlankText("permission_mode").map(PermissionMode::of),
+                in.optionalText("prompt_id"),
+                in.optionalText("agent_id"),
+                in.optionalText("agent_type"),
+                in.object("effort").optionalText("level"),
+                in.all());
     }
 
-    private static String text(JsonNode node, String field) {
-        return Json.text(node, field, "");
-    }
-
-    private static Optional<String> optionalText(JsonNode node, String field) {
-        return Json.text(node, field);
-    }
-
-    private static Map<String, Object> map(JsonNode node, String field) {
-        return Json.toMap(node.get(field));
-    }
-
-    private static Optional<Map<String, Object>> optionalMap(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isObject() ? Optional.of(Json.toMap(value)) : Optional.empty();
-    }
-
-    private static Object plain(JsonNode node, String field) {
-        Object value = Json.toJava(node.get(field));
-        return value == null ? Map.of() : value;
-    }
-
-    private static boolean bool(JsonNode node, String field) {
-        return Json.bool(node, field, false);
-    }
-
-    private static OptionalLong optionalLong(JsonNode node, String field) {
-        return Json.longValue(node, field).map(OptionalLong::of).orElse(OptionalLong.empty());
-    }
-
-    private static long longValue(JsonNode node, String field) {
-        return Json.longValue(node, field).orElse(0L);
-    }
-
-    private static List<String> strings(JsonNode node, String field) {
-        return Json.strings(node.get(field));
-    }
-
-    private static List<Map<String, Object>> maps(JsonNode node, String field) {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (JsonNode element : node.path(field)) {
-            if (element.isObject()) {
-                maps.add(Json.toMap(element));
-            }
-        }
-        return maps;
-    }
-
-    private static List<dev.claudecode.permission.PermissionUpdate> suggestions(JsonNode node, String field) {
-        return PermissionUpdates.decodeAll(node.get(field));
-    }
-
-    private static List<HookInput.ToolCall> toolCalls(JsonNode node, String field) {
-        List<HookInput.ToolCall> calls = new ArrayList<>();
-        for (JsonNode call : node.path(field)) {
-            if (call.isObject()) {
-                calls.add(new HookInput.ToolCall(text(call, "tool_name"), map(call, "tool_input"),
-                        text(call, "tool_use_id"),
-                        Optional.ofNullable(Json.toJava(call.get("tool_response")))));
-            }
-        }
-        return calls;
+    private static HookInput.ToolCall toolCall(HookFields call) {
+        return new HookInput.ToolCall(call.text("tool_name"), call.map("tool_input"), call.text("tool_use_id"),
+                call.optionalPlain("tool_response"));
     }
 }

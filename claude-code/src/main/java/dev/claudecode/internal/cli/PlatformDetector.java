@@ -40,6 +40,17 @@ public final class PlatformDetector {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
+    /**
+     * Whether a file can be run as the CLI here: a regular file that, off Windows, has an execute
+     * permission for this process.
+     *
+     * @param path the file
+     * @return whether it is an executable file
+     */
+    public static boolean isExecutableFile(Path path) {
+        return Files.isRegularFile(path) && (isWindows() || Files.isExecutable(path));
+    }
+
     static String normalizeArch(String arch) {
         return switch (arch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64", "x64" -> "x64";

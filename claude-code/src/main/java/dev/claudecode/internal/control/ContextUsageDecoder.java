@@ -2,7 +2,6 @@ package dev.claudecode.internal.control;
 
 import dev.claudecode.control.ContextUsage;
 import dev.claudecode.internal.protocol.Fields;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -17,13 +16,9 @@ public final class ContextUsageDecoder {
      * @return the context usage
      */
     public static ContextUsage decode(JsonNode response) {
-        List<ContextUsage.Category> categories = new ArrayList<>();
-        for (JsonNode category : Fields.array(response, "categories")) {
-            if (category.isObject()) {
-                categories.add(new ContextUsage.Category(
+        List<ContextUsage.Category> categories = Fields.objects(response, "categories",
+                category -> new ContextUsage.Category(
                         Fields.string(category, "name"), Fields.longValue(category, "tokens"), Fields.string(category, "color")));
-            }
-        }
         return new ContextUsage(
                 categories,
                 Fields.longValue(response, "totalTokens"),

@@ -4,7 +4,6 @@ import dev.claudecode.control.BinaryVersion;
 import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.control.RewindResult;
 import dev.claudecode.internal.protocol.Fields;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -36,12 +35,8 @@ public final class ControlResponses {
      * @return the settings
      */
     public static EffectiveSettings settings(JsonNode response) {
-        List<EffectiveSettings.Source> sources = new ArrayList<>();
-        for (JsonNode source : Fields.array(response, "sources")) {
-            if (source.isObject()) {
-                sources.add(new EffectiveSettings.Source(Fields.string(source, "source"), Fields.map(source, "settings")));
-            }
-        }
+        List<EffectiveSettings.Source> sources = Fields.objects(response, "sources",
+                source -> new EffectiveSettings.Source(Fields.string(source, "source"), Fields.map(source, "settings")));
         return new EffectiveSettings(
                 Fields.map(response, "effective"), sources, Fields.map(response, "applied"), Fields.raw(response));
     }

@@ -5,7 +5,6 @@ import dev.claudecode.mcp.McpConnectionStatus;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.mcp.McpToolInfo;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,7 @@ public final class McpDecoder {
      * @return the servers, in the CLI's order
      */
     public static List<McpServerStatus> status(JsonNode response) {
-        List<McpServerStatus> servers = new ArrayList<>();
-        for (JsonNode server : Fields.array(response, "mcpServers")) {
-            if (server.isObject()) {
-                servers.add(server(server));
-            }
-        }
-        return List.copyOf(servers);
+        return Fields.objects(response, "mcpServers", McpDecoder::server);
     }
 
     /**
@@ -42,18 +35,15 @@ public final class McpDecoder {
                 ? Optional.of(new McpServerStatus.Implementation(Fields.string(info, "name"), Fields.string(info, "version")))
                 : Optional.empty();
         JsonNode config = server.get("config");
-        List<McpToolInfo> tools = new ArrayList<>();
-        for (JsonNode tool : Fields.array(server, "tools")) {
-            if (tool.isObject()) {
-                JsonNode annotations = Fields.object(tool, "annotations");
-                tools.add(new McpToolInfo(
-                        Fields.string(tool, "name"),
-                        Fields.optString(tool, "description"),
-                        Fields.optBool(annotations, "readOnly"),
-                        Fields.optBool(annotations, "destructive"),
-                        Fields.optBool(annotations, "openWorld")));
-            }
-        }
+        List<McpToolInfo> tools = Fields.objects(server, "tools", tool -> {
+            JsonNode annotations = Fields.object(tool, "annotations");
+            return new McpToolInfo(
+                    Fields.string(tool, "name"),
+                    Fields.optString(tool, "description"),
+                    Fields.optBool(annotations, "readOnly"),
+                    Fields.optBool(annotations, "destructive"),
+                    Fields.optBool(annotations, "openWorld"));
+        });
         return new McpServerStatus(
                 Fields.string(server, "name"),
                 McpConnectionStatus.of(Fields.string(server, "status")),

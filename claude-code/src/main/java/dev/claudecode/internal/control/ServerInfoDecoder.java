@@ -6,7 +6,6 @@ import dev.claudecode.control.ModelInfo;
 import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.protocol.Fields;
 import dev.claudecode.internal.protocol.SystemMessageDecoder;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +25,8 @@ public final class ServerInfoDecoder {
     public static ServerInfo decode(JsonNode response) {
         return new ServerInfo(
                 SystemMessageDecoder.slashCommands(response.get("commands")),
-                agents(response),
-                models(response),
+                Fields.objects(response, "agents", ServerInfoDecoder::agent),
+                Fields.objects(response, "models", ServerInfoDecoder::model),
                 account(Fields.object(response, "account")),
                 Fields.string(response, "output_style"),
                 Fields.strings(response, "available_output_styles"),
@@ -36,34 +35,21 @@ public final class ServerInfoDecoder {
                 Fields.raw(response));
     }
 
-    private static List<AgentInfo> agents(JsonNode response) {
-        List<AgentInfo> agents = new ArrayList<>();
-        for (JsonNode agent : Fields.array(response, "agents")) {
-            if (agent.isObject()) {
-                agents.add(new AgentInfo(
-                        Fields.string(agent, "name"), Fields.string(agent, "description"), Fields.optString(agent, "model")));
-            }
-        }
-        return agents;
+    private static AgentInfo agent(JsonNode agent) {
+        return new AgentInfo(Fields.string(agent, "name"), Fields.string(agent, "description"), Fields.optString(agent, "model"));
     }
 
-    private static List<ModelInfo> models(JsonNode response) {
-        List<ModelInfo> models = new ArrayList<>();
-        for (JsonNode model : Fields.array(response, "models")) {
-            if (model.isObject()) {
-                models.add(new ModelInfo(
-                        Fields.string(model, "value"),
-                        Fields.optString(model, "resolvedModel"),
-                        Fields.string(model, "displayName"),
-                        Fields.string(model, "description"),
-                        Fields.bool(model, "supportsEffort"),
-                        Fields.strings(model, "supportedEffortLevels"),
-                        Fields.bool(model, "supportsAdaptiveThinking"),
-                        Fields.bool(model, "supportsFastMode"),
-                        Fields.bool(model, "supportsAutoMode")));
-            }
-        }
-        return models;
+    private static ModelInfo model(JsonNode model) {
+        return new ModelInfo(
+                Fields.string(model, "value"),
+                Fields.optString(model, "resolvedModel"),
+                Fields.string(model, "displayName"),
+                Fields.string(model, "description"),
+                Fields.bool(model, "supportsEffort"),
+                Fields.strings(model, "supportedEffortLevels"),
+                Fields.bool(model, "supportsAdaptiveThinking"),
+                Fields.bool(model, "supportsFastMode"),
+                Fields.bool(model, "supportsAutoMode"));
     }
 
     private static AccountInfo account(JsonNode account) {

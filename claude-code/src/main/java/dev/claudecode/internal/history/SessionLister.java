@@ -55,8 +55,8 @@ public final class SessionLister {
         candidates.sort(Comparator.comparingLong(Candidate::modifiedMillis).reversed()
                 .thenComparing(Candidate::sessionId));
 
-        long wanted = query.limit().isPresent() ? (long) query.offset() + query.limit().getAsInt() : Long.MAX_VALUE;
-        int batch = query.limit().isPresent() ? BATCH : Math.max(1, candidates.size());
+        long wanted = query.page().end();
+        int batch = query.page().limit().isPresent() ? BATCH : Math.max(1, candidates.size());
         List<SessionInfo> sessions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int from = 0; from < candidates.size() && sessions.size() < wanted; from += batch) {
@@ -67,7 +67,7 @@ public final class SessionLister {
                 }
             }
         }
-        return List.copyOf(Pages.page(sessions, query.offset(), query.limit().orElse(-1)));
+        return List.copyOf(query.page().of(sessions));
     }
 
     private static List<Candidate> candidates(Source source) {

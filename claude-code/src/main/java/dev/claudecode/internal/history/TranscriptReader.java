@@ -33,8 +33,7 @@ public final class TranscriptReader {
         TranscriptIndex index = index(file);
         List<TranscriptEntry> chain = ConversationChain.build(index, query.followCompaction());
         List<List<TranscriptEntry>> groups = MessageGroups.group(chain, query.includeMeta());
-        List<List<TranscriptEntry>> page = Pages.page(groups, query.offset(), query.limit().orElse(-1));
-        return MessageReader.read(file, sessionId, page);
+        return MessageReader.read(file, sessionId, query.page().of(groups));
     }
 
     /**

@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Ends a process together with every process it started. */
 public final class ProcessTree {
@@ -112,19 +109,6 @@ public final class ProcessTree {
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        if (!process.isAlive()) {
-            return true;
-        }
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
+        return !process.isAlive() || ExitWait.await(process.onExit(), process::isAlive, timeout);
     }
 }

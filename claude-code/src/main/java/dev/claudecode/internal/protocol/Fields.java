@@ -1,12 +1,15 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.internal.json.Json;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -104,6 +107,25 @@ public final class Fields {
     public static Iterable<JsonNode> array(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isArray() ? value : List.of();
+    }
+
+    /**
+     * Reads the objects of an array field; elements that are not objects are skipped.
+     *
+     * @param node the object holding the array
+     * @param field the array field
+     * @param read turns one element into its value
+     * @param <T> the value type
+     * @return the values in array order, unmodifiable; empty when the field is absent or not an array
+     */
+    public static <T> List<T> objects(JsonNode node, String field, Function<JsonNode, T> read) {
+        List<T> values = new ArrayList<>();
+        for (JsonNode element : array(node, field)) {
+            if (element.isObject()) {
+                values.add(read.apply(element));
+            }
+        }
+        return Collections.unmodifiableList(values);
     }
 
     /** @return the whole object as a plain map, converted when first read */

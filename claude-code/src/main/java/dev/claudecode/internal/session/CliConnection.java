@@ -4,6 +4,7 @@ import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.errors.InactivityTimeoutException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.internal.process.ExitWait;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.internal.protocol.LineReader;
@@ -336,17 +337,7 @@ public final class CliConnection {
     }
 
     private boolean awaitExit(Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !process.isAlive();
-        }
+        return ExitWait.await(process.onExit(), process::isAlive, timeout);
     }
 
     private Integer exitStatus() {

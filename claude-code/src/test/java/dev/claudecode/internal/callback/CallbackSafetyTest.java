@@ -66,14 +66,9 @@ class CallbackSafetyTest {
 
     @Test
     void aHangingPermissionCallbackDeniesAtItsTimeoutAndIsInterrupted() throws Exception {
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         CallbackConfig config = CallbackConfig.builder().permissionTimeout(Duration.ofMillis(200)).canUseTool(request -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return PermissionResult.allow();
         }).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
@@ -81,7 +76,7 @@ class CallbackSafetyTest {
             JsonNode answer = harness.answerTo("p").path("response");
             assertThat(answer.path("behavior").asString()).isEqualTo("deny");
             assertThat(answer.path("message").asString()).contains("did not answer");
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.interrupted()).isTrue();
         }
     }
 
@@ -141,26 +136,18 @@ class CallbackSafetyTest {
 
     @Test
     void aCancelledHookIsInterruptedAndNotAnswered() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         CallbackConfig config = CallbackConfig.builder()
                 .hook(HookEvent.STOP, HookMatcher.all((input, toolUseId, context) -> {
-                    started.countDown();
-                    try {
-                        Thread.sleep(60_000);
-                    } catch (InterruptedException e) {
-                        assertThat(context.isCancelled()).isTrue();
-                        interrupted.countDown();
-                        throw e;
-                    }
+                    call.hang(() -> assertThat(context.isCancelled()).isTrue());
                     return HookOutput.empty();
                 }))
                 .build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
             harness.deliver(hookRequest("h", "hook_0"));
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.started()).isTrue();
             harness.deliver("{\"type\":\"control_cancel_request\",\"request_id\":\"h\"}");
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.interrupted()).isTrue();
             harness.deliver(hookRequest("after", "hook_9"));
             harness.answerTo("after");
             assertThat(harness.written()).hasSize(1);
@@ -169,14 +156,9 @@ class CallbackSafetyTest {
 
     @Test
     void aHangingMcpToolIsAnsweredWithAJsonRpcErrorAtItsTimeout() throws Exception {
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         SdkMcpServer slow = SdkMcpServer.builder("slow").tool("wait", "Waits", Map.of("type", "object"), args -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return ToolResult.text("done");
         }).build();
         CallbackConfig config = CallbackConfig.builder().sdkMcpServer("slow", slow).mcpTimeout(Duration.ofMillis(200)).build();
@@ -186,29 +168,22 @@ class CallbackSafetyTest {
             assertThat(response.path("id").asInt()).isEqualTo(7);
             assertThat(response.path("error").path("code").asInt()).isEqualTo(-32603);
             assertThat(response.path("error").path("message").asString()).contains("tools/call");
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.interrupted()).isTrue();
         }
     }
 
     @Test
     void aCancelledMcpToolCallIsInterruptedAndNotAnswered() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         SdkMcpServer slow = SdkMcpServer.builder("slow").tool("wait", "Waits", Map.of("type", "object"), args -> {
-            started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return ToolResult.text("done");
         }).build();
         try (ChannelHarness harness = new ChannelHarness(CallbackConfig.builder().sdkMcpServer("slow", slow).build())) {
             harness.deliver(toolCall("m", "wait"));
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.started()).isTrue();
             harness.deliver("{\"type\":\"control_cancel_request\",\"request_id\":\"m\"}");
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.interrupted()).isTrue();
             harness.deliver(permissionRequest("after"));
             harness.answerTo("after");
             assertThat(harness.written()).hasSize(1);
@@ -255,23 +230,16 @@ class CallbackSafetyTest {
 
     @Test
     void closingTheChannelInterruptsCallbacksInFlight() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
-            started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return PermissionResult.allow();
         }).build();
         ChannelHarness harness = new ChannelHarness(config);
         harness.deliver(permissionRequest("p"));
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.started()).isTrue();
         harness.close();
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.interrupted()).isTrue();
         assertThat(harness.written()).isEmpty();
     }
 

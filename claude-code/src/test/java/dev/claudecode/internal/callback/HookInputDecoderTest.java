@@ -136,6 +136,29 @@ class HookInputDecoderTest {
         assertThat(future.raw()).containsEntry("destination", "mars");
     }
 
+    @Test
+    void fieldsOfAnotherTypeReadAsAbsent() {
+        HookInput.PostToolBatch batch = (HookInput.PostToolBatch) decode("PostToolBatch",
+                "\"tool_calls\":[1,\"x\",{\"tool_name\":7,\"tool_input\":[],\"tool_response\":null}]");
+        assertThat(batch.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.toolName()).isEmpty();
+            assertThat(call.toolInput()).isEmpty();
+            assertThat(call.toolResponse()).isEmpty();
+        });
+        HookInput.Stop stop = (HookInput.Stop) decode("Stop",
+                "\"stop_hook_active\":\"yes\",\"background_tasks\":{\"id\":\"b1\"},\"session_crons\":[\"c\",{\"id\":\"c1\"}]");
+        assertThat(stop.stopHookActive()).isFalse();
+        assertThat(stop.backgroundTasks()).isEmpty();
+        assertThat(stop.sessionCrons()).containsExactly(Map.of("id", "c1"));
+        HookInput.PostToolUse post = (HookInput.PostToolUse) decode("PostToolUse", "\"duration_ms\":\"12\",\"tool_response\":null");
+        assertThat(post.durationMs()).isEmpty();
+        assertThat(post.toolResponse()).isEqualTo(Map.of());
+        HookInput input = HookInputDecoder.decode(Json.parse("{\"permission_mode\":\" \",\"effort\":\"max\"}"),
+                HookEvent.SESSION_END);
+        assertThat(input.permissionMode()).isEmpty();
+        assertThat(input.common().effort()).isEmpty();
+    }
+
     private static HookInput.Common common(String event, String fields) {
         return HookInputDecoder.decode(Json.parse("{" + COMMON + "\"hook_event_name\":\"" + event + "\"," + fields + "}"),
                 HookEvent.of(event)).common();

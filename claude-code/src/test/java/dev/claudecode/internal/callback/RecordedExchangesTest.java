@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -135,25 +133,18 @@ class RecordedExchangesTest {
     @Test
     void aCancelledPromptInterruptsTheCallbackAndIsNotAnswered() throws Exception {
         // 52: an interrupt while can_use_tool is pending makes the CLI send control_cancel_request
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
-            started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return PermissionResult.allow();
         }).build();
         Recordings.Exchange prompt = requests("52", "can_use_tool").getFirst();
         assertThat(prompt.cancelled()).isTrue();
         try (ChannelHarness harness = new ChannelHarness(config)) {
             harness.deliver(prompt.line());
-            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.started()).isTrue();
             harness.deliver("{\"type\":\"control_cancel_request\",\"request_id\":\"" + prompt.id() + "\"}");
-            assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(call.interrupted()).isTrue();
             // a request delivered after it is answered, so the channel has settled when this one is written
             harness.deliver("{\"type\":\"control_request\",\"request_id\":\"later\",\"request\":{\"subtype\":\"frobnicate\"}}");
             harness.answerTo("later");

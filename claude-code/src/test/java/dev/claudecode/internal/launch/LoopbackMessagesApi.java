@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every model request with a scripted reply (or the text {@code 8}) as SSE, and records each
  * request so a test can see what the CLI made of its flags.
  */
-final class LoopbackMessagesApi implements AutoCloseable {
+public final class LoopbackMessagesApi implements AutoCloseable {
 
     /** One recorded request: its path, its lower-cased headers and its JSON body. */
     record Request(String path, Map<String, String> headers, Map<String, Object> body) {
@@ -44,7 +44,12 @@ final class LoopbackMessagesApi implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    LoopbackMessagesApi() throws IOException {
+    /**
+     * Starts the server on a free loopback port.
+     *
+     * @throws IOException when it cannot listen
+     */
+    public LoopbackMessagesApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -52,7 +57,7 @@ final class LoopbackMessagesApi implements AutoCloseable {
     }
 
     /** @return the base URL for {@code ANTHROPIC_BASE_URL} */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -65,10 +70,10 @@ final class LoopbackMessagesApi implements AutoCloseable {
     /**
      * Queues a reply for the next main-loop request.
      *
-     * @param blocks content blocks: {@code {"type":"text","text":...}} or
-     *     {@code {"type":"tool_use","name":...,"input":{...}}}
+     * @param blocks content blocks: {@link #text(String)}, {@link #thinking(String, String)} or
+     *     {@link #toolUse(String, Map)}
      */
-    void enqueue(List<Map<String, Object>> blocks) {
+    public void enqueue(List<Map<String, Object>> blocks) {
         replies.add(Map.of("blocks", blocks));
     }
 
@@ -131,11 +136,18 @@ final class LoopbackMessagesApi implements AutoCloseable {
         return List.of(text(request.system().contains("title") ? "{\"title\":\"Probe\"}" : "ok"));
     }
 
-    static Map<String, Object> text(String text) {
+    /** @return a text block */
+    public static Map<String, Object> text(String text) {
         return Map.of("type", "text", "text", text);
     }
 
-    static Map<String, Object> toolUse(String name, Map<String, Object> input) {
+    /** @return a thinking block with its signature */
+    public static Map<String, Object> thinking(String thinking, String signature) {
+        return Map.of("type", "thinking", "thinking", thinking, "signature", signature);
+    }
+
+    /** @return a tool use block; its id is made up when it is sent */
+    public static Map<String, Object> toolUse(String name, Map<String, Object> input) {
         return Map.of("type", "tool_use", "name", name, "input", input);
     }
 
@@ -151,6 +163,13 @@ final class LoopbackMessagesApi implements AutoCloseable {
                         Map.of("type", "tool_use", "id", block.get("id"), "name", block.get("name"), "input", Map.of())));
                 event(out, "content_block_delta", Map.of("type", "content_block_delta", "index", index, "delta",
                         Map.of("type", "input_json_delta", "partial_json", Json.write(block.get("input")))));
+            } else if ("thinking".equals(block.get("type"))) {
+                event(out, "content_block_start", Map.of("type", "content_block_start", "index", index, "content_block",
+                        Map.of("type", "thinking", "thinking", "", "signature", "")));
+                event(out, "content_block_delta", Map.of("type", "content_block_delta", "index", index, "delta",
+                        Map.of("type", "thinking_delta", "thinking", block.get("thinking"))));
+                event(out, "content_block_delta", Map.of("type", "content_block_delta", "index", index, "delta",
+                        Map.of("type", "signature_delta", "signature", block.get("signature"))));
             } else {
                 event(out, "content_block_start", Map.of("type", "content_block_start", "index", index, "content_block",
                         Map.of("type", "text", "text", "")));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.errors.ControlException;
 import dev.claudecode.errors.ControlTimeoutException;
+import dev.claudecode.internal.callback.UntilInterrupted;
 import dev.claudecode.internal.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,22 +109,15 @@ class ControlChannelTest {
 
     @Test
     void aCancelledCliRequestIsInterruptedAndNotAnswered() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        UntilInterrupted call = new UntilInterrupted();
         ControlChannel channel = new ControlChannel(new StdinWriter(stdin), (subtype, request) -> {
-            started.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
+            call.hang();
             return Json.object();
         });
         channel.onRequest(Json.parse("{\"type\":\"control_request\",\"request_id\":\"slow\",\"request\":{\"subtype\":\"can_use_tool\"}}"));
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.started()).isTrue();
         channel.onCancel(Json.parse("{\"type\":\"control_cancel_request\",\"request_id\":\"slow\"}"));
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.interrupted()).isTrue();
         Thread.sleep(100);
         assertThat(written()).isEmpty();
     }
