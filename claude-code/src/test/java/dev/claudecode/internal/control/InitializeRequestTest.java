@@ -6,6 +6,7 @@ import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class InitializeRequestTest {
     }
 
     private static JsonNode recorded(String file) {
-        return GoldenTranscripts.entries(file).stream()
+        return GoldenTranscripts.entries(ProtocolRecordings.V2_1_197, file).stream()
                 .filter(entry -> entry.isIn() && entry.requestSubtype().equals("initialize"))
                 .findFirst().orElseThrow().msg().get("request");
     }
