@@ -32,6 +32,7 @@ import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
+import dev.claudecode.internal.session.UnsupportedVersionWarning;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
@@ -41,6 +42,7 @@ import dev.claudecode.history.SessionMessage;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpSetServersResult;
+import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
 import dev.claudecode.errors.NodeCommandException;
@@ -786,6 +788,9 @@ public final class Session implements AutoCloseable {
             boolean current = turn != null && turn.connection() == from;
             if (current) {
                 message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+            }
+            if (message instanceof InitMessage init) {
+                UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
             dispatch(message);
             if (current) {

@@ -45,7 +45,12 @@ final class ReplayTransport implements Transport {
     private volatile boolean finished;
 
     ReplayTransport(String version, String transcript) {
-        this.entries = GoldenTranscripts.entries(version, transcript);
+        this(GoldenTranscripts.entries(version, transcript));
+    }
+
+    /** A replay of recorded lines that a test may have changed. */
+    ReplayTransport(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
     }
 
     /** @return every difference between what the SDK wrote and the recording */

@@ -321,9 +321,9 @@ class SshTransportIT {
         return new LaunchSpec(executable, arguments, environment, name -> false, cwd);
     }
 
-    /** @return the pinned CLI: the "remote" host is this machine, so the local install serves it */
+    /** @return the CLI under test: the "remote" host is this machine, so the local install serves it */
     static String requireCli() {
-        return dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path().toString();
+        return dev.claudecode.testkit.TestCli.path().toString();
     }
 
     static String readAll(java.io.InputStream in) throws IOException {

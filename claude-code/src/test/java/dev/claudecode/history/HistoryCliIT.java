@@ -57,7 +57,7 @@ class HistoryCliIT {
 
     @Test
     void readsTheSessionTheCliWrote() throws Exception {
-        String cliPath = dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path().toString();
+        String cliPath = dev.claudecode.cli.CliUnderTest.path().toString();
 
         Path deep = temp.resolve("wörk space.v2");
         for (int i = 0; i < 6; i++) {

@@ -14,6 +14,7 @@ import dev.claudecode.Session;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.TestCli;
 import dev.claudecode.testkit.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class ControlChannelIT {
 
             assertThat(status.get(30, TimeUnit.SECONDS)).isEmpty();
             model.get(30, TimeUnit.SECONDS);
-            assertThat(version.get(30, TimeUnit.SECONDS).version()).isEqualTo(ClaudeCode.cliVersion());
+            assertThat(version.get(30, TimeUnit.SECONDS).version()).isEqualTo(TestCli.version());
             session.query("What is 5 + 3?");
         }
         assertThat(api.lastMainRequest().orElseThrow().model()).contains("claude-sonnet-5");

@@ -19,6 +19,7 @@ import dev.claudecode.message.stream.ContentBlockDelta;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.TestCli;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ class RuntimeControlIT {
         api.enqueue(Reply.text("8"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.query("hello");
-            assertThat(session.binaryVersion().version()).isEqualTo(ClaudeCode.cliVersion());
+            assertThat(session.binaryVersion().version()).isEqualTo(TestCli.version());
             assertThat(session.getSettings().effective()).doesNotContainKey("model");
 
             session.applyFlagSettings(Map.of("model", "haiku"));
