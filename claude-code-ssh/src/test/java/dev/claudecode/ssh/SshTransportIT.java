@@ -92,7 +92,7 @@ class SshTransportIT {
 
         CliProcess process = launch(spec(cli, List.of("--version"), Map.of("ANTHROPIC_API_KEY", secret), Optional.of(temp.toString())));
 
-        assertThat(readAll(process.stdout()).strip()).isEqualTo("2.1.197 (Claude Code)");
+        assertThat(readAll(process.stdout()).strip()).isEqualTo(dev.claudecode.testkit.TestCli.version() + " (Claude Code)");
         assertThat(exitOf(process)).isZero();
     }
 
