@@ -45,8 +45,11 @@ class ControlChannelIT {
             model.get(30, TimeUnit.SECONDS);
             assertThat(version.get(30, TimeUnit.SECONDS).version()).isEqualTo(TestCli.version());
             session.query("What is 5 + 3?");
+            // the id the alias stands for, as this CLI lists it (claude-sonnet-5 on 2.1.197, claude-sonnet-5-5 on 2.1.332)
+            String sonnet = session.supportedModels().stream().filter(m -> m.value().equals("sonnet")).findFirst()
+                    .flatMap(dev.claudecode.control.ModelInfo::resolvedModel).orElseThrow();
+            assertThat(api.lastMainRequest().orElseThrow().model()).contains(sonnet);
         }
-        assertThat(api.lastMainRequest().orElseThrow().model()).contains("claude-sonnet-5");
     }
 
     @Test
