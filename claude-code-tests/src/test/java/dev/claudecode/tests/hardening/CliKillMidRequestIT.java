@@ -11,6 +11,7 @@ import dev.claudecode.errors.ControlException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.content.ToolUseBlock;
+import dev.claudecode.control.Health;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
 import dev.claudecode.hook.HookOutput;
@@ -168,6 +169,10 @@ class CliKillMidRequestIT {
                 assertThat(CliVersionRange.compare(TestCli.version(), "2.1.332")).isNotNegative();
                 assertThat(failure).hasMessageContaining("Claude Code is shutting down");
                 assertThat(Procs.await(10_000, () -> !Procs.isAlive(cli))).as("the CLI exited").isTrue();
+                // the answer came before the exit: the next turn is for after the session has seen the
+                // death, as it has when the exit itself failed the call
+                assertThat(Procs.await(10_000, () -> session.health().reason() == Health.Reason.PROCESS_DEAD))
+                        .as("the session saw the CLI die").isTrue();
             } else {
                 assertThat(failure).isInstanceOfSatisfying(CliProcessException.class, e -> {
                     assertThat(e.exitStatus()).hasValue(exitStatus(signal));
