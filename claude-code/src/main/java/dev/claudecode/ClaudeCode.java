@@ -74,7 +74,10 @@ public final class ClaudeCode {
         return BuildInfo.libraryVersion();
     }
 
-    /** @return the Claude Code CLI version this library is built and tested against */
+    /**
+     * @return the Claude Code CLI version the managed install installs by default: the newest
+     *     of the supported versions ({@link dev.claudecode.cli.CliVersionRange})
+     */
     public static String cliVersion() {
         return BuildInfo.cliVersion();
     }

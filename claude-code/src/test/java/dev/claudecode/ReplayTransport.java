@@ -16,6 +16,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * line against the next recorded {@code in} line (control requests by their {@code request}
  * object, user messages whole; request ids are ignored), and writes the recorded {@code out}
  * lines in their recorded order, with the recorded request ids of control responses replaced by
- * the ids the SDK used. Differences are collected in {@link #mismatches()}.
+ * the ids the SDK used. A user message may come earlier than recorded (the CLI queues what it
+ * reads, so an SDK need not wait for the answers before it writes a prompt); it is then held until
+ * the recording expects it. Differences are collected in {@link #mismatches()}.
  */
 final class ReplayTransport implements Transport {
 
@@ -40,8 +44,13 @@ final class ReplayTransport implements Transport {
     private final List<LaunchSpec> launches = new CopyOnWriteArrayList<>();
     private volatile boolean finished;
 
-    ReplayTransport(String transcript) {
-        this.entries = GoldenTranscripts.entries(transcript);
+    ReplayTransport(String version, String transcript) {
+        this(GoldenTranscripts.entries(version, transcript));
+    }
+
+    /** A replay of recorded lines that a test may have changed. */
+    ReplayTransport(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
     }
 
     /** @return every difference between what the SDK wrote and the recording */
@@ -105,6 +114,7 @@ final class ReplayTransport implements Transport {
         private final OutputStream cliErr = Channels.newOutputStream(stderrPipe.sink());
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
         private final Map<String, String> ids = new HashMap<>();
+        private final Deque<String> earlyUserMessages = new ArrayDeque<>();
 
         ReplayProcess() {
             Thread.ofVirtual().name("replayed-cli").start(this::play);
@@ -118,10 +128,11 @@ final class ReplayTransport implements Transport {
                     switch (entry.dir()) {
                         case "out" -> emit(cliOut, entry.msg() != null ? Json.write(rewriteIds(entry.msg())) : entry.raw());
                         case "stderr" -> emit(cliErr, entry.raw() != null ? entry.raw() : Json.write(entry.msg()));
-                        case "in" -> expect(entry, sdk.readLine());
+                        case "in" -> expect(entry, next(entry, sdk));
                         case "meta" -> {
                             String event = Json.text(entry.msg(), "event", "");
                             if (event.equals("stdin_closed")) {
+                                earlyUserMessages.forEach(early -> mismatches.add("the SDK wrote more than recorded: " + early));
                                 String extra;
                                 while ((extra = sdk.readLine()) != null) {
                                     mismatches.add("the SDK wrote more than recorded: " + extra);
@@ -143,6 +154,19 @@ final class ReplayTransport implements Transport {
                 closeQuietly(cliErr);
                 exit.complete(status);
             }
+        }
+
+        /** The SDK's next line for a recorded one: a user message written early is held back until a user message is due. */
+        private String next(Entry entry, BufferedReader sdk) throws IOException {
+            if (entry.type().equals("user")) {
+                return earlyUserMessages.isEmpty() ? sdk.readLine() : earlyUserMessages.poll();
+            }
+            String line = sdk.readLine();
+            while (line != null && Json.text(Json.parse(line), "type", "").equals("user")) {
+                earlyUserMessages.add(line);
+                line = sdk.readLine();
+            }
+            return line;
         }
 
         private void expect(Entry entry, String line) {

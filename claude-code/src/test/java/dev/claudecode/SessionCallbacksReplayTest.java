@@ -15,20 +15,23 @@ import dev.claudecode.permission.PermissionUpdate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sessions with Java callbacks driven against recorded transcripts: the session's initialize
  * request, its command line, and every answer its callbacks give the CLI must equal what the
- * recording SDK wrote, byte for byte after parsing.
+ * recording SDK wrote, byte for byte after parsing. Each test replays the transcript of every
+ * recorded CLI version.
  */
 class SessionCallbacksReplayTest {
 
     private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
 
-    @Test
-    void permissionAllowedWithChangedInput30() throws Exception {
-        ReplayTransport replay = new ReplayTransport("30_permission_allow_updated_input.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void permissionAllowedWithChangedInput30(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "30_permission_allow_updated_input.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().canUseTool(request -> PermissionResult.allow(Map.of(
                 "command", "touch changed-by-sdk.txt && echo created", "description", "Create a file"))).build(), replay)) {
             assertThat(session.query("create original.txt").result()).contains("The file was created.");
@@ -37,9 +40,10 @@ class SessionCallbacksReplayTest {
         assertThat(replay.launches().getFirst().arguments()).contains("--permission-prompt-tool=stdio");
     }
 
-    @Test
-    void permissionsWithUpdatedPermissions33() throws Exception {
-        ReplayTransport replay = new ReplayTransport("33_permission_write_read_edit.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void permissionsWithUpdatedPermissions33(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "33_permission_write_read_edit.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().canUseTool(request -> request.toolName().equals("Edit")
                 ? PermissionResult.allow().withUpdatedPermissions(PermissionUpdate.allowForSession(PermissionRule.tool("Edit")))
                 : PermissionResult.allow()).build(), replay)) {
@@ -48,9 +52,10 @@ class SessionCallbacksReplayTest {
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void aPreToolUseHookDenies36() throws Exception {
-        ReplayTransport replay = new ReplayTransport("36_hook_pretooluse_deny.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aPreToolUseHookDenies36(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "36_hook_pretooluse_deny.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder()
                 .canUseTool(request -> PermissionResult.allow())
                 .hook(HookEvent.PRE_TOOL_USE, HookMatcher.of("Bash",
@@ -61,9 +66,10 @@ class SessionCallbacksReplayTest {
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void anInProcessMcpToolIsCalled40() throws Exception {
-        ReplayTransport replay = new ReplayTransport("40_sdk_mcp_tool_call.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void anInProcessMcpToolIsCalled40(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "40_sdk_mcp_tool_call.jsonl");
         SdkMcpServer calc = SdkMcpServer.builder("calc").version("1.0.0").tool("add", "Add two numbers", Map.of(
                 "type", "object",
                 "properties", Map.of("a", Map.of("type", "number"), "b", Map.of("type", "number")),

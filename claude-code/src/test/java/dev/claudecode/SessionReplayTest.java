@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.TaskNotificationMessage;
 import dev.claudecode.message.TaskStartedMessage;
@@ -23,20 +24,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sessions driven against recorded transcripts: every line the SDK writes must equal the
  * recorded one (apart from request ids), and the recorded answers must decode to the documented
- * results.
+ * results. Each test replays the transcript of every recorded CLI version.
  */
 class SessionReplayTest {
 
     private static final ClaudeCodeOptions OPTIONS = ClaudeCodeOptions.builder().controlTimeout(Duration.ofSeconds(10)).build();
 
-    @Test
-    void stopTaskOnABackgroundTask53() throws Exception {
-        ReplayTransport replay = new ReplayTransport("53_stop_task.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void stopTaskOnABackgroundTask53(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "53_stop_task.jsonl");
         List<Message> seen = Collections.synchronizedList(new ArrayList<>());
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
             session.addListener(seen::add);
@@ -66,9 +69,10 @@ class SessionReplayTest {
         }
     }
 
-    @Test
-    void extraSubtypes54() throws Exception {
-        ReplayTransport replay = new ReplayTransport("54_control_extra_subtypes.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void extraSubtypes54(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "54_control_extra_subtypes.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
             session.query("hello");
             EffectiveSettings before = session.control().effectiveSettings();
@@ -77,12 +81,13 @@ class SessionReplayTest {
             session.control().renameSession("Renamed by SDK");
             Map<String, Object> cost = session.control().request("get_session_cost", Map.of());
             session.control().request("get_usage", Map.of());
-            BinaryVersion version = session.control().binaryVersion();
+            BinaryVersion binary = session.control().binaryVersion();
             session.control().request("reload_plugins", Map.of());
             session.control().request("reload_skills", Map.of());
             session.control().request("file_suggestions", Map.of("query", "hel"));
             Map<String, Object> file = session.control().request("read_file", Map.of("path", "hello.txt"));
-            session.control().request("cancel_async_message", Map.of("message_uuid", "4df2b1b9-a2fd-4d7c-a368-c2bf7d3b70d5"));
+            session.control().request("cancel_async_message", Map.of("message_uuid", recordedRequest(version, "54_control_extra_subtypes.jsonl",
+                    "cancel_async_message").path("message_uuid").asString()));
             session.control().request("seed_read_state", Map.of("path", "hello.txt", "mtime", 0));
             Map<String, Object> tasks = session.control().request("background_tasks", Map.of());
 
@@ -90,19 +95,22 @@ class SessionReplayTest {
                     .isInstanceOf(ControlException.class)
                     .hasMessageContaining("Unsupported control request subtype: set_color")
                     .satisfies(e -> assertThat(((ControlException) e).subtype()).isEqualTo("set_color"));
-            assertThat(before.applied()).containsEntry("model", "claude-opus-4-8[1m]");
+            assertThat(before.applied()).containsEntry("model",
+                    version.equals(ProtocolRecordings.V2_1_197) ? "claude-opus-4-8[1m]" : "claude-opus-5-5");
             assertThat(after.effective()).containsEntry("model", "haiku");
-            assertThat((String) cost.get("text")).startsWith("Total cost:");
-            assertThat(version.version()).isEqualTo("2.1.197");
+            // 2.1.332 words its cost report as an estimate
+            assertThat((String) cost.get("text")).startsWith(version.equals(ProtocolRecordings.V2_1_197) ? "Total cost:" : "Estimated cost:");
+            assertThat(binary.version()).isEqualTo(version);
             assertThat(file).containsEntry("contents", "hello file\n");
             assertThat(tasks).isEmpty();
         }
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void thinkingBudgetAndModel57() throws Exception {
-        ReplayTransport replay = new ReplayTransport("57_max_thinking_tokens_effect.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void thinkingBudgetAndModel57(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "57_max_thinking_tokens_effect.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().model("haiku").build(), replay)) {
             session.control().setMaxThinkingTokens(OptionalInt.empty());
             session.query("turn with max_thinking_tokens=None");
@@ -121,9 +129,10 @@ class SessionReplayTest {
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void rewindFilesWithCheckpointing60() throws Exception {
-        ReplayTransport replay = new ReplayTransport("60_rewind_files.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void rewindFilesWithCheckpointing60(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "60_rewind_files.jsonl");
         String first = "aaaaaaaa-0000-4000-8000-000000000001";
         String second = "aaaaaaaa-0000-4000-8000-000000000002";
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().enableFileCheckpointing(true).build(), replay)) {
@@ -147,9 +156,10 @@ class SessionReplayTest {
         assertThat(replay.launches().getFirst().environment()).containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
     }
 
-    @Test
-    void rewindFilesWithoutCheckpointing61() throws Exception {
-        ReplayTransport replay = new ReplayTransport("61_rewind_files_disabled.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void rewindFilesWithoutCheckpointing61(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "61_rewind_files_disabled.jsonl");
         String first = "aaaaaaaa-0000-4000-8000-000000000001";
         String second = "aaaaaaaa-0000-4000-8000-000000000002";
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
@@ -167,9 +177,10 @@ class SessionReplayTest {
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void interruptWhileIdleAndMidStream51() throws Exception {
-        ReplayTransport replay = new ReplayTransport("51_interrupt.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void interruptWhileIdleAndMidStream51(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "51_interrupt.jsonl");
         try (Session session = ClaudeCode.start(OPTIONS.toBuilder().includePartialMessages(true).build(), replay)) {
             session.control().serverInfo();
             session.interrupt();
@@ -194,9 +205,10 @@ class SessionReplayTest {
         replay.assertFullyReplayed();
     }
 
-    @Test
-    void theInitializeRequestCarriesWhatCallbackRegistriesContribute() throws Exception {
-        ReplayTransport replay = new ReplayTransport("04_initialize_sdk_mcp.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void theInitializeRequestCarriesWhatCallbackRegistriesContribute(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "04_initialize_sdk_mcp.jsonl");
         Session session = new Session(OPTIONS, replay, new OptionsLauncher(OPTIONS, "claude"));
         try {
             session.addInitializeContribution(request -> request.putArray("sdkMcpServers").add("calc"));
@@ -208,13 +220,14 @@ class SessionReplayTest {
         } finally {
             session.stop();
         }
-        assertThat(replay.written().getFirst().path("request")).isEqualTo(GoldenTranscripts.entries("04_initialize_sdk_mcp.jsonl").stream()
+        assertThat(replay.written().getFirst().path("request")).isEqualTo(GoldenTranscripts.entries(version, "04_initialize_sdk_mcp.jsonl").stream()
                 .filter(e -> e.isIn()).findFirst().orElseThrow().msg().get("request"));
     }
 
-    @Test
-    void serverInfoIsTheDecodedInitializeAnswer() throws Exception {
-        ReplayTransport replay = new ReplayTransport("01_initialize_plain.jsonl");
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void serverInfoIsTheDecodedInitializeAnswer(String version) throws Exception {
+        ReplayTransport replay = new ReplayTransport(version, "01_initialize_plain.jsonl");
         ServerInfo info;
         try (Session session = ClaudeCode.start(OPTIONS, replay)) {
             info = session.control().serverInfo();
@@ -224,9 +237,18 @@ class SessionReplayTest {
             assertThat(session.control().accountInfo()).isEqualTo(info.account());
             assertThat(session.health().reason()).isEqualTo(Health.Reason.READY);
         }
-        assertThat(info.pid()).hasValue(6165);
-        assertThat(info.model("opus[1m]")).isPresent();
+        assertThat(info.pid()).hasValue(GoldenTranscripts.entries(version, "01_initialize_plain.jsonl").stream()
+                .filter(e -> e.isOut()).findFirst().orElseThrow().msg().path("response").path("response").path("pid").longValue());
+        // 2.1.332 lists opus without a separate [1m] entry (transcript 01)
+        assertThat(info.model(version.equals(ProtocolRecordings.V2_1_197) ? "opus[1m]" : "opus")).isPresent();
         assertThat(Json.toNode(info.raw()).path("account").path("apiProvider").asString()).isEqualTo("firstParty");
         assertThat(replay.mismatches()).singleElement().satisfies(m -> assertThat(m).contains("closed stdin"));
+    }
+
+    /** @return the request object of the first control request of a subtype the recording SDK wrote */
+    private static tools.jackson.databind.JsonNode recordedRequest(String version, String transcript, String subtype) {
+        return GoldenTranscripts.entries(version, transcript).stream()
+                .filter(e -> e.isIn() && e.requestSubtype().equals(subtype))
+                .findFirst().orElseThrow().msg().path("request");
     }
 }

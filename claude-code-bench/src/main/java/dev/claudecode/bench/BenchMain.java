@@ -18,7 +18,7 @@ import java.util.Set;
  * BENCHMARKS.md.
  *
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
- * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR};
+ * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
  * {@code --messages N}; {@code --sessions N}; {@code --only decode,latency,control,scale,hugeline,jmh};
  * {@code --ts-sdk VERSION}.
@@ -42,7 +42,7 @@ public final class BenchMain {
         Map<String, String> options = parse(args);
         Path work = Path.of(options.getOrDefault("work", "target/bench-work")).toAbsolutePath();
         Files.createDirectories(work);
-        Path protocol = Path.of(options.getOrDefault("protocol", "protocol")).toAbsolutePath();
+        Path protocol = Path.of(options.getOrDefault("protocol", "protocol/2.1.197")).toAbsolutePath();
         Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         long messages = Long.parseLong(options.getOrDefault("messages", "200000"));

@@ -45,7 +45,7 @@ public final class Fixtures {
     /**
      * Reads the transcripts.
      *
-     * @param transcripts the {@code protocol/transcripts} directory
+     * @param transcripts one version's {@code protocol/<version>/transcripts} directory
      * @return the lines to replay
      */
     static Corpus read(Path transcripts) throws IOException {

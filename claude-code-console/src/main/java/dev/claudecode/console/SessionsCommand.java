@@ -28,7 +28,9 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         History history = History.at(configDir != null ? configDir : History.defaultConfigDir());
-        SessionListQuery.Builder query = SessionListQuery.builder().page(Page.first(Math.max(1, limit)));
+        // counted in full: since CLI 2.1.332 a session file holds the API requests too and outgrows
+        // the head-and-tail window a listing reads, which would leave the MSGS column unknown
+        SessionListQuery.Builder query = SessionListQuery.builder().page(Page.first(Math.max(1, limit))).countMessages(true);
         if (project != null) {
             query.projectPath(project.toAbsolutePath());
         }

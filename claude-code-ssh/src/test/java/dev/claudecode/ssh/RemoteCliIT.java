@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which CLI runs on the host: a configured path, or the managed install copied there. */
 class RemoteCliIT {
 
-    private static final String VERSION = "2.1.197";
+    /** The managed install's default version, which the fake local cache holds. */
+    private static final String VERSION = dev.claudecode.ClaudeCode.cliVersion();
 
     @TempDir
     static Path serverDir;

@@ -92,7 +92,7 @@ class SshTransportIT {
 
         CliProcess process = launch(spec(cli, List.of("--version"), Map.of("ANTHROPIC_API_KEY", secret), Optional.of(temp.toString())));
 
-        assertThat(readAll(process.stdout()).strip()).isEqualTo("2.1.197 (Claude Code)");
+        assertThat(readAll(process.stdout()).strip()).isEqualTo(dev.claudecode.testkit.TestCli.version() + " (Claude Code)");
         assertThat(exitOf(process)).isZero();
     }
 
@@ -321,9 +321,9 @@ class SshTransportIT {
         return new LaunchSpec(executable, arguments, environment, name -> false, cwd);
     }
 
-    /** @return the pinned CLI: the "remote" host is this machine, so the local install serves it */
+    /** @return the CLI under test: the "remote" host is this machine, so the local install serves it */
     static String requireCli() {
-        return dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path().toString();
+        return dev.claudecode.testkit.TestCli.path().toString();
     }
 
     static String readAll(java.io.InputStream in) throws IOException {

@@ -2,7 +2,6 @@ package dev.claudecode.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claudecode.ClaudeCode;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -10,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class TestCliTest {
 
     @Test
-    void findsAnExecutableCliOfThePinnedVersion() throws Exception {
+    void findsAnExecutableCliOfTheVersionUnderTest() throws Exception {
         var cli = TestCli.path();
         assertThat(Files.isExecutable(cli)).isTrue();
         Process process = new ProcessBuilder(cli.toString(), "--version").redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(process.getInputStream().readAllBytes())).startsWith(ClaudeCode.cliVersion());
+        assertThat(new String(process.getInputStream().readAllBytes())).startsWith(TestCli.version());
     }
 }

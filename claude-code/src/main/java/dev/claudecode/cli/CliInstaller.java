@@ -289,7 +289,7 @@ public final class CliInstaller {
         /**
          * The CLI version to install.
          *
-         * @param version e.g. {@code 2.1.197}; default: the version this library is built against
+         * @param version e.g. {@code 2.1.197}; default: the pinned version, the newest of {@link CliVersionRange}
          * @return this builder
          */
         public Builder version(String version) {

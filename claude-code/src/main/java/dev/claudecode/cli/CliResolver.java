@@ -1,6 +1,7 @@
 package dev.claudecode.cli;
 
 import dev.claudecode.errors.CliNotFoundException;
+import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.cli.PlatformDetector;
 import java.io.File;
 import java.nio.file.Files;
@@ -72,7 +73,20 @@ public final class CliResolver {
      * @return the resolver
      */
     public static CliResolver pinnedVersion() {
-        return builder().searchPath(List.of()).commonLocations(List.of()).autoInstall(true).build();
+        return forVersion(BuildInfo.cliVersion());
+    }
+
+    /**
+     * A resolver for exactly one CLI version, like {@link #pinnedVersion()}: {@code
+     * CLAUDE_CODE_CLI_PATH} when set, else the managed install of that version, installed when missing.
+     *
+     * @param version e.g. {@code 2.1.197}; see {@link CliVersionRange} for the supported ones
+     * @return the resolver
+     * @throws IllegalArgumentException when {@code version} is not a version
+     */
+    public static CliResolver forVersion(String version) {
+        return builder().searchPath(List.of()).commonLocations(List.of()).autoInstall(true)
+                .installer(CliInstaller.builder().version(version).build()).build();
     }
 
     /** @return a builder with the defaults of {@link #defaults()} */

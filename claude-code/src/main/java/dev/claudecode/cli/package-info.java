@@ -21,8 +21,9 @@
  * {@link dev.claudecode.errors.CliNotFoundException} lists every file it looked at and how to install.
  *
  * <h2>Managed install</h2>
- * {@link dev.claudecode.cli.CliInstaller} installs one CLI version (by default the version this
- * library is built and tested against) into {@code ~/.cache/claude-code-java/cli/<version>/claude}:
+ * {@link dev.claudecode.cli.CliInstaller} installs one CLI version (by default the pinned one, the
+ * newest of the supported range {@link dev.claudecode.cli.CliVersionRange}; any other with
+ * {@code version(...)}) into {@code ~/.cache/claude-code-java/cli/<version>/claude}:
  * <ol>
  *   <li>it picks the platform package, {@code @anthropic-ai/claude-code-<platform>} with platform
  *       {@code linux-x64}, {@code linux-arm64}, {@code linux-x64-musl}, {@code linux-arm64-musl},

@@ -7,7 +7,11 @@
  * queries: {@link dev.claudecode.history.SessionListQuery},
  * {@link dev.claudecode.history.HistoryQuery}, both paged by {@link dev.claudecode.history.Page}; names: {@link dev.claudecode.history.ProjectDirectories}.
  *
- * <h2>What this package assumes about the files (CLI 2.1.197, as recorded)</h2>
+ * <h2>What this package assumes about the files (CLI 2.1.197 and 2.1.332, as recorded)</h2>
+ *
+ * <p>2.1.332 adds record types (API requests, cost state, tool use) that make its files several
+ * times larger, often beyond the head-and-tail window a listing reads; they are not messages, and
+ * the conversation read from them is the same (protocol/README.md §13.6).
  *
  * <ul>
  *   <li><b>Layout.</b> Under the config directory ({@code CLAUDE_CONFIG_DIR}, default

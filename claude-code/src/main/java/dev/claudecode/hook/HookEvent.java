@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * A point in the CLI's life at which hooks run. A value type rather than an enum so that events
  * added by newer CLI versions can be hooked through {@link #of(String)} without a library
- * release; the constants are the events of the pinned CLI (2.1.197), all of which accept SDK
- * callback hooks.
+ * release; the constants are the events of CLI 2.1.197, the oldest supported one, all of which
+ * accept SDK callback hooks (2.1.332 adds {@code Interrupt}, {@code PreModelSwitch},
+ * {@code PostModelSwitch}, {@code DirectoryAdded} and {@code PreSkillShellCommand}, reachable
+ * through {@link #of(String)}).
  *
  * @param name the event's name on the wire, e.g. {@code PreToolUse}
  */

@@ -18,7 +18,7 @@ public final class BuildInfo {
         return PROPERTIES.getProperty("version");
     }
 
-    /** @return the pinned Claude Code CLI version, e.g. {@code 2.1.197} */
+    /** @return the pinned Claude Code CLI version, e.g. {@code 2.1.332} */
     public static String cliVersion() {
         return PROPERTIES.getProperty("cli.version");
     }

@@ -7,10 +7,11 @@ import java.util.Objects;
  * that modes added by newer CLI versions can be used through {@link #of(String)} without a library
  * release; the constants are the modes this library knows by name.
  *
- * <p>The pinned CLI (2.1.197) accepts {@code default}, {@code acceptEdits}, {@code auto},
- * {@code bypassPermissions}, {@code dontAsk} and {@code plan} on its command line and refuses to
- * start with any other value. {@link #DELEGATE} is known from other CLI versions and is not
- * accepted by 2.1.197 at start-up.
+ * <p>The supported CLIs (2.1.197 to 2.1.332) accept {@code default}, {@code acceptEdits},
+ * {@code auto}, {@code bypassPermissions}, {@code dontAsk} and {@code plan} on their command line
+ * and refuse to start with any other value; 2.1.332 also refuses any other value in
+ * {@code set_permission_mode} (2.1.197 accepted it). {@link #DELEGATE} is known from other CLI
+ * versions and is not accepted by 2.1.197 at start-up.
  *
  * @param value the wire value, e.g. {@code acceptEdits}
  */

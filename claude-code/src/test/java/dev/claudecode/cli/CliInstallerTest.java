@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledOnOs(OS.WINDOWS)
 class CliInstallerTest {
 
-    private static final String VERSION = "2.1.197";
+    /** The default version, which the fake registry publishes. */
+    private static final String VERSION = dev.claudecode.ClaudeCode.cliVersion();
     private static final String PACKAGE = "@anthropic-ai/claude-code-linux-x64";
     private static final String LOCK_FILE = "." + VERSION + ".lock";
 
@@ -66,12 +67,12 @@ class CliInstallerTest {
 
         assertThat(binary).isEqualTo(cacheDir.resolve(VERSION).resolve("claude"));
         assertThat(Files.isExecutable(binary)).isTrue();
-        assertThat(run(binary, "--version")).isEqualTo("2.1.197 (Claude Code)");
+        assertThat(run(binary, "--version")).isEqualTo(VERSION + " (Claude Code)");
         assertThat(listing(cacheDir)).containsExactlyInAnyOrder(VERSION, LOCK_FILE);
         assertThat(listing(cacheDir.resolve(VERSION))).containsExactly("claude");
         assertThat(registry.requests).containsExactly(
-                "GET /@anthropic-ai%2fclaude-code-linux-x64/2.1.197",
-                "GET /tarballs/claude-code-linux-x64-2.1.197.tgz");
+                "GET /@anthropic-ai%2fclaude-code-linux-x64/" + VERSION,
+                "GET /tarballs/claude-code-linux-x64-" + VERSION + ".tgz");
     }
 
     @Test
@@ -184,9 +185,9 @@ class CliInstallerTest {
 
         assertThat(binary).isEqualTo(cacheDir.resolve(VERSION).resolve("claude"));
         assertThat(registry.requests).containsExactly(
-                "GET /@anthropic-ai%2fclaude-code-linux-x64/2.1.197",
+                "GET /@anthropic-ai%2fclaude-code-linux-x64/" + VERSION,
                 "GET /@anthropic-ai%2fclaude-code-linux-x64",
-                "GET /tarballs/claude-code-linux-x64-2.1.197.tgz");
+                "GET /tarballs/claude-code-linux-x64-" + VERSION + ".tgz");
     }
 
     @Test
@@ -261,7 +262,7 @@ class CliInstallerTest {
         }
 
         assertThat(registry.tarballDownloads).hasValue(1);
-        assertThat(run(cacheDir.resolve(VERSION).resolve("claude"), "--version")).isEqualTo("2.1.197 (Claude Code)");
+        assertThat(run(cacheDir.resolve(VERSION).resolve("claude"), "--version")).isEqualTo(VERSION + " (Claude Code)");
         assertThat(listing(cacheDir)).containsExactlyInAnyOrder(VERSION, LOCK_FILE);
     }
 
@@ -298,7 +299,7 @@ class CliInstallerTest {
         }
 
         assertThat(registry.tarballDownloads).hasValue(1);
-        assertThat(run(cacheDir.resolve(VERSION).resolve("claude"), "--version")).isEqualTo("2.1.197 (Claude Code)");
+        assertThat(run(cacheDir.resolve(VERSION).resolve("claude"), "--version")).isEqualTo(VERSION + " (Claude Code)");
         assertThat(listing(cacheDir)).containsExactlyInAnyOrder(VERSION, LOCK_FILE);
     }
 
@@ -314,7 +315,7 @@ class CliInstallerTest {
         CliInstaller installer = CliInstaller.builder().localEnvironment(LocalEnvironment.current().withHomeDir(temp)).platform(CliPlatform.LINUX_X64).build();
 
         assertThat(installer.cacheDir()).isEqualTo(temp.resolve(".cache/claude-code-java/cli"));
-        assertThat(installer.binaryPath()).isEqualTo(temp.resolve(".cache/claude-code-java/cli/2.1.197/claude"));
+        assertThat(installer.binaryPath()).isEqualTo(temp.resolve(".cache/claude-code-java/cli/" + VERSION + "/claude"));
         assertThat(installer.installed()).isEmpty();
         assertThat(installer.toBuilder().version("2.1.100").build().binaryPath())
                 .isEqualTo(temp.resolve(".cache/claude-code-java/cli/2.1.100/claude"));

@@ -161,8 +161,8 @@ class CliResolverTest {
     @Test
     void autoInstallRunsTheManagedInstallWhenNothingIsFound() {
         try (FakeNpmRegistry registry = FakeNpmRegistry.start()) {
-            registry.publish("@anthropic-ai/claude-code-linux-x64", "2.1.197",
-                    TestTarball.cliPackage(TestTarball.versionScript("2.1.197")));
+            registry.publish("@anthropic-ai/claude-code-linux-x64", dev.claudecode.ClaudeCode.cliVersion(),
+                    TestTarball.cliPackage(TestTarball.versionScript(dev.claudecode.ClaudeCode.cliVersion())));
             CliInstaller installing = installer.toBuilder().registry(registry.uri())
                     .localEnvironment(new LocalEnvironment(Map.of(), home, project)).build();
 
@@ -177,7 +177,7 @@ class CliResolverTest {
 
     @Test
     void theDefaultInstallerUsesTheHomeDirectoryCache() throws IOException {
-        Path defaultManaged = home.resolve(".cache/claude-code-java/cli/2.1.197/claude");
+        Path defaultManaged = home.resolve(".cache/claude-code-java/cli/" + dev.claudecode.ClaudeCode.cliVersion() + "/claude");
         executable(defaultManaged);
 
         assertThat(CliResolver.builder().localEnvironment(new LocalEnvironment(Map.of(), home, project))

@@ -1,6 +1,7 @@
 package dev.claudecode.history;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Session files for tests: the recorded ones from {@code protocol/session-files} and generated ones. */
+/** Session files for tests: the recorded ones from {@code protocol/2.1.197/session-files} and generated ones. */
 final class Fixtures {
 
     static final String MULTI_TURN = "20_multi_turn__7c341ea3-f56c-41c7-acd2-e44fcbca08b3.jsonl";
@@ -31,14 +32,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** @return the protocol recordings: {@code claudecode.protocol.dir}, else {@code ../protocol} */
+    /** @return the CLI 2.1.197 recordings, which the named session files come from */
     static Path protocolDir() {
-        String configured = System.getProperty("claudecode.protocol.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("..", "protocol");
-        if (!Files.isDirectory(dir.resolve("session-files"))) {
-            throw new IllegalStateException("protocol recordings not found at " + dir.toAbsolutePath());
-        }
-        return dir;
+        return ProtocolRecordings.dir(ProtocolRecordings.V2_1_197);
     }
 
     /** @return the session id in a recorded file name ({@code <scenario>__<id>.jsonl}) */
@@ -48,8 +44,13 @@ final class Fixtures {
 
     /** @return the recorded file's lines with the {@code <CWD>} placeholder replaced */
     static String recordedText(String recordedName, String cwd) {
+        return recordedText(recordedName, ProtocolRecordings.V2_1_197, cwd);
+    }
+
+    /** @return one CLI version's recorded file's lines with the {@code <CWD>} placeholder replaced */
+    static String recordedText(String recordedName, String version, String cwd) {
         try {
-            String text = Files.readString(protocolDir().resolve("session-files").resolve(recordedName));
+            String text = Files.readString(ProtocolRecordings.dir(version).resolve("session-files").resolve(recordedName));
             String escaped = Json.write(cwd);
             return text.replace("<CWD>", escaped.substring(1, escaped.length() - 1));
         } catch (IOException e) {
@@ -63,10 +64,19 @@ final class Fixtures {
      * @return the transcript file
      */
     static Path installRecorded(Path configDir, String recordedName, Path cwd) {
+        return installRecorded(configDir, recordedName, ProtocolRecordings.V2_1_197, cwd);
+    }
+
+    /**
+     * Installs one CLI version's recorded transcript as the CLI would have written it for {@code cwd}.
+     *
+     * @return the transcript file
+     */
+    static Path installRecorded(Path configDir, String recordedName, String version, Path cwd) {
         String cwdText = cwd.toString();
         Path dir = configDir.resolve("projects").resolve(ProjectDirectories.encode(cwdText));
         Path file = dir.resolve(sessionIdOf(recordedName) + ".jsonl");
-        write(file, recordedText(recordedName, cwdText));
+        write(file, recordedText(recordedName, version, cwdText));
         return file;
     }
 

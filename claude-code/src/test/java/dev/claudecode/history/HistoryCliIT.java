@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.launch.LoopbackMessagesApi;
+import dev.claudecode.internal.history.FileWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class HistoryCliIT {
 
     @Test
     void readsTheSessionTheCliWrote() throws Exception {
-        String cliPath = dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path().toString();
+        String cliPath = dev.claudecode.cli.CliUnderTest.path().toString();
 
         Path deep = temp.resolve("wörk space.v2");
         for (int i = 0; i < 6; i++) {
@@ -93,9 +94,17 @@ class HistoryCliIT {
         assertThat(sessions).singleElement().satisfies(info -> {
             assertThat(info.cwd()).contains(real.toString());
             assertThat(info.firstPrompt()).contains(PROMPT);
-            assertThat(info.messageCount()).hasValue(2);
+            // a listing counts the messages of a file that fits its head-and-tail window; 2.1.332
+            // writes the API requests into the file too, which makes even this one larger than that
+            if (Files.size(info.file()) <= FileWindow.DEFAULT_SIZE) {
+                assertThat(info.messageCount()).hasValue(2);
+            } else {
+                assertThat(info.messageCount()).isEmpty();
+            }
             assertThat(info.projectDirectory()).isEqualTo(expectedDir);
         });
+        assertThat(history.listSessions(SessionListQuery.builder().projectPath(link).countMessages(true).build()))
+                .singleElement().satisfies(info -> assertThat(info.messageCount()).hasValue(2));
         String sessionId = sessions.getFirst().sessionId();
 
         List<SessionMessage> messages = history.messages(sessionId, link, HistoryQuery.all());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** History over the transcripts the real CLI 2.1.197 wrote (protocol/session-files). */
+/** History over the transcripts the real CLI 2.1.197 wrote (protocol/2.1.197/session-files). */
 class RecordedSessionsTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stdout lines of the real CLI, one of each common kind, taken from the golden transcripts (the
- * directory named by the system property {@code claudecode.protocol.dir}, else {@code protocol}).
+ * directory named by the system property {@code claudecode.protocol.dir}, else {@code protocol/2.1.197}).
  */
 public enum RepresentativeLines {
     /** {@code system/init}, sent at the start of every turn: the longest common line. */
@@ -59,6 +59,6 @@ public enum RepresentativeLines {
 
     private static Path protocolDir() {
         String configured = System.getProperty("claudecode.protocol.dir");
-        return Path.of(configured != null ? configured : "protocol");
+        return Path.of(configured != null ? configured : "protocol/2.1.197");
     }
 }

@@ -77,8 +77,9 @@ class ChatTmuxIT {
             assertThat(terminal.awaitTurnsEnded(4, TURN)).contains("(offline stand-in model) You said: And times 2?");
 
             // a long tool call, interrupted from the keyboard
-            terminal.typeLine("Run `sleep 30`");
-            terminal.awaitText("⏺ Bash(sleep 30)", TURN);
+            // not a lone sleep, which 2.1.332 refuses to run ("Blocked: standalone sleep 30")
+            terminal.typeLine("Run `echo waiting; sleep 30`");
+            terminal.awaitText("⏺ Bash(echo waiting; sleep 30)", TURN);
             terminal.typeLine("/interrupt");
             screen = terminal.awaitTurnsEnded(5, Duration.ofSeconds(20));
             assertThat(screen).contains("· interrupt sent", "error: interrupted");

@@ -3,6 +3,7 @@ package dev.claudecode.tests.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.ClaudeCode;
+import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.hook.HookEvent;
@@ -124,7 +125,7 @@ class CallbacksIT {
         assertThat(prompts).isEmpty();
         ToolResult blocked = lastToolResult(api, 1);
         assertThat(blocked.isError()).isTrue();
-        assertThat(blocked.text()).isEqualTo("Blocked by a Java hook");
+        assertThat(blocked.text()).isEqualTo(denialAsTheModelSeesIt("Bash", "Blocked by a Java hook"));
         assertThat(Files.exists(cwd.resolve("never.txt"))).isFalse();
     }
 
@@ -156,7 +157,7 @@ class CallbacksIT {
                 .build());
         assertThat(result.result()).contains("2 + 3 = 5");
         assertThat(calculator.calls).containsExactly("2+3");
-        assertThat(api.log().main().getFirst().toolNames()).contains("mcp__calc__add");
+        assertThat(offeredTools(api.log().main().getFirst())).contains("mcp__calc__add");
         ToolResult sum = lastToolResult(api, 1);
         assertThat(sum.isError()).isFalse();
         assertThat(sum.text()).isEqualTo("5");
@@ -223,7 +224,7 @@ class CallbacksIT {
             assertThat(echoConnected(session)).isTrue();
             assertThat(session.query("use both servers").result()).contains("Both worked.");
         }
-        assertThat(api.log().main().getFirst().toolNames()).contains("mcp__calc__add", "mcp__echo__echo");
+        assertThat(offeredTools(api.log().main().getFirst())).contains("mcp__calc__add", "mcp__echo__echo");
         assertThat(lastToolResult(api, 1).text()).isEqualTo("42");
         assertThat(lastToolResult(api, 2).text()).isEqualTo("echo: hi");
     }
@@ -245,5 +246,26 @@ class CallbacksIT {
         }
         assertThat(calculator.calls).containsExactly("1+1");
         assertThat(lastToolResult(api, 2).text()).isEqualTo("2");
+    }
+
+    /**
+     * The tools a request offers the model: its tool list and, from 2.1.332 on, the deferred ones
+     * (MCP tools among them) that it names for loading through ToolSearch instead of listing them.
+     */
+    static List<String> offeredTools(RecordedRequest request) {
+        List<String> offered = new java.util.ArrayList<>(request.toolNames());
+        if (request.toolNames().contains("ToolSearch")) {
+            String text = request.systemText() + Json.write(request.messages());
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("mcp__[A-Za-z0-9_-]+").matcher(text);
+            while (names.find()) {
+                offered.add(names.group());
+            }
+        }
+        return offered;
+    }
+
+    /** A PreToolUse deny reason as the model gets it: 2.1.332 prefixes it with the event and tool. */
+    static String denialAsTheModelSeesIt(String tool, String reason) {
+        return CliVersionRange.compare(TestCli.version(), "2.1.332") >= 0 ? "PreToolUse:" + tool + " hook error: " + reason : reason;
     }
 }

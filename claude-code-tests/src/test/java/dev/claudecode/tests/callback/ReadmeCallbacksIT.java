@@ -67,7 +67,7 @@ class ReadmeCallbacksIT {
         assertThat(answer).isEqualTo("It is 4.5 degrees in Oslo.");
         List<ToolResult> results = api.log().main().getLast().toolResults();
         assertThat(results).extracting(ToolResult::text)
-                .containsExactly("4.5", "No shell in this app.", "Only the weather tools are allowed.");
+                .containsExactly("4.5", CallbacksIT.denialAsTheModelSeesIt("Bash", "No shell in this app."), "Only the weather tools are allowed.");
         assertThat(results).extracting(ToolResult::isError).containsExactly(false, true, true);
         assertThat(Files.exists(cwd.resolve("notes.txt"))).isFalse();
     }

@@ -15,6 +15,7 @@ import dev.claudecode.Session;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.TestCli;
 import dev.claudecode.testkit.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +44,13 @@ class ControlChannelIT {
 
             assertThat(status.get(30, TimeUnit.SECONDS)).isEmpty();
             model.get(30, TimeUnit.SECONDS);
-            assertThat(version.get(30, TimeUnit.SECONDS).version()).isEqualTo(ClaudeCode.cliVersion());
+            assertThat(version.get(30, TimeUnit.SECONDS).version()).isEqualTo(TestCli.version());
             session.query("What is 5 + 3?");
+            // the id the alias stands for, as this CLI lists it (claude-sonnet-5 on 2.1.197, claude-sonnet-5-5 on 2.1.332)
+            String sonnet = session.control().supportedModels().stream().filter(m -> m.value().equals("sonnet")).findFirst()
+                    .flatMap(dev.claudecode.control.ModelInfo::resolvedModel).orElseThrow();
+            assertThat(api.lastMainRequest().orElseThrow().model()).contains(sonnet);
         }
-        assertThat(api.lastMainRequest().orElseThrow().model()).contains("claude-sonnet-5");
     }
 
     @Test

@@ -57,8 +57,15 @@ final class ControlFixtures {
 
     /** @return the first message of that type the list holds, once it does */
     static <T extends Message> T awaitMessage(List<Message> seen, Class<T> type, java.util.function.Predicate<T> condition) {
-        await("a " + type.getSimpleName() + " arrives", () -> seen.stream().anyMatch(m -> type.isInstance(m) && condition.test(type.cast(m))));
-        return seen.stream().filter(type::isInstance).map(type::cast).filter(condition).findFirst().orElseThrow();
+        // a copy taken under the list's lock: the listener adds to it while this looks
+        await("a " + type.getSimpleName() + " arrives", () -> snapshot(seen).stream().anyMatch(m -> type.isInstance(m) && condition.test(type.cast(m))));
+        return snapshot(seen).stream().filter(type::isInstance).map(type::cast).filter(condition).findFirst().orElseThrow();
+    }
+
+    private static List<Message> snapshot(List<Message> seen) {
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
     }
 
     /** @return the running CLI's process id */

@@ -83,11 +83,11 @@ class McpControlIT {
             assertThat(added.added()).containsExactlyInAnyOrder("dynamic", "broken");
             assertThat(added.removed()).isEmpty();
             assertThat(added.errors()).containsOnlyKeys("broken");
-            assertThat(added.errors().get("broken")).contains("probe-nonexistent-mcp-server");
+            assertThat(added.errors().get("broken")).contains(missingExecutable());
             assertThat(awaitConnected(session, "dynamic").scope()).contains("dynamic");
             McpServerStatus broken = server(session, "broken").orElseThrow();
             assertThat(broken.status()).isEqualTo(McpConnectionStatus.FAILED);
-            assertThat(broken.error().orElseThrow()).contains("probe-nonexistent-mcp-server");
+            assertThat(broken.error().orElseThrow()).contains(missingExecutable());
             assertThat(broken.config().orElseThrow()).containsEntry("command", "probe-nonexistent-mcp-server");
 
             McpSetServersResult removed = session.control().setMcpServers(Map.of());
@@ -96,5 +96,14 @@ class McpControlIT {
             assertThat(removed.removed()).containsExactlyInAnyOrder("dynamic", "broken");
             assertThat(session.control().mcpStatus()).extracting(McpServerStatus::name).doesNotContain("dynamic", "broken");
         }
+    }
+
+    /**
+     * How the CLI reports the stdio server whose command is not on the PATH: 2.1.197 names the
+     * command; 2.1.332 names the transport ("stdio") in the same sentence.
+     */
+    private static String missingExecutable() {
+        return dev.claudecode.cli.CliVersionRange.compare(dev.claudecode.testkit.TestCli.version(), "2.1.332") >= 0
+                ? "Executable not found in $PATH" : "Executable not found in $PATH: \"probe-nonexistent-mcp-server\"";
     }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.control.ContextUsage;
-import dev.claudecode.errors.ControlException;
-import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
+import dev.claudecode.cli.CliVersionRange;
+import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.EffectiveSettings;
+import dev.claudecode.control.ModelInfo;
+import dev.claudecode.errors.ControlException;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.StatusMessage;
@@ -21,6 +23,7 @@ import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
+import dev.claudecode.testkit.TestCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +50,9 @@ class RuntimeControlIT {
     @Test
     void setModelChangesTheModelOfTheNextApiCallAndResetModelGoesBack(FakeClaudeApi api) {
         api.enqueue(Reply.text("a"), Reply.text("b"), Reply.text("c"));
+        String sonnet;
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
+            sonnet = resolved(session, "sonnet");
             session.query("first");
             session.control().setModel("sonnet");
             session.query("second");
@@ -56,21 +61,23 @@ class RuntimeControlIT {
         }
         List<RecordedRequest> main = api.log().main();
         assertThat(model(main.get(0))).startsWith("claude-opus");
-        assertThat(model(main.get(1))).isEqualTo("claude-sonnet-5");
+        assertThat(model(main.get(1))).isEqualTo(sonnet);
         assertThat(model(main.get(2))).isEqualTo(model(main.get(0)));
     }
 
     @Test
     void resetModelGoesBackToTheModelOfTheOptions(FakeClaudeApi api) {
         api.enqueue(Reply.text("a"), Reply.text("b"));
+        String sonnet;
         try (Session session = ClaudeCode.start(options(api, cwd).model("haiku").build())) {
+            sonnet = resolved(session, "sonnet");
             session.control().setModel("sonnet");
             session.query("first");
             session.control().resetModel();
             session.query("second");
         }
         List<RecordedRequest> main = api.log().main();
-        assertThat(model(main.get(0))).isEqualTo("claude-sonnet-5");
+        assertThat(model(main.get(0))).isEqualTo(sonnet);
         assertThat(model(main.get(1))).startsWith("claude-haiku");
     }
 
@@ -99,8 +106,10 @@ class RuntimeControlIT {
     void runtimeChangesSurviveACrashOfTheCli(FakeClaudeApi api) throws Exception {
         api.enqueue(Reply.text("before"), Reply.text("after"));
         List<Message> seen = Collections.synchronizedList(new ArrayList<>());
+        String sonnet;
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.addListener(seen::add);
+            sonnet = resolved(session, "sonnet");
             session.query("before the crash");
             session.control().setModel("sonnet");
             session.control().setPermissionMode(PermissionMode.ACCEPT_EDITS);
@@ -109,7 +118,7 @@ class RuntimeControlIT {
 
             session.query("after the crash");
         }
-        assertThat(model(api.log().main().getLast())).isEqualTo("claude-sonnet-5");
+        assertThat(model(api.log().main().getLast())).isEqualTo(sonnet);
         assertThat(seen).filteredOn(InitMessage.class::isInstance).singleElement()
                 .satisfies(init -> assertThat(((InitMessage) init).permissionMode()).isEqualTo("acceptEdits"));
     }
@@ -144,9 +153,15 @@ class RuntimeControlIT {
             assertThatThrownBy(() -> session.control().setMaxThinkingTokens(OptionalInt.of(-1))).isInstanceOf(IllegalArgumentException.class);
         }
         List<RecordedRequest> main = api.log().main();
+        if (CliVersionRange.compare(TestCli.version(), "2.1.332") >= 0) {
+            // 2.1.332 accepts the budget but thinks adaptively on every model whatever it is
+            // (protocol/README.md §13.3, transcript 2.1.332/57)
+            assertThat(main).hasSize(3).allSatisfy(request -> assertThat(request.thinking()).containsEntry("type", "adaptive"));
+            return;
+        }
         assertThat(main.get(0).thinking()).containsEntry("type", "enabled").containsEntry("budget_tokens", 2048);
         assertThat(main.get(1).thinking()).containsEntry("type", "disabled");
-        // the pinned CLI's default budget for haiku (transcript 57)
+        // 2.1.197's default budget for haiku (transcript 2.1.197/57)
         assertThat(main.get(2).thinking()).containsEntry("type", "enabled").containsEntry("budget_tokens", 31999);
     }
 
@@ -182,7 +197,7 @@ class RuntimeControlIT {
         api.enqueue(Reply.text("8"));
         try (Session session = ClaudeCode.start(options(api, cwd).build())) {
             session.query("hello");
-            assertThat(session.control().binaryVersion().version()).isEqualTo(ClaudeCode.cliVersion());
+            assertThat(session.control().binaryVersion().version()).isEqualTo(TestCli.version());
             assertThat(session.control().effectiveSettings().effective()).doesNotContainKey("model");
 
             session.control().applyFlagSettings(Map.of("model", "haiku"));
@@ -205,5 +220,11 @@ class RuntimeControlIT {
                 }
             });
         }
+    }
+
+    /** @return the model id an alias resolves to, as the CLI's initialize answer lists it */
+    private static String resolved(Session session, String alias) {
+        return session.control().supportedModels().stream().filter(model -> model.value().equals(alias)).findFirst()
+                .flatMap(ModelInfo::resolvedModel).orElseThrow(() -> new AssertionError("the CLI lists no " + alias));
     }
 }

@@ -119,7 +119,9 @@ class CliKillIT {
     void aCliKilledWhileAToolRunsLeavesNoProcessOfTheTool(FakeClaudeApi api) throws Exception {
         String marker = UUID.randomUUID().toString();
         Path cwd = Files.createDirectories(dir.resolve("work"));
-        api.enqueue(Reply.toolUse("Bash", Map.of("command", "sleep 30; echo slept", "description", "Sleep")), Reply.text("done"),
+        // not a leading sleep: 2.1.332 refuses a command that starts with a long sleep ("Blocked: sleep 30
+        // followed by ...", it points the model at Monitor), so the sleep comes second
+        api.enqueue(Reply.toolUse("Bash", Map.of("command", "echo start; sleep 30; echo slept", "description", "Sleep")), Reply.text("done"),
                 Reply.text("after"));
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(cwd).env(api.environment())
                 .env("HARDENING_MARKER", marker).allowedTools("Bash").build();

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ControlException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.content.ToolUseBlock;
+import dev.claudecode.control.Health;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
 import dev.claudecode.hook.HookOutput;
@@ -159,18 +162,32 @@ class CliKillMidRequestIT {
             signal(cli, signal);
             Throwable failure = outcome.get(30, TimeUnit.SECONDS);
             long failedAfterMs = (System.nanoTime() - killedAt) / 1_000_000;
-            assertThat(failure).isInstanceOfSatisfying(CliProcessException.class, e -> {
-                assertThat(e.exitStatus()).hasValue(exitStatus(signal));
-                assertThat(e).hasMessageContaining("killed by " + signal);
-            });
+            if (failure instanceof ControlException) {
+                // 2.1.332 may answer the open request itself on SIGTERM, before it exits (a race with
+                // the exit): the call then fails with the CLI's own error
+                assertThat(signal).isEqualTo("SIGTERM");
+                assertThat(CliVersionRange.compare(TestCli.version(), "2.1.332")).isNotNegative();
+                assertThat(failure).hasMessageContaining("Claude Code is shutting down");
+                assertThat(Procs.await(10_000, () -> !Procs.isAlive(cli))).as("the CLI exited").isTrue();
+                // the answer came before the exit: the next turn is for after the session has seen the
+                // death, as it has when the exit itself failed the call
+                assertThat(Procs.await(10_000, () -> session.health().reason() == Health.Reason.PROCESS_DEAD))
+                        .as("the session saw the CLI die").isTrue();
+            } else {
+                assertThat(failure).isInstanceOfSatisfying(CliProcessException.class, e -> {
+                    assertThat(e.exitStatus()).hasValue(exitStatus(signal));
+                    assertThat(e).hasMessageContaining("killed by " + signal);
+                });
+            }
             // what the dead CLI was starting is ended too
             assertThat(Procs.await(5_000, () -> hung.stream().noneMatch(Procs::isAlive))).as("the MCP server ended").isTrue();
 
             assertThat(session.query("third question").result()).contains("after");
             assertThat(session.sessionId()).contains(sessionId);
             Figures.record(AREA, "real CLI killed with " + signal + " while mcp_reconnect waits for its answer", String.format(
-                    "mcpReconnect failed with CliProcessException (exit %d) %d ms after the signal; the hanging MCP server "
-                            + "ended; next turn resumed the session", exitStatus(signal), failedAfterMs));
+                    "mcpReconnect failed with %s %d ms after the signal; the hanging MCP server "
+                            + "ended; next turn resumed the session", failure instanceof CliProcessException
+                            ? "CliProcessException (exit " + exitStatus(signal) + ")" : "the CLI's own error", failedAfterMs));
         }
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("first question", "third question");
     }

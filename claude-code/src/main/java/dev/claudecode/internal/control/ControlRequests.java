@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code request} objects of the control requests the SDK sends, one method per subtype, in
- * exactly the shape CLI 2.1.197 was recorded accepting (protocol/README.md section 6.1). Optional
+ * exactly the shape CLI 2.1.197 was recorded accepting (protocol/README.md section 6.1; unchanged in 2.1.332). Optional
  * fields are left out rather than sent as {@code null} unless the CLI gives {@code null} a meaning.
  * {@code initialize} has its own builder, {@link InitializeRequest}.
  */

@@ -44,10 +44,9 @@ public final class McpServerJson {
             case McpServerConfig.Stdio stdio -> {
                 json.put("type", "stdio");
                 json.put("command", stdio.command());
-                // left out when empty, the shape recorded for mcp_set_servers (args is optional)
-                if (!stdio.args().isEmpty()) {
-                    json.put("args", stdio.args());
-                }
+                // always sent, even empty: CLI 2.1.332 fails a stdio server without args in
+                // mcp_set_servers ("Spread syntax requires ...iterable not be null or undefined")
+                json.put("args", stdio.args());
                 if (!stdio.env().isEmpty()) {
                     json.put("env", stdio.env());
                 }

@@ -12,6 +12,7 @@ import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeSettings;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
+import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.transport.LaunchSpec;
@@ -370,6 +371,9 @@ public final class Connector implements TurnScheduler.Driver {
             boolean current = turn != null && turn.connection() == from;
             if (current) {
                 message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+            }
+            if (message instanceof InitMessage init) {
+                UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
             events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
         }

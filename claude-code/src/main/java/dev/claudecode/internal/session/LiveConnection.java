@@ -53,7 +53,11 @@ public final class LiveConnection {
         CliConnection connection = CliConnection.launch(transport, spec, maxLineBytes, handler, events);
         CompletableFuture<InitializeAnswer> initialized;
         try {
-            initialized = connection.control().request(initialize, timeout).thenApply(InitializeAnswer::of);
+            initialized = connection.control().request(initialize, timeout).thenApply(response -> {
+                // newer CLIs name their version here; older ones only in system/init, checked there
+                UnsupportedVersionWarning.check(response.path("claude_code_version").asString(""));
+                return InitializeAnswer.of(response);
+            });
             // Written before anything else can be, so the CLI applies them before the first turn.
             for (ObjectNode request : replay) {
                 connection.control().request(request, timeout).exceptionally(error -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookInput;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.permission.PermissionUpdate;
 import java.util.List;
@@ -25,7 +26,7 @@ class HookInputDecoderTest {
     @Test
     void everyRecordedInputDecodesToItsEvent() {
         for (String transcript : List.of("02", "06", "35", "36", "37", "38", "39")) {
-            for (Recordings.Exchange exchange : Recordings.cliRequests(transcript)) {
+            for (Recordings.Exchange exchange : everyVersion(transcript)) {
                 if (!exchange.subtype().equals("hook_callback")) {
                     continue;
                 }
@@ -162,5 +163,9 @@ class HookInputDecoderTest {
     private static HookInput.Common common(String event, String fields) {
         return HookInputDecoder.decode(Json.parse("{" + COMMON + "\"hook_event_name\":\"" + event + "\"," + fields + "}"),
                 HookEvent.of(event)).common();
+    }
+
+    private static List<Recordings.Exchange> everyVersion(String transcript) {
+        return ProtocolRecordings.versions().stream().flatMap(version -> Recordings.cliRequests(version, transcript).stream()).toList();
     }
 }

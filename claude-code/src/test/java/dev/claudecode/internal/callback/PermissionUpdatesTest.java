@@ -3,6 +3,7 @@ package dev.claudecode.internal.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import dev.claudecode.permission.PermissionBehavior;
 import dev.claudecode.permission.PermissionDestination;
 import dev.claudecode.permission.PermissionMode;
@@ -20,7 +21,7 @@ class PermissionUpdatesTest {
     void everyRecordedSuggestionDecodesAndEncodesBackUnchanged() {
         int seen = 0;
         for (String transcript : List.of("30", "30b", "31", "32", "33", "40", "52")) {
-            for (Recordings.Exchange exchange : Recordings.cliRequests(transcript)) {
+            for (Recordings.Exchange exchange : everyVersion(transcript)) {
                 JsonNode suggestions = exchange.request().get("permission_suggestions");
                 if (suggestions == null) {
                     continue;
@@ -71,5 +72,9 @@ class PermissionUpdatesTest {
                 .isEqualTo(Json.parse("{\"behavior\":\"allow\"}"));
         assertThat(PermissionAnswers.canUseTool(PermissionResult.deny("no"), input))
                 .isEqualTo(Json.parse("{\"behavior\":\"deny\",\"message\":\"no\"}"));
+    }
+
+    private static List<Recordings.Exchange> everyVersion(String transcript) {
+        return ProtocolRecordings.versions().stream().flatMap(version -> Recordings.cliRequests(version, transcript).stream()).toList();
     }
 }

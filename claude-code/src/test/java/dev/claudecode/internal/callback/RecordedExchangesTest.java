@@ -9,6 +9,7 @@ import dev.claudecode.hook.HookOutput;
 import dev.claudecode.hook.HookSpecificOutput;
 import dev.claudecode.hook.PermissionDecision;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.permission.PermissionBehavior;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,8 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RecordedExchangesTest {
 
-    private static List<Recordings.Exchange> requests(String transcript, String subtype) {
-        return Recordings.cliRequests(transcript).stream().filter(e -> e.subtype().equals(subtype)).toList();
+    private static List<Recordings.Exchange> requests(String version, String transcript, String subtype) {
+        return Recordings.cliRequests(version, transcript).stream().filter(e -> e.subtype().equals(subtype)).toList();
     }
 
     private static void replay(ChannelHarness harness, List<Recordings.Exchange> exchanges) {
@@ -46,23 +49,25 @@ class RecordedExchangesTest {
 
     // ------------------------------------------------------------------ can_use_tool
 
-    @Test
-    void allowWithChangedInputAnswersAsRecordedAndTheCallbackSeesTheWholeRequest() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void allowWithChangedInputAnswersAsRecordedAndTheCallbackSeesTheWholeRequest(String version) {
         List<ToolPermissionRequest> seen = new CopyOnWriteArrayList<>();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
             seen.add(request);
             return PermissionResult.allow(Map.of("command", "touch changed-by-sdk.txt && echo created",
                     "description", "Create a file"));
         }).build();
+        List<Recordings.Exchange> prompts = requests(version, "30", "can_use_tool");
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, requests("30", "can_use_tool"));
+            replay(harness, prompts);
         }
         ToolPermissionRequest request = seen.getFirst();
         assertThat(request.toolName()).isEqualTo("Bash");
         assertThat(request.input()).containsEntry("command", "touch original.txt && echo created");
         assertThat(request.inputString("description")).contains("Create a file");
         assertThat(request.blockedPath()).contains("<CWD>/original.txt");
-        assertThat(request.toolUseId()).isEqualTo("toolu_fake_0114");
+        assertThat(request.toolUseId()).isEqualTo(prompts.getFirst().request().path("tool_use_id").asString()).startsWith("toolu_fake_");
         assertThat(request.displayName()).contains("Bash");
         assertThat(request.description()).contains("Create a file");
         assertThat(request.sessionId()).contains("session-1");
@@ -76,53 +81,57 @@ class RecordedExchangesTest {
         assertThat(request.raw()).containsEntry("subtype", "can_use_tool");
     }
 
-    @Test
-    void allowEchoesTheInputAndCarriesPermissionUpdatesAsRecorded() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void allowEchoesTheInputAndCarriesPermissionUpdatesAsRecorded(String version) {
         // 33: Write allowed as is (the recording echoed the input), Edit allowed with a session rule
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> request.toolName().equals("Edit")
                 ? PermissionResult.allow().withUpdatedPermissions(PermissionUpdate.allowForSession(PermissionRule.tool("Edit")))
                 : PermissionResult.allow()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, requests("33", "can_use_tool"));
+            replay(harness, requests(version, "33", "can_use_tool"));
         }
     }
 
-    @Test
-    void denyAndDenyWithInterruptAnswerAsRecorded() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void denyAndDenyWithInterruptAnswerAsRecorded(String version) {
         try (ChannelHarness harness = new ChannelHarness(CallbackConfig.builder()
                 .canUseTool(request -> PermissionResult.deny("Denied by SDK policy: no rm")).build())) {
-            replay(harness, requests("31", "can_use_tool"));
+            replay(harness, requests(version, "31", "can_use_tool"));
         }
         try (ChannelHarness harness = new ChannelHarness(CallbackConfig.builder()
                 .canUseTool(request -> PermissionResult.denyAndInterrupt("Stop everything")).build())) {
-            replay(harness, requests("32", "can_use_tool"));
+            replay(harness, requests(version, "32", "can_use_tool"));
         }
     }
 
-    @Test
-    void aPromptAfterAHookAskCarriesTheReasonType() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aPromptAfterAHookAskCarriesTheReasonType(String version) {
         List<ToolPermissionRequest> seen = new CopyOnWriteArrayList<>();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
             seen.add(request);
             return PermissionResult.allow();
         }).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, requests("35", "can_use_tool"));
+            replay(harness, requests(version, "35", "can_use_tool"));
         }
         assertThat(seen.getFirst().decisionReasonType()).contains("hook");
         assertThat(seen.getFirst().permissionSuggestions()).isEmpty();
         assertThat(seen.getFirst().blockedPath()).isEmpty();
     }
 
-    @Test
-    void anMcpToolPromptIsAllowedWithItsInputEchoed() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void anMcpToolPromptIsAllowedWithItsInputEchoed(String version) {
         List<ToolPermissionRequest> seen = new CopyOnWriteArrayList<>();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
             seen.add(request);
             return PermissionResult.allow();
         }).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, requests("40", "can_use_tool"));
+            replay(harness, requests(version, "40", "can_use_tool"));
         }
         assertThat(seen.getFirst().toolName()).isEqualTo("mcp__calc__add");
         assertThat(seen.getFirst().displayName()).contains("Add");
@@ -130,15 +139,16 @@ class RecordedExchangesTest {
                 List.of(PermissionRule.tool("mcp__calc__add")), PermissionBehavior.ALLOW, PermissionDestination.LOCAL_SETTINGS));
     }
 
-    @Test
-    void aCancelledPromptInterruptsTheCallbackAndIsNotAnswered() throws Exception {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aCancelledPromptInterruptsTheCallbackAndIsNotAnswered(String version) throws Exception {
         // 52: an interrupt while can_use_tool is pending makes the CLI send control_cancel_request
         UntilInterrupted call = new UntilInterrupted();
         CallbackConfig config = CallbackConfig.builder().canUseTool(request -> {
             call.hang();
             return PermissionResult.allow();
         }).build();
-        Recordings.Exchange prompt = requests("52", "can_use_tool").getFirst();
+        Recordings.Exchange prompt = requests(version, "52", "can_use_tool").getFirst();
         assertThat(prompt.cancelled()).isTrue();
         try (ChannelHarness harness = new ChannelHarness(config)) {
             harness.deliver(prompt.line());
@@ -168,15 +178,16 @@ class RecordedExchangesTest {
         return HookOutput.builder().shouldContinue(true).build();
     }
 
-    @Test
-    void theInitializeHooksAreTheRecordedOnesWithoutNullMatchers() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void theInitializeHooksAreTheRecordedOnesWithoutNullMatchers(String version) {
         CallbackConfig config = recordedHooks(HookMatcher.of("Bash", (i, t, c) -> proceed()),
                 HookMatcher.all((i, t, c) -> proceed()), HookMatcher.all((i, t, c) -> proceed()),
                 HookMatcher.all((i, t, c) -> proceed())).build();
         ObjectNode initialize = Json.object();
         initialize.put("subtype", "initialize");
         config.addTo(initialize);
-        ObjectNode recorded = (ObjectNode) Recordings.initializeRequest("02").deepCopy();
+        ObjectNode recorded = (ObjectNode) Recordings.initializeRequest(version, "02").deepCopy();
         recorded.path("hooks").properties().forEach(event -> event.getValue().forEach(matcher -> {
             if (matcher.path("matcher").isNull()) {
                 ((ObjectNode) matcher).remove("matcher");
@@ -185,14 +196,19 @@ class RecordedExchangesTest {
         assertThat(initialize).isEqualTo(recorded);
     }
 
-    @Test
-    void aToolFlowOfHooksAnswersAsRecorded() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aToolFlowOfHooksAnswersAsRecorded(String version) {
         // 35: UserPromptSubmit adds context, PreToolUse asks, PostToolUse adds context, Stop goes on
         List<HookInput> inputs = new CopyOnWriteArrayList<>();
+        List<Recordings.Exchange> recorded = Recordings.cliRequests(version, "35");
+        String bashToolUseId = recorded.stream().filter(e -> e.subtype().equals("hook_callback"))
+                .filter(e -> e.request().path("callback_id").asString().equals("hook_0"))
+                .findFirst().orElseThrow().request().path("tool_use_id").asString();
         CallbackConfig config = recordedHooks(
                 HookMatcher.of("Bash", (input, toolUseId, context) -> {
                     inputs.add(input);
-                    assertThat(toolUseId).contains("toolu_fake_0165");
+                    assertThat(toolUseId).contains(bashToolUseId);
                     assertThat(context.callbackId()).isEqualTo("hook_0");
                     return HookOutput.builder().shouldContinue(true).hookSpecificOutput(new HookSpecificOutput.PreToolUse(
                             Optional.of(PermissionDecision.ASK), Optional.empty(), Optional.empty(), Optional.empty())).build();
@@ -212,7 +228,7 @@ class RecordedExchangesTest {
                     return proceed();
                 })).canUseTool(request -> PermissionResult.allow()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, Recordings.cliRequests("35"));
+            replay(harness, recorded);
         }
         assertThat(inputs).hasSize(4);
         HookInput.UserPromptSubmit submit = (HookInput.UserPromptSubmit) inputs.get(0);
@@ -220,27 +236,32 @@ class RecordedExchangesTest {
         HookInput.PreToolUse pre = (HookInput.PreToolUse) inputs.get(1);
         assertThat(pre.toolName()).isEqualTo("Bash");
         assertThat(pre.toolInput()).containsEntry("command", "echo hooked");
-        assertThat(pre.common().effort()).contains("high");
+        // the default effort the CLI reports went from high (2.1.197) to medium (2.1.332)
+        assertThat(pre.common().effort()).contains(version.equals(ProtocolRecordings.V2_1_197) ? "high" : "medium");
         HookInput.PostToolUse post = (HookInput.PostToolUse) inputs.get(2);
         assertThat(Json.toNode(post.toolResponse()).path("stdout").asString()).isEqualTo("hooked");
-        assertThat(post.durationMs()).hasValue(231);
+        assertThat(post.durationMs()).hasValue(recorded.stream().map(e -> e.request().path("input"))
+                .filter(input -> input.path("hook_event_name").asString().equals("PostToolUse"))
+                .findFirst().orElseThrow().path("duration_ms").longValue()).isPresent();
         HookInput.Stop stop = (HookInput.Stop) inputs.get(3);
         assertThat(stop.lastAssistantMessage()).contains("Done.");
         assertThat(stop.stopHookActive()).isFalse();
     }
 
-    @Test
-    void aPreToolUseDenyAnswersAsRecorded() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aPreToolUseDenyAnswersAsRecorded(String version) {
         CallbackConfig config = CallbackConfig.builder().hook(HookEvent.PRE_TOOL_USE,
                 HookMatcher.of("Bash", (input, toolUseId, context) -> HookOutput.denyTool("Blocked by SDK PreToolUse hook")))
                 .canUseTool(request -> PermissionResult.allow()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, Recordings.cliRequests("36"));
+            replay(harness, Recordings.cliRequests(version, "36"));
         }
     }
 
-    @Test
-    void aStopBlockAndAContinueFalseAnswerAsRecorded() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aStopBlockAndAContinueFalseAnswerAsRecorded(String version) {
         // 37: the Stop hook blocks once (the model goes on) and lets go when stop_hook_active;
         // the second prompt is halted by UserPromptSubmit
         CallbackConfig config = recordedHooks(
@@ -251,12 +272,13 @@ class RecordedExchangesTest {
                 HookMatcher.all((input, toolUseId, context) -> ((HookInput.Stop) input).stopHookActive()
                         ? proceed() : HookOutput.block("Stop hook: please also say goodbye."))).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, Recordings.cliRequests("37"));
+            replay(harness, Recordings.cliRequests(version, "37"));
         }
     }
 
-    @Test
-    void aThrowingHookIsAnErrorAnswerWithItsMessage() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void aThrowingHookIsAnErrorAnswerWithItsMessage(String version) {
         // 39: the CLI logs an error answer and carries on without the hook's output
         CallbackConfig config = recordedHooks(
                 HookMatcher.of("Bash", (i, t, c) -> {
@@ -268,7 +290,7 @@ class RecordedExchangesTest {
                 }),
                 HookMatcher.all((i, t, c) -> proceed())).canUseTool(request -> PermissionResult.allow()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            for (Recordings.Exchange exchange : requests("39", "hook_callback")) {
+            for (Recordings.Exchange exchange : requests(version, "39", "hook_callback")) {
                 harness.deliver(exchange.line());
                 JsonNode answer = harness.answerTo(exchange.id());
                 assertThat(answer.path("subtype").asString()).isEqualTo(exchange.recordedResponse().path("subtype").asString())
@@ -299,20 +321,22 @@ class RecordedExchangesTest {
                 .build();
     }
 
-    @Test
-    void theMcpBridgeAnswersTheRecordedHandshakeListAndCallExactly() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void theMcpBridgeAnswersTheRecordedHandshakeListAndCallExactly(String version) {
         CallbackConfig config = CallbackConfig.builder().sdkMcpServer("calc", calc())
                 .canUseTool(request -> PermissionResult.allow()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            replay(harness, Recordings.cliRequests("40"));
+            replay(harness, Recordings.cliRequests(version, "40"));
         }
     }
 
-    @Test
-    void toolFailuresBecomeErrorResults() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void toolFailuresBecomeErrorResults(String version) {
         CallbackConfig config = CallbackConfig.builder().sdkMcpServer("calc", calc()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            List<Recordings.Exchange> calls = requests("41", "mcp_message").stream()
+            List<Recordings.Exchange> calls = requests(version, "41", "mcp_message").stream()
                     .filter(e -> e.request().path("message").path("method").asString("").equals("tools/call")).toList();
             harness.deliver(calls.get(0).line());
             assertThat(harness.answerTo(calls.get(0).id())).isEqualTo(calls.get(0).recordedResponse());
@@ -324,13 +348,15 @@ class RecordedExchangesTest {
         }
     }
 
-    @Test
-    void theDoubleHandshakeOfMcpConfigRegistrationIsAnsweredEachTime() {
-        // 05: the same JSON-RPC ids twice, the first before the initialize answer; correlate by request id
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void theDoubleHandshakeOfMcpConfigRegistrationIsAnsweredEachTime(String version) {
+        // 05: 2.1.197 sends the same JSON-RPC ids twice, the first before the initialize answer;
+        // correlate by request id. 2.1.332 runs a single handshake (initialize, initialized, tools/list).
         CallbackConfig config = CallbackConfig.builder().sdkMcpServer("calc", calc()).build();
         try (ChannelHarness harness = new ChannelHarness(config)) {
-            List<Recordings.Exchange> exchanges = requests("05", "mcp_message");
-            assertThat(exchanges).hasSizeGreaterThanOrEqualTo(5);
+            List<Recordings.Exchange> exchanges = requests(version, "05", "mcp_message");
+            assertThat(exchanges).hasSizeGreaterThanOrEqualTo(version.equals(ProtocolRecordings.V2_1_197) ? 5 : 3);
             exchanges.forEach(e -> harness.deliver(e.line()));
             for (Recordings.Exchange exchange : exchanges) {
                 JsonNode mine = harness.answerTo(exchange.id()).path("response").path("mcp_response");
@@ -341,10 +367,11 @@ class RecordedExchangesTest {
         }
     }
 
-    @Test
-    void anUnknownServerIsAControlErrorLikeTheRecordedOne() {
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void anUnknownServerIsAControlErrorLikeTheRecordedOne(String version) {
         // 42: a control error on the MCP initialize leaves the server failed in the CLI
-        Recordings.Exchange exchange = requests("42", "mcp_message").getFirst();
+        Recordings.Exchange exchange = requests(version, "42", "mcp_message").getFirst();
         try (ChannelHarness harness = new ChannelHarness(CallbackConfig.builder().build())) {
             harness.deliver(exchange.line());
             JsonNode answer = harness.answerTo(exchange.id());

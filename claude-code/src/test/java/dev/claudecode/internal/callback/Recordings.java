@@ -1,6 +1,7 @@
 package dev.claudecode.internal.callback;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,22 +49,20 @@ final class Recordings {
     private Recordings() {
     }
 
-    static Path transcript(String prefix) {
-        String configured = System.getProperty("claudecode.protocol.dir");
-        Path base = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "protocol");
-        try (Stream<Path> files = Files.list(base.resolve("transcripts"))) {
+    static Path transcript(String version, String prefix) {
+        try (Stream<Path> files = Files.list(ProtocolRecordings.dir(version).resolve("transcripts"))) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix + "_")).findFirst().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** @return the CLI's control requests of one transcript, in order, with their answers */
-    static List<Exchange> cliRequests(String prefix) {
+    /** @return the CLI's control requests of one transcript of one CLI version, in order, with their answers */
+    static List<Exchange> cliRequests(String version, String prefix) {
         Map<String, JsonNode> requests = new LinkedHashMap<>();
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         Set<String> cancelled = new HashSet<>();
-        try (Stream<String> lines = Files.lines(transcript(prefix))) {
+        try (Stream<String> lines = Files.lines(transcript(version, prefix))) {
             lines.map(Json::parse).forEach(entry -> {
                 JsonNode msg = entry.path("msg");
                 String dir = entry.path("dir").asString("");
@@ -85,9 +84,9 @@ final class Recordings {
         return exchanges;
     }
 
-    /** @return the SDK's initialize request of one transcript */
-    static JsonNode initializeRequest(String prefix) {
-        try (Stream<String> lines = Files.lines(transcript(prefix))) {
+    /** @return the SDK's initialize request of one transcript of one CLI version */
+    static JsonNode initializeRequest(String version, String prefix) {
+        try (Stream<String> lines = Files.lines(transcript(version, prefix))) {
             return lines.map(Json::parse)
                     .filter(entry -> entry.path("dir").asString("").equals("in"))
                     .map(entry -> entry.path("msg"))

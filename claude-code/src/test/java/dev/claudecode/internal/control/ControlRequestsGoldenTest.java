@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ControlRequestsGoldenTest {
 
     static Stream<Entry> recordedRequests() {
-        return GoldenTranscripts.entries("01_", "5", "6").stream()
+        return GoldenTranscripts.entriesOfEveryVersion("01_", "5", "6").stream()
                 .filter(entry -> entry.isIn() && entry.type().equals("control_request"))
                 .filter(entry -> !entry.requestSubtype().isEmpty())
                 // SDK MCP servers in mcp_set_servers arrive with the callbacks; McpServerConfig has no such variant

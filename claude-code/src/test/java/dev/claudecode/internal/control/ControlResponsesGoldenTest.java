@@ -1,5 +1,7 @@
 package dev.claudecode.internal.control;
 
+import static dev.claudecode.internal.protocol.ProtocolRecordings.V2_1_197;
+import static dev.claudecode.internal.protocol.ProtocolRecordings.V2_1_332;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.control.ContextUsage;
@@ -42,26 +44,40 @@ class ControlResponsesGoldenTest {
 
     static List<Exchange> exchanges() {
         List<Exchange> exchanges = new ArrayList<>();
-        for (var file : GoldenTranscripts.files()) {
-            Map<String, Entry> requests = new HashMap<>();
-            for (Entry entry : GoldenTranscripts.entries(file.getFileName().toString())) {
-                if (entry.isIn() && entry.type().equals("control_request") && entry.msg().has("request_id")) {
-                    requests.put(Json.text(entry.msg(), "request_id", ""), entry);
-                } else if (entry.isOut() && entry.type().equals("control_response")) {
-                    JsonNode response = entry.msg().path("response");
-                    Entry request = requests.get(Json.text(response, "request_id", ""));
-                    if (request != null && Json.text(response, "subtype", "").equals("success")) {
-                        JsonNode payload = response.get("response");
-                        exchanges.add(new Exchange(request, payload == null ? Json.object() : payload));
-                    }
+        for (String version : GoldenTranscripts.versions()) {
+            for (var file : GoldenTranscripts.files(version)) {
+                exchanges.addAll(exchanges(version, file.getFileName().toString()));
+            }
+        }
+        return exchanges;
+    }
+
+    private static List<Exchange> exchanges(String version, String file) {
+        List<Exchange> exchanges = new ArrayList<>();
+        Map<String, Entry> requests = new HashMap<>();
+        for (Entry entry : GoldenTranscripts.entries(version, file)) {
+            if (entry.isIn() && entry.type().equals("control_request") && entry.msg().has("request_id")) {
+                requests.put(Json.text(entry.msg(), "request_id", ""), entry);
+            } else if (entry.isOut() && entry.type().equals("control_response")) {
+                JsonNode response = entry.msg().path("response");
+                Entry request = requests.get(Json.text(response, "request_id", ""));
+                if (request != null && Json.text(response, "subtype", "").equals("success")) {
+                    JsonNode payload = response.get("response");
+                    exchanges.add(new Exchange(request, payload == null ? Json.object() : payload));
                 }
             }
         }
         return exchanges;
     }
 
+    /** @return the answers to one subtype, of every recorded version */
     static Stream<Exchange> of(String subtype) {
         return exchanges().stream().filter(exchange -> exchange.subtype().equals(subtype));
+    }
+
+    /** @return the answers to one subtype that one CLI version gave */
+    static Stream<Exchange> of(String version, String subtype) {
+        return of(subtype).filter(exchange -> exchange.request().version().equals(version));
     }
 
     static Stream<Exchange> initializeAnswers() {
@@ -89,7 +105,7 @@ class ControlResponsesGoldenTest {
 
     @Test
     void theInitializeAnswerOfTranscript01HasEveryModelDetail() {
-        ServerInfo info = ServerInfoDecoder.decode(of("initialize").filter(e -> e.request().file().startsWith("01_"))
+        ServerInfo info = ServerInfoDecoder.decode(of(V2_1_197, "initialize").filter(e -> e.request().file().startsWith("01_"))
                 .findFirst().orElseThrow().payload());
 
         ModelInfo defaultModel = info.model("default").orElseThrow();
@@ -111,9 +127,10 @@ class ControlResponsesGoldenTest {
         assertThat(info.fastModeState()).isEmpty();
     }
 
-    @Test
-    void agentsGivenInInitializeAreListed() {
-        ServerInfo info = ServerInfoDecoder.decode(of("initialize").filter(e -> e.request().file().startsWith("03_"))
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void agentsGivenInInitializeAreListed(String version) {
+        ServerInfo info = ServerInfoDecoder.decode(of(version, "initialize").filter(e -> e.request().file().startsWith("03_"))
                 .findFirst().orElseThrow().payload());
 
         assertThat(info.agent("reviewer").orElseThrow().description()).isEqualTo("Reviews code for bugs");
@@ -144,7 +161,7 @@ class ControlResponsesGoldenTest {
 
     @Test
     void mcpStatusOfTranscript50ShowsConnectedToolsAndFailuresWithTheirConfig() {
-        List<List<McpServerStatus>> answers = of("mcp_status").filter(e -> e.request().file().startsWith("50_"))
+        List<List<McpServerStatus>> answers = of(V2_1_197, "mcp_status").filter(e -> e.request().file().startsWith("50_"))
                 .map(e -> McpDecoder.status(e.payload())).toList();
 
         McpServerStatus calc = answers.getFirst().getFirst();
@@ -161,9 +178,10 @@ class ControlResponsesGoldenTest {
         assertThat(answers).anySatisfy(list -> assertThat(list).anyMatch(s -> s.status().equals(McpConnectionStatus.PENDING)));
     }
 
-    @Test
-    void mcpSetServersAnswersDecode() {
-        List<McpSetServersResult> results = of("mcp_set_servers").map(e -> McpDecoder.setServersResult(e.payload())).toList();
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void mcpSetServersAnswersDecode(String version) {
+        List<McpSetServersResult> results = of(version, "mcp_set_servers").map(e -> McpDecoder.setServersResult(e.payload())).toList();
 
         assertThat(results).hasSize(3);
         assertThat(results.get(0)).isEqualTo(new McpSetServersResult(List.of("calc2"), List.of("calc"), Map.of()));
@@ -172,11 +190,12 @@ class ControlResponsesGoldenTest {
         assertThat(results.get(2).removed()).containsExactly("calc2", "broken");
     }
 
-    @Test
-    void rewindAnswersDecodeForDryAndRealRunsWithAndWithoutCheckpointing() {
-        List<RewindResult> withCheckpoints = of("rewind_files").filter(e -> e.request().file().startsWith("60_"))
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void rewindAnswersDecodeForDryAndRealRunsWithAndWithoutCheckpointing(String version) {
+        List<RewindResult> withCheckpoints = of(version, "rewind_files").filter(e -> e.request().file().startsWith("60_"))
                 .map(e -> ControlResponses.rewindResult(e.payload())).toList();
-        List<RewindResult> without = of("rewind_files").filter(e -> e.request().file().startsWith("61_"))
+        List<RewindResult> without = of(version, "rewind_files").filter(e -> e.request().file().startsWith("61_"))
                 .map(e -> ControlResponses.rewindResult(e.payload())).toList();
 
         RewindResult dryRun = withCheckpoints.getFirst();
@@ -194,7 +213,7 @@ class ControlResponsesGoldenTest {
 
     @Test
     void contextUsageDecodes() {
-        JsonNode payload = of("get_context_usage").findFirst().orElseThrow().payload();
+        JsonNode payload = of(V2_1_197, "get_context_usage").findFirst().orElseThrow().payload();
         ContextUsage usage = ContextUsageDecoder.decode(payload);
 
         assertThat(usage.categories()).extracting(ContextUsage.Category::name).containsExactly("System prompt", "Skills", "Free space");
@@ -210,22 +229,29 @@ class ControlResponsesGoldenTest {
 
     @Test
     void settingsAndVersionDecode() {
-        List<EffectiveSettings> settings = of("get_settings").map(e -> ControlResponses.settings(e.payload())).toList();
+        List<EffectiveSettings> settings = of(V2_1_197, "get_settings").map(e -> ControlResponses.settings(e.payload())).toList();
 
         assertThat(settings.getFirst().effective()).isEmpty();
         assertThat(settings.getFirst().applied()).containsEntry("model", "claude-opus-4-8[1m]").containsEntry("effort", "high");
         assertThat(settings.get(1).effective()).containsEntry("model", "haiku");
         assertThat(settings.get(1).sources()).singleElement()
                 .isEqualTo(new EffectiveSettings.Source("flagSettings", Map.of("model", "haiku")));
-        assertThat(ControlResponses.binaryVersion(of("get_binary_version").findFirst().orElseThrow().payload()))
+        assertThat(ControlResponses.binaryVersion(of(V2_1_197, "get_binary_version").findFirst().orElseThrow().payload()))
                 .isEqualTo(new dev.claudecode.control.BinaryVersion("2.1.197", java.util.Optional.of("2026-06-29T19:08:42Z")));
+        assertThat(ControlResponses.binaryVersion(of(V2_1_332, "get_binary_version").findFirst().orElseThrow().payload()))
+                .isEqualTo(new dev.claudecode.control.BinaryVersion("2.1.332", java.util.Optional.of("2026-11-24T19:09:44Z")));
     }
 
     @Test
     void answersWithoutPayloadAreRecordedForTheFireAndForgetSubtypes() {
-        // set_model, set_max_thinking_tokens, mcp_toggle, rename_session, apply_flag_settings: success, no payload
+        // 2.1.197: set_model, set_max_thinking_tokens, mcp_toggle, rename_session, apply_flag_settings: success, no payload
         assertThat(Stream.of("set_model", "set_max_thinking_tokens", "mcp_toggle", "rename_session", "apply_flag_settings")
-                .flatMap(ControlResponsesGoldenTest::of)).isNotEmpty().allSatisfy(e -> assertThat(e.payload().isEmpty()).isTrue());
+                .flatMap(subtype -> of(V2_1_197, subtype))).isNotEmpty().allSatisfy(e -> assertThat(e.payload().isEmpty()).isTrue());
+        // 2.1.332 answers set_model with the resolved model and interrupt with the prompts still queued
+        assertThat(Stream.of("set_max_thinking_tokens", "mcp_toggle", "rename_session", "apply_flag_settings")
+                .flatMap(subtype -> of(V2_1_332, subtype))).isNotEmpty().allSatisfy(e -> assertThat(e.payload().isEmpty()).isTrue());
+        assertThat(of(V2_1_332, "set_model")).isNotEmpty().allSatisfy(e -> assertThat(e.payload().has("model")).isTrue());
+        assertThat(of(V2_1_332, "interrupt")).isNotEmpty().allSatisfy(e -> assertThat(Json.strings(e.payload().get("still_queued"))).isEmpty());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.claudecode.options.PromptText;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
 import java.nio.file.Path;
+import dev.claudecode.internal.protocol.ProtocolRecordings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class InitializeRequestTest {
     }
 
     private static JsonNode recorded(String file) {
-        return GoldenTranscripts.entries(file).stream()
+        return GoldenTranscripts.entries(ProtocolRecordings.V2_1_197, file).stream()
                 .filter(entry -> entry.isIn() && entry.requestSubtype().equals("initialize"))
                 .findFirst().orElseThrow().msg().get("request");
     }

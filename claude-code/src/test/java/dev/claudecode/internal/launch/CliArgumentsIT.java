@@ -10,6 +10,8 @@ import dev.claudecode.options.Effort;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.Thinking;
+import dev.claudecode.cli.CliUnderTest;
+import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.CliRun.Outcome;
 import dev.claudecode.mcp.McpServerConfig;
@@ -131,11 +133,14 @@ class CliArgumentsIT {
         assertThat(outcome.stderr()).doesNotContain("unknown option");
         assertThat(outcome.result()).containsEntry("subtype", "success").containsEntry("is_error", false);
         assertThat(tools(outcome)).as("the stdio prompt tool adds its tools").contains("AskUserQuestion", "ExitPlanMode");
-        assertThat(names(outcome.init().get("plugins"))).containsExactly("it-plugin");
+        // 2.1.332 also lists its built-in plugins (path "builtin") in every session
+        assertThat(names(withoutBuiltins(outcome.init().get("plugins")))).containsExactly("it-plugin");
         assertThat(outcome.message("auth_status", null)).isPresent();
         LoopbackMessagesApi.Request request = api.firstMain();
         assertThat(request.system()).contains("SYSTEM FROM FILE", "APPENDED FROM FILE", "cc_workload=nightly");
-        assertThat(request.body().get("thinking")).isEqualTo(Map.of("type", "adaptive", "display", "omitted"));
+        // 2.1.332 accepts --thinking-display but always asks the API for adaptive thinking shown as updates
+        assertThat(request.body().get("thinking")).isEqualTo(Map.of("type", "adaptive", "display",
+                CliVersionRange.compare(CliUnderTest.version(), "2.1.332") >= 0 ? "updates" : "omitted"));
         assertThat(request.body().get("output_config")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("task_budget", Map.of("type", "tokens", "total", 5000));
     }
@@ -156,20 +161,19 @@ class CliArgumentsIT {
 
     @Test
     void thinkingFlagsReachTheApi() throws IOException {
+        // From 2.1.332 every model thinks adaptively: neither a budget nor --thinking=disabled reaches
+        // the API (protocol/README.md §13.3); the older CLIs send budget_tokens or disabled.
+        boolean budgetsIgnored = CliVersionRange.compare(CliUnderTest.version(), "2.1.332") >= 0;
         Outcome budget = CliRun.run(CliRun.options(api, scratch).model("haiku").thinking(Thinking.enabled(2048)).build());
         assertThat(budget.exitCode()).as(budget.toString()).isZero();
-        assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "enabled", "budget_tokens", 2048));
-
-        // what the older form --max-thinking-tokens=0 did on a model with budgeted thinking
-        api.reset();
-        Outcome none = CliRun.run(CliRun.options(api, scratch).model("haiku").thinking(Thinking.disabled()).build());
-        assertThat(none.exitCode()).as(none.toString()).isZero();
-        assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "disabled"));
+        assertThat(api.firstMain().body().get("thinking")).isEqualTo(budgetsIgnored
+                ? Map.of("type", "adaptive", "display", "updates") : Map.of("type", "enabled", "budget_tokens", 2048));
 
         api.reset();
         Outcome off = CliRun.run(CliRun.options(api, scratch).thinking(Thinking.disabled()).effort(Effort.XHIGH).build());
         assertThat(off.exitCode()).as(off.toString()).isZero();
-        assertThat(api.firstMain().body().get("thinking")).isEqualTo(Map.of("type", "disabled"));
+        assertThat(api.firstMain().body().get("thinking")).isEqualTo(budgetsIgnored
+                ? Map.of("type", "adaptive", "display", "updates") : Map.of("type", "disabled"));
         assertThat(api.firstMain().body().get("output_config")).isEqualTo(Map.of("effort", "xhigh"));
     }
 
@@ -189,7 +193,12 @@ class CliArgumentsIT {
         api.reset();
         Outcome dirs = CliRun.run(CliRun.options(api, scratch).addDirs(a, b).build());
         assertThat(dirs.exitCode()).as(dirs.toString()).isZero();
-        assertThat(api.firstMain().system()).contains(a.toString(), b.toString());
+        if (dirs.init().containsKey("additional_directories")) {
+            // 2.1.332 names them in system/init and no longer in the system prompt
+            assertThat(dirs.init().get("additional_directories")).isEqualTo(List.of(a.toString(), b.toString()));
+        } else {
+            assertThat(api.firstMain().system()).contains(a.toString(), b.toString());
+        }
 
         Outcome betas = CliRun.run(CliRun.options(api, scratch).betas("beta-one", "beta-two").build());
         assertThat(betas.stderr()).as("each value is parsed on its own")
@@ -198,7 +207,7 @@ class CliArgumentsIT {
         Outcome plugins = CliRun.run(CliRun.options(api, scratch)
                 .plugins(plugin(scratch.resolve("p1"), "plugin-one"), plugin(scratch.resolve("p2"), "plugin-two"))
                 .build());
-        assertThat(names(plugins.init().get("plugins"))).containsExactlyInAnyOrder("plugin-one", "plugin-two");
+        assertThat(names(withoutBuiltins(plugins.init().get("plugins")))).containsExactlyInAnyOrder("plugin-one", "plugin-two");
     }
 
     @Test
@@ -328,7 +337,8 @@ class CliArgumentsIT {
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(outcome.init()).containsEntry("model", "-odd-model");
-        assertThat(api.firstMain().system()).contains("-odd-model");
+        // the API request asks for it (2.1.332 no longer names an unknown model in the system prompt)
+        assertThat(api.firstMain().body()).containsEntry("model", "-odd-model");
 
         Outcome resume = CliRun.run(CliRun.options(api, scratch).start(SessionStart.resume("-no-such-session")).build());
         assertThat(resume.exitCode()).isEqualTo(1);
@@ -398,6 +408,12 @@ class CliArgumentsIT {
     @SuppressWarnings("unchecked")
     private static List<String> tools(Outcome outcome) {
         return (List<String>) outcome.init().get("tools");
+    }
+
+    /** The plugins of system/init less the CLI's built-in ones, which 2.1.332 lists with path "builtin". */
+    private static List<Object> withoutBuiltins(Object plugins) {
+        return ((List<?>) plugins).stream().filter(plugin -> !"builtin".equals(((Map<?, ?>) plugin).get("path")))
+                .map(Object.class::cast).toList();
     }
 
     private static List<Object> names(Object entries) {

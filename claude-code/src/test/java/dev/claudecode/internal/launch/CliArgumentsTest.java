@@ -179,7 +179,7 @@ class CliArgumentsTest {
                 .mcpServer("files", McpServerConfig.stdio("mcp-files"))
                 .build();
         assertThat(tail(mixed)).containsExactly(
-                "--mcp-config={\"mcpServers\":{\"files\":{\"type\":\"stdio\",\"command\":\"mcp-files\"}}}");
+                "--mcp-config={\"mcpServers\":{\"files\":{\"type\":\"stdio\",\"command\":\"mcp-files\",\"args\":[]}}}");
     }
 
     @Test

@@ -63,9 +63,9 @@ final class CliRun {
     private CliRun() {
     }
 
-    /** @return the pinned CLI ({@code CLAUDE_CODE_CLI_PATH}, else the managed install) */
+    /** @return the CLI under test ({@code CLAUDE_CODE_CLI_PATH}, else the managed install of its version) */
     static Path cli() {
-        return dev.claudecode.cli.CliResolver.pinnedVersion().resolve().path();
+        return dev.claudecode.cli.CliUnderTest.path();
     }
 
     /**

@@ -60,18 +60,38 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Decodes every stdout line the real CLI wrote in the recorded scenarios. */
+/**
+ * Decodes every stdout line the real CLI wrote in the recorded scenarios, of every recorded CLI version;
+ * the tests of particular lines read the 2.1.197 recordings they were written against.
+ */
 class MessageDecoderGoldenTest {
 
-    @Test
-    void everyRecordedStdoutLineDecodesToATypedMessage() {
-        List<GoldenTranscripts.Line> lines = GoldenTranscripts.stdout();
+    /**
+     * What a version's recordings carry that this library does not type yet: they decode as
+     * unknown messages (passed on with their raw JSON). CLI 2.1.332 added these kinds; typing them
+     * is the second half of the work that recorded them, and this list shrinks as that lands.
+     */
+    private static final Map<String, Set<String>> NOT_YET_TYPED = Map.of(
+            ProtocolRecordings.V2_1_197, Set.of(),
+            ProtocolRecordings.V2_1_332, Set.of(
+                    "unknown message type command_lifecycle",
+                    "unknown system subtype background_tasks_changed",
+                    "unknown system subtype permission_denied",
+                    "unknown system subtype session_title_changed"));
+
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void everyRecordedStdoutLineDecodesToATypedMessage(String version) {
+        assertThat(NOT_YET_TYPED).as("expectations for every recorded version").containsKey(version);
         Set<String> files = new HashSet<>();
         Set<String> kinds = new HashSet<>();
+        Set<String> untyped = new HashSet<>();
         List<String> problems = new ArrayList<>();
         int decoded = 0;
-        for (GoldenTranscripts.Line line : lines) {
+        for (GoldenTranscripts.Line line : GoldenTranscripts.stdoutOf(version)) {
             files.add(line.file());
             if (line.isControl()) {
                 continue;
@@ -80,7 +100,11 @@ class MessageDecoderGoldenTest {
             decoded++;
             kinds.add(message.getClass().getSimpleName());
             for (String unknown : unknownParts(message)) {
-                problems.add(line + ": " + unknown);
+                if (NOT_YET_TYPED.get(version).contains(unknown)) {
+                    untyped.add(unknown);
+                } else {
+                    problems.add(line + ": " + unknown);
+                }
             }
             if (!message.raw().equals(Json.toMap(line.msg()))) {
                 problems.add(line + ": raw() differs from the line");
@@ -92,11 +116,16 @@ class MessageDecoderGoldenTest {
         assertThat(files).hasSize(64);
         assertThat(decoded).isGreaterThan(600);
         assertThat(problems).isEmpty();
+        assertThat(untyped).as("every kind listed as not yet typed still occurs").isEqualTo(NOT_YET_TYPED.get(version));
         assertThat(kinds).contains(
                 "InitMessage", "AssistantMessage", "UserMessage", "ResultMessage", "StreamEventMessage",
                 "StatusMessage", "ThinkingTokensMessage", "ApiRetryMessage", "TaskStartedMessage",
                 "TaskUpdatedMessage", "TaskNotificationMessage", "HookStartedMessage", "HookResponseMessage",
-                "InformationalMessage", "NotificationMessage", "CommandsChangedMessage");
+                "InformationalMessage", "NotificationMessage");
+        if (version.equals(ProtocolRecordings.V2_1_197)) {
+            // 2.1.332 no longer sent system/commands_changed after apply_flag_settings / reload_* (transcript 54)
+            assertThat(kinds).contains("CommandsChangedMessage");
+        }
     }
 
     @Test
@@ -511,7 +540,7 @@ class MessageDecoderGoldenTest {
     }
 
     private static <T extends Message> List<T> all(String file, Class<T> type) {
-        return GoldenTranscripts.stdout(file).stream()
+        return GoldenTranscripts.stdout(ProtocolRecordings.V2_1_197, file).stream()
                 .filter(line -> !line.isControl())
                 .map(line -> MessageDecoder.decode(line.msg()))
                 .filter(type::isInstance)
