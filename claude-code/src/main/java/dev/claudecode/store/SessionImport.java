@@ -1,8 +1,9 @@
 package dev.claudecode.store;
 
+import dev.claudecode.errors.SessionStoreException;
 import dev.claudecode.history.History;
-import dev.claudecode.history.HistoryException;
-import dev.claudecode.history.SessionNotFoundException;
+import dev.claudecode.errors.HistoryException;
+import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.store.StoredTranscripts;
@@ -83,7 +84,7 @@ public final class SessionImport {
      *
      * @param sessionId the session's id (a UUID)
      * @return the key its main transcript was stored under
-     * @throws dev.claudecode.history.InvalidSessionIdException when the id is not a UUID
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
      * @throws SessionNotFoundException when the config directory holds no such session
      * @throws HistoryException when the files cannot be read
      * @throws SessionStoreException when the store fails; what was appended before stays

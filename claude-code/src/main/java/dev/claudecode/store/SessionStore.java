@@ -1,5 +1,6 @@
 package dev.claudecode.store;
 
+import dev.claudecode.errors.SessionStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

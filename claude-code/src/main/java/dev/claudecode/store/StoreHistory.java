@@ -1,12 +1,13 @@
 package dev.claudecode.store;
 
-import dev.claudecode.history.HistoryException;
+import dev.claudecode.errors.SessionStoreException;
+import dev.claudecode.errors.HistoryException;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
-import dev.claudecode.history.SessionNotFoundException;
+import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.internal.history.Pages;
 import dev.claudecode.internal.history.TranscriptReader;
 import dev.claudecode.internal.history.TranscriptSource;

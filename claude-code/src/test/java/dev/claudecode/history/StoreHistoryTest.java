@@ -3,6 +3,7 @@ package dev.claudecode.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.store.InMemorySessionStore;
 import dev.claudecode.store.SessionImport;
 import dev.claudecode.store.SessionKey;

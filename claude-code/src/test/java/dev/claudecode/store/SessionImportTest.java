@@ -3,8 +3,8 @@ package dev.claudecode.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.claudecode.history.InvalidSessionIdException;
-import dev.claudecode.history.SessionNotFoundException;
+import dev.claudecode.errors.InvalidSessionIdException;
+import dev.claudecode.errors.SessionNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
-package dev.claudecode.store;
-
-import dev.claudecode.ClaudeCodeException;
+package dev.claudecode.errors;
 
 /**
- * A {@link SessionStore} failed: its database could not be reached, refused a write, or gave back
- * something that is not a transcript. Stores wrap their driver's exceptions in this one.
+ * A {@link dev.claudecode.store.SessionStore} failed: its database could not be reached, refused
+ * a write, or gave back something that is not a transcript. Stores wrap their driver's exceptions in this one.
  */
 public class SessionStoreException extends ClaudeCodeException {
 
