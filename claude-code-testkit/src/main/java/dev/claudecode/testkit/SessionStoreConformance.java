@@ -364,7 +364,7 @@ public abstract class SessionStoreConformance {
                 entry("uuid", "u1", "message", Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "hi")))),
                 entry("uuid", "u2", "nested", nested, "list", List.of(List.of(), List.of(Map.of("k", "v")))),
                 entry("uuid", "u3", "text", "line one\nline two\ttabbed \"quoted\" back\\slash </script> é 日本 🎉"),
-                entry("uuid", "u4", "nul", "before\u0000after", "control", "\u0001\u001f"),
+                entry("uuid", "u4", "nul", "before\u0000after", "control", "\u0001\u001f", "cut", "half an emoji \ud83d"),
                 SessionStoreEntry.parse("{\"type\":\"x\",\"uuid\":\"u5\",\n  \"spaced\" : [ 1 , 2 ]\n}"));
         store.append(key(), entries);
         List<SessionStoreEntry> back = loaded(store, key());
@@ -374,6 +374,7 @@ public abstract class SessionStoreConformance {
             assertEquals(entry, SessionStoreEntry.parse(entry.json()));
         }
         assertEquals("before\u0000after", back.get(3).value().get("nul"));
+        assertEquals("half an emoji \ud83d", back.get(3).value().get("cut"));
     }
 
     @Test

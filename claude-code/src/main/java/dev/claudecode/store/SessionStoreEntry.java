@@ -80,10 +80,39 @@ public final class SessionStoreEntry {
                     + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         String oneLine = text == null || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? Json.write(tree) : text;
-        return new SessionStoreEntry(oneLine, tree);
+        return new SessionStoreEntry(encodable(oneLine), tree);
     }
 
-    /** @return the entry's JSON text, on one line */
+    /**
+     * Escapes unpaired surrogate characters (which no UTF-8 encoder can send) as {@code \\uXXXX}.
+     * They can only occur inside JSON strings, where the escape means the same character, so the
+     * JSON value does not change.
+     *
+     * @param json JSON text
+     * @return the same text, or a copy with the escapes
+     */
+    private static String encodable(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean unpaired = Character.isHighSurrogate(c)
+                    ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
+            if (unpaired && out == null) {
+                out = new StringBuilder(json.length() + 16).append(json, 0, i);
+            }
+            if (out != null) {
+                if (unpaired) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? json : out.toString();
+    }
+
+    /** @return the entry's JSON text, on one line, with no unpaired surrogate (it encodes as UTF-8 without loss) */
     public String json() {
         return json;
     }

@@ -67,4 +67,13 @@ class SessionStoreEntryTest {
         SessionStoreEntry entry = SessionStoreEntry.parse("{\"type\":\"user\",\"uuid\":\"u\",\"secret\":\"sk-ant-123\"}");
         assertThat(entry.toString()).contains("user", "u").doesNotContain("sk-ant");
     }
+
+    @Test
+    void unpairedSurrogatesBecomeEscapesSoTheTextEncodesAsUtf8() {
+        assertThat(SessionStoreEntry.parse("{\"a\":\"ok \ud83c\udf89\"}").json()).isEqualTo("{\"a\":\"ok \ud83c\udf89\"}");
+        SessionStoreEntry cut = SessionStoreEntry.of(Map.of("a", "cut \ud83d"));
+        assertThat(cut.json()).isEqualTo("{\"a\":\"cut \\ud83d\"}");
+        assertThat(cut.value()).containsEntry("a", "cut \ud83d");
+        assertThat(SessionStoreEntry.parse("{\"a\":\"\udf89 x\"}").json()).isEqualTo("{\"a\":\"\\udf89 x\"}");
+    }
 }

@@ -171,7 +171,7 @@ public final class JdbcSessionStore implements SessionStore {
         String[] text = new String[added.size()];
         for (int i = 0; i < added.size(); i++) {
             SessionStoreEntry entry = added.get(i);
-            String json = JsonbText.encodable(entry.json());
+            String json = entry.json();
             uuids[i] = entry.uuid().orElse(null);
             if (JsonbText.fitsJsonb(json)) {
                 jsonb[i] = json;

@@ -12,39 +12,10 @@ final class JsonbText {
     }
 
     /**
-     * Escapes unpaired surrogate characters (which no UTF-8 encoder can send) as {@code \\uXXXX}.
-     * They can only occur inside JSON strings, where the escape means the same character, so the
-     * JSON value does not change.
-     *
-     * @param json JSON text
-     * @return the same text, or a copy with the escapes
-     */
-    static String encodable(String json) {
-        StringBuilder out = null;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            boolean unpaired = Character.isHighSurrogate(c)
-                    ? i + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(i + 1))
-                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(json.charAt(i - 1)));
-            if (unpaired && out == null) {
-                out = new StringBuilder(json.length() + 16).append(json, 0, i);
-            }
-            if (out != null) {
-                if (unpaired) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? json : out.toString();
-    }
-
-    /**
      * Tells whether {@code jsonb} takes a text. Conservative: an escaped backslash followed by
      * {@code u0000} also counts as a refusal, which only sends that entry to the text column.
      *
-     * @param json encodable JSON text
+     * @param json JSON text as {@link dev.claudecode.store.SessionStoreEntry#json()} gives it
      * @return false when the text has {@code \u0000} or an unpaired surrogate escape
      */
     static boolean fitsJsonb(String json) {

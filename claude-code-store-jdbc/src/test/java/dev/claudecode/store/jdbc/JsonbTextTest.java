@@ -19,11 +19,4 @@ class JsonbTextTest {
         assertThat(JsonbText.fitsJsonb("{\"a\":\"\\ud83d\\u0041\"}")).isFalse();
         assertThat(JsonbText.fitsJsonb("{\"a\":\"\\udf89\"}")).isFalse();
     }
-
-    @Test
-    void unpairedSurrogateCharactersBecomeEscapes() {
-        assertThat(JsonbText.encodable("{\"a\":\"ok \ud83c\udf89\"}")).isEqualTo("{\"a\":\"ok \ud83c\udf89\"}");
-        assertThat(JsonbText.encodable("{\"a\":\"cut \ud83d\"}")).isEqualTo("{\"a\":\"cut \\ud83d\"}");
-        assertThat(JsonbText.encodable("{\"a\":\"\udf89 x\"}")).isEqualTo("{\"a\":\"\\udf89 x\"}");
-    }
 }
