@@ -32,6 +32,7 @@ import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
+import dev.claudecode.internal.store.SessionStoreLink;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
@@ -48,6 +49,7 @@ import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.store.SessionKey;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
@@ -114,6 +116,8 @@ public final class Session implements AutoCloseable {
     private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
     private final RuntimeSettings runtimeSettings = new RuntimeSettings();
     private final RuntimeControl runtime = new RuntimeControl(this::control, runtimeSettings);
+    // The session's store, when its options name one: mirroring, resume from the store, history.
+    private final Optional<SessionStoreLink> storeLink;
     private volatile LiveConnection live;
     // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
     private volatile TurnOnConnection lastTurn;
@@ -124,9 +128,15 @@ public final class Session implements AutoCloseable {
     private volatile boolean freshNext;
 
     Session(ClaudeCodeOptions options, Transport transport, Launcher launcher) {
+        this(options, transport, launcher, Optional.empty());
+    }
+
+    Session(ClaudeCodeOptions options, Transport transport, Launcher launcher, Optional<SessionStoreLink> storeLink) {
         this.options = options;
         this.transport = transport;
         this.launcher = launcher;
+        this.storeLink = storeLink;
+        storeLink.ifPresent(link -> link.reportTo(this::dispatch));
         CallbackConfig callbackConfig = OptionsCallbacks.callbacks(options);
         this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
         this.inboundHandler = callbacks;
@@ -499,7 +509,8 @@ public final class Session implements AutoCloseable {
     // ---------------------------------------------------------------- history and node
 
     /**
-     * Reads this session's conversation from its transcript, on the machine where the CLI runs.
+     * Reads this session's conversation from its transcript, on the machine where the CLI runs, or
+     * from the {@linkplain ClaudeCodeOptions#sessionStore() session store} when the options name one.
      *
      * @param query which messages: limit, offset and what to include
      * @return the messages, oldest first; empty until the CLI has reported the session id
@@ -508,6 +519,9 @@ public final class Session implements AutoCloseable {
         String id = sessionId;
         if (id == null) {
             return List.of();
+        }
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().getMessages(SessionKey.of(storeLink.get().projectKey(), id), query);
         }
         SessionPlace place = place();
         return History.at(place.configDir()).getMessages(id, place.cwd(), query);
@@ -520,22 +534,31 @@ public final class Session implements AutoCloseable {
 
     /**
      * Lists the sessions of this session's working directory (and its git worktrees), newest
-     * first, on the machine where the CLI runs.
+     * first, on the machine where the CLI runs, or those of the session store when the options
+     * name one (which knows no worktrees).
      *
      * @return the sessions
      */
     public List<SessionInfo> listSessions() {
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().listSessions(storeLink.get().projectKey());
+        }
         SessionPlace place = place();
         return History.at(place.configDir()).listSessions(SessionListQuery.forProject(place.cwd()));
     }
 
     /**
-     * Lists sessions as the query asks, on the machine where the CLI runs.
+     * Lists sessions as the query asks, on the machine where the CLI runs, or in the session store
+     * (one project: the query's, else this session's).
      *
      * @param query project, limit, offset and worktrees
      * @return the sessions
      */
     public List<SessionInfo> listSessions(SessionListQuery query) {
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().listSessions(query.projectPath().isPresent() ? query
+                    : query.toBuilder().projectPath(place().cwd()).build());
+        }
         return History.at(place().configDir()).listSessions(query);
     }
 
@@ -630,6 +653,8 @@ public final class Session implements AutoCloseable {
             current.stop(STOP_GRACE);
         }
         callbacks.close();
+        // after the CLI: the lines it wrote as it stopped are appended too
+        storeLink.ifPresent(SessionStoreLink::close);
     }
 
     /** Same as {@link #stop()}. */
@@ -791,6 +816,14 @@ public final class Session implements AutoCloseable {
             if (current) {
                 scheduler.onMessage(turn.turn(), message);
             }
+            if (message instanceof ResultMessage) {
+                storeLink.ifPresent(SessionStoreLink::onTurnEnd);
+            }
+        }
+
+        @Override
+        public void onTranscriptMirror(CliConnection from, JsonNode frame, int length) {
+            storeLink.ifPresent(link -> link.onTranscriptMirror(frame, length));
         }
 
         @Override

@@ -57,6 +57,7 @@ final class OptionsValidation {
         positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
         positive("hookTimeout", o.hookTimeout());
         positive("mcpToolTimeout", o.mcpToolTimeout());
+        positive("sessionStoreLoadTimeout", o.sessionStoreLoadTimeout());
     }
 
     private void session(ClaudeCodeOptions o) {
@@ -67,6 +68,13 @@ final class OptionsValidation {
                 "fromPr cannot be combined with resume or continueConversation");
         require(!o.forkSession() || resuming, "forkSession needs resume, continueConversation or fromPr");
         require(o.resumeSessionAt().isEmpty() || o.resume().isPresent(), "resumeSessionAt needs resume");
+        if (o.sessionStore().isPresent()) {
+            require(!o.noSessionPersistence(), "sessionStore cannot be combined with noSessionPersistence: the CLI mirrors"
+                    + " what it writes to disk, so it must write (give it a private CLAUDE_CONFIG_DIR to keep no lasting copy)");
+            require(!o.enableFileCheckpointing(), "sessionStore cannot be combined with enableFileCheckpointing: the file"
+                    + " checkpoints are not mirrored, so rewinding would fail after a resume from the store");
+            require(o.fromPr().isEmpty(), "sessionStore cannot be combined with fromPr: the pull request's session is not in the store");
+        }
         o.sessionId().ifPresent(id -> {
             require(isUuid(id), "sessionId must be a UUID, was '" + id + "'");
             require(!resuming || o.forkSession(),

@@ -9,6 +9,7 @@ import dev.claudecode.message.HookResponseMessage;
 import dev.claudecode.message.HookStartedMessage;
 import dev.claudecode.message.InformationalMessage;
 import dev.claudecode.message.InitMessage;
+import dev.claudecode.message.MirrorErrorMessage;
 import dev.claudecode.message.NotificationMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.message.StatusMessage;
@@ -19,6 +20,7 @@ import dev.claudecode.message.TaskStartedMessage;
 import dev.claudecode.message.TaskUpdatedMessage;
 import dev.claudecode.message.ThinkingTokensMessage;
 import dev.claudecode.message.UnknownSystemMessage;
+import dev.claudecode.store.SessionKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ public final class SystemMessageDecoder {
             Map.entry(ThinkingTokensMessage.SUBTYPE, SystemMessageDecoder::thinkingTokens),
             Map.entry(InformationalMessage.SUBTYPE, SystemMessageDecoder::informational),
             Map.entry(NotificationMessage.SUBTYPE, SystemMessageDecoder::notification),
-            Map.entry(CommandsChangedMessage.SUBTYPE, SystemMessageDecoder::commandsChanged));
+            Map.entry(CommandsChangedMessage.SUBTYPE, SystemMessageDecoder::commandsChanged),
+            Map.entry(MirrorErrorMessage.SUBTYPE, SystemMessageDecoder::mirrorError));
 
     private SystemMessageDecoder() {
     }
@@ -246,6 +249,18 @@ public final class SystemMessageDecoder {
                 Fields.sessionId(m),
                 Fields.uuid(m),
                 Fields.raw(m));
+    }
+
+    // the session makes these itself; the decoder reads them back from a recording or another SDK's log
+    private static SystemMessage mirrorError(JsonNode m) {
+        JsonNode key = m.path("key");
+        try {
+            SessionKey sessionKey = new SessionKey(Fields.string(key, "projectKey"), Fields.string(key, "sessionId"),
+                    Fields.optString(key, "subpath"));
+            return new MirrorErrorMessage(Fields.string(m, "error"), sessionKey, Fields.sessionId(m), Fields.uuid(m), Fields.raw(m));
+        } catch (IllegalArgumentException e) {
+            return new UnknownSystemMessage(MirrorErrorMessage.SUBTYPE, Fields.raw(m));
+        }
     }
 
     private static SystemMessage commandsChanged(JsonNode m) {

@@ -93,6 +93,7 @@ final class OptionsFixtures {
     static ClaudeCodeOptions continueVariant(Path dir) {
         return ClaudeCodeOptions.builder()
                 .continueConversation(true)
+                .sessionStore(new dev.claudecode.store.InMemorySessionStore())
                 .maxThinkingTokens(2048)
                 .systemPromptFile(dir.resolve("system.txt"))
                 .appendSystemPromptFile(dir.resolve("append.txt"))
