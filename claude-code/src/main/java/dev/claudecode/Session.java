@@ -562,6 +562,20 @@ public final class Session implements AutoCloseable {
         return History.at(place().configDir()).listSessions(query);
     }
 
+    /**
+     * Waits until the transcript lines the CLI has reported so far are in the
+     * {@linkplain ClaudeCodeOptions#sessionStore() session store}. Lines are appended in the
+     * background at the end of each turn; call this before another machine resumes the
+     * conversation while this session stays open. (Closing the session waits for them anyway.)
+     *
+     * @param timeout how long to wait at most
+     * @return true when they are appended, or given up and reported as a {@code mirror_error}, or
+     *     when the session has no store; false when the timeout came first
+     */
+    public boolean flushSessionStore(Duration timeout) {
+        return storeLink.map(link -> link.flush(timeout)).orElse(true);
+    }
+
     /** @return the machine the CLI runs on: its files and a command runner */
     public Node node() {
         return transport.node();

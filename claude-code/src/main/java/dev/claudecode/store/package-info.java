@@ -19,8 +19,10 @@
  *       maps the file to a key ({@code <config>/projects/<projectKey>/<sessionId>.jsonl} is a main
  *       transcript, {@code .../<sessionId>/<subpath>.jsonl} a subagent's) and appends the lines to
  *       the store on a background thread, {@linkplain dev.claudecode.store.SessionStoreFlush batched}
- *       by default: at the end of each turn, at close, and past 500 lines or 1 MiB. The CLI does not
- *       mirror its API-request log records, which no resume needs.</li>
+ *       by default: at the end of each turn, at close, and past 500 lines or 1 MiB.
+ *       {@code Session.flushSessionStore} waits for what was reported so far; closing a session
+ *       waits for its last lines. The CLI does not mirror its API-request log records, which no
+ *       resume needs. (Verified on CLI 2.1.197 and 2.1.332, which write the same frames.)</li>
  *   <li><b>Failures.</b> A failed append is retried twice (after 200 ms and 800 ms); after the third
  *       failure the batch is dropped and the session's listeners get a {@code mirror_error}
  *       message. The conversation goes on: the CLI's own file is complete.</li>

@@ -116,6 +116,21 @@ class SessionStoreIT {
     }
 
     @Test
+    void anOpenSessionHandsItsConversationOverOnceFlushed(FakeClaudeApi api) {
+        InMemorySessionStore store = new InMemorySessionStore();
+        api.enqueue(Reply.text("Noted: the code word is quince"));
+        try (Session session = ClaudeCode.start(options(api, store).build()); FakeClaudeApi elsewhere = FakeClaudeApi.start()) {
+            session.query("The code word is quince");
+            assertThat(session.flushSessionStore(Duration.ofSeconds(30))).isTrue();
+            elsewhere.enqueue(Reply.text("quince"));
+            ResultMessage result = ClaudeCode.query("What was the code word?",
+                    options(elsewhere, store).resume(session.sessionId().orElseThrow()).build());
+            assertThat(result.isError()).isFalse();
+            assertThat(elsewhere.lastMainRequest().orElseThrow().allUserText()).contains("The code word is quince");
+        }
+    }
+
+    @Test
     void continueTakesTheStoresNewestSessionOfTheProject(FakeClaudeApi api) {
         InMemorySessionStore store = new InMemorySessionStore();
         conversation(api, store);

@@ -90,6 +90,16 @@ public final class SessionStoreLink implements AutoCloseable {
         mirror.flush();
     }
 
+    /**
+     * Appends what waits and waits for everything reported so far to be appended.
+     *
+     * @param timeout how long to wait at most
+     * @return whether it was done in time
+     */
+    public boolean flush(java.time.Duration timeout) {
+        return mirror.flushAndWait(timeout);
+    }
+
     /** @return the history kept in the store */
     public StoreHistory history() {
         return StoreHistory.of(store);
