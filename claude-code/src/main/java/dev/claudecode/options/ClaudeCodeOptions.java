@@ -509,6 +509,15 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.sessionStore);
     }
 
+    /**
+     * @return the project key the session is kept under in the {@link #sessionStore()}; by default
+     *     the key of its working directory (the CLI's project directory name). A key of one's own
+     *     stays the same where the working directory differs between machines, or names a tenant
+     */
+    public Optional<String> sessionStoreProjectKey() {
+        return Optional.ofNullable(values.sessionStoreProjectKey);
+    }
+
     /** @return how soon lines are appended to the {@link #sessionStore()}; {@link SessionStoreFlush#BATCHED} by default */
     public SessionStoreFlush sessionStoreFlush() {
         return values.sessionStoreFlush;
@@ -683,6 +692,7 @@ public final class ClaudeCodeOptions {
         private String workload;
 
         private SessionStore sessionStore;
+        private String sessionStoreProjectKey;
         private SessionStoreFlush sessionStoreFlush = SessionStoreFlush.BATCHED;
         private Duration sessionStoreLoadTimeout = DEFAULT_SESSION_STORE_LOAD_TIMEOUT;
 
@@ -1589,6 +1599,15 @@ public final class ClaudeCodeOptions {
          */
         public Builder sessionStore(SessionStore sessionStore) {
             this.sessionStore = sessionStore;
+            return this;
+        }
+
+        /**
+         * @param projectKey the project key the session is kept under in the store; null for the working directory's
+         * @return this builder
+         */
+        public Builder sessionStoreProjectKey(String projectKey) {
+            this.sessionStoreProjectKey = projectKey;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.claudecode.options;
 
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.internal.protocol.ProtocolFlags;
+import dev.claudecode.store.SessionKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,8 @@ final class OptionsValidation {
                 "fromPr cannot be combined with resume or continueConversation");
         require(!o.forkSession() || resuming, "forkSession needs resume, continueConversation or fromPr");
         require(o.resumeSessionAt().isEmpty() || o.resume().isPresent(), "resumeSessionAt needs resume");
+        o.sessionStoreProjectKey().ifPresent(key -> require(SessionKey.isValidName(key),
+                "sessionStoreProjectKey must be one path name without '/', '\\' or control characters: '" + key + "'"));
         if (o.sessionStore().isPresent()) {
             require(!o.noSessionPersistence(), "sessionStore cannot be combined with noSessionPersistence: the CLI mirrors"
                     + " what it writes to disk, so it must write (give it a private CLAUDE_CONFIG_DIR to keep no lasting copy)");

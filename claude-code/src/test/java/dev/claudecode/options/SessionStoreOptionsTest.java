@@ -33,6 +33,10 @@ class SessionStoreOptionsTest {
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("fromPr");
         assertThatThrownBy(() -> ClaudeCodeOptions.builder().sessionStore(store).sessionStoreLoadTimeout(Duration.ZERO).build())
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("sessionStoreLoadTimeout");
+        assertThatThrownBy(() -> ClaudeCodeOptions.builder().sessionStore(store).sessionStoreProjectKey("../x").build())
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("sessionStoreProjectKey");
+        assertThat(ClaudeCodeOptions.builder().sessionStore(store).sessionStoreProjectKey("tenant-7").build().sessionStoreProjectKey())
+                .contains("tenant-7");
         assertThat(ClaudeCodeOptions.builder().noSessionPersistence(true).enableFileCheckpointing(true).build()).isNotNull();
     }
 }

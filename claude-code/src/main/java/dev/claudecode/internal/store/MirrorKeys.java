@@ -21,11 +21,21 @@ final class MirrorKeys {
 
     private final FileSystem fileSystem;
     private final List<Path> projectsDirs = new ArrayList<>();
+    private final Optional<String> projectKey;
 
     /**
      * @param configDir the CLI's config directory, on the file system of the machine it runs on
      */
     MirrorKeys(Path configDir) {
+        this(configDir, Optional.empty());
+    }
+
+    /**
+     * @param configDir the CLI's config directory, on the file system of the machine it runs on
+     * @param projectKey the project key to store under instead of the project directory's name
+     */
+    MirrorKeys(Path configDir, Optional<String> projectKey) {
+        this.projectKey = projectKey;
         this.fileSystem = configDir.getFileSystem();
         Path projects = configDir.toAbsolutePath().normalize().resolve("projects");
         projectsDirs.add(projects);
@@ -58,13 +68,13 @@ final class MirrorKeys {
         return Optional.empty();
     }
 
-    private static Optional<SessionKey> keyOf(Path relative) {
+    private Optional<SessionKey> keyOf(Path relative) {
         int names = relative.getNameCount();
         String last = relative.getFileName().toString();
         if (!last.endsWith(SUFFIX) || (names != 2 && names < 4)) {
             return Optional.empty();
         }
-        String projectKey = relative.getName(0).toString();
+        String projectKey = this.projectKey.orElse(relative.getName(0).toString());
         try {
             if (names == 2) {
                 return Optional.of(SessionKey.of(projectKey, last.substring(0, last.length() - SUFFIX.length())));

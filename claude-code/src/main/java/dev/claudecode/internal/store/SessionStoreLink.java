@@ -36,8 +36,9 @@ public final class SessionStoreLink implements AutoCloseable {
         this.launchOptions = prepared.launchOptions();
         this.tempRoot = prepared.tempRoot();
         SessionPlace place = SessionPlace.on(launchOptions, node);
-        this.projectKey = ProjectDirectories.encode(place.cwd());
-        this.mirror = new TranscriptMirror(store, launchOptions.sessionStoreFlush(), new MirrorKeys(place.configDir()),
+        this.projectKey = launchOptions.sessionStoreProjectKey().orElseGet(() -> ProjectDirectories.encode(place.cwd()));
+        this.mirror = new TranscriptMirror(store, launchOptions.sessionStoreFlush(),
+                new MirrorKeys(place.configDir(), launchOptions.sessionStoreProjectKey()),
                 error -> listener.accept(error));
     }
 

@@ -70,7 +70,8 @@ final class StoreResume {
         SessionStore store = options.sessionStore().orElseThrow();
         Duration timeout = options.sessionStoreLoadTimeout();
         SessionPlace place = SessionPlace.on(options, node);
-        String projectKey = ProjectDirectories.encode(place.cwd());
+        String directory = ProjectDirectories.encode(place.cwd());
+        String projectKey = options.sessionStoreProjectKey().orElse(directory);
         Optional<String> sessionId = options.resume();
         if (options.continueConversation()) {
             // the CLI's own --continue would look at the local disk: the store decides which session is newest
@@ -94,7 +95,7 @@ final class StoreResume {
         Path root = createTempRoot(node);
         try {
             Path configDir = Files.createDirectory(root.resolve("config"));
-            Path projectDir = Files.createDirectories(configDir.resolve("projects").resolve(projectKey));
+            Path projectDir = Files.createDirectories(configDir.resolve("projects").resolve(directory));
             write(projectDir.resolve(key.sessionId() + ".jsonl"), transcript.get());
             writeSubagents(store, key, projectDir.resolve(key.sessionId()), timeout);
             copyConfig(place.configDir(), configDir, node);

@@ -45,4 +45,12 @@ class MirrorKeysTest {
         assertThat(keys.keyOf(real.toRealPath() + "/projects/p/s.jsonl")).contains(SessionKey.of("p", "s"));
         assertThat(keys.keyOf(link + "/projects/p/s.jsonl")).contains(SessionKey.of("p", "s"));
     }
+
+    @Test
+    void aProjectKeyOfTheOptionsReplacesTheDirectoryName() {
+        MirrorKeys keys = new MirrorKeys(temp.resolve("config"), java.util.Optional.of("tenant-7"));
+        String projects = temp.resolve("config").resolve("projects") + "/";
+        assertThat(keys.keyOf(projects + "-home-app/5e55.jsonl")).contains(SessionKey.of("tenant-7", "5e55"));
+        assertThat(keys.keyOf(projects + "-other/5e55/subagents/agent-a.jsonl")).contains(SessionKey.of("tenant-7", "5e55", "subagents/agent-a"));
+    }
 }

@@ -101,4 +101,19 @@ class StoreResumeTest {
         assertThat(continued.launchOptions().continueConversation()).isFalse();
         assertThat(continued.launchOptions().resume()).isEmpty();
     }
+
+    @Test
+    void aProjectKeyOfTheOptionsIsLoadedAndWrittenUnderTheWorkingDirectorysName() throws Exception {
+        Path cwd = Files.createDirectories(temp.resolve("project"));
+        store.append(SessionKey.of("tenant-7", SESSION), List.of(entry("{\"type\":\"user\",\"uuid\":\"u1\"}")));
+        StoreResume.Prepared prepared = StoreResume.prepare(options(cwd, temp.resolve("none")).sessionStoreProjectKey("tenant-7")
+                .continueConversation(true).build(), LocalNode.instance());
+        try {
+            Path config = Path.of(prepared.launchOptions().env().get("CLAUDE_CONFIG_DIR"));
+            assertThat(prepared.launchOptions().resume()).contains(SESSION);
+            assertThat(config.resolve("projects").resolve(ProjectDirectories.encode(cwd)).resolve(SESSION + ".jsonl")).exists();
+        } finally {
+            prepared.tempRoot().ifPresent(StoreResume::delete);
+        }
+    }
 }
