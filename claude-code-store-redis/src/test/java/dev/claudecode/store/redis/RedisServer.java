@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
@@ -95,11 +96,23 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** @return a new client for the server, authenticated; the caller closes it */
+    /** @return a new client for the server, authenticated, with Jedis's default pool; the caller closes it */
     public RedisClient client() {
+        return client(8);
+    }
+
+    /**
+     * @param connections the most connections the client's pool opens
+     * @return a new client for the server, authenticated; the caller closes it
+     */
+    public RedisClient client(int connections) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(connections);
+        pool.setMaxIdle(connections);
         return RedisClient.builder()
                 .hostAndPort(new HostAndPort("127.0.0.1", port))
                 .clientConfig(DefaultJedisClientConfig.builder().password(password).timeoutMillis(30_000).build())
+                .poolConfig(pool)
                 .build();
     }
 
