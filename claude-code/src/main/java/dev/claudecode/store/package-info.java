@@ -23,6 +23,11 @@
  *       {@code Session.flushSessionStore} waits for what was reported so far; closing a session
  *       waits for its last lines. The CLI does not mirror its API-request log records, which no
  *       resume needs. (Verified on CLI 2.1.197 and 2.1.332, which write the same frames.)</li>
+ *   <li><b>Keys.</b> A session is stored under the project key of its working directory (the
+ *       CLI's project directory name), or under {@code ClaudeCodeOptions.sessionStoreProjectKey}
+ *       when set: a tenant's name, or a key that stays the same on machines where the working
+ *       directory differs. Resuming writes the transcript under the directory name the CLI expects
+ *       there, whatever the key.</li>
  *   <li><b>Failures.</b> A failed append is retried twice (after 200 ms and 800 ms); after the third
  *       failure the batch is dropped and the session's listeners get a {@code mirror_error}
  *       message. The conversation goes on: the CLI's own file is complete.</li>
