@@ -26,6 +26,7 @@ module dev.claudecode {
     exports dev.claudecode.node;
     exports dev.claudecode.options;
     exports dev.claudecode.permission;
+    exports dev.claudecode.store;
     exports dev.claudecode.transport;
     exports dev.claudecode.usage;
 

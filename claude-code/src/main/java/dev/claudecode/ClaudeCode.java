@@ -3,9 +3,11 @@ package dev.claudecode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.internal.store.SessionStoreLink;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.transport.LocalTransport;
 import dev.claudecode.transport.Transport;
+import java.util.Optional;
 
 /**
  * The entry points: start a {@link Session}, or run a single prompt with {@link #query}.
@@ -43,10 +45,14 @@ public final class ClaudeCode {
      * @param options the session's options
      * @param transport where the CLI runs
      * @return the session; close it when done
+     * @throws dev.claudecode.errors.SessionStoreException when the options resume a session from a
+     *     {@linkplain ClaudeCodeOptions#sessionStore() session store} that fails or is too slow
      */
     public static Session start(ClaudeCodeOptions options, Transport transport) {
         String executable = transport.executable(options.cliPath());
-        Session session = new Session(options, transport, new OptionsLauncher(options, executable));
+        Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport);
+        ClaudeCodeOptions launchOptions = store.map(SessionStoreLink::launchOptions).orElse(options);
+        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store);
         try {
             session.connectEagerly();
         } catch (RuntimeException e) {

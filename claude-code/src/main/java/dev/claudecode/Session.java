@@ -19,6 +19,7 @@ import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.internal.session.Turn;
 import dev.claudecode.internal.session.TurnScheduler;
+import dev.claudecode.internal.store.SessionStoreLink;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
@@ -29,6 +30,7 @@ import dev.claudecode.node.Node;
 import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
+import dev.claudecode.store.SessionKey;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A Claude Code session: one long-lived CLI process that holds a conversation over many turns.
@@ -81,10 +84,18 @@ public final class Session implements AutoCloseable {
     private final Connector connector;
     private final TurnScheduler scheduler;
     private final SessionControl control;
+    // The session's store, when its options name one: mirroring, resume from the store, history.
+    private final Optional<SessionStoreLink> storeLink;
 
     Session(ClaudeCodeOptions options, Transport transport, Launcher launcher) {
+        this(options, transport, launcher, Optional.empty());
+    }
+
+    Session(ClaudeCodeOptions options, Transport transport, Launcher launcher, Optional<SessionStoreLink> storeLink) {
         this.options = options;
         this.transport = transport;
+        this.storeLink = storeLink;
+        storeLink.ifPresent(link -> link.reportTo(this::dispatch));
         CallbackConfig callbackConfig = OptionsCallbacks.callbacks(options);
         this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
         OptionsCallbacks.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
@@ -203,7 +214,8 @@ public final class Session implements AutoCloseable {
     // ---------------------------------------------------------------- history and node
 
     /**
-     * Reads this session's conversation from its transcript, on the machine where the CLI runs.
+     * Reads this session's conversation from its transcript, on the machine where the CLI runs, or
+     * from the {@linkplain ClaudeCodeOptions#sessionStore() session store} when the options name one.
      *
      * @param query which messages: limit, offset and what to include
      * @return the messages, oldest first; empty until the CLI has reported the session id
@@ -212,6 +224,9 @@ public final class Session implements AutoCloseable {
         Optional<String> id = connector.sessionId();
         if (id.isEmpty()) {
             return List.of();
+        }
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().messages(SessionKey.of(storeLink.get().projectKey(), id.get()), query);
         }
         SessionPlace place = place();
         return History.at(place.configDir()).messages(id.get(), place.cwd(), query);
@@ -228,23 +243,46 @@ public final class Session implements AutoCloseable {
 
     /**
      * Lists the sessions of this session's working directory (and its git worktrees), newest
-     * first, on the machine where the CLI runs.
+     * first, on the machine where the CLI runs, or those of the session store when the options
+     * name one (which knows no worktrees).
      *
      * @return the sessions
      */
     public List<SessionInfo> listSessions() {
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().listSessions(storeLink.get().projectKey());
+        }
         SessionPlace place = place();
         return History.at(place.configDir()).listSessions(SessionListQuery.forProject(place.cwd()));
     }
 
     /**
-     * Lists sessions as the query asks, on the machine where the CLI runs.
+     * Lists sessions as the query asks, on the machine where the CLI runs, or in the session store
+     * (one project: the query's, else this session's).
      *
      * @param query project, limit, offset and worktrees
      * @return the sessions
      */
     public List<SessionInfo> listSessions(SessionListQuery query) {
+        if (storeLink.isPresent()) {
+            return storeLink.get().history().listSessions(query.projectPath().isPresent() ? query
+                    : query.toBuilder().projectPath(place().cwd()).build());
+        }
         return History.at(place().configDir()).listSessions(query);
+    }
+
+    /**
+     * Waits until the transcript lines the CLI has reported so far are in the
+     * {@linkplain ClaudeCodeOptions#sessionStore() session store}. Lines are appended in the
+     * background at the end of each turn; call this before another machine resumes the
+     * conversation while this session stays open. (Closing the session waits for them anyway.)
+     *
+     * @param timeout how long to wait at most
+     * @return true when they are appended, or given up and reported as a {@code mirror_error}, or
+     *     when the session has no store; false when the timeout came first
+     */
+    public boolean flushSessionStore(Duration timeout) {
+        return storeLink.map(link -> link.flush(timeout)).orElse(true);
     }
 
     /**
@@ -355,6 +393,8 @@ public final class Session implements AutoCloseable {
         scheduler.close(new SessionClosedException("the session was stopped"));
         connector.stop();
         callbacks.close();
+        // after the CLI: the lines it wrote as it stopped are appended too
+        storeLink.ifPresent(SessionStoreLink::close);
     }
 
     /** Same as {@link #stop()}. */
@@ -419,6 +459,14 @@ public final class Session implements AutoCloseable {
         public void onMessage(Message message, Optional<Turn> turn) {
             dispatch(message);
             turn.ifPresent(target -> scheduler.onMessage(target, message));
+            if (message instanceof ResultMessage) {
+                storeLink.ifPresent(SessionStoreLink::onTurnEnd);
+            }
+        }
+
+        @Override
+        public void onTranscriptMirror(JsonNode frame, int length) {
+            storeLink.ifPresent(link -> link.onTranscriptMirror(frame, length));
         }
 
         @Override

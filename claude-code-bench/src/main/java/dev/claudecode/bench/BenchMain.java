@@ -20,12 +20,12 @@ import java.util.Set;
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
  * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N}; {@code --only decode,latency,control,scale,hugeline,jmh};
+ * {@code --messages N}; {@code --sessions N}; {@code --only decode,latency,control,scale,hugeline,jmh,store};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
 
-    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh");
+    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store");
     static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
 
     private BenchMain() {
@@ -67,6 +67,7 @@ public final class BenchMain {
         Optional<ChildBench.Result> scale = Optional.empty();
         Optional<ChildBench.Result> hugeLine = Optional.empty();
         List<JmhBench.Row> jmh = List.of();
+        Optional<StoreBench.Result> store = Optional.empty();
 
         try (NodeWorker node = NodeWorker.start(context.tsDir())) {
             if (only.contains("decode")) {
@@ -100,10 +101,14 @@ public final class BenchMain {
         if (only.contains("jmh")) {
             jmh = JmhBench.run(protocol);
         }
+        if (only.contains("store")) {
+            Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for store"));
+            store = Optional.of(new StoreBench(context, cli).run(Math.max(4 * runs, 20), Duration.ofSeconds(10)));
+        }
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, history, loadBefore, Machine.loadAverage());
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, store, history, loadBefore, Machine.loadAverage());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

@@ -13,7 +13,8 @@ final class Report {
     /** Everything one run measured; absent parts were not run. */
     record Results(Machine machine, int runs, double minutes, Optional<DecodeBench.Result> decode,
             Optional<LatencyBench.Result> latency, Optional<LatencyBench.Result> latencyFake, List<ControlBench.Result> control, Optional<ChildBench.Result> scale,
-            int scaleSessions, Optional<ChildBench.Result> hugeLine, long hugeLineBytes, List<JmhBench.Row> jmh, String history,
+            int scaleSessions, Optional<ChildBench.Result> hugeLine, long hugeLineBytes, List<JmhBench.Row> jmh,
+            Optional<StoreBench.Result> store, String history,
             String loadBefore, String loadAfter) {
     }
 
@@ -50,6 +51,7 @@ final class Report {
         scale();
         hugeLine();
         jmh();
+        store();
         method();
         if (!r.history().isBlank()) {
             line(r.history().strip());
@@ -319,6 +321,53 @@ final class Report {
             line("| " + row.name() + " | " + fmt(row.nanos(), 0) + " ± " + fmt(row.error(), 0) + " | " + fmt(row.bytesPerOp(), 0) + " |");
         }
         line("");
+    }
+
+    private void store() {
+        r.store().ifPresent(s -> {
+            line("## 7. Session stores beside a local-disk session");
+            line("");
+            line("The Java SDK only (the TypeScript SDK ships no store to compare with). PostgreSQL 15 runs in a throwaway "
+                    + "cluster with durable commits (fsync on), through a HikariCP pool of 32 connections; Redis 7 without "
+                    + "persistence, through a Jedis pool; both on loopback on this machine, sharing its cores with the CLI.");
+            line("");
+            line("**Per turn** (" + s.turnCount() + " turns on each, round by round, real CLI, FakeClaudeApi): the turn's "
+                    + "wall time; the time the store's appends for that turn took (on the session's background thread, after "
+                    + "the turn's result, so not in the turn's time); and the time from the prompt until "
+                    + "`flushSessionStore` returned, when another machine could resume the turn.");
+            line("");
+            line("| session | turn, ms | appends per turn, ms | turn until stored, ms |");
+            line("|---|---|---|---|");
+            for (StoreBench.TurnRow row : s.turns()) {
+                line("| " + row.store() + " | " + row.turnMs().format(1, 1) + " | "
+                        + (row.appendMs() == null ? "none" : row.appendMs().format(2, 1)) + " | " + row.storedMs().format(1, 1) + " |");
+            }
+            line("");
+            line("**Resuming a " + String.format(Locale.ROOT, "%,d", StoreBench.RESUME_ENTRIES) + "-entry session** (question and "
+                    + "answer records as the CLI writes them): the store's `load` alone, and a new session started with `resume` "
+                    + "until its first turn's result (for a store: load, writing into a temporary config directory, the CLI's "
+                    + "start and resume, the turn); the local-disk session is the CLI resuming from its own file.");
+            line("");
+            line("| session | load, ms | start with resume + one turn, ms |");
+            line("|---|---|---|");
+            for (StoreBench.ResumeRow row : s.resumes()) {
+                line("| " + row.store() + " | " + (row.loadMs() == null ? "none" : row.loadMs().format(1, 1)) + " | "
+                        + row.startAndTurnMs().format(0, 1) + " |");
+            }
+            line("");
+            line("**One store, " + StoreBench.CONCURRENT_SESSIONS + " sessions appending at once** (a batch of "
+                    + StoreBench.BATCH + " entries of about " + StoreBench.ENTRY_BYTES + " bytes per append, each session its own "
+                    + "transcript, " + s.throughputWindow().toSeconds() + " s after a 2 s warm-up; one run). An append's time "
+                    + "includes waiting for a pooled connection: 100 writers share PostgreSQL's 32.");
+            line("");
+            line("| store | entries per second | append, ms (median, min–max) | append p99, ms |");
+            line("|---|---|---|---|");
+            for (StoreBench.ThroughputRow row : s.throughput()) {
+                line("| " + row.store() + " | " + String.format(Locale.ROOT, "%,.0f", row.entriesPerSecond()) + " | "
+                        + row.appendMs().format(2, 1) + " | " + fmt(row.p99Ms(), 2) + " |");
+            }
+            line("");
+        });
     }
 
     private void method() {

@@ -1,9 +1,16 @@
 package dev.claudecode.ssh;
 
+import dev.claudecode.options.SessionStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claudecode.ClaudeCode;
+import dev.claudecode.Session;
+import dev.claudecode.history.History;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.store.InMemorySessionStore;
+import dev.claudecode.store.SessionKey;
+import dev.claudecode.store.StoredSession;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.history.ProjectDirectories;
@@ -53,6 +60,7 @@ class SessionPoolIT {
     private Path configA;
     private Path configB;
     private Path cwd;
+    private final InMemorySessionStore store = new InMemorySessionStore();
     private final List<SessionPool> pools = new ArrayList<>();
 
     @BeforeEach
@@ -88,7 +96,7 @@ class SessionPoolIT {
                 .host(PoolHost.builder().transport(b.build()).capacity(capacityB).env("CLAUDE_CONFIG_DIR", configB.toString()).build())
                 .healthCheckInterval(Duration.ZERO)
                 .healthCheckTimeout(Duration.ofSeconds(2))
-                .mirrorDirectory(temp.resolve("mirror"));
+                .sessionStore(store);
     }
 
     private SessionPool started(SessionPool.Builder builder) {
@@ -98,7 +106,7 @@ class SessionPoolIT {
     }
 
     private ClaudeCodeOptions.Builder options(FakeClaudeApi api) {
-        return ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(cwd).env(api.environment());
+        return ClaudeCodeOptions.builder().cliPath(TestCli.atLeast("2.1.332")).cwd(cwd).env(api.environment());
     }
 
     /** A stand-in CLI that only reads its input: placement needs a process, not a model. */
@@ -233,8 +241,8 @@ class SessionPoolIT {
             RecordedRequest onB = api.lastMainRequest().orElseThrow();
             assertThat(onB.allUserText()).contains("Remember the word pineapple", "Which word did I ask you to remember?");
             assertThat(onB.messages()).anySatisfy(m -> assertThat(m.text()).contains("Noted: pineapple."));
-            assertThat(Files.list(ProjectDirectories.directoryFor(configB, cwd))).anySatisfy(
-                    file -> assertThat(file.getFileName().toString()).isEqualTo(sessionId + ".jsonl"));
+            assertThat(store.listSessions(ProjectDirectories.encode(cwd.toString()))).extracting(StoredSession::sessionId)
+                    .containsExactly(sessionId);
             // the CLI writes a turn's last assistant record just after the turn's result
             assertThat(ProcFs.await(Duration.ofSeconds(10),
                     () -> Transcripts.holds(session::messages, "The word was pineapple."))).isTrue();
@@ -263,7 +271,7 @@ class SessionPoolIT {
     }
 
     @Test
-    void aFrozenHostIsLeftWithTheMirroredTranscript(FakeClaudeApi api) throws Exception {
+    void aFrozenHostIsLeftWithTheStoredTranscript(FakeClaudeApi api) throws Exception {
         api.enqueue(Reply.text("Noted: mango."), Reply.text("It was mango."));
         SessionPool pool = started(pool(transport(serverA), 2, transport(serverB), 2).downAfter(1));
         String a = pool.hosts().get(0).name();
@@ -273,8 +281,8 @@ class SessionPoolIT {
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word mango");
             assertThat(session.host()).isEqualTo(a);
-            // the host stops answering only after the mirror caught up: a frozen host cannot be read
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> mirrorHolds("Noted: mango."))).isTrue();
+            // the host stops answering only after the turn is over; the store has it from the CLI's reports
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> storeHolds("Noted: mango."))).isTrue();
             serverA.freezeConnections(true);
             assertThat(pool.checkHealth().host(a).orElseThrow().state()).isEqualTo(HostState.DOWN);
 
@@ -299,7 +307,7 @@ class SessionPoolIT {
 
         try (PooledSession session = pool.start(options(api).build())) {
             session.query("Remember the word plum");
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> mirrorHolds("Noted: plum."))).isTrue();
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> storeHolds("Noted: plum."))).isTrue();
             serverA.close();
             assertThat(ProcFs.await(Duration.ofSeconds(20), () -> pool.metrics().host(a).orElseThrow().state() == HostState.DOWN))
                     .as("%s", pool.metrics()).isTrue();
@@ -344,6 +352,26 @@ class SessionPoolIT {
     }
 
     @Test
+    void aConversationStartedOnOneHostContinuesOnTheOtherThroughTheStore(FakeClaudeApi api) throws Exception {
+        api.enqueue(Reply.text("Noted: the code word is damson."), Reply.text("It was damson."));
+        String sessionId;
+        try (SshTransport a = transport(serverA).build(); Session session = ClaudeCode.start(
+                options(api).env("CLAUDE_CONFIG_DIR", configA.toString()).sessionStore(store).build(), a)) {
+            session.query("The code word is damson");
+            sessionId = session.sessionId().orElseThrow();
+        }
+        try (SshTransport b = transport(serverB).build(); Session session = ClaudeCode.start(
+                options(api).env("CLAUDE_CONFIG_DIR", configB.toString()).sessionStore(store).start(SessionStart.resume(sessionId)).build(), b)) {
+            assertThat(session.query("What was the code word?").result()).contains("It was damson.");
+        }
+        assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("The code word is damson", "What was the code word?");
+        assertThat(api.lastMainRequest().orElseThrow().messages()).anySatisfy(m -> assertThat(m.text()).contains("Noted: the code word is damson."));
+        // host B's CLI resumed from a temporary config directory, not from a transcript in its own
+        assertThat(History.at(configB).findSessionFile(sessionId)).isEmpty();
+        assertThat(storeHolds("It was damson.")).isTrue();
+    }
+
+    @Test
     void withEveryHostDownTheTurnFailsAndTheSessionStaysPut(FakeClaudeApi api) throws Exception {
         api.enqueue(Reply.text("one"));
         SessionPool pool = started(pool(transport(serverA), 1, transport(serverB), 1));
@@ -362,19 +390,12 @@ class SessionPoolIT {
         }
     }
 
-    /** Whether some mirrored transcript holds the text; the mirror keeps one directory per pooled session. */
-    private boolean mirrorHolds(String text) {
-        try (java.util.stream.Stream<Path> files = Files.walk(temp.resolve("mirror"))) {
-            return files.filter(file -> file.toString().endsWith(".jsonl")).anyMatch(file -> {
-                try {
-                    return Files.readString(file).contains(text);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
+    /** Whether some transcript in the pool's store holds the text. */
+    private boolean storeHolds(String text) {
+        String projectKey = ProjectDirectories.encode(cwd.toString());
+        return store.listSessions(projectKey).stream()
+                .flatMap(session -> store.load(SessionKey.of(projectKey, session.sessionId())).orElse(List.of()).stream())
+                .anyMatch(entry -> entry.json().contains(text));
     }
 
     private static Reply slowReply() {

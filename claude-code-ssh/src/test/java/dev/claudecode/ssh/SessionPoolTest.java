@@ -7,7 +7,7 @@ import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.ssh.pool.PoolHost;
 import dev.claudecode.ssh.pool.SessionPool;
-import java.nio.file.Files;
+import dev.claudecode.store.InMemorySessionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -53,36 +53,17 @@ class SessionPoolTest {
     }
 
     @Test
-    void closingTheOwnedMirrorDirectoryAndTheTransportsAndRefusingNewSessions() throws Exception {
+    void closingTheTransportsAndRefusingNewSessions() throws Exception {
         SshTransport transport = SshTransport.builder().host("127.0.0.1").build();
         SessionPool pool = SessionPool.builder().host(transport, 1).healthCheckInterval(Duration.ZERO)
-                .mirrorDirectory(temp.resolve("mirrors")).build();
-        assertThat(temp.resolve("mirrors")).isDirectory();
+                .sessionStore(new InMemorySessionStore()).build();
         assertThat(pool.metrics().hosts()).singleElement().satisfies(host -> assertThat(host.sessions()).isZero());
 
         pool.close();
 
         assertThatThrownBy(() -> pool.start(ClaudeCodeOptions.builder().build())).isInstanceOf(SessionClosedException.class);
         assertThatThrownBy(() -> transport.node().home()).isInstanceOf(SshConnectionException.class).hasMessageContaining("closed");
-        assertThat(temp.resolve("mirrors")).as("a directory the caller gave is left").isDirectory();
         pool.close();
-    }
-
-    @Test
-    void theDefaultMirrorDirectoryIsPrivateAndGoesWithThePool() throws Exception {
-        Path before = Path.of(System.getProperty("java.io.tmpdir"));
-        long existing;
-        try (var list = Files.list(before)) {
-            existing = list.filter(p -> p.getFileName().toString().startsWith("claude-code-pool-")).count();
-        }
-        try (SshTransport transport = SshTransport.builder().host("127.0.0.1").build();
-                SessionPool pool = SessionPool.builder().host(transport, 1).healthCheckInterval(Duration.ZERO).build()) {
-            try (var list = Files.list(before)) {
-                assertThat(list.filter(p -> p.getFileName().toString().startsWith("claude-code-pool-")).count()).isEqualTo(existing + 1);
-            }
-        }
-        try (var list = Files.list(before)) {
-            assertThat(list.filter(p -> p.getFileName().toString().startsWith("claude-code-pool-")).count()).isEqualTo(existing);
-        }
+        assertThatThrownBy(() -> SessionPool.builder().sessionStore(null)).isInstanceOf(NullPointerException.class);
     }
 }

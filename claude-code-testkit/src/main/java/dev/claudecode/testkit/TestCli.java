@@ -1,6 +1,7 @@
 package dev.claudecode.testkit;
 
 import dev.claudecode.ClaudeCode;
+import dev.claudecode.cli.CliInstaller;
 import dev.claudecode.cli.CliResolver;
 import java.nio.file.Path;
 
@@ -42,5 +43,44 @@ public final class TestCli {
      */
     public static Path path() {
         return CliResolver.forVersion(version()).resolve().path();
+    }
+
+    /**
+     * The CLI for tests of a feature that needs at least some version: {@code CLAUDE_CODE_CLI_PATH}
+     * when set, else the pinned version when it is recent enough, else the managed install of
+     * {@code minimum}, installed on first use.
+     *
+     * @param minimum the oldest version that has the feature, such as {@code 2.1.332}
+     * @return the CLI executable
+     * @throws dev.claudecode.errors.ClaudeCodeException when it is neither configured nor installable
+     */
+    public static Path atLeast(String minimum) {
+        if (compare(ClaudeCode.cliVersion(), minimum) >= 0) {
+            return path();
+        }
+        return CliResolver.pinnedVersion().toBuilder()
+                .installer(CliInstaller.builder().version(minimum).build())
+                .build().resolve().path();
+    }
+
+    /** Compares dotted versions number by number; a missing number counts as 0. */
+    static int compare(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int cmp = Long.compare(number(x, i), number(y, i));
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String[] parts, int index) {
+        try {
+            return index < parts.length ? Long.parseLong(parts[index]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

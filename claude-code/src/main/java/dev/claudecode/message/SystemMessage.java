@@ -20,6 +20,7 @@ public sealed interface SystemMessage extends Message
                 InformationalMessage,
                 NotificationMessage,
                 CommandsChangedMessage,
+                MirrorErrorMessage,
                 UnknownSystemMessage {
 
     /** The wire type of every system message. */

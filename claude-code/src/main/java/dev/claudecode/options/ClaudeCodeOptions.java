@@ -7,6 +7,8 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.store.SessionStore;
+import dev.claudecode.store.SessionStoreFlush;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -57,6 +59,8 @@ public final class ClaudeCodeOptions {
     public static final Duration DEFAULT_PERMISSION_TIMEOUT = Duration.ofMinutes(5);
     /** How long an in-process MCP request (a tool call, mostly) may take by default. */
     public static final Duration DEFAULT_MCP_TIMEOUT = Duration.ofMinutes(5);
+    /** How long each call that loads a session from a session store may take by default. */
+    public static final Duration DEFAULT_SESSION_STORE_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final Builder values;
 
@@ -468,6 +472,41 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.workload);
     }
 
+    // ---- session store -------------------------------------------------------------------------
+
+    /**
+     * @return where the session's transcript is kept beyond this machine: the CLI reports every
+     *     line it writes ({@code --session-mirror}) and the session appends them to the store; a
+     *     {@code resume} or {@code continueConversation} loads the conversation from the store, so
+     *     it continues on any machine that reaches it. See {@link dev.claudecode.store}.
+     */
+    public Optional<SessionStore> sessionStore() {
+        return Optional.ofNullable(values.sessionStore);
+    }
+
+    /**
+     * @return the project key the session is kept under in the {@link #sessionStore()}; by default
+     *     the key of its working directory (the CLI's project directory name). A key of one's own
+     *     stays the same where the working directory differs between machines, or names a tenant
+     */
+    public Optional<String> sessionStoreProjectKey() {
+        return Optional.ofNullable(values.sessionStoreProjectKey);
+    }
+
+    /** @return how soon lines are appended to the {@link #sessionStore()}; {@link SessionStoreFlush#BATCHED} by default */
+    public SessionStoreFlush sessionStoreFlush() {
+        return values.sessionStoreFlush;
+    }
+
+    /**
+     * @return how long each call that loads a session from the {@link #sessionStore()} to resume
+     *     it ({@code listSessions}, {@code load}, {@code listSubkeys}) may take before the session
+     *     fails to start; {@link #DEFAULT_SESSION_STORE_LOAD_TIMEOUT} by default
+     */
+    public Duration sessionStoreLoadTimeout() {
+        return values.sessionStoreLoadTimeout;
+    }
+
     // ---- diagnostics ---------------------------------------------------------------------------
 
     /** @return whether debug logging is on ({@code --debug}) */
@@ -618,6 +657,11 @@ public final class ClaudeCodeOptions {
         private boolean worktree;
         private String worktreeName;
         private String workload;
+
+        private SessionStore sessionStore;
+        private String sessionStoreProjectKey;
+        private SessionStoreFlush sessionStoreFlush = SessionStoreFlush.BATCHED;
+        private Duration sessionStoreLoadTimeout = DEFAULT_SESSION_STORE_LOAD_TIMEOUT;
 
         private boolean debug;
         private String debugFilter;
@@ -1482,6 +1526,44 @@ public final class ClaudeCodeOptions {
          */
         public Builder workload(String workload) {
             this.workload = workload;
+            return this;
+        }
+
+        // ---- session store ---------------------------------------------------------------------
+
+        /**
+         * @param sessionStore where the transcript is kept beyond this machine; null for none
+         * @return this builder
+         */
+        public Builder sessionStore(SessionStore sessionStore) {
+            this.sessionStore = sessionStore;
+            return this;
+        }
+
+        /**
+         * @param projectKey the project key the session is kept under in the store; null for the working directory's
+         * @return this builder
+         */
+        public Builder sessionStoreProjectKey(String projectKey) {
+            this.sessionStoreProjectKey = projectKey;
+            return this;
+        }
+
+        /**
+         * @param flush how soon lines are appended to the session store; null for {@link SessionStoreFlush#BATCHED}
+         * @return this builder
+         */
+        public Builder sessionStoreFlush(SessionStoreFlush flush) {
+            this.sessionStoreFlush = flush == null ? SessionStoreFlush.BATCHED : flush;
+            return this;
+        }
+
+        /**
+         * @param timeout how long each call that loads a session from the store may take; null for the default
+         * @return this builder
+         */
+        public Builder sessionStoreLoadTimeout(Duration timeout) {
+            this.sessionStoreLoadTimeout = timeout == null ? DEFAULT_SESSION_STORE_LOAD_TIMEOUT : timeout;
             return this;
         }
 

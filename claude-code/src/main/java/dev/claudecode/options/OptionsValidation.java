@@ -2,6 +2,7 @@ package dev.claudecode.options;
 
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.internal.protocol.ProtocolFlags;
+import dev.claudecode.store.SessionKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class OptionsValidation {
         OptionsValidation validation = new OptionsValidation();
         validation.ranges(options);
         validation.exclusive(options);
+        validation.store(options);
         validation.texts(options);
         validation.environment(options);
         validation.extraArgs(options);
@@ -55,6 +57,20 @@ final class OptionsValidation {
         positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
         positive("hookTimeout", o.hookTimeout());
         positive("mcpToolTimeout", o.mcpToolTimeout());
+        positive("sessionStoreLoadTimeout", o.sessionStoreLoadTimeout());
+    }
+
+    private void store(ClaudeCodeOptions o) {
+        o.sessionStoreProjectKey().ifPresent(key -> require(SessionKey.isValidName(key),
+                "sessionStoreProjectKey must be one path name without '/', '\\' or control characters: '" + key + "'"));
+        if (o.sessionStore().isPresent()) {
+            require(!o.noSessionPersistence(), "sessionStore cannot be combined with noSessionPersistence: the CLI mirrors"
+                    + " what it writes to disk, so it must write (give it a private CLAUDE_CONFIG_DIR to keep no lasting copy)");
+            require(!o.enableFileCheckpointing(), "sessionStore cannot be combined with enableFileCheckpointing: the file"
+                    + " checkpoints are not mirrored, so rewinding would fail after a resume from the store");
+            require(!(o.start() instanceof SessionStart.FromPr),
+                    "sessionStore cannot be combined with SessionStart.fromPr: the pull request's session is not in the store");
+        }
     }
 
     private void exclusive(ClaudeCodeOptions o) {

@@ -10,8 +10,6 @@ import dev.claudecode.history.SessionMessage;
 import dev.claudecode.internal.launch.OptionsLauncher;
 import dev.claudecode.internal.ssh.pool.HostPlace;
 import dev.claudecode.internal.ssh.pool.HostSlot;
-import dev.claudecode.internal.ssh.pool.TranscriptMirror;
-import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.node.Node;
@@ -22,9 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -54,7 +49,6 @@ public final class PooledSession implements AutoCloseable {
 
     private final SessionPool pool;
     private final ClaudeCodeOptions options;
-    private final TranscriptMirror mirror;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,10 +63,9 @@ public final class PooledSession implements AutoCloseable {
         }
     }
 
-    PooledSession(SessionPool pool, ClaudeCodeOptions options, TranscriptMirror mirror, HostPlace place, Session session) {
+    PooledSession(SessionPool pool, ClaudeCodeOptions options, HostPlace place, Session session) {
         this.pool = pool;
         this.options = options;
-        this.mirror = mirror;
         attach(place, session);
     }
 
@@ -226,7 +219,6 @@ public final class PooledSession implements AutoCloseable {
             } finally {
                 pool.release(placement.slot());
                 pool.closed(this);
-                mirror.close();
             }
         } finally {
             lock.unlock();
@@ -264,22 +256,16 @@ public final class PooledSession implements AutoCloseable {
 
     private void moveFrom(Placement old) {
         Optional<String> sessionId = old.session().sessionId();
-        sessionId.ifPresent(id -> refreshMirror(old, id));
-        mirror.acceptFrom(Optional.empty());
-        boolean resumable = sessionId.isPresent() && !options.noSessionPersistence() && mirror.holds(sessionId.get());
-        // nothing to resume: before the first turn the options still choose the conversation, after it a new one begins
-        ClaudeCodeOptions moved = resumable ? OptionsLauncher.resuming(options, sessionId.get())
-                : conversationBegun ? OptionsLauncher.fresh(options) : options;
         Set<HostSlot> excluded = new HashSet<>(Set.of(old.slot()));
         SessionPool.Placed placed;
+        boolean resumable;
         try {
-            placed = pool.place(moved, excluded, place -> {
-                if (resumable) {
-                    mirror.copyTo(place, sessionId.get());
-                }
-            });
+            resumable = sessionId.isPresent() && stored(old.session(), sessionId.get());
+            // nothing to resume: before the first turn the options still choose the conversation, after it a new one begins
+            ClaudeCodeOptions moved = resumable ? OptionsLauncher.resuming(options, sessionId.get())
+                    : conversationBegun ? OptionsLauncher.fresh(options) : options;
+            placed = pool.place(moved, excluded);
         } catch (RuntimeException e) {
-            mirror.acceptFrom(Optional.of(old.place()));
             pool.failoverFailed();
             throw e;
         }
@@ -289,30 +275,28 @@ public final class PooledSession implements AutoCloseable {
         pool.stopInBackground(old.session());
     }
 
-    // A host that still answers hands over what the CLI wrote since the last update.
-    private void refreshMirror(Placement old, String sessionId) {
-        try {
-            mirror.updateLater(old.place(), sessionId, Optional.empty())
-                    .get(pool.healthCheckTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.debug("{} did not hand over the transcript of {} in time; moving what the mirror holds", old.slot(), sessionId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    // The old CLI's last reported lines go to the store first (they are in this JVM: a dead host
+    // is not needed), then the store says whether it holds the conversation.
+    private boolean stored(Session old, String sessionId) {
+        if (old.options().sessionStore().isEmpty()) {
+            return false;
         }
+        if (!old.flushSessionStore(pool.healthCheckTimeout())) {
+            LOG.warn("the session store did not take the last lines of {} in time; moving what it holds", sessionId);
+        }
+        return old.listSessions().stream().anyMatch(info -> info.sessionId().equals(sessionId));
     }
 
     private void attach(HostPlace place, Session session) {
         Placement placement = new Placement(place, session);
-        mirror.acceptFrom(Optional.of(place));
         current = placement;
         session.addListener(new Relay(placement));
     }
 
-    /** Mirrors the transcript after each turn and passes every message on to the listeners. */
+    /** Passes every message of the current host's session on to the listeners. */
     private final class Relay implements Consumer<Message> {
 
         private final Placement placement;
-        private Optional<String> lastAssistant = Optional.empty();
 
         Relay(Placement placement) {
             this.placement = placement;
@@ -324,13 +308,8 @@ public final class PooledSession implements AutoCloseable {
                 // a session left behind on a dead host: what it still says is no longer the conversation
                 return;
             }
-            if (message instanceof AssistantMessage assistant && assistant.parentToolUseId().isEmpty()) {
-                lastAssistant = assistant.uuid();
-            } else if (message instanceof ResultMessage result) {
+            if (message instanceof ResultMessage) {
                 conversationBegun = true;
-                result.sessionId().or(() -> placement.session().sessionId())
-                        .ifPresent(id -> mirror.updateLater(placement.place(), id, lastAssistant));
-                lastAssistant = Optional.empty();
             }
             for (Consumer<Message> listener : listeners) {
                 try {

@@ -5,15 +5,13 @@ import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.history.ProjectDirectories;
 import dev.claudecode.internal.ssh.pool.HealthCheck;
 import dev.claudecode.internal.ssh.pool.HostPlace;
 import dev.claudecode.internal.ssh.pool.HostSlot;
 import dev.claudecode.internal.ssh.pool.Hosts;
-import dev.claudecode.internal.ssh.pool.TranscriptMirror;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.claudecode.store.InMemorySessionStore;
+import dev.claudecode.store.SessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,16 +55,18 @@ import org.slf4j.LoggerFactory;
  * once before its next turn, and one failure is then enough.
  *
  * <p><b>Failover.</b> When a session's host is down at the start of a turn, the session moves:
- * its transcript is copied to the least-loaded other host and the CLI there resumes the
- * conversation ({@code --resume}). The copy comes from a local mirror that each pooled session
- * updates after every turn, because a dead host can no longer be read; just before the move the
- * mirror is refreshed from the old host if it still answers within the health-check timeout.
- * So a move keeps every completed turn; a turn that was running when the host died fails (with a
- * {@link dev.claudecode.errors.CliProcessException}) and is not replayed. The move happens at the next
- * turn, not in the background: an idle session on a dead host costs nothing until it is used. A
- * session without persistence ({@code noSessionPersistence}) has no transcript and starts a new
- * conversation on the new host. The mirror holds the transcript and the files beside it (large
- * tool results, subagent transcripts); file checkpoints for {@code rewindFiles} stay behind.
+ * the least-loaded other host resumes the conversation ({@code --resume}) from the pool's
+ * {@linkplain Builder#sessionStore session store}. Each pooled session mirrors what its CLI writes
+ * to that store as it runs (see {@link dev.claudecode.store}), so a dead host does not need to be
+ * read; just before the move, the lines the old CLI had reported are appended, waiting at most the
+ * health-check timeout. So a move keeps every completed turn; a turn that was running when the
+ * host died fails (with a {@link dev.claudecode.errors.CliProcessException}) and is not replayed.
+ * The move happens at the next turn, not in the background: an idle session on a dead host costs
+ * nothing until it is used. The store holds the transcript and its subagent transcripts; a session
+ * without persistence ({@code noSessionPersistence}) or with {@code enableFileCheckpointing} (whose
+ * checkpoints would stay behind) is not mirrored and starts a new conversation on the new host.
+ * The session is kept in the store under a project key made from its working directory as given
+ * ({@code sessionStoreProjectKey}, unless the options set one), the same on every host.
  *
  * <p><b>Callbacks.</b> Each pooled session is a {@link Session} of this JVM; only its CLI runs on
  * the host, so permission, hook and MCP callbacks keep running here across moves.
@@ -85,8 +84,7 @@ public final class SessionPool implements AutoCloseable {
     private final Duration healthCheckInterval;
     private final Duration healthCheckTimeout;
     private final Duration acquireTimeout;
-    private final Path mirrorRoot;
-    private final boolean ownsMirrorRoot;
+    private final SessionStore store;
     private final Set<PooledSession> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> stopping = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionsStarted = new AtomicLong();
@@ -95,13 +93,12 @@ public final class SessionPool implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Optional<Thread> healthLoop;
 
-    private SessionPool(Builder builder, Path mirrorRoot, boolean ownsMirrorRoot) {
+    private SessionPool(Builder builder) {
         this.hosts = new Hosts(builder.hosts, builder.downAfter);
         this.healthCheckInterval = builder.healthCheckInterval;
         this.healthCheckTimeout = builder.healthCheckTimeout;
         this.acquireTimeout = builder.acquireTimeout;
-        this.mirrorRoot = mirrorRoot;
-        this.ownsMirrorRoot = ownsMirrorRoot;
+        this.store = builder.store.orElseGet(InMemorySessionStore::new);
         this.healthLoop = healthCheckInterval.isZero() ? Optional.empty()
                 : Optional.of(Thread.ofVirtual().name("ssh-pool-health").start(this::checkPeriodically));
     }
@@ -126,16 +123,9 @@ public final class SessionPool implements AutoCloseable {
     public PooledSession start(ClaudeCodeOptions options) {
         Objects.requireNonNull(options, "options");
         ensureOpen();
-        Path mirrorDir = mirrorRoot.resolve("session-" + UUID.randomUUID());
-        TranscriptMirror mirror = new TranscriptMirror(mirrorDir);
-        Placed placed;
-        try {
-            placed = place(options, new HashSet<>(), place -> { });
-        } catch (RuntimeException e) {
-            mirror.close();
-            throw e;
-        }
-        PooledSession session = new PooledSession(this, options, mirror, placed.place(), placed.session());
+        ClaudeCodeOptions stored = withStore(options);
+        Placed placed = place(stored, new HashSet<>());
+        PooledSession session = new PooledSession(this, stored, placed.place(), placed.session());
         open.add(session);
         sessionsStarted.incrementAndGet();
         if (closed.get()) {
@@ -143,6 +133,25 @@ public final class SessionPool implements AutoCloseable {
             throw new SessionClosedException("the session pool was closed");
         }
         return session;
+    }
+
+    /**
+     * The options with the pool's store, unless they name one or keep nothing a store could hold;
+     * and with a project key from the working directory as given, so that a session moves between
+     * hosts whose homes differ (a working directory of {@code ~/app} is another path on each).
+     */
+    private ClaudeCodeOptions withStore(ClaudeCodeOptions options) {
+        if (options.noSessionPersistence() || options.enableFileCheckpointing()) {
+            return options;
+        }
+        ClaudeCodeOptions.Builder builder = options.toBuilder();
+        if (options.sessionStore().isEmpty()) {
+            builder.sessionStore(store);
+        }
+        if (options.sessionStoreProjectKey().isEmpty()) {
+            builder.sessionStoreProjectKey(ProjectDirectories.encode(options.cwd().map(Object::toString).orElse("~")));
+        }
+        return builder.build();
     }
 
     /** @return the pool's hosts, in the order they were given */
@@ -180,8 +189,7 @@ public final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * Stops every open pooled session, the health checks and the hosts' transports, and deletes
-     * the transcript mirrors. Idempotent.
+     * Stops every open pooled session, the health checks and the hosts' transports. Idempotent.
      */
     @Override
     public void close() {
@@ -220,13 +228,6 @@ public final class SessionPool implements AutoCloseable {
                 }
             }
         }
-        if (ownsMirrorRoot) {
-            try {
-                Files.deleteIfExists(mirrorRoot);
-            } catch (IOException e) {
-                LOG.debug("Could not delete the mirror directory {}: {}", mirrorRoot, e.toString());
-            }
-        }
     }
 
     @Override
@@ -240,17 +241,12 @@ public final class SessionPool implements AutoCloseable {
     record Placed(HostPlace place, Session session) {
     }
 
-    /** Work done on a host before the CLI starts there. */
-    @FunctionalInterface
-    interface Preparation {
-        void prepare(HostPlace place) throws IOException;
-    }
-
     /**
-     * Reserves the best host, prepares it and starts the session there; a host that fails and
-     * then fails its health check is marked down and skipped.
+     * Reserves the best host and starts the session there (a session resumed with a store loads
+     * its transcript onto the host first); a host that fails and then fails its health check is
+     * marked down and skipped.
      */
-    Placed place(ClaudeCodeOptions options, Set<HostSlot> excluded, Preparation preparation) {
+    Placed place(ClaudeCodeOptions options, Set<HostSlot> excluded) {
         RuntimeException last = null;
         while (true) {
             HostSlot slot;
@@ -264,11 +260,8 @@ public final class SessionPool implements AutoCloseable {
             }
             HostPlace place = HostPlace.of(slot, options);
             try {
-                preparation.prepare(place);
                 return new Placed(place, ClaudeCode.start(place.options(), slot.transport()));
-            } catch (IOException | RuntimeException e) {
-                RuntimeException failure = e instanceof RuntimeException runtime ? runtime
-                        : new ClaudeCodeException("cannot copy the transcript to " + slot + ": " + e.getMessage(), e);
+            } catch (RuntimeException failure) {
                 hosts.release(slot);
                 slot.startFailed(failure);
                 if (probe(slot)) {
@@ -355,7 +348,7 @@ public final class SessionPool implements AutoCloseable {
         private Duration healthCheckTimeout = Duration.ofSeconds(5);
         private int downAfter = 2;
         private Duration acquireTimeout = Duration.ZERO;
-        private Optional<Path> mirrorDirectory = Optional.empty();
+        private Optional<SessionStore> store = Optional.empty();
 
         private Builder() {
         }
@@ -441,15 +434,17 @@ public final class SessionPool implements AutoCloseable {
         }
 
         /**
-         * Where the pool keeps the local transcript mirrors (one directory per pooled session,
-         * deleted when the session closes). They hold the conversations: keep the directory
-         * private.
+         * Where pooled sessions keep their transcripts so that a conversation can move to another
+         * host when its own dies: each session mirrors what its CLI writes there, and a moved
+         * session resumes from it (see {@link dev.claudecode.store}). A session whose options name
+         * a store of their own uses that one instead.
          *
-         * @param directory default a new private temp directory, deleted when the pool closes
+         * @param store default an {@link InMemorySessionStore} of the pool, which lets
+         *     conversations move between the pool's hosts but not outlive this JVM
          * @return this builder
          */
-        public Builder mirrorDirectory(Path directory) {
-            this.mirrorDirectory = Optional.of(Objects.requireNonNull(directory, "directory"));
+        public Builder sessionStore(SessionStore store) {
+            this.store = Optional.of(Objects.requireNonNull(store, "store"));
             return this;
         }
 
@@ -459,7 +454,6 @@ public final class SessionPool implements AutoCloseable {
          *
          * @return the pool
          * @throws IllegalStateException when no host was given, or two hosts have the same name
-         * @throws UncheckedIOException when the mirror directory cannot be created
          */
         public SessionPool build() {
             if (hosts.isEmpty()) {
@@ -471,14 +465,7 @@ public final class SessionPool implements AutoCloseable {
                     throw new IllegalStateException("two hosts are named " + host.name() + ": give each host its own transport");
                 }
             }
-            try {
-                if (mirrorDirectory.isPresent()) {
-                    return new SessionPool(this, Files.createDirectories(mirrorDirectory.get()), false);
-                }
-                return new SessionPool(this, Files.createTempDirectory("claude-code-pool-"), true);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the transcript mirror directory", e);
-            }
+            return new SessionPool(this);
         }
     }
 }

@@ -32,7 +32,7 @@ class ReadmeSnippetsTest {
             "dev.claudecode", "dev.claudecode.cli", "dev.claudecode.content", "dev.claudecode.control",
             "dev.claudecode.errors", "dev.claudecode.history", "dev.claudecode.hook", "dev.claudecode.mcp",
             "dev.claudecode.message", "dev.claudecode.message.stream", "dev.claudecode.node",
-            "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.transport",
+            "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.store", "dev.claudecode.transport",
             "dev.claudecode.usage", "dev.claudecode.ssh", "dev.claudecode.ssh.pool", "dev.claudecode.testkit",
             "java.nio.file", "java.time", "java.util", "java.util.concurrent", "java.util.function",
             "org.junit.jupiter.api", "org.junit.jupiter.api.extension");

@@ -79,6 +79,16 @@ public final class FirstPrompt {
         return false;
     }
 
+    /** @return the prompt found so far, or null (a slash command's name does not count) */
+    public String prompt() {
+        return prompt;
+    }
+
+    /** @return the name of the first slash command offered, or null */
+    public String firstCommand() {
+        return commandFallbacks.isEmpty() ? null : commandFallbacks.getFirst();
+    }
+
     /**
      * The prompt found, else the name of the first slash command that was run, else null.
      *

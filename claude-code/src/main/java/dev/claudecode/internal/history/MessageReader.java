@@ -3,8 +3,6 @@ package dev.claudecode.internal.history;
 import dev.claudecode.history.SessionMessage;
 import dev.claudecode.internal.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,20 +26,20 @@ public final class MessageReader {
     /**
      * Reads and assembles messages.
      *
-     * @param file the transcript the groups were scanned from
+     * @param source the transcript the groups were scanned from
      * @param sessionId the session id to use for records that lack one
      * @param groups the messages to build, each a run of records
      * @return the messages, in the order of {@code groups}; a record that no longer parses (the file
      *     changed in between) drops out, and so does a message left with no record
      * @throws IOException when the file cannot be read
      */
-    public static List<SessionMessage> read(Path file, String sessionId, List<List<TranscriptEntry>> groups)
+    public static List<SessionMessage> read(TranscriptSource source, String sessionId, List<List<TranscriptEntry>> groups)
             throws IOException {
         TreeSet<Long> offsets = new TreeSet<>();
         groups.forEach(group -> group.forEach(entry -> offsets.add(entry.offset())));
         Map<Long, JsonNode> records = new HashMap<>();
         if (!offsets.isEmpty()) {
-            try (LineReader reader = new LineReader(Files.newInputStream(file))) {
+            try (LineReader reader = new LineReader(source.open())) {
                 for (long offset : offsets) {
                     reader.seek(offset);
                     if (!reader.next()) {

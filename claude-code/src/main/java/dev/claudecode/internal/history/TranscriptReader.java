@@ -3,7 +3,6 @@ package dev.claudecode.internal.history;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionMessage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,10 +29,24 @@ public final class TranscriptReader {
      * @throws IOException when the file cannot be read
      */
     public static List<SessionMessage> messages(Path file, String sessionId, HistoryQuery query) throws IOException {
-        TranscriptIndex index = index(file);
+        return messages(TranscriptSource.of(file), sessionId, query);
+    }
+
+    /**
+     * Reads a page of a transcript's main conversation from any source.
+     *
+     * @param source the transcript
+     * @param sessionId the id to report for records that lack one
+     * @param query the page and options
+     * @return the messages, oldest first
+     * @throws IOException when the transcript cannot be read
+     */
+    public static List<SessionMessage> messages(TranscriptSource source, String sessionId, HistoryQuery query)
+            throws IOException {
+        TranscriptIndex index = index(source);
         List<TranscriptEntry> chain = ConversationChain.build(index, query.followCompaction());
         List<List<TranscriptEntry>> groups = MessageGroups.group(chain, query.includeMeta());
-        return MessageReader.read(file, sessionId, query.page().of(groups));
+        return MessageReader.read(source, sessionId, query.page().of(groups));
     }
 
     /**
@@ -44,12 +57,23 @@ public final class TranscriptReader {
      * @throws IOException when the file cannot be read
      */
     public static TranscriptIndex index(Path file) throws IOException {
+        return index(TranscriptSource.of(file));
+    }
+
+    /**
+     * Scans a whole transcript from any source, warning once when lines had to be skipped.
+     *
+     * @param source the transcript
+     * @return its index
+     * @throws IOException when it cannot be read
+     */
+    public static TranscriptIndex index(TranscriptSource source) throws IOException {
         TranscriptIndex index;
-        try (LineReader reader = new LineReader(Files.newInputStream(file))) {
+        try (LineReader reader = new LineReader(source.open())) {
             index = TranscriptScanner.scan(reader);
         }
         if (index.malformedLines() > 0) {
-            LOG.warn("{}: skipped {} malformed line(s) of {}", file, index.malformedLines(), index.lines());
+            LOG.warn("{}: skipped {} malformed line(s) of {}", source.name(), index.malformedLines(), index.lines());
         }
         return index;
     }

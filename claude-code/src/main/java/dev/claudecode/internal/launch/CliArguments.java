@@ -68,8 +68,6 @@ import java.util.stream.Collectors;
  *     not speak.</li>
  * <li>{@code --agents}: agents are defined in the {@code initialize} control request, which also
  *     carries callbacks that a command line cannot.</li>
- * <li>{@code --session-mirror}: emits {@code transcript_mirror} frames for an external session
- *     store, which this library does not have.</li>
  * <li>{@code --ide}, {@code --chrome}, {@code --no-chrome}, {@code --tmux}, {@code --ax-screen-reader},
  *     {@code --bg/--background}, {@code --remote-control/--rc},
  *     {@code --remote-control-session-name-prefix}, {@code --teleport}, {@code --cloud},
@@ -173,6 +171,7 @@ public final class CliArguments {
                     ? resume.atMessage() : Optional.empty()),
             value("--session-id", o -> sessionId(o.start()).map(UUID::toString)),
             flag("--no-session-persistence", ClaudeCodeOptions::noSessionPersistence),
+            flag("--session-mirror", o -> o.sessionStore().isPresent()),
             value("--name", ClaudeCodeOptions::name),
             each("--file", ClaudeCodeOptions::files),
             valueOrFlag("--worktree", ClaudeCodeOptions::worktree, ClaudeCodeOptions::worktreeName),

@@ -5,6 +5,7 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,7 @@ public final class StdoutRouter implements LineReader.LineConsumer {
     private final Consumer<Message> messages;
     private final Consumer<ProtocolException> errors;
     private final Runnable caughtUp;
+    private final ObjIntConsumer<JsonNode> transcriptMirror;
 
     /**
      * Creates a router.
@@ -42,10 +44,27 @@ public final class StdoutRouter implements LineReader.LineConsumer {
      * @param caughtUp runs when every line read so far has been routed, before the reader waits for more
      */
     public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors, Runnable caughtUp) {
+        this(control, messages, errors, caughtUp, (frame, length) -> { });
+    }
+
+    /**
+     * Creates a router that also hands over the CLI's {@code transcript_mirror} frames (written
+     * with {@code --session-mirror}): the lines the CLI just appended to a transcript file.
+     *
+     * @param control receives the control lines
+     * @param messages receives every decoded message, in order
+     * @param errors receives lines that are not protocol messages
+     * @param caughtUp runs when every line read so far has been routed, before the reader waits for more
+     * @param transcriptMirror receives each frame as it was parsed, and its line's length in bytes;
+     *     it must only take it, not work on it
+     */
+    public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors, Runnable caughtUp,
+            ObjIntConsumer<JsonNode> transcriptMirror) {
         this.control = control;
         this.messages = messages;
         this.errors = errors;
         this.caughtUp = caughtUp;
+        this.transcriptMirror = transcriptMirror;
     }
 
     @Override
@@ -75,6 +94,7 @@ public final class StdoutRouter implements LineReader.LineConsumer {
             case "control_response" -> control.onResponse(node);
             case "control_request" -> control.onRequest(node);
             case "control_cancel_request" -> control.onCancel(node);
+            case "transcript_mirror" -> transcriptMirror.accept(node, length);
             case "keep_alive" -> {
                 // a liveness signal with no content; receivers must ignore it
             }

@@ -10,6 +10,7 @@ import dev.claudecode.message.HookResponseMessage;
 import dev.claudecode.message.HookStartedMessage;
 import dev.claudecode.message.InformationalMessage;
 import dev.claudecode.message.InitMessage;
+import dev.claudecode.message.MirrorErrorMessage;
 import dev.claudecode.message.NotificationMessage;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.message.StatusMessage;
@@ -20,6 +21,7 @@ import dev.claudecode.message.TaskStartedMessage;
 import dev.claudecode.message.TaskUpdatedMessage;
 import dev.claudecode.message.ThinkingTokensMessage;
 import dev.claudecode.message.UnknownSystemMessage;
+import dev.claudecode.store.SessionKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,7 +48,8 @@ public final class SystemMessageDecoder {
             Map.entry(ThinkingTokensMessage.SUBTYPE, SystemMessageDecoder::thinkingTokens),
             Map.entry(InformationalMessage.SUBTYPE, SystemMessageDecoder::informational),
             Map.entry(NotificationMessage.SUBTYPE, SystemMessageDecoder::notification),
-            Map.entry(CommandsChangedMessage.SUBTYPE, SystemMessageDecoder::commandsChanged));
+            Map.entry(CommandsChangedMessage.SUBTYPE, SystemMessageDecoder::commandsChanged),
+            Map.entry(MirrorErrorMessage.SUBTYPE, SystemMessageDecoder::mirrorError));
 
     private SystemMessageDecoder() {
     }
@@ -221,6 +224,18 @@ public final class SystemMessageDecoder {
                 Fields.string(m, "priority"),
                 Fields.optLong(m, "timeout_ms"),
                 envelope);
+    }
+
+    // the session makes these itself; the decoder reads them back from a recording or another SDK's log
+    private static SystemMessage mirrorError(JsonNode m, Envelope envelope) {
+        JsonNode key = m.path("key");
+        try {
+            SessionKey sessionKey = new SessionKey(Fields.string(key, "projectKey"), Fields.string(key, "sessionId"),
+                    Fields.optString(key, "subpath"));
+            return new MirrorErrorMessage(Fields.string(m, "error"), sessionKey, envelope);
+        } catch (IllegalArgumentException e) {
+            return new UnknownSystemMessage(MirrorErrorMessage.SUBTYPE, envelope);
+        }
     }
 
     private static SystemMessage commandsChanged(JsonNode m, Envelope envelope) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One running CLI process and the protocol over it: the stdin writer, the control channel, a
@@ -64,6 +65,17 @@ public final class CliConnection {
          * @param connection the connection that read them
          */
         default void onCaughtUp(CliConnection connection) {
+        }
+
+        /**
+         * A {@code transcript_mirror} frame: lines the CLI appended to a transcript file (only a
+         * CLI started with {@code --session-mirror} writes them).
+         *
+         * @param connection the connection that read it
+         * @param frame the frame as parsed
+         * @param length its line's length in bytes
+         */
+        default void onTranscriptMirror(CliConnection connection, JsonNode frame, int length) {
         }
 
         /** A stdout line that is not a protocol message; the stream goes on. */
@@ -171,7 +183,8 @@ public final class CliConnection {
 
     private void startReaders() {
         StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
-                error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this));
+                error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this),
+                (frame, length) -> events.onTranscriptMirror(this, frame, length));
         try {
             Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router));
         } catch (Throwable e) {

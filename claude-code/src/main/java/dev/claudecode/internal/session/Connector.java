@@ -81,6 +81,15 @@ public final class Connector implements TurnScheduler.Driver {
          * @param line the line, secrets redacted
          */
         void onStderr(String line);
+
+        /**
+         * A {@code transcript_mirror} frame of one of the session's CLIs: transcript lines it
+         * wrote to disk, for the session store.
+         *
+         * @param frame the frame
+         * @param length its length in characters
+         */
+        void onTranscriptMirror(JsonNode frame, int length);
     }
 
     /** A turn and the CLI process its user message was written to. */
@@ -376,6 +385,11 @@ public final class Connector implements TurnScheduler.Driver {
                 UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
             events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+        }
+
+        @Override
+        public void onTranscriptMirror(CliConnection from, JsonNode frame, int length) {
+            events.onTranscriptMirror(frame, length);
         }
 
         @Override

@@ -59,7 +59,8 @@ class CliArgumentsIT {
             Map.entry("--workload", "hidden, billing-header workload tag; see hiddenFlagsAreAccepted"),
             Map.entry("--managed-settings", "hidden, policy-tier settings from an SDK parent; see hiddenFlagsAreAccepted"),
             Map.entry("--plugin-dir-no-mcp", "hidden variant of --plugin-dir; see hiddenFlagsAreAccepted"),
-            Map.entry("--resume-session-at", "hidden, resume up to a message; see sessionFlagsSelectTheSession"));
+            Map.entry("--resume-session-at", "hidden, resume up to a message; see sessionFlagsSelectTheSession"),
+            Map.entry("--session-mirror", "hidden, emits transcript_mirror frames for a session store; see SessionStoreIT"));
 
     private static LoopbackMessagesApi api;
 

@@ -1,5 +1,6 @@
 package dev.claudecode.internal.launch;
 
+import dev.claudecode.store.InMemorySessionStore;
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Effort;
@@ -93,6 +94,7 @@ final class OptionsFixtures {
     static ClaudeCodeOptions continueVariant(Path dir) {
         return ClaudeCodeOptions.builder()
                 .start(SessionStart.continueLatest())
+                .sessionStore(new InMemorySessionStore())
                 .thinking(Thinking.enabled(2048))
                 .systemPrompt(PromptText.file(dir.resolve("system.txt")))
                 .appendSystemPrompt(PromptText.file(dir.resolve("append.txt")))

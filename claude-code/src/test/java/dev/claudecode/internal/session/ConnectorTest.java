@@ -1,5 +1,6 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.options.SessionStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -142,7 +143,7 @@ class ConnectorTest {
 
     @Test
     void theOptionsSessionIdIsKnownAtOnceAndTheFirstLaunchIsStillTheOptionsOne() throws Exception {
-        Connector connector = connector(OPTIONS.toBuilder().start(dev.claudecode.options.SessionStart.resume("s-7")).build());
+        Connector connector = connector(OPTIONS.toBuilder().start(SessionStart.resume("s-7")).build());
         assertThat(connector.sessionId()).contains("s-7");
 
         Turn turn = turn("hello");
@@ -263,6 +264,10 @@ class ConnectorTest {
 
         @Override
         public void onStderr(String line) {
+        }
+
+        @Override
+        public void onTranscriptMirror(JsonNode frame, int length) {
         }
 
         /** Waits for the result reported for a turn. */

@@ -1,8 +1,6 @@
 package dev.claudecode.internal.ssh.pool;
 
 import dev.claudecode.options.ClaudeCodeOptions;
-import dev.claudecode.internal.session.SessionPlace;
-import dev.claudecode.node.Node;
 
 /**
  * A session's options on one host: the host's variables merged in, so the config directory and
@@ -27,20 +25,5 @@ public record HostPlace(HostSlot slot, ClaudeCodeOptions options) {
         ClaudeCodeOptions.Builder builder = sessionOptions.toBuilder();
         slot.host().environment().forEach(builder::env);
         return new HostPlace(slot, builder.build());
-    }
-
-    /** @return the host as a node */
-    public Node node() {
-        return slot.transport().node();
-    }
-
-    /**
-     * Where the session's files are on the host. Worked out on each call: a remote node's paths
-     * belong to one connection, and a later call may be on a new one.
-     *
-     * @return the config and working directories, on the node's file system
-     */
-    public SessionPlace place() {
-        return SessionPlace.on(options, node());
     }
 }
