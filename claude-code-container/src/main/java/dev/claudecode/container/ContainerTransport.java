@@ -231,9 +231,17 @@ public final class ContainerTransport implements Transport, AutoCloseable {
      * The ids of the containers of this transport that exist now, running or not.
      *
      * @return their ids
+     * @throws ContainerException when the transport is closed or the engine cannot be reached
      */
     public List<String> containers() {
-        return engine.withLabel(Labels.TRANSPORT, id).stream().map(com.github.dockerjava.api.model.Container::getId).toList();
+        if (closed) {
+            throw new ContainerException("the container transport is closed");
+        }
+        try {
+            return engine.withLabel(Labels.TRANSPORT, id).stream().map(com.github.dockerjava.api.model.Container::getId).toList();
+        } catch (RuntimeException e) {
+            throw new ContainerException("cannot list containers on " + settings.engine() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops and removes every container of this transport, then closes the engine client. */
@@ -244,7 +252,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             process.terminate(Duration.ofSeconds(2));
         }
         try {
-            for (String leftover : containers()) {
+            for (String leftover : engine.withLabel(Labels.TRANSPORT, id).stream().map(com.github.dockerjava.api.model.Container::getId).toList()) {
                 engine.remove(leftover);
                 Reaper.instance().forget(leftover);
             }

@@ -55,6 +55,8 @@ class ContainerSessionIT {
 
     /** Prints where the Bash tool ran: in the project's image {@code /bin/ls} is busybox. */
     private static final String WHERE = "echo \"ls=$(readlink /bin/ls) uid=$(id -u)\"";
+    /** The same, with a write, which the CLI asks permission for (it runs read-only commands without asking). */
+    private static final String WRITES = "touch where.txt; " + WHERE;
 
     static PodmanService podman;
 
@@ -98,6 +100,185 @@ class ContainerSessionIT {
             assertThat(session.node().name()).isEqualTo(transport.name()).startsWith("container://");
             assertThat(transport.containers()).hasSize(1);
         }
+    }
+
+    static final class Calculator {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @McpTool(description = "Add two numbers")
+        long add(@McpParam(name = "a") long a, @McpParam(name = "b") long b) {
+            calls.add(a + "+" + b);
+            return a + b;
+        }
+    }
+
+    @Test
+    void callbacksAndAnInProcessMcpToolAreAnsweredHereWhileTheCliRunsInTheContainer(FakeClaudeApi api) throws Exception {
+        Calculator calculator = new Calculator();
+        List<String> prompts = new CopyOnWriteArrayList<>();
+        List<String> hooked = new CopyOnWriteArrayList<>();
+        api.enqueue(Reply.toolUse("mcp__calc__add", Map.of("a", 2, "b", 3)),
+                Reply.toolUse("Bash", Map.of("command", WRITES, "description", "Where")),
+                Reply.text("done"));
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().cwd(temp.resolve("w")).env(api.environment())
+                .mcpServer("calc", McpServerConfig.sdk(SdkMcpServer.builder("calc").toolsFrom(calculator).build()))
+                .canUseTool(request -> {
+                    prompts.add(request.toolName());
+                    return request.toolName().equals("Bash")
+                            ? PermissionResult.allow(Map.of("command", WRITES + "; echo changed-here", "description", "Where"))
+                            : PermissionResult.allow();
+                })
+                .hook(HookEvent.PRE_TOOL_USE, HookMatcher.of("Bash", (input, toolUseId, context) -> {
+                    hooked.add(String.valueOf(((HookInput.PreToolUse) input).toolInput().get("command")));
+                    return HookOutput.empty();
+                }))
+                .build();
+        try (ContainerTransport transport = transport(api).build(); Session session = ClaudeCode.start(options, transport)) {
+            assertThat(session.query("add 2 and 3, then tell me where you are").result()).contains("done");
+        }
+        assertThat(calculator.calls).containsExactly("2+3");
+        assertThat(prompts).containsExactly("mcp__calc__add", "Bash");
+        assertThat(hooked).containsExactly(WRITES);
+        List<RecordedRequest> main = api.log().main();
+        assertThat(main.get(1).toolResults().getLast().text()).isEqualTo("5");
+        assertThat(main.get(2).toolResults().getLast().text()).as("the Bash tool ran in the container, with the input the callback chose")
+                .contains("ls=busybox", "changed-here");
+    }
+
+    @Test
+    void interruptEndsTheTurnAndCloseLeavesNoContainer(FakeClaudeApi api) throws Exception {
+        api.enqueue(slowReply(), Reply.text("next"));
+        ContainerTransport transport = transport(api).build();
+        String container;
+        try (transport; Session session = ClaudeCode.start(options(api, temp.resolve("w")).includePartialMessages(true).build(), transport)) {
+            try (MessageStream turn = session.stream("talk slowly")) {
+                untilStreaming(turn);
+                session.interrupt();
+                ResultMessage result = turn.result();
+                assertThat(result.subtype()).isEqualTo("error_during_execution");
+            }
+            assertThat(session.query("and now?").result()).contains("next");
+            assertThat(transport.containers()).hasSize(1);
+            container = transport.containers().getFirst();
+            assertThat(podman.podman("ps", "--all", "--format", "{{.ID}}")).contains(container.substring(0, 12));
+        }
+        assertThat(podman.podman("ps", "--all", "--filter", "label=dev.claudecode.managed", "--format", "{{.ID}}")).isBlank();
+    }
+
+    @Test
+    void theApiKeyIsNotInTheContainersConfigurationAndTheLimitsAre(FakeClaudeApi api) throws Exception {
+        try (ContainerTransport transport = transport(api).memory(768L << 20).cpus(1.5).pidsLimit(256).label("team", "agents").build();
+                Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport);
+                DockerClient docker = docker()) {
+            session.query("hi");
+            InspectContainerResponse inspect = docker.inspectContainerCmd(transport.containers().getFirst()).exec();
+            String config = String.join("\n", inspect.getConfig().getEnv()) + "\n" + String.join("\n", inspect.getConfig().getCmd())
+                    + "\n" + inspect.getArgs() + "\n" + inspect.getConfig().getLabels();
+            assertThat(config).doesNotContain(FakeClaudeApi.DEFAULT_API_KEY).doesNotContain("ANTHROPIC_API_KEY");
+            assertThat(inspect.getHostConfig().getMemory()).isEqualTo(768L << 20);
+            assertThat(inspect.getHostConfig().getNanoCPUs()).isEqualTo(1_500_000_000L);
+            assertThat(inspect.getHostConfig().getPidsLimit()).isEqualTo(256L);
+            assertThat(inspect.getHostConfig().getNetworkMode()).isEqualTo("host");
+            assertThat(inspect.getConfig().getLabels()).containsEntry("team", "agents").containsEntry("dev.claudecode.managed", "true")
+                    .containsKey("dev.claudecode.owner");
+            // the CLI itself has the key: it answered through the fake API, which checks it
+            assertThat(api.lastMainRequest().orElseThrow().header("x-api-key")).contains(FakeClaudeApi.DEFAULT_API_KEY);
+            CommandResult limits = session.execute(node -> node.run("/bin/sh", "-c",
+                    "cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes"));
+            assertThat(limits.stdout().strip()).isEqualTo(Long.toString(768L << 20));
+        }
+    }
+
+    @Test
+    void theNodeRunsCommandsAndReachesFilesInTheContainer(FakeClaudeApi api) throws Exception {
+        Path cwd = Files.createDirectories(temp.resolve("work"));
+        try (ContainerTransport transport = transport(api).build();
+                Session session = ClaudeCode.start(options(api, cwd).build(), transport)) {
+            session.execute(node -> Files.writeString(node.path(cwd.resolve("config.json").toString()), "{\"answer\":42}"));
+            String config = session.execute(node -> Files.readString(node.path(cwd.toString(), "config.json")));
+            CommandResult where = session.execute(node -> node.run(List.of("/bin/sh", "-c", "pwd; " + WHERE),
+                    CommandOptions.defaults().withWorkingDirectory(cwd.toString())));
+            String inImageOnly = session.execute(node -> Files.readString(node.path("/etc/passwd")));
+            List<String> binaries;
+            try (var list = session.execute(node -> Files.list(node.path("/usr/local/bin")))) {
+                binaries = list.map(path -> path.getFileName().toString()).toList();
+            }
+
+            assertThat(config).isEqualTo("{\"answer\":42}");
+            assertThat(Files.readString(cwd.resolve("config.json"))).as("the mounted directory is the host's").isEqualTo("{\"answer\":42}");
+            assertThat(where.stdout()).startsWith(cwd + "\nls=busybox uid=");
+            assertThat(inImageOnly).contains("claude:x:1000:1000");
+            assertThat(binaries).containsExactly("claude");
+            assertThatNodeFailsFast(session);
+        }
+    }
+
+    private static void assertThatNodeFailsFast(Session session) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.execute(node -> node.run(Duration.ofMillis(500), "sleep", "30")))
+                .hasMessageContaining("ran longer than 500 ms");
+    }
+
+    @Test
+    void aCliWhoseContainerWasStoppedIsResumedInANewContainer(FakeClaudeApi api) throws Exception {
+        api.enqueue(Reply.text("pineapple noted"), Reply.text("it was pineapple"));
+        try (ContainerTransport transport = transport(api).build();
+                Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport)) {
+            session.query("Remember the word pineapple");
+            String sessionId = session.sessionId().orElseThrow();
+            assertThat(await(() -> Transcripts.holds(session::getMessages, "pineapple noted"))).isTrue();
+            String first = transport.containers().getFirst();
+            podman.podman("stop", "--time=0", first);
+            assertThat(await(() -> !session.isAlive())).isTrue();
+            assertThat(await(() -> transport.containers().isEmpty())).as("the exited container is removed").isTrue();
+
+            ResultMessage answer = session.query("Which word?");
+            assertThat(answer.result()).contains("it was pineapple");
+            assertThat(session.sessionId()).contains(sessionId);
+            assertThat(transport.containers()).singleElement().isNotEqualTo(first);
+        }
+        assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("Remember the word pineapple", "Which word?");
+    }
+
+    @Test
+    void leftoversOfADeadJvmAreFoundAndRemoved(FakeClaudeApi api) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String owner = dev.claudecode.internal.container.Labels.thisOwner().replaceAll(":\\d+$", ":" + gone.pid());
+        try (DockerClient docker = docker(); ContainerTransport transport = transport(api).build()) {
+            String orphan = docker.createContainerCmd(podman.image()).withCmd("sleep", "600")
+                    .withLabels(Map.of("dev.claudecode.managed", "true", "dev.claudecode.owner", owner)).exec().getId();
+            String ours = docker.createContainerCmd(podman.image()).withCmd("sleep", "600")
+                    .withLabels(Map.of("dev.claudecode.managed", "true", "dev.claudecode.owner", dev.claudecode.internal.container.Labels.thisOwner()))
+                    .exec().getId();
+            try {
+                assertThat(transport.leftovers()).contains(orphan).doesNotContain(ours);
+                assertThat(transport.removeLeftovers()).isGreaterThanOrEqualTo(1);
+                assertThat(transport.leftovers()).doesNotContain(orphan);
+            } finally {
+                docker.removeContainerCmd(ours).withForce(true).exec();
+            }
+        }
+    }
+
+    private static DockerClient docker() {
+        URI address = URI.create(podman.address());
+        return DockerClientImpl.getInstance(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(address.toString()).build(),
+                new ZerodepDockerHttpClient.Builder().dockerHost(address).build());
+    }
+
+    static Reply slowReply() {
+        return Reply.builder().text("slow ".repeat(400)).textChunkSize(5).eventDelay(Duration.ofMillis(25)).build();
+    }
+
+    static Iterator<Message> untilStreaming(MessageStream turn) {
+        Iterator<Message> iterator = turn.iterator();
+        while (iterator.hasNext()) {
+            if (iterator.next() instanceof StreamEventMessage event
+                    && event.event() instanceof dev.claudecode.message.stream.ContentBlockDelta) {
+                return iterator;
+            }
+        }
+        throw new AssertionError("the turn ended before its answer streamed");
     }
 
     private static boolean await(BooleanSupplier condition) throws InterruptedException {
