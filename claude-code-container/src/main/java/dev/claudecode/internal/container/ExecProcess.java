@@ -1,13 +1,11 @@
 package dev.claudecode.internal.container;
 
+import dev.claudecode.internal.node.PidLine;
 import dev.claudecode.transport.CliProcess;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,29 +19,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A command run in a running container through an exec. The engine cannot signal an exec, so the
- * command is started by a shell that first prints its process id on stderr (a line this class
- * takes off the stream); terminating it sends TERM, then KILL, to that id through further execs.
+ * command is started by a shell that first prints its process id on stderr (see {@link PidLine});
+ * terminating it sends TERM, then KILL, to that id through further execs.
  */
 public final class ExecProcess implements CliProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecProcess.class);
-    /** Prints the shell's id, which the command keeps through exec, then runs the command. */
-    private static final String PID_HEADER = "echo $$ >&2; exec \"$@\"";
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
     private final Engine engine;
     private final String container;
     private final Engine.StartedExec exec;
-    private final CompletableFuture<Long> pid = new CompletableFuture<>();
+    private final CompletableFuture<Long> pid;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final InputStream stderr;
+    private final PidLine stderr;
 
     private ExecProcess(Engine engine, String container, Engine.StartedExec exec) {
         this.engine = engine;
         this.container = container;
         this.exec = exec;
-        this.stderr = new PidHeaderStream(exec.stream().stderr(), pid);
+        this.stderr = new PidLine(exec.stream().stderr());
+        this.pid = stderr.pid();
         Thread.ofVirtual().name("exec-exit").start(this::watch);
     }
 
@@ -60,9 +57,7 @@ public final class ExecProcess implements CliProcess {
      */
     public static ExecProcess start(Engine engine, String container, List<String> command, Map<String, String> environment,
             Optional<String> workingDirectory) throws IOException {
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", PID_HEADER, "sh"));
-        wrapped.addAll(command);
-        return new ExecProcess(engine, container, engine.exec(container, wrapped, environment, workingDirectory));
+        return new ExecProcess(engine, container, engine.exec(container, PidLine.wrap(command), environment, workingDirectory));
     }
 
     private void watch() {
@@ -170,62 +165,6 @@ public final class ExecProcess implements CliProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return exit.isDone();
-        }
-    }
-
-    /** The command's stderr without the first line, which is its process id. */
-    private static final class PidHeaderStream extends InputStream {
-
-        private final InputStream in;
-        private final CompletableFuture<Long> pid;
-        private final java.util.concurrent.CountDownLatch headerRead = new java.util.concurrent.CountDownLatch(1);
-
-        PidHeaderStream(InputStream in, CompletableFuture<Long> pid) {
-            this.in = in;
-            this.pid = pid;
-            Thread.ofVirtual().name("exec-pid").start(this::readHeader);
-        }
-
-        // read at once, not when the caller first reads: terminate may need the id before
-        private void readHeader() {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            try {
-                int b;
-                while ((b = in.read()) >= 0 && b != '\n' && line.size() < 32) {
-                    line.write(b);
-                }
-                pid.complete(Long.parseLong(line.toString(StandardCharsets.US_ASCII).strip()));
-            } catch (IOException | NumberFormatException e) {
-                pid.complete(-1L);
-            } finally {
-                headerRead.countDown();
-            }
-        }
-
-        private void awaitHeader() throws IOException {
-            try {
-                headerRead.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while reading an exec's stderr");
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            awaitHeader();
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int count) throws IOException {
-            awaitHeader();
-            return in.read(bytes, offset, count);
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

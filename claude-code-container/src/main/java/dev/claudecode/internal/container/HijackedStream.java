@@ -1,5 +1,6 @@
 package dev.claudecode.internal.container;
 
+import dev.claudecode.internal.process.BoundedPipe;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

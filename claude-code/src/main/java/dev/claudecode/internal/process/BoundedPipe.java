@@ -1,4 +1,4 @@
-package dev.claudecode.internal.container;
+package dev.claudecode.internal.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * slows the stream instead of filling the heap. Unlike {@link java.io.PipedInputStream} it does
  * not care which threads read and write.
  */
-final class BoundedPipe extends InputStream {
+public final class BoundedPipe extends InputStream {
 
     private final byte[] buffer;
     private final ReentrantLock lock = new ReentrantLock();
@@ -22,7 +22,12 @@ final class BoundedPipe extends InputStream {
     private boolean writerClosed;
     private boolean readerClosed;
 
-    BoundedPipe(int capacity) {
+    /**
+     * Creates an empty pipe.
+     *
+     * @param capacity how many bytes may wait for the reader
+     */
+    public BoundedPipe(int capacity) {
         this.buffer = new byte[capacity];
     }
 
@@ -31,7 +36,7 @@ final class BoundedPipe extends InputStream {
      *
      * @throws InterruptedIOException when interrupted while waiting
      */
-    void write(byte[] bytes, int offset, int count) throws InterruptedIOException {
+    public void write(byte[] bytes, int offset, int count) throws InterruptedIOException {
         lock.lock();
         try {
             while (count > 0) {
@@ -58,7 +63,7 @@ final class BoundedPipe extends InputStream {
     }
 
     /** Ends the stream: the reader sees its end once it has read what is buffered. */
-    void closeWriter() {
+    public void closeWriter() {
         lock.lock();
         try {
             writerClosed = true;
