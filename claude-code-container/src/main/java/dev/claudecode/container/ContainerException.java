@@ -1,6 +1,6 @@
 package dev.claudecode.container;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 
 /** The container engine could not be reached, or refused what the transport asked of it. */
 public class ContainerException extends ClaudeCodeException {

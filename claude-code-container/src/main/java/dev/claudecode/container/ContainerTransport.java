@@ -1,7 +1,7 @@
 package dev.claudecode.container;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.internal.container.ContainerProcess;
 import dev.claudecode.internal.container.ContainerSettings;
 import dev.claudecode.internal.container.Engine;

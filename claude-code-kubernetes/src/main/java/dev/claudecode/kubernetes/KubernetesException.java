@@ -1,6 +1,6 @@
 package dev.claudecode.kubernetes;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 
 /** The Kubernetes API could not be reached, or refused what the transport asked of it. */
 public class KubernetesException extends ClaudeCodeException {

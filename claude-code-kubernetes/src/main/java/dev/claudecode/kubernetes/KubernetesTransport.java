@@ -1,8 +1,8 @@
 package dev.claudecode.kubernetes;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeException;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.ClaudeCodeException;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.internal.kubernetes.ChannelSocket;
 import dev.claudecode.internal.kubernetes.PodExecProcess;
 import dev.claudecode.internal.kubernetes.PodProcess;

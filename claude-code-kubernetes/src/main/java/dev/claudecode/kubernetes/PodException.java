@@ -1,6 +1,6 @@
 package dev.claudecode.kubernetes;
 
-import dev.claudecode.CliProcessException;
+import dev.claudecode.errors.CliProcessException;
 
 /**
  * A pod for the CLI could not run: Kubernetes could not schedule it in time, could not pull its

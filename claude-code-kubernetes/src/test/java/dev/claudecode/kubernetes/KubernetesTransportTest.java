@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.ClaudeCode;
-import dev.claudecode.ClaudeCodeOptions;
-import dev.claudecode.CliProcessException;
+import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
 import dev.claudecode.node.CommandOptions;

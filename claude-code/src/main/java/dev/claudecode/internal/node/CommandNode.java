@@ -1,11 +1,11 @@
 package dev.claudecode.internal.node;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.internal.process.BoundedOutput;
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;
 import dev.claudecode.node.Node;
-import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.transport.CliProcess;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -16,7 +16,7 @@ public interface CommandRunner {
      * @param environment variables to add to the command's environment
      * @param workingDirectory where to run it, when not the machine's default
      * @return the running command; closing its stdin ends its input
-     * @throws dev.claudecode.ClaudeCodeException when it cannot be started
+     * @throws dev.claudecode.errors.ClaudeCodeException when it cannot be started
      */
     CliProcess start(List<String> command, Map<String, String> environment, Optional<String> workingDirectory);
 }

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.node;
 
-import dev.claudecode.ClaudeCodeException;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.transport.CliProcess;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.node.CommandOptions;
 import dev.claudecode.node.CommandResult;
-import dev.claudecode.node.NodeCommandException;
+import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.LocalTransport;
 import java.io.InputStream;
