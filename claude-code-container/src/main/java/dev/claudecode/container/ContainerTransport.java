@@ -9,8 +9,8 @@ import dev.claudecode.internal.container.EngineAddress;
 import dev.claudecode.internal.container.ExecProcess;
 import dev.claudecode.internal.container.HijackedStream;
 import dev.claudecode.internal.container.Labels;
-import dev.claudecode.internal.container.Reaper;
 import dev.claudecode.internal.node.CommandNode;
+import dev.claudecode.internal.process.ExitReaper;
 import dev.claudecode.internal.node.EnvironmentPreamble;
 import dev.claudecode.node.Node;
 import dev.claudecode.transport.CliProcess;
@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * Runs each Claude Code CLI process in a container of its own, through the Docker Engine API
@@ -116,14 +117,16 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             throw new CliProcessException("cannot create a container from " + settings.image() + " on " + settings.engine()
                     + ": " + e.getMessage(), e);
         }
-        Reaper.instance().track(container, engine);
+        ExitReaper.track(ContainerProcess.key(container), () -> engine.remove(container));
         try {
             HijackedStream stream = engine.attach(container);
             engine.start(container);
+            // the launch script waits for its environment: the container runs, the CLI does not yet
+            settings.beforeStart().ifPresent(work -> work.accept(nodeOf(container), spec));
             OutputStream stdin = stream.stdin();
             stdin.write(preamble);
             stdin.flush();
-            ContainerProcess process = new ContainerProcess(engine, container, stream, Reaper.instance());
+            ContainerProcess process = new ContainerProcess(engine, container, stream);
             processes.add(process);
             process.onExit().whenComplete((status, failure) -> processes.remove(process));
             return process;
@@ -133,14 +136,23 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             } catch (RuntimeException removal) {
                 e.addSuppressed(removal);
             }
-            Reaper.instance().forget(container);
+            ExitReaper.forget(ContainerProcess.key(container));
             throw new CliProcessException("cannot start the Claude Code CLI in a container on " + settings.engine() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Node nodeOf(String container) {
+        return new CommandNode(name(), (command, environment, workingDirectory) -> execIn(container, command, environment, workingDirectory),
+                settings.home(), settings.fileOperationTimeout());
     }
 
     private CliProcess exec(List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         String container = running().orElseThrow(() -> new ContainerException(
                 "no container of this transport runs: the node is reachable while a session's CLI runs"));
+        return execIn(container, command, environment, workingDirectory);
+    }
+
+    private CliProcess execIn(String container, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         try {
             return ExecProcess.start(engine, container, command, environment, workingDirectory);
         } catch (IOException | RuntimeException e) {
@@ -254,7 +266,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
         try {
             for (String leftover : engine.withLabel(Labels.TRANSPORT, id).stream().map(com.github.dockerjava.api.model.Container::getId).toList()) {
                 engine.remove(leftover);
-                Reaper.instance().forget(leftover);
+                ExitReaper.forget(ContainerProcess.key(leftover));
             }
         } catch (RuntimeException e) {
             // the engine is gone; the JVM's reaper tries again at exit
@@ -284,6 +296,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
         private final Map<String, String> labels = new LinkedHashMap<>();
         private Duration apiTimeout = Duration.ofSeconds(60);
         private Duration fileOperationTimeout = Duration.ofSeconds(60);
+        private Optional<BiConsumer<Node, LaunchSpec>> beforeStart = Optional.empty();
 
         private Builder() {
         }
@@ -500,11 +513,26 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             return this;
         }
 
+        /**
+         * Work to do in each new container after it has started and before the CLI starts in it,
+         * such as placing a conversation's transcript for {@code --resume} (a session store does
+         * this) or files the session needs. The node it gets reaches that container; the launch
+         * it gets is the one about to start. What it throws fails the launch, and the container
+         * is removed.
+         *
+         * @param work the work
+         * @return this builder
+         */
+        public Builder beforeStart(BiConsumer<Node, LaunchSpec> work) {
+            this.beforeStart = Optional.of(Objects.requireNonNull(work, "work"));
+            return this;
+        }
+
         /** @return the transport; no request is made until the first launch */
         public ContainerTransport build() {
             EngineAddress address = EngineAddress.of(engine != null ? engine : defaultEngine());
             return new ContainerTransport(new ContainerSettings(address, image, cliPath, home, user, mounts, memory, nanoCpus,
-                    pidsLimit, networkMode, ulimits, labels, apiTimeout, fileOperationTimeout));
+                    pidsLimit, networkMode, ulimits, labels, apiTimeout, fileOperationTimeout, beforeStart));
         }
 
         private static String defaultEngine() {

@@ -240,6 +240,29 @@ class ContainerSessionIT {
     }
 
     @Test
+    void workBeforeStartRunsInEachNewContainerBeforeTheCli(FakeClaudeApi api) throws Exception {
+        List<String> firstProcess = new CopyOnWriteArrayList<>();
+        api.enqueue(Reply.text("ready"));
+        try (ContainerTransport transport = transport(api).beforeStart((node, spec) -> {
+                    try {
+                        firstProcess.add(node.run("/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline").stdout());
+                        Files.writeString(node.path("/tmp/prepared.txt"), "for " + spec.arguments().getFirst());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).build();
+                Session session = ClaudeCode.start(options(api, temp.resolve("w")).build(), transport)) {
+            assertThat(session.query("hi").result()).contains("ready");
+            String prepared = session.execute(node -> Files.readString(node.path("/tmp/prepared.txt")));
+            String now = session.execute(node -> node.run("/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline").stdout());
+            assertThat(prepared).isEqualTo("for --output-format");
+            assertThat(firstProcess).singleElement().asString().as("the launch script still waited for its environment")
+                    .startsWith("/bin/sh -c while IFS= read");
+            assertThat(now).startsWith(ContainerTransport.DEFAULT_CLI_PATH + " ");
+        }
+    }
+
+    @Test
     void leftoversOfADeadJvmAreFoundAndRemoved(FakeClaudeApi api) throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();

@@ -11,6 +11,7 @@ import dev.claudecode.internal.kubernetes.PodState;
 import dev.claudecode.internal.kubernetes.Pods;
 import dev.claudecode.internal.node.CommandNode;
 import dev.claudecode.internal.node.EnvironmentPreamble;
+import dev.claudecode.internal.process.ExitReaper;
 import dev.claudecode.node.Node;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +71,8 @@ import java.util.regex.Pattern;
  * <p>Lifetime: a pod per CLI process ({@code restartPolicy: Never}), labelled {@code
  * dev.claudecode.managed=true} and {@code dev.claudecode.transport=<id>}, annotated with the
  * owner {@code host:pid}. The pod is deleted once its CLI has exited, when it is terminated (a
- * deletion with the grace period: TERM, then KILL), and when the transport is closed; {@link
+ * deletion with the grace period: TERM, then KILL), when the transport is closed, and when the
+ * JVM exits; {@link
  * #orphans()} finds those a dead JVM left behind, and {@link Builder#ownerReference} lets
  * Kubernetes' garbage collector delete them with an owner object (such as the pod this JVM runs in).
  *
@@ -111,7 +114,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
 
     private record Settings(String cliPath, String home, Optional<PodSpecs.SecretKey> apiKey, String generateName,
             Map<String, String> labels, List<OwnerReference> owners, Duration startTimeout, Duration poll,
-            Duration fileOperationTimeout) {
+            Duration fileOperationTimeout, Optional<BiConsumer<Node, LaunchSpec>> beforeStart) {
     }
 
     private KubernetesTransport(KubernetesClient client, boolean ownsClient, String namespace, Pod template, Settings settings,
@@ -166,8 +169,11 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         } catch (KubernetesClientException e) {
             throw new CliProcessException("cannot create a pod in namespace " + pods.namespace() + ": " + e.getMessage(), e);
         }
+        ExitReaper.track(PodProcess.key(pods.namespace(), name), () -> pods.delete(name, Duration.ZERO));
         try {
             awaitRunning(name);
+            // the launch script waits for its environment: the pod runs, the CLI does not yet
+            settings.beforeStart().ifPresent(work -> work.accept(nodeOf(name), spec));
             ChannelSocket attach = ChannelSocket.open(client, pods.attachPath(name, container), pods.timeout());
             OutputStream stdin = attach.stdin();
             stdin.write(preamble);
@@ -178,6 +184,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             try {
                 pods.delete(name, Duration.ZERO);
+                ExitReaper.forget(PodProcess.key(pods.namespace(), name));
             } catch (RuntimeException deletion) {
                 e.addSuppressed(deletion);
             }
@@ -214,9 +221,19 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         }
     }
 
+    private Node nodeOf(String pod) {
+        return new CommandNode(name(), (command, environment, workingDirectory) -> execIn(pod, command, environment, workingDirectory),
+                settings.home(), settings.fileOperationTimeout());
+    }
+
     private CliProcess exec(List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         String pod = running().orElseThrow(() -> new KubernetesException(
                 "no pod of this transport runs: the node is reachable while a session's CLI runs"));
+        return execIn(pod, command, environment, workingDirectory);
+    }
+
+    /** Runs a command in the pod, in its directory and with its variables, which travel over stdin as for the CLI. */
+    private CliProcess execIn(String pod, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", workingDirectory.orElse(".")));
         wrapped.addAll(EnvironmentPreamble.command(command));
         try {
@@ -354,6 +371,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         private Duration poll = Duration.ofMillis(500);
         private Duration streamTimeout = Duration.ofSeconds(30);
         private Duration fileOperationTimeout = Duration.ofSeconds(60);
+        private Optional<BiConsumer<Node, LaunchSpec>> beforeStart = Optional.empty();
 
         private Builder() {
         }
@@ -509,6 +527,20 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
             return this;
         }
 
+        /**
+         * Work to do in each new pod once it runs and before the CLI starts in it, such as placing
+         * a conversation's transcript for {@code --resume} (a session store does this) or files
+         * the session needs. The node it gets reaches that pod; the launch it gets is the one
+         * about to start. What it throws fails the launch, and the pod is deleted.
+         *
+         * @param work the work
+         * @return this builder
+         */
+        public Builder beforeStart(BiConsumer<Node, LaunchSpec> work) {
+            this.beforeStart = Optional.of(Objects.requireNonNull(work, "work"));
+            return this;
+        }
+
         /** @return the transport; no request is made until the first launch */
         public KubernetesTransport build() {
             boolean owns = client == null;
@@ -517,7 +549,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
             Pod pod = template != null ? template : new PodBuilder().withNewSpec().addNewContainer().withName(PodSpecs.CONTAINER)
                     .withImage("claude-code-cli:" + ClaudeCode.cliVersion()).withImagePullPolicy("IfNotPresent").endContainer().endSpec().build();
             return new KubernetesTransport(chosen, owns, ns, pod, new Settings(cliPath, home, apiKey, generateName, labels,
-                    List.copyOf(owners), startTimeout, poll, fileOperationTimeout), streamTimeout);
+                    List.copyOf(owners), startTimeout, poll, fileOperationTimeout, beforeStart), streamTimeout);
         }
 
         private static String requireText(String value, String name) {

@@ -215,6 +215,38 @@ class KubernetesTransportTest {
     }
 
     @Test
+    void workBeforeStartRunsInThePodBeforeTheCliGetsItsEnvironment() throws Exception {
+        TranscriptCli cli = new TranscriptCli("10_plain_turn");
+        cluster.onAttach(cli);
+        List<Boolean> attachedAtThatTime = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path prepared = temp.resolve("prepared.txt");
+        try (KubernetesTransport transport = transport().beforeStart((node, spec) -> {
+                    attachedAtThatTime.add(cli.pod() != null);
+                    try {
+                        Files.writeString(node.path(prepared.toString()), "for " + spec.arguments().getLast());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).build();
+                Session session = ClaudeCode.start(options(), transport)) {
+            assertThat(session.query("hello").result()).contains("Hello! How can I help?");
+        }
+        assertThat(attachedAtThatTime).containsExactly(false);
+        assertThat(Files.readString(prepared)).isEqualTo("for stream-json");
+    }
+
+    @Test
+    void failingWorkBeforeStartFailsTheLaunchAndDeletesThePod() throws Exception {
+        cluster.onAttach(new TranscriptCli("10_plain_turn"));
+        try (KubernetesTransport transport = transport().beforeStart((node, spec) -> {
+                    throw new IllegalStateException("no transcript to place");
+                }).build()) {
+            assertThatThrownBy(() -> ClaudeCode.start(options(), transport)).hasMessageContaining("no transcript to place");
+            assertThat(cluster.pods()).isEmpty();
+        }
+    }
+
+    @Test
     void podsOfADeadJvmAreFoundAsOrphansAndDeleted() throws Exception {
         cluster.onAttach(new TranscriptCli("10_plain_turn"));
         try (KubernetesTransport transport = transport().build(); Session session = ClaudeCode.start(options(), transport)) {

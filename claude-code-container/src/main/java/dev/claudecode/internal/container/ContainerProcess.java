@@ -1,5 +1,6 @@
 package dev.claudecode.internal.container;
 
+import dev.claudecode.internal.process.ExitReaper;
 import dev.claudecode.transport.CliProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +34,6 @@ public final class ContainerProcess implements CliProcess {
     private final Engine engine;
     private final String id;
     private final HijackedStream stream;
-    private final Reaper reaper;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
     /**
@@ -42,13 +42,11 @@ public final class ContainerProcess implements CliProcess {
      * @param engine the engine
      * @param id the container
      * @param stream its attached streams
-     * @param reaper removes it if this JVM exits first; told when it is gone
      */
-    public ContainerProcess(Engine engine, String id, HijackedStream stream, Reaper reaper) {
+    public ContainerProcess(Engine engine, String id, HijackedStream stream) {
         this.engine = engine;
         this.id = id;
         this.stream = stream;
-        this.reaper = reaper;
         Thread.ofVirtual().name("container-exit-" + shortId()).start(this::watch);
     }
 
@@ -92,8 +90,18 @@ public final class ContainerProcess implements CliProcess {
             LOG.warn("Could not remove container {}: {}", shortId(), e.toString());
         } finally {
             stream.close();
-            reaper.forget(id);
+            ExitReaper.forget(key(id));
         }
+    }
+
+    /**
+     * The key under which a container is tracked for removal at JVM exit.
+     *
+     * @param id the container
+     * @return the key
+     */
+    public static String key(String id) {
+        return "container:" + id;
     }
 
     /** @return the container's id */

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param labels labels added to every container
  * @param apiTimeout how long one engine request may take
  * @param fileOperationTimeout how long one file operation of the node may take
+ * @param beforeStart work done in each new container before the CLI starts, if any
  */
 public record ContainerSettings(
         EngineAddress engine,
@@ -38,7 +39,8 @@ public record ContainerSettings(
         Map<String, Ulimit> ulimits,
         Map<String, String> labels,
         Duration apiTimeout,
-        Duration fileOperationTimeout) {
+        Duration fileOperationTimeout,
+        Optional<java.util.function.BiConsumer<dev.claudecode.node.Node, dev.claudecode.transport.LaunchSpec>> beforeStart) {
 
     /** Copies the collections. */
     public ContainerSettings {

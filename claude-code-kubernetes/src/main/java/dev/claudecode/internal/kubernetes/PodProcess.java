@@ -1,6 +1,7 @@
 package dev.claudecode.internal.kubernetes;
 
 import dev.claudecode.internal.process.BoundedPipe;
+import dev.claudecode.internal.process.ExitReaper;
 import dev.claudecode.transport.CliProcess;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InputStream;
@@ -129,10 +130,22 @@ public final class PodProcess implements CliProcess {
         attach.close();
         try {
             pods.delete(name, Duration.ZERO);
+            ExitReaper.forget(key(pods.namespace(), name));
         } catch (RuntimeException e) {
             LOG.warn("Could not delete pod {}: {}", name, e.toString());
         }
         exit.complete(status);
+    }
+
+    /**
+     * The key under which a pod is tracked for deletion at JVM exit.
+     *
+     * @param namespace its namespace
+     * @param name its name
+     * @return the key
+     */
+    public static String key(String namespace, String name) {
+        return "pod:" + namespace + "/" + name;
     }
 
     /** @return the pod's name */
