@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 final class CommandReadChannel implements SeekableByteChannel {
 
+    // a lock rather than a monitor: reads and the close wait on a command, which must not pin a virtual thread's carrier
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
     private static final Duration STOP_GRACE = Duration.ofMillis(200);
 
     private final ShellCommands shell;
@@ -41,23 +44,28 @@ final class CommandReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized int read(ByteBuffer destination) throws IOException {
-        ensureOpen();
-        if (!destination.hasRemaining()) {
-            return 0;
-        }
-        byte[] buffer = new byte[Math.min(destination.remaining(), 64 * 1024)];
-        int read = in().read(buffer);
-        if (read < 0) {
-            int status = shell.await(process, file);
-            if (status != 0) {
-                throw ShellCommands.failure(status, "", file);
+    public int read(ByteBuffer destination) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (!destination.hasRemaining()) {
+                return 0;
             }
-            return -1;
+            byte[] buffer = new byte[Math.min(destination.remaining(), 64 * 1024)];
+            int read = in().read(buffer);
+            if (read < 0) {
+                int status = shell.await(process, file);
+                if (status != 0) {
+                    throw ShellCommands.failure(status, "", file);
+                }
+                return -1;
+            }
+            destination.put(buffer, 0, read);
+            position += read;
+            return read;
+        } finally {
+            lock.unlock();
         }
-        destination.put(buffer, 0, read);
-        position += read;
-        return read;
     }
 
     @Override
@@ -66,29 +74,39 @@ final class CommandReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized long position() throws IOException {
-        ensureOpen();
-        return position;
+    public long position() throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            return position;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Moves forward by reading and dropping bytes; moving back is not supported. */
     @Override
-    public synchronized SeekableByteChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < position) {
-            throw new UnsupportedOperationException("a file read through commands cannot seek back");
-        }
-        while (position < newPosition) {
-            long step = in().skip(newPosition - position);
-            if (step <= 0) {
-                if (in().read() < 0) {
-                    break;
-                }
-                step = 1;
+    public SeekableByteChannel position(long newPosition) throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (newPosition < position) {
+                throw new UnsupportedOperationException("a file read through commands cannot seek back");
             }
-            position += step;
+            while (position < newPosition) {
+                long step = in().skip(newPosition - position);
+                if (step <= 0) {
+                    if (in().read() < 0) {
+                        break;
+                    }
+                    step = 1;
+                }
+                position += step;
+            }
+            return this;
+        } finally {
+            lock.unlock();
         }
-        return this;
     }
 
     @Override
@@ -103,21 +121,31 @@ final class CommandReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized boolean isOpen() {
-        return open;
+    public boolean isOpen() {
+        lock.lock();
+        try {
+            return open;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (!open) {
-            return;
-        }
-        open = false;
-        if (process != null) {
-            if (process.isAlive()) {
-                process.terminate(STOP_GRACE);
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            if (!open) {
+                return;
             }
-            in.close();
+            open = false;
+            if (process != null) {
+                if (process.isAlive()) {
+                    process.terminate(STOP_GRACE);
+                }
+                in.close();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class CommandWriteChannel implements SeekableByteChannel {
 
+    // a lock rather than a monitor: reads and the close wait on a command, which must not pin a virtual thread's carrier
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
     /** How much of the command's stderr to keep for an error message. */
     private static final int MAX_STDERR = 8 * 1024;
 
@@ -59,20 +62,25 @@ final class CommandWriteChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized int write(ByteBuffer source) throws IOException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
-        int length = source.remaining();
-        byte[] bytes = new byte[length];
-        source.get(bytes);
+    public int write(ByteBuffer source) throws IOException {
+        lock.lock();
         try {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": the command writing it ended: " + e.getMessage(), e);
+            if (!open) {
+                throw new ClosedChannelException();
+            }
+            int length = source.remaining();
+            byte[] bytes = new byte[length];
+            source.get(bytes);
+            try {
+                out.write(bytes);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + file + ": the command writing it ended: " + e.getMessage(), e);
+            }
+            position += length;
+            return length;
+        } finally {
+            lock.unlock();
         }
-        position += length;
-        return length;
     }
 
     @Override
@@ -81,8 +89,13 @@ final class CommandWriteChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized long position() {
-        return position;
+    public long position() {
+        lock.lock();
+        try {
+            return position;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -91,8 +104,13 @@ final class CommandWriteChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized long size() {
-        return position;
+    public long size() {
+        lock.lock();
+        try {
+            return position;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -101,30 +119,40 @@ final class CommandWriteChannel implements SeekableByteChannel {
     }
 
     @Override
-    public synchronized boolean isOpen() {
-        return open;
+    public boolean isOpen() {
+        lock.lock();
+        try {
+            return open;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Ends the input and waits for the command; its failure becomes the exception. */
     @Override
-    public synchronized void close() throws IOException {
-        if (!open) {
-            return;
-        }
-        open = false;
-        ShellCommands.closeQuietly(out);
-        int status = shell.await(process, file);
+    public void close() throws IOException {
+        lock.lock();
         try {
-            stderrReader.join(java.time.Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (status != 0) {
-            String message;
-            synchronized (stderr) {
-                message = stderr.toString(StandardCharsets.UTF_8);
+            if (!open) {
+                return;
             }
-            throw ShellCommands.failure(status, message, file);
+            open = false;
+            ShellCommands.closeQuietly(out);
+            int status = shell.await(process, file);
+            try {
+                stderrReader.join(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (status != 0) {
+                String message;
+                synchronized (stderr) {
+                    message = stderr.toString(StandardCharsets.UTF_8);
+                }
+                throw ShellCommands.failure(status, message, file);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }
