@@ -150,12 +150,19 @@ final class PodmanService {
         }
         podman("rm", "--all", "--force", "--time=0");
         podman("rmi", "--all", "--force");
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+        // podman may still be writing its lock and event files while the walk runs: try twice, file by file
+        for (int attempt = 0; attempt < 2 && Files.exists(root); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        // left for the next attempt
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // left for the next attempt; a temp dir left behind is harmless
             }
-        } catch (IOException | UncheckedIOException e) {
-            // a temp dir left behind is harmless
         }
     }
 }
