@@ -3,7 +3,7 @@
  *
  * <p>Every package outside {@code dev.claudecode.internal} is API. The internal packages are the
  * implementation; a few are exported, by name only, to the library's own modules that build on them
- * (remote transports, the benchmark harness).
+ * (remote, container and Kubernetes transports, the benchmark harness).
  */
 module dev.claudecode {
     requires transitive java.net.http;
@@ -32,7 +32,8 @@ module dev.claudecode {
 
     exports dev.claudecode.internal.cli to dev.claudecode.ssh;
     exports dev.claudecode.internal.launch to dev.claudecode.ssh, dev.claudecode.bench;
-    exports dev.claudecode.internal.process to dev.claudecode.ssh;
+    exports dev.claudecode.internal.node to dev.claudecode.container, dev.claudecode.kubernetes;
+    exports dev.claudecode.internal.process to dev.claudecode.ssh, dev.claudecode.container, dev.claudecode.kubernetes;
     exports dev.claudecode.internal.session to dev.claudecode.ssh;
     exports dev.claudecode.internal.json to dev.claudecode.bench;
     exports dev.claudecode.internal.protocol to dev.claudecode.bench;

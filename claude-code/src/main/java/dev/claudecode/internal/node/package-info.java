@@ -1,0 +1,9 @@
+/**
+ * A {@link dev.claudecode.node.Node} for machines that are reached only through commands, such as
+ * a container or a Kubernetes pod: {@link dev.claudecode.internal.node.CommandNode} runs commands
+ * through a {@link dev.claudecode.internal.node.CommandRunner}, and its file system, {@link
+ * dev.claudecode.internal.node.CommandFileSystem}, is a {@link java.nio.file.FileSystem} whose
+ * operations are POSIX shell commands ({@code stat}, {@code find}, {@code cat}, {@code mkdir},
+ * {@code rm}, {@code mv}, {@code cp}, {@code readlink}) run the same way.
+ */
+package dev.claudecode.internal.node;
