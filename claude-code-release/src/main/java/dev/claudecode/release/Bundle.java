@@ -1,5 +1,6 @@
 package dev.claudecode.release;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,7 +148,7 @@ final class Bundle {
      * @return the content as a stream
      */
     InputStream open(String path) {
-        return new java.io.ByteArrayInputStream(files.getOrDefault(path, new byte[0]));
+        return new ByteArrayInputStream(files.getOrDefault(path, new byte[0]));
     }
 
     private static String nameIn(Path source, String name) throws IOException {

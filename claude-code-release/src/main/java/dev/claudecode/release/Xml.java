@@ -12,6 +12,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /** Reading POM-shaped XML: direct children by name, without namespaces, DTDs or external entities. */
 final class Xml {
@@ -34,7 +35,7 @@ final class Xml {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new DefaultHandler()); // throws on errors, prints nothing
             return builder.parse(new ByteArrayInputStream(content)).getDocumentElement();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("not well-formed XML: " + e.getMessage(), e);
