@@ -33,7 +33,7 @@ final class TestKeyring implements AutoCloseable {
      * @param passphrase the key's passphrase, empty for none
      * @return the keyring
      */
-    static TestKeyring create(Path directory, String passphrase) throws Exception {
+    static TestKeyring create(Path directory, String passphrase) throws IOException {
         Path home = Files.createDirectories(directory.resolve("gnupg"));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         TestKeyring keyring = new TestKeyring(home);
@@ -43,7 +43,7 @@ final class TestKeyring implements AutoCloseable {
     }
 
     /** Stops the gpg-agent, which forgets the passphrases it was given; gpg starts a new one when needed. */
-    void forgetPassphrases() throws Exception {
+    void forgetPassphrases() throws IOException {
         run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent"), "");
     }
 
@@ -57,7 +57,7 @@ final class TestKeyring implements AutoCloseable {
         return home;
     }
 
-    private void run(List<String> command, String input) throws Exception {
+    private void run(List<String> command, String input) throws IOException {
         Path log = Files.createTempFile(home, "run", ".log");
         Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -66,6 +66,9 @@ final class TestKeyring implements AutoCloseable {
             }
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finishes", command).isTrue();
             assertThat(process.exitValue()).as("%s: %s", command, Files.readString(log)).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + command.getFirst() + " ran", e);
         } finally {
             process.destroyForcibly();
             Files.deleteIfExists(log);
@@ -73,11 +76,7 @@ final class TestKeyring implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), "");
-        } catch (IOException e) {
-            // gpgconf missing: gpg could not have run either
-        }
+    public void close() throws IOException {
+        run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), "");
     }
 }
