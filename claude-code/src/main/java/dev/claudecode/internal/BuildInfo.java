@@ -13,7 +13,7 @@ public final class BuildInfo {
     private BuildInfo() {
     }
 
-    /** @return this library's version, e.g. {@code 0.1.0} */
+    /** @return this library's version, e.g. {@code 0.2.0} */
     public static String libraryVersion() {
         return PROPERTIES.getProperty("version");
     }
