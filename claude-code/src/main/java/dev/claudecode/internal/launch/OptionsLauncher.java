@@ -5,7 +5,6 @@ import dev.claudecode.options.SessionStart;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.transport.LaunchSpec;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Plans a session's launches from its options: as given, resuming a conversation, or fresh. */
 public final class OptionsLauncher implements Launcher {
@@ -60,24 +59,6 @@ public final class OptionsLauncher implements Launcher {
      */
     public static ClaudeCodeOptions fresh(ClaudeCodeOptions options) {
         return options.toBuilder().start(SessionStart.newSession()).build();
-    }
-
-    /**
-     * The session id the options name before any CLI reports one: the id of a new or forked
-     * conversation when given, else the session a resume names (its id or title). A continued or
-     * pull-request conversation has none until its CLI starts.
-     *
-     * @param options a session's options
-     * @return that id, or empty
-     */
-    public static Optional<String> knownSessionId(ClaudeCodeOptions options) {
-        return switch (options.start()) {
-            case SessionStart.New fresh -> fresh.id().map(UUID::toString);
-            case SessionStart.Resume resume -> resume.fork().flatMap(SessionStart.Fork::id).map(UUID::toString)
-                    .or(() -> Optional.of(resume.session()));
-            case SessionStart.Continue latest -> latest.fork().flatMap(SessionStart.Fork::id).map(UUID::toString);
-            case SessionStart.FromPr fromPr -> fromPr.fork().flatMap(SessionStart.Fork::id).map(UUID::toString);
-        };
     }
 
     private LaunchSpec spec(ClaudeCodeOptions launchOptions) {

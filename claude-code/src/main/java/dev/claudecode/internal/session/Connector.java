@@ -1,6 +1,5 @@
 package dev.claudecode.internal.session;
 
-import dev.claudecode.internal.launch.OptionsLauncher;
 
 import dev.claudecode.control.Health;
 import dev.claudecode.control.ServerInfo;
@@ -135,7 +134,7 @@ public final class Connector implements TurnScheduler.Driver {
         this.inbound = inbound;
         this.runtimeSettings = runtimeSettings;
         this.events = events;
-        sessionId = OptionsLauncher.knownSessionId(options).orElse(null);
+        sessionId = StartingSessionId.of(options.start()).orElse(null);
     }
 
     /**

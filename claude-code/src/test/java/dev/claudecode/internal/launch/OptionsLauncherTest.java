@@ -40,25 +40,6 @@ class OptionsLauncherTest {
     }
 
     @Test
-    void theKnownSessionIdIsTheNewOrForkedIdElseTheResumedSession() {
-        UUID given = UUID.fromString("62257470-90c5-4e65-9bfb-3df7bedc8790");
-
-        assertThat(known(SessionStart.newSession())).isEmpty();
-        assertThat(known(SessionStart.newSession(given))).contains(given.toString());
-        assertThat(known(SessionStart.resume(ID))).contains(ID);
-        assertThat(known(SessionStart.resume(ID).forked())).contains(ID);
-        assertThat(known(SessionStart.resume(ID).forked(given))).contains(given.toString());
-        assertThat(known(SessionStart.continueLatest())).isEmpty();
-        assertThat(known(SessionStart.continueLatest().forked(given))).contains(given.toString());
-        assertThat(known(SessionStart.fromPr("123"))).isEmpty();
-        assertThat(known(SessionStart.fromPr("123").forked(given))).contains(given.toString());
-    }
-
-    private static Optional<String> known(SessionStart start) {
-        return OptionsLauncher.knownSessionId(ClaudeCodeOptions.builder().start(start).build());
-    }
-
-    @Test
     void theResumeLaunchCarriesTheSessionIdAndTheExecutable() {
         OptionsLauncher launcher = new OptionsLauncher(
                 ClaudeCodeOptions.builder().start(SessionStart.fromPr("123")).build(), "/opt/claude");
