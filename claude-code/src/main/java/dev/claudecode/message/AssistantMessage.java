@@ -65,7 +65,9 @@ import java.util.OptionalLong;
  * @param apiErrorType on an API error message, the API's error type ({@code api_error_type}), such
  *     as {@code "invalid_request_error"}
  * @param contextUsage on the message that answers {@code /context}, the same report as plain JSON
- *     ({@code context_usage}), shaped like the answer of {@code SessionControl.contextUsage()}
+ *     ({@code context_usage}): {@code model}, {@code total_tokens}, {@code raw_max_tokens}, {@code
+ *     percentage}, {@code categories}, {@code memory_files}, {@code mcp_tools}, {@code agents},
+ *     {@code skills}
  * @param usageReport on the message that answers {@code /usage}, the report as plain JSON ({@code
  *     usage_report}): session totals, the plan's usage and extra-usage spend
  * @param envelope the session id, uuid and JSON of the message
