@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * What a hook callback is told: the fields every event has ({@link Common}) and the event's own,
- * one record per {@linkplain HookEvent#known() known event}. Events this library does not know arrive as
- * {@link Unknown}; every input keeps the whole JSON in {@link #raw()}.
+ * one record per {@linkplain HookEvent#known() known event}. Events this library does not know
+ * arrive as {@link Unknown}; every input keeps the whole JSON in {@link #raw()}.
  *
  * <pre>{@code
  * HookCallback audit = (input, toolUseId, context) -> {

@@ -93,8 +93,10 @@ public sealed interface HookSpecificOutput {
      * @param suppressOriginalPrompt with {@link HookDecision#BLOCK}, leave the prompt out of the
      *     message that says it was blocked ({@code suppressOriginalPrompt})
      */
-    record UserPromptSubmit(Optional<String> additionalContext, Optional<String> sessionTitle, boolean suppressOriginalPrompt)
-            implements HookSpecificOutput {
+    record UserPromptSubmit(
+            Optional<String> additionalContext,
+            Optional<String> sessionTitle,
+            boolean suppressOriginalPrompt) implements HookSpecificOutput {
 
         /** Validates the components. */
         public UserPromptSubmit {

@@ -20,6 +20,10 @@ import java.util.OptionalLong;
  * error the CLI reports {@code subtype:"success"} with {@code is_error:true}. {@link #isSuccess()}
  * checks both.
  *
+ * <p>Newer CLIs add timing and accounting fields meant for their own remote transports ({@code
+ * first_stream_post_ms}, {@code request_sent_wall_ms}, {@code subagent_stats}, ...); those are not
+ * modelled and stay in {@link #raw()}.
+ *
  * @param subtype {@code "success"}, {@code "error_during_execution"}, {@code "error_max_turns"},
  *     {@code "error_max_budget_usd"}, {@code "error_max_structured_output_retries"} or a newer one
  * @param isError whether the turn failed ({@code is_error})

@@ -69,9 +69,12 @@ class HookEventsIT {
         List<HookInput> calls = new CopyOnWriteArrayList<>();
         api.enqueue(Reply.text("a"), Reply.text("b"));
         try (Session session = ClaudeCode.start(options(api)
+                // Interrupt is newer than the pinned CLI: accepted, and never called in this run
+                .hook(HookEvent.INTERRUPT, HookMatcher.all(recording(calls, input -> HookOutput.empty())))
                 .hook(HookEvent.PRE_MODEL_SWITCH, HookMatcher.all(recording(calls, input -> HookOutput.empty())))
                 .hook(HookEvent.POST_MODEL_SWITCH, HookMatcher.all(recording(calls,
-                        input -> HookOutput.additionalContext(HookEvent.POST_MODEL_SWITCH, "Context for the new model: plum"))))
+                        input -> HookOutput.additionalContext(HookEvent.POST_MODEL_SWITCH,
+                                "Context for the new model: plum"))))
                 .build())) {
             session.query("first");
             session.control().setModel("sonnet");
@@ -91,7 +94,8 @@ class HookEventsIT {
         assertThat(post.fromModel()).isEqualTo(pre.fromModel());
         assertThat(post.toModel()).isEqualTo(pre.toModel());
         assertThat(post.source()).isEqualTo("sdk");
-        assertThat(calls).extracting(HookInput::event).containsExactly(HookEvent.PRE_MODEL_SWITCH, HookEvent.POST_MODEL_SWITCH);
+        assertThat(calls).extracting(HookInput::event)
+                .containsExactly(HookEvent.PRE_MODEL_SWITCH, HookEvent.POST_MODEL_SWITCH);
         RecordedRequest second = api.log().main().getLast();
         assertThat(second.model()).contains(pre.toModel());
         assertThat(Json.write(second.messages())).contains("Context for the new model: plum");

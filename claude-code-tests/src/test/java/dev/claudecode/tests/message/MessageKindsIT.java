@@ -208,7 +208,8 @@ class MessageKindsIT {
         api.enqueue(Reply.text("Hello."));
         try (Session session = start(options(api).build())) {
             session.query("hello");
-            assertThat(session.query("/context").result()).hasValueSatisfying(text -> assertThat(text).contains("Context Usage"));
+            assertThat(session.query("/context").result())
+                    .hasValueSatisfying(text -> assertThat(text).contains("Context Usage"));
             assumeCliWrites("assistant.context_usage");
             AssistantMessage report = first(AssistantMessage.class, m -> m.contextUsage().isPresent());
             assertThat(report.contextUsage().orElseThrow()).containsKeys("model", "categories", "total_tokens");
@@ -240,7 +241,8 @@ class MessageKindsIT {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (all(type).stream().noneMatch(condition)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching " + type.getSimpleName() + " within " + PATIENCE + "; seen " + kinds());
+                throw new AssertionError("no matching " + type.getSimpleName() + " within " + PATIENCE
+                        + "; seen " + kinds());
             }
             try {
                 Thread.sleep(25);

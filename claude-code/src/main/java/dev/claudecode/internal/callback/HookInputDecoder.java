@@ -151,7 +151,8 @@ final class HookInputDecoder {
     }
 
     private static Optional<HookInput.McpServer> mcpServer(HookFields in) {
-        return in.optionalObject("mcp_server").map(server -> new HookInput.McpServer(server.text("name"), server.text("source")));
+        return in.optionalObject("mcp_server")
+                .map(server -> new HookInput.McpServer(server.text("name"), server.text("source")));
     }
 
     private static HookInput.ToolCall toolCall(HookFields call) {
