@@ -49,7 +49,7 @@ public final class ClaudeCode {
      *     {@linkplain ClaudeCodeOptions#sessionStore() session store} that fails or is too slow
      */
     public static Session start(ClaudeCodeOptions options, Transport transport) {
-        String executable = transport.executable(options.cliPath());
+        String executable = transport.executable(options);
         Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport);
         ClaudeCodeOptions launchOptions = store.map(SessionStoreLink::launchOptions).orElse(options);
         Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store);
