@@ -1,7 +1,6 @@
 package dev.claudecode.console;
 
 import dev.claudecode.options.ClaudeCodeOptions;
-import dev.claudecode.cli.CliResolver;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.permission.PermissionMode;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ final class SessionOptions {
      */
     ClaudeCodeOptions options(ModelBackend backend) {
         ClaudeCodeOptions.Builder options = ClaudeCodeOptions.builder()
-                .cliPath(CliResolver.builder().autoInstall(true).build().resolve().path())
+                .cliInstallProgress(InstallProgressBar.onStandardError())
                 .cwd(workingDirectory())
                 .env(backend.environment())
                 .includePartialMessages(true)
