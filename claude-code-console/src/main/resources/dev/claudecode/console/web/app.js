@@ -139,6 +139,9 @@ function open(id) {
   const events = new EventSource("/api/sessions/" + encodeURIComponent(id) + "/events");
   events.addEventListener("console", (e) => render(JSON.parse(e.data)));
   events.addEventListener("end", () => { events.close(); note("the session was closed"); });
+  for (const kind of ["dropped", "refused"]) {
+    events.addEventListener(kind, (e) => { events.close(); note(JSON.parse(e.data).message, true); });
+  }
   state.events = events;
   $("prompt").focus();
 }
@@ -169,9 +172,9 @@ function append(node) {
   return node;
 }
 
-function note(text) {
+function note(text, isError) {
   state.answer = null;
-  append(el("div", "notice", text));
+  append(el("div", isError ? "notice error" : "notice", text));
 }
 
 function setBusy(delta) {
