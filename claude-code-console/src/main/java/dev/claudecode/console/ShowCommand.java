@@ -1,6 +1,7 @@
 package dev.claudecode.console;
 
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.console.terminal.TerminalText;
 import dev.claudecode.console.terminal.TranscriptPrinter;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
@@ -39,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
             page = page.limit(limit);
         }
         List<SessionMessage> messages = history.messages(sessionId, HistoryQuery.of(page));
-        history.sessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
+        history.sessionInfo(sessionId).ifPresent(info -> System.out.println(TerminalText.sanitize(header(info))));
         TranscriptPrinter.print(messages.stream().map(TranscriptLine::of).flatMap(List::stream).toList(), System.out);
         return 0;
     }

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
  * and each tool result on one line, a progress indicator while waiting, and a closing line with
  * turns, cost and duration. {@code ask} and {@code chat} both print through it. A permission
  * question stays on screen until it is answered: output that arrives meanwhile is printed above it.
+ * Every text printed through it is {@linkplain TerminalText#sanitize sanitised}: control characters
+ * and escape sequences from the model, tools or the CLI are shown escaped, never sent raw.
  */
 public final class TurnPrinter implements Consumer<ConsoleEvent> {
 
@@ -85,7 +87,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
     public synchronized void line(String text) {
         beforeOutput();
         endLine();
-        out.println(text);
+        out.println(TerminalText.sanitize(text));
         afterOutput();
     }
 
@@ -97,7 +99,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
      */
     public synchronized void ask(String text) {
         beforeOutput();
-        question = Optional.of(text);
+        question = Optional.of(TerminalText.sanitize(text));
         afterOutput();
     }
 
@@ -110,7 +112,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
         question = Optional.empty();
         if (waitingForInput && (!typed || answer.isEmpty())) {
             // nobody pressed Enter here: end the question's line, with the answer read from the pipe
-            out.println(typed ? "" : answer.orElse(""));
+            out.println(typed ? "" : TerminalText.sanitize(answer.orElse("")));
             out.flush();
         }
         waitingForInput = false;
@@ -142,7 +144,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
 
     private void spin(String label) {
         if (question.isEmpty()) {
-            spinner.show(label);
+            spinner.show(TerminalText.sanitize(label));
         }
     }
 
@@ -158,9 +160,10 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
         if (text.isEmpty()) {
             return;
         }
+        String safe = TerminalText.sanitize(text);
         beforeOutput();
-        out.print(text);
-        atLineStart = text.endsWith("\n");
+        out.print(safe);
+        atLineStart = safe.endsWith("\n");
         afterOutput();
     }
 
