@@ -54,6 +54,21 @@ final class Tmux implements AutoCloseable {
         return terminal;
     }
 
+    /**
+     * Sets a tmux option for the whole server, such as {@code set-clipboard on}.
+     *
+     * @param name the option
+     * @param value its value
+     */
+    void option(String name, String value) {
+        run("set-option", "-g", name, value);
+    }
+
+    /** @return tmux's paste buffers, one line each; with {@code set-clipboard on} a program's OSC 52 sequence creates one */
+    String buffers() {
+        return run("list-buffers").strip();
+    }
+
     /** Types a line and presses Enter. */
     void typeLine(String text) {
         run("send-keys", "-t", SESSION, "-l", text);
