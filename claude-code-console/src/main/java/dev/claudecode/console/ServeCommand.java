@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the web console, on loopback unless told otherwise, behind a per-run access token. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the web console: list sessions, open live ones, approve tool uses, switch model and mode.",
-            "It listens on 127.0.0.1 unless --host says otherwise. Every request needs this run's access token: open",
-            "the address printed at start (it carries the token, which the page swaps for a cookie). Whoever has that",
-            "address can run commands here. A --host that is not loopback needs --allow-origin for each address the",
-            "page is opened at; requests naming any other host or origin are refused."})
+        description = {"Serve the web console: list sessions, open live ones, approve tool uses,",
+            "switch model and mode. It listens on 127.0.0.1 unless --host says otherwise.",
+            "Every request needs this run's access token: open the address printed at",
+            "start, which carries it (the page swaps it for a cookie). Whoever has that",
+            "address can run commands here. A --host that is not loopback needs",
+            "--allow-origin for each address the page is opened at; requests naming any",
+            "other host or origin are refused."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
                     backend.banner(), backend.configDir(), allowOrigins, limits));
         } catch (IllegalArgumentException e) {
             backend.close();
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (RuntimeException e) {
             backend.close();
             throw e;
