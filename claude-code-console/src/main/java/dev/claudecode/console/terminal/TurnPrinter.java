@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * Renders a live session's events for a terminal: the answer's text as it arrives, each tool call
  * and each tool result on one line, a progress indicator while waiting, and a closing line with
- * turns, cost and duration. {@code ask} and {@code chat} both print through it. A permission
+ * turns, the turn's cost, the session's total and the duration. {@code ask} and {@code chat} both print through it. A permission
  * question stays on screen until it is answered: output that arrives meanwhile is printed above it.
  * Every text printed through it is {@linkplain TerminalText#sanitize sanitised}: control characters
  * and escape sequences from the model, tools or the CLI are shown escaped, never sent raw.
@@ -68,6 +68,10 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
             }
             case ConsoleEvent.TurnEnded ended -> turnEnded(ended);
             case ConsoleEvent.TurnFailed failed -> line("error: " + failed.message());
+            case ConsoleEvent.Retrying retrying -> {
+                line("· " + retrying.describe());
+                spin("retrying…");
+            }
             case ConsoleEvent.Notice notice -> line("· " + notice.text());
             case ConsoleEvent.Cleared cleared -> line("· conversation cleared: the next prompt starts a new one");
             case ConsoleEvent.StateChanged changed -> {
@@ -152,8 +156,18 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
         if (ended.error()) {
             line("error: " + ended.errorText().orElse("the turn failed"));
         }
-        line(String.format(Locale.ROOT, "— %d turn%s · $%.4f · %.1f s", ended.turns(), ended.turns() == 1 ? "" : "s",
-                ended.costUsd(), ended.durationMs() / 1000.0));
+        line(closingLine(ended));
+    }
+
+    /**
+     * The closing line of a turn, such as {@code — 1 turn · cost $0.0004 · session total $0.0012 · 0.5 s}.
+     *
+     * @param ended the turn's end
+     * @return the line
+     */
+    public static String closingLine(ConsoleEvent.TurnEnded ended) {
+        return String.format(Locale.ROOT, "— %d turn%s · cost $%.4f · session total $%.4f · %.1f s", ended.turns(),
+                ended.turns() == 1 ? "" : "s", ended.costUsd(), ended.sessionCostUsd(), ended.durationMs() / 1000.0);
     }
 
     private void text(String text) {

@@ -298,7 +298,7 @@ public final class WebConsole implements AutoCloseable {
         Map<String, Object> body = ctx.body().isBlank() ? Map.of() : body(ctx);
         ClaudeCodeOptions.Builder options = settings.defaults().toBuilder();
         optional(body, "model").ifPresent(options::model);
-        optional(body, "permissionMode").map(PermissionMode::of).ifPresent(options::permissionMode);
+        optional(body, "permissionMode").map(LiveSession::checkPermissionMode).map(PermissionMode::of).ifPresent(options::permissionMode);
         optional(body, "resume").map(SessionStart::resume).ifPresent(options::start);
         String id = "s" + nextId.getAndIncrement();
         // a place is taken before the CLI starts, so that sessions still starting count too

@@ -214,8 +214,9 @@ function render(event) {
     case "turn_end":
       state.answer = null;
       if (event.error) append(el("div", "error", "error: " + (event.errorText || "the turn failed")));
-      append(el("div", "turn-end", "— " + event.turns + (event.turns === 1 ? " turn" : " turns") + " · $"
-        + event.costUsd.toFixed(4) + " · " + (event.durationMs / 1000).toFixed(1) + " s"));
+      append(el("div", "turn-end", "— " + event.turns + (event.turns === 1 ? " turn" : " turns") + " · cost $"
+        + event.costUsd.toFixed(4) + " · session total $" + event.sessionCostUsd.toFixed(4) + " · "
+        + (event.durationMs / 1000).toFixed(1) + " s"));
       setBusy(-1);
       loadLive();
       loadHistory();
@@ -231,6 +232,7 @@ function render(event) {
       $("state-mode").textContent = event.state.permissionMode || "default";
       break;
     case "notice":
+    case "api_retry":
       note(event.text);
       break;
     case "permission_asked":

@@ -51,7 +51,7 @@ class TerminalTextTest {
         printer.accept(new ConsoleEvent.ToolCall("t1", "Bash" + ESC + "[2K", "echo " + ESC + "[31mred"));
         printer.accept(new ConsoleEvent.ToolOutput("t1", "safe\rEVIL", false));
         printer.accept(new ConsoleEvent.Notice("model: " + ESC + "]0;title\u0007"));
-        printer.accept(new ConsoleEvent.TurnEnded(true, Optional.of("failed " + ESC + "[2J"), 1, 0.0, 10));
+        printer.accept(new ConsoleEvent.TurnEnded(true, Optional.of("failed " + ESC + "[2J"), 1, 0.0, 0.0, 10));
         ToolRequest request = ToolRequest.create("Bash", Map.of("command", "rm -rf ~ " + ESC + "[8m hidden"), Optional.empty(), Optional.empty());
         printer.ask(TerminalPermissionPrompt.question(request));
         printer.questionClosed(Optional.of("n"));

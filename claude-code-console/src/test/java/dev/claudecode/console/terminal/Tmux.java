@@ -24,7 +24,7 @@ final class Tmux implements AutoCloseable {
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final String SESSION = "console";
-    private static final java.util.regex.Pattern TURN_ENDED = java.util.regex.Pattern.compile("(?m)^— \\d+ turns? · \\$");
+    private static final java.util.regex.Pattern TURN_ENDED = java.util.regex.Pattern.compile("(?m)^— \\d+ turns? · cost \\$");
 
     private final Path tmux;
     private final String socket;
@@ -90,7 +90,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /**
-     * Waits until the screen shows a number of closing lines of turns ({@code — 1 turn · $0.0004 · 0.5 s}).
+     * Waits until the screen shows a number of closing lines of turns ({@code — 1 turn · cost $0.0004 · session total $0.0012 · 0.5 s}).
      *
      * @return the screen
      */
