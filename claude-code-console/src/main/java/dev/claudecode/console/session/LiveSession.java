@@ -14,6 +14,8 @@ import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.transport.LocalTransport;
+import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -85,11 +87,25 @@ public final class LiveSession implements AutoCloseable {
      * @throws ClaudeCodeException when the CLI cannot be started
      */
     public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt) {
+        return start(options, prompt, LocalTransport.create());
+    }
+
+    /**
+     * Starts a session whose CLI runs through a transport of the caller's choice.
+     *
+     * @param options the session's options
+     * @param prompt who answers the CLI's permission prompts
+     * @param transport where and how the CLI runs
+     * @return the live session; close it when done
+     * @throws ClaudeCodeException when the CLI cannot be started
+     * @see #start(ClaudeCodeOptions, PermissionPrompt)
+     */
+    public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt, Transport transport) {
         ClaudeCodeOptions wired = options.toBuilder()
                 .canUseTool(new PromptedPermissions(new RememberingPrompt(prompt)))
                 .enableFileCheckpointing(true)
                 .build();
-        return new LiveSession(wired, ClaudeCode.start(wired));
+        return new LiveSession(wired, ClaudeCode.start(wired, transport));
     }
 
     /**

@@ -69,6 +69,17 @@ final class Tmux implements AutoCloseable {
         return run("list-buffers").strip();
     }
 
+    /**
+     * Presses keys, named as tmux names them, such as {@code C-c}.
+     *
+     * @param keys the keys
+     */
+    void keys(String... keys) {
+        List<String> arguments = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+        arguments.addAll(List.of(keys));
+        run(arguments.toArray(String[]::new));
+    }
+
     /** Types a line and presses Enter. */
     void typeLine(String text) {
         run("send-keys", "-t", SESSION, "-l", text);
