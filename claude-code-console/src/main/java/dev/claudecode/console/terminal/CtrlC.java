@@ -59,7 +59,6 @@ public final class CtrlC {
      *
      * @return whether the handler could be installed (it cannot where the JVM does not offer signals)
      */
-    @SuppressWarnings("removal")
     public boolean install() {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> pressed());

@@ -68,8 +68,12 @@ class ConsoleBehaviourTmuxIT {
             terminal.typeLine("What is 3 + 3?");
             assertThat(terminal.awaitTurnsEnded(5, TURN)).doesNotContain("[exit");
 
-            // twice quits
+            // twice quits; pressed as a person does, not within the same instant (the terminal would
+            // merge two signals sent at once, and each Ctrl-C discards output the terminal has not shown yet)
+            Thread.sleep(500);
             terminal.keys("C-c");
+            terminal.await(text -> text.split("· press Ctrl-C again to quit", -1).length == 3, "a second hint", TURN);
+            Thread.sleep(300);
             terminal.keys("C-c");
             screen = terminal.awaitText("[exit 0]", TURN);
             terminal.save("ctrl-c-2-quit");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -163,8 +164,11 @@ class WebConsoleIT {
 
             // the stored session in the history, opened read-only
             browser.find("history-refresh").click();
-            WebElement row = browser.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#history .history-row")));
-            row.click();
+            // the list is drawn anew whenever a turn ends: click a row of the list as it is now
+            browser.waiting(WAIT).ignoring(StaleElementReferenceException.class).until(driver -> {
+                driver.findElement(By.cssSelector("#history .history-row")).click();
+                return true;
+            });
             browser.waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-transcript"), "Write the notes"));
             browser.screenshot("web-5-history");
 
