@@ -56,9 +56,4 @@ final class GuardedObservation<R> implements Observation<R> {
             observations.forEach(observation -> guard.run("fail", () -> observation.fail(error)));
         }
     }
-
-    /** @return whether {@link #end} or {@link #fail} was called */
-    boolean isEnded() {
-        return ended.get();
-    }
 }
