@@ -23,7 +23,7 @@ final class InstallCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliInstaller.Builder installer = CliInstaller.builder();
+        CliInstaller.Builder installer = CliInstaller.builder().progress(InstallProgressBar.onStandardError());
         if (cacheDir != null) {
             installer.cacheDir(cacheDir);
         }

@@ -21,6 +21,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public final class CliInstaller {
     private final Duration versionCheckTimeout;
     private final Duration lockTimeout;
     private final LocalEnvironment local;
+    private final Consumer<InstallProgress> progress;
 
     private CliInstaller(Builder builder) {
         this.version = builder.version;
@@ -72,6 +75,7 @@ public final class CliInstaller {
         this.downloadTimeout = builder.downloadTimeout;
         this.versionCheckTimeout = builder.versionCheckTimeout;
         this.lockTimeout = builder.lockTimeout;
+        this.progress = builder.progress;
     }
 
     /** @return a builder with the defaults: the pinned version, {@code ~/.cache/claude-code-java/cli}, the configured npm registry */
@@ -91,6 +95,7 @@ public final class CliInstaller {
         builder.downloadTimeout = downloadTimeout;
         builder.versionCheckTimeout = versionCheckTimeout;
         builder.lockTimeout = lockTimeout;
+        builder.progress = progress;
         builder.local = local;
         return builder;
     }
@@ -178,7 +183,9 @@ public final class CliInstaller {
             NpmRegistryClient client = new NpmRegistryClient(http, registryConfig(), downloadTimeout);
             NpmRegistryClient.Dist dist = client.fetchDist(target.packageName(), version);
             LOG.info("Downloading Claude Code CLI {} ({}) from {}", version, target.id(), dist.tarball());
-            client.download(dist.tarball(), tarball);
+            client.download(dist.tarball(), tarball, (bytes, total) -> report(InstallProgress.Stage.DOWNLOADING, bytes, total));
+            long size = Files.size(tarball);
+            report(InstallProgress.Stage.VERIFYING, size, size);
             dist.integrity().verify(tarball, dist.tarball().toString());
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
@@ -197,6 +204,7 @@ public final class CliInstaller {
             done = true;
             LOG.info("Installed Claude Code CLI {} at {} in {} s", version, binaryPath(),
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            report(InstallProgress.Stage.INSTALLED, size, size);
             return binaryPath();
         } finally {
             deleteQuietly(tarball);
@@ -209,6 +217,16 @@ public final class CliInstaller {
             if (httpClient.isEmpty()) {
                 close(http);
             }
+        }
+    }
+
+    // a listener that fails must not fail the install
+    private void report(InstallProgress.Stage stage, long bytes, long totalBytes) {
+        try {
+            progress.accept(new InstallProgress(version, stage, bytes,
+                    totalBytes >= 0 ? OptionalLong.of(totalBytes) : OptionalLong.empty()));
+        } catch (RuntimeException e) {
+            LOG.warn("An install progress listener failed", e);
         }
     }
 
@@ -282,8 +300,22 @@ public final class CliInstaller {
         private Duration versionCheckTimeout = Duration.ofSeconds(30);
         private Duration lockTimeout = Duration.ofMinutes(15);
         private LocalEnvironment local = LocalEnvironment.current();
+        private Consumer<InstallProgress> progress = report -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Who hears how far an install has come: the download's bytes, then verification, then
+         * the binary in place (see {@link InstallProgress}). The installer also logs the start and
+         * the end of an install at INFO.
+         *
+         * @param progress the listener; default: none
+         * @return this builder
+         */
+        public Builder progress(Consumer<InstallProgress> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
         }
 
         /**
