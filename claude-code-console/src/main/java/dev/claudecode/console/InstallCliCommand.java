@@ -35,7 +35,8 @@ final class InstallCliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliInstaller.Builder installer = CliInstaller.builder().projectNpmrc(projectNpmrc).allowHttpRegistry(allowHttpRegistry);
+        CliInstaller.Builder installer = CliInstaller.builder().progress(InstallProgressBar.onStandardError())
+                .projectNpmrc(projectNpmrc).allowHttpRegistry(allowHttpRegistry);
         if (registry != null) {
             installer.registry(registry);
         }

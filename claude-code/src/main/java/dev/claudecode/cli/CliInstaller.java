@@ -24,6 +24,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -75,6 +77,7 @@ public final class CliInstaller {
     private final LocalEnvironment local;
     private final boolean projectNpmrc;
     private final boolean allowHttpRegistry;
+    private final Consumer<InstallProgress> progress;
 
     private CliInstaller(Builder builder) {
         this.version = builder.version;
@@ -89,6 +92,7 @@ public final class CliInstaller {
         this.lockTimeout = builder.lockTimeout;
         this.projectNpmrc = builder.projectNpmrc;
         this.allowHttpRegistry = builder.allowHttpRegistry;
+        this.progress = builder.progress;
     }
 
     /** @return a builder with the defaults: the pinned version, {@code ~/.cache/claude-code-java/cli}, the configured npm registry */
@@ -108,6 +112,7 @@ public final class CliInstaller {
         builder.downloadTimeout = downloadTimeout;
         builder.versionCheckTimeout = versionCheckTimeout;
         builder.lockTimeout = lockTimeout;
+        builder.progress = progress;
         builder.local = local;
         builder.projectNpmrc = projectNpmrc;
         builder.allowHttpRegistry = allowHttpRegistry;
@@ -199,7 +204,9 @@ public final class CliInstaller {
             NpmRegistryClient.Dist dist = client.fetchDist(target.packageName(), version);
             Integrity expected = expectedDigest(target, dist, client);
             LOG.info("Downloading Claude Code CLI {} ({}) from {}", version, target.id(), dist.tarball());
-            client.download(dist.tarball(), tarball);
+            client.download(dist.tarball(), tarball, (bytes, total) -> report(InstallProgress.Stage.DOWNLOADING, bytes, total));
+            long size = Files.size(tarball);
+            report(InstallProgress.Stage.VERIFYING, size, size);
             expected.verify(tarball, dist.tarball().toString());
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
@@ -218,6 +225,7 @@ public final class CliInstaller {
             done = true;
             LOG.info("Installed Claude Code CLI {} at {} in {} s", version, binaryPath(),
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            report(InstallProgress.Stage.INSTALLED, size, size);
             return binaryPath();
         } finally {
             deleteQuietly(tarball);
@@ -252,6 +260,16 @@ public final class CliInstaller {
                     + " serves another binary than the released one)", builtIn.get().toString(), published.toString());
         }
         return builtIn.get();
+    }
+
+    // a listener that fails must not fail the install
+    private void report(InstallProgress.Stage stage, long bytes, long totalBytes) {
+        try {
+            progress.accept(new InstallProgress(version, stage, bytes,
+                    totalBytes >= 0 ? OptionalLong.of(totalBytes) : OptionalLong.empty()));
+        } catch (RuntimeException e) {
+            LOG.warn("An install progress listener failed", e);
+        }
     }
 
     // cleanup must not hide the failure that made it necessary
@@ -330,8 +348,22 @@ public final class CliInstaller {
         private LocalEnvironment local = LocalEnvironment.current();
         private boolean projectNpmrc;
         private boolean allowHttpRegistry;
+        private Consumer<InstallProgress> progress = report -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Who hears how far an install has come: the download's bytes, then verification, then
+         * the binary in place (see {@link InstallProgress}). The installer also logs the start and
+         * the end of an install at INFO.
+         *
+         * @param progress the listener; default: none
+         * @return this builder
+         */
+        public Builder progress(Consumer<InstallProgress> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
         }
 
         /**

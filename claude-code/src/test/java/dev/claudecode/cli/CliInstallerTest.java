@@ -81,6 +81,37 @@ class CliInstallerTest {
     }
 
     @Test
+    void progressIsReportedFromTheDownloadToTheInstalledBinary() {
+        byte[] tarball = TestTarball.cliPackage(TestTarball.versionScript(VERSION));
+        registry.publish(PACKAGE, VERSION, tarball);
+        List<InstallProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        installer().progress(reports::add).build().install();
+
+        assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report.version()).isEqualTo(VERSION));
+        assertThat(reports).extracting(InstallProgress::stage).containsSubsequence(
+                InstallProgress.Stage.DOWNLOADING, InstallProgress.Stage.VERIFYING, InstallProgress.Stage.INSTALLED);
+        assertThat(reports.get(reports.size() - 1).stage()).isEqualTo(InstallProgress.Stage.INSTALLED);
+        InstallProgress lastDownload = reports.stream().filter(r -> r.stage() == InstallProgress.Stage.DOWNLOADING)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(lastDownload.bytes()).isEqualTo(tarball.length);
+        assertThat(lastDownload.totalBytes()).hasValue(tarball.length);
+        assertThat(lastDownload.fraction()).hasValue(1.0);
+        assertThat(reports).extracting(InstallProgress::bytes).isSorted();
+    }
+
+    @Test
+    void aFailingProgressListenerDoesNotFailTheInstall() {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+
+        Path binary = installer().progress(report -> {
+            throw new IllegalStateException("listener bug");
+        }).build().install();
+
+        assertThat(Files.isExecutable(binary)).isTrue();
+    }
+
+    @Test
     void aSecondInstallDownloadsNothing() {
         registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
         Path first = installer().build().install();

@@ -121,9 +121,26 @@ class CliResolverTest {
                     assertThat(e.getMessage())
                             .contains("claude-code install-cli")
                             .contains("CliInstaller.builder().build().install()")
+                            .contains("autoInstallCli(false)")
                             .contains("CLAUDE_CODE_CLI_PATH");
                 });
         assertThat(resolver.find()).isEmpty();
+    }
+
+    @Test
+    void aPlaceThatTwoRulesLookAtIsListedOnce() {
+        // the PATH names a common location's folder too, and one folder twice
+        String path = pathDirA + ":" + common1.getParent() + ":" + pathDirA;
+        CliResolver resolver = resolver(Map.of("PATH", path)).build();
+
+        assertThatThrownBy(resolver::resolve)
+                .isInstanceOfSatisfying(CliNotFoundException.class, e -> {
+                    assertThat(e.searched()).doesNotHaveDuplicates().contains(common1, pathDirA.resolve("claude"));
+                    for (Path place : e.searched()) {
+                        assertThat(e.getMessage().split("\n")).filteredOn(line -> line.startsWith("  " + place + "  ("))
+                                .as(place.toString()).hasSize(1);
+                    }
+                });
     }
 
     @Test

@@ -130,9 +130,28 @@ public final class NpmRegistryClient {
      * @throws InterruptedException when the calling thread is interrupted
      */
     public void download(URI url, Path target) throws InterruptedException {
-        BodyHandler<Path> handler = info -> info.statusCode() == 200
-                ? BodySubscribers.ofFile(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-                : BodySubscribers.replacing(target);
+        download(url, target, (bytes, total) -> { });
+    }
+
+    /**
+     * Downloads a file and reports how many bytes have arrived.
+     *
+     * @param url what to download
+     * @param target where to write it; created new (it must not exist)
+     * @param progress receives the bytes so far and the size the server announced (or -1), on
+     *     the HTTP client's thread, at most about ten times a second and once at the end
+     * @throws CliInstallException when the download fails or times out (the target may then be partly written)
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public void download(URI url, Path target, Progress progress) throws InterruptedException {
+        BodyHandler<Path> handler = info -> {
+            if (info.statusCode() != 200) {
+                return BodySubscribers.replacing(target);
+            }
+            long total = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return new CountingSubscriber<>(BodySubscribers.ofFile(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    bytes -> progress.downloaded(bytes, total));
+        };
         HttpResponse<Path> response = send(url, "application/octet-stream", handler, downloadTimeout);
         if (response.statusCode() != 200) {
             throw httpFailure(url, response.statusCode());
@@ -244,5 +263,16 @@ public final class NpmRegistryClient {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Receives the progress of a download. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * @param bytes how many bytes have arrived
+         * @param totalBytes the announced size, or -1 when unknown
+         */
+        void downloaded(long bytes, long totalBytes);
     }
 }
