@@ -393,8 +393,8 @@ async function loadHistory() {
     item.dataset.id = session.sessionId;
     const title = item.appendChild(el("span", "title", session.title));
     title.title = session.title;
-    item.append(el("span", "meta", new Date(session.modified).toLocaleString() + " · "
-      + (session.messages === null ? "?" : session.messages) + " messages · " + session.sessionId.slice(0, 8)));
+    item.append(el("span", "meta", [new Date(session.modified).toLocaleString(),
+      ...(session.messages === null ? [] : [session.messages + " messages"]), session.sessionId.slice(0, 8)].join(" · ")));
     item.addEventListener("click", () => guarded(() => showHistory(session.sessionId)));
     list.append(item);
   }

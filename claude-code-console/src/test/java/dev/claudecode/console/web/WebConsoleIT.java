@@ -355,7 +355,12 @@ class WebConsoleIT {
     /** Nothing is wider than the page: the document scrolls vertically at most. */
     private static void assertNoHorizontalScrolling(Browser browser) {
         long scrollWidth = browser.number("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
-        assertThat(scrollWidth).as("the document's scrollWidth").isLessThanOrEqualTo(browser.number("return document.documentElement.clientWidth"));
+        Object sticking = browser.driver().executeScript("const width = document.documentElement.clientWidth;"
+                + " return [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width"
+                + " || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'))"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+        assertThat(scrollWidth).as("the document's scrollWidth; sticking out: %s", sticking)
+                .isLessThanOrEqualTo(browser.number("return document.documentElement.clientWidth"));
         assertThat(browser.number("return document.documentElement.clientWidth")).isLessThanOrEqualTo(browser.number("return window.innerWidth"));
     }
 
