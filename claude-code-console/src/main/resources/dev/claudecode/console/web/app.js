@@ -23,6 +23,9 @@ async function api(method, path, body) {
   return json;
 }
 
+// On a narrow screen the session lists sit above the session (style.css says how narrow).
+const narrow = () => window.matchMedia("(max-width: 760px)").matches;
+
 // A session's results (MCP status, context usage, rewind) open in a side panel over the right part
 // of the transcript: the transcript keeps its place and size, the controls and the prompt stay
 // in reach. The close button or Escape closes it.
@@ -33,6 +36,7 @@ function openPanel(title, content, isError) {
   body.className = isError ? "error" : "";
   body.replaceChildren(...(Array.isArray(content) ? content : [el("p", "", content)]));
   panel.hidden = false;
+  if (narrow()) panel.scrollIntoView({ block: "nearest" });
   $("side-panel-close").focus({ preventScroll: true });
 }
 
@@ -73,6 +77,7 @@ async function busy(control, action) {
 // ------------------------------------------------------------------ start-up
 
 async function init() {
+  bind();
   const info = await api("GET", "/api/info");
   const badge = $("backend-badge");
   badge.hidden = false;
@@ -84,7 +89,6 @@ async function init() {
     for (const mode of info.permissionModes) select.append(new Option(mode, mode));
   }
   $("history-dir").textContent = info.configDir;
-  bind();
   await Promise.all([loadLive(), loadHistory()]);
 }
 
@@ -182,8 +186,7 @@ function open(id) {
     events.addEventListener(kind, (e) => { events.close(); note(JSON.parse(e.data).message, true); });
   }
   state.events = events;
-  // on a narrow screen the session lists sit above the session: bring it into view
-  if (window.matchMedia("(max-width: 760px)").matches) $("session-view").scrollIntoView({ block: "start" });
+  if (narrow()) $("session-view").scrollIntoView({ block: "start" });
   $("prompt").focus({ preventScroll: true });
 }
 
