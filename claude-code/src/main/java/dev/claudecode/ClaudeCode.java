@@ -3,6 +3,7 @@ package dev.claudecode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.store.SessionStoreLink;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.transport.LocalTransport;
@@ -95,9 +96,10 @@ public final class ClaudeCode {
 
     private static Session launch(ClaudeCodeOptions options, Transport transport) {
         String executable = transport.executable(options);
-        Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport);
+        Observers observers = Observers.of(options.observers());
+        Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport, observers);
         ClaudeCodeOptions launchOptions = store.map(SessionStoreLink::launchOptions).orElse(options);
-        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store);
+        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store, observers);
         try {
             session.connectEagerly();
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.observe.SessionObserver;
 import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.store.SessionStore;
@@ -522,6 +523,17 @@ public final class ClaudeCodeOptions {
         return values.sessionStoreLoadTimeout;
     }
 
+    // ---- observers -----------------------------------------------------------------------------
+
+    /**
+     * @return who follows the session's operations (turns, CLI launches, tool uses, callbacks,
+     *     control requests, store appends) for tracing or metrics, in the order they were added;
+     *     see {@link SessionObserver}
+     */
+    public List<SessionObserver> observers() {
+        return values.observers;
+    }
+
     // ---- diagnostics ---------------------------------------------------------------------------
 
     /** @return whether debug logging is on ({@code --debug}) */
@@ -679,6 +691,8 @@ public final class ClaudeCodeOptions {
         private String sessionStoreProjectKey;
         private SessionStoreFlush sessionStoreFlush = SessionStoreFlush.BATCHED;
         private Duration sessionStoreLoadTimeout = DEFAULT_SESSION_STORE_LOAD_TIMEOUT;
+
+        private List<SessionObserver> observers = List.of();
 
         private boolean debug;
         private String debugFilter;
@@ -1609,6 +1623,28 @@ public final class ClaudeCodeOptions {
          */
         public Builder sessionStoreLoadTimeout(Duration timeout) {
             this.sessionStoreLoadTimeout = timeout == null ? DEFAULT_SESSION_STORE_LOAD_TIMEOUT : timeout;
+            return this;
+        }
+
+        // ---- observers -------------------------------------------------------------------------
+
+        /**
+         * @param observers who follow the session's operations (replaces earlier ones); null for none
+         * @return this builder
+         */
+        public Builder observers(List<? extends SessionObserver> observers) {
+            this.observers = listCopy(observers, "observers");
+            return this;
+        }
+
+        /**
+         * @param observer one more to follow the session's operations, after those already given
+         * @return this builder
+         */
+        public Builder observer(SessionObserver observer) {
+            List<SessionObserver> all = new ArrayList<>(observers);
+            all.add(Objects.requireNonNull(observer, "observer"));
+            this.observers = List.copyOf(all);
             return this;
         }
 

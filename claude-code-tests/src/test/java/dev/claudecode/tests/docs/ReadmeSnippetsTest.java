@@ -37,6 +37,7 @@ class ReadmeSnippetsTest {
             "dev.claudecode.message", "dev.claudecode.message.stream", "dev.claudecode.node",
             "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.store", "dev.claudecode.transport",
             "dev.claudecode.usage", "dev.claudecode.ssh", "dev.claudecode.ssh.pool", "dev.claudecode.testkit",
+            "dev.claudecode.observe", "dev.claudecode.opentelemetry", "dev.claudecode.micrometer", "dev.claudecode.spring",
             "java.nio.file", "java.time", "java.util", "java.util.concurrent", "java.util.function",
             "org.junit.jupiter.api", "org.junit.jupiter.api.extension");
 
@@ -47,6 +48,10 @@ class ReadmeSnippetsTest {
                 Session session;
                 String taskId;
                 org.slf4j.Logger log;
+                io.opentelemetry.api.OpenTelemetry openTelemetry;
+                io.micrometer.core.instrument.MeterRegistry meterRegistry;
+                ClaudeCodeSessions sessions;
+                String question;
             """;
 
     @TempDir
