@@ -52,7 +52,7 @@ public final class ClaudeCode {
         String executable = transport.executable(options.cliPath());
         Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport);
         ClaudeCodeOptions launchOptions = store.map(SessionStoreLink::launchOptions).orElse(options);
-        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store);
+        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable, transport::node), store);
         try {
             session.connectEagerly();
         } catch (RuntimeException e) {

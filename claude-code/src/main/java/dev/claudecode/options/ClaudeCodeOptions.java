@@ -3,6 +3,7 @@ package dev.claudecode.options;
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.internal.Masking;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.permission.CanUseTool;
@@ -300,9 +301,21 @@ public final class ClaudeCodeOptions {
         return values.mcpConfig;
     }
 
-    /** @return MCP servers by name, passed to the CLI as one more {@code --mcp-config} */
+    /**
+     * @return MCP servers by name; they reach the CLI as {@link #mcpServersDelivery()} says, never
+     *     on its command line
+     */
     public Map<String, McpServerConfig> mcpServers() {
         return values.mcpServers;
+    }
+
+    /**
+     * @return how {@link #mcpServers()} reach the CLI; when empty, {@link McpServersDelivery#INITIALIZE}
+     *     for a CLI that supports it and {@link McpServersDelivery#COMMAND_LINE} (a private file)
+     *     for an older one
+     */
+    public Optional<McpServersDelivery> mcpServersDelivery() {
+        return Optional.ofNullable(values.mcpServersDelivery);
     }
 
     /** @return whether only the MCP servers given here are used ({@code --strict-mcp-config}) */
@@ -545,8 +558,9 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * @return the options that are set, with the API key masked and the environment variables
-     *     named but not shown, since keys and tokens are often given through {@code env}
+     * @return the options that are set, with the API key masked, and the environment variables,
+     *     settings, managed settings, MCP server variables and headers and inline MCP configurations
+     *     named but not shown, since keys and tokens are often given through them
      */
     @Override
     public String toString() {
@@ -560,18 +574,15 @@ public final class ClaudeCodeOptions {
                 continue;
             }
             text.append(separator).append(entry.getKey()).append('=').append(switch (entry.getKey()) {
-                case "apiKey" -> "***";
-                case "env" -> masked(values.env);
+                case "apiKey" -> Masking.MASK;
+                case "env" -> Masking.keys(values.env);
+                case "managedSettings" -> Masking.keys(values.managedSettings);
+                case "mcpConfig" -> values.mcpConfig.stream()
+                        .map(config -> config.strip().startsWith("{") ? Masking.MASK : config).toList();
                 default -> value;
             });
             separator = ", ";
         }
-        return text.append('}').toString();
-    }
-
-    private static String masked(Map<String, String> variables) {
-        StringBuilder text = new StringBuilder("{");
-        variables.keySet().forEach(name -> text.append(text.length() > 1 ? ", " : "").append(name).append("=***"));
         return text.append('}').toString();
     }
 
@@ -626,6 +637,7 @@ public final class ClaudeCodeOptions {
 
         private List<String> mcpConfig = List.of();
         private Map<String, McpServerConfig> mcpServers = Map.of();
+        private McpServersDelivery mcpServersDelivery;
         private boolean strictMcpConfig;
 
         private Map<String, Object> outputFormat;
@@ -1196,6 +1208,16 @@ public final class ClaudeCodeOptions {
          */
         public Builder mcpServer(String name, McpServerConfig config) {
             this.mcpServers = orderedPut(mcpServers, name, config, "mcpServers");
+            return this;
+        }
+
+        /**
+         * @param delivery how the MCP servers reach the CLI; null lets the session choose by the
+         *     CLI's version
+         * @return this builder
+         */
+        public Builder mcpServersDelivery(McpServersDelivery delivery) {
+            this.mcpServersDelivery = delivery;
             return this;
         }
 

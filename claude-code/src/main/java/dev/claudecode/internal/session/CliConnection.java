@@ -139,7 +139,7 @@ public final class CliConnection {
      */
     public static CliConnection open(Transport transport, LaunchSpec spec, long maxLineBytes,
             InboundRequestHandler handler, Events events) {
-        return launch(transport, spec, maxLineBytes, handler, events).startReading();
+        return launch(transport, spec, java.util.Set.of(), maxLineBytes, handler, events).startReading();
     }
 
     /**
@@ -149,15 +149,21 @@ public final class CliConnection {
      *
      * @param transport where to run it
      * @param spec what to run
+     * @param secrets values handed to the CLI as secrets besides its environment, masked in what it reports
      * @param maxLineBytes the largest stdout line accepted
      * @param handler answers the CLI's control requests
      * @param events receives what the connection reports
      * @return the connection, its input open, its output not read yet
      */
-    public static CliConnection launch(Transport transport, LaunchSpec spec, long maxLineBytes,
-            InboundRequestHandler handler, Events events) {
+    public static CliConnection launch(Transport transport, LaunchSpec spec, java.util.Collection<String> secrets,
+            long maxLineBytes, InboundRequestHandler handler, Events events) {
         CliProcess process = transport.launch(spec);
-        return new CliConnection(process, SecretRedactor.forLaunch(spec.environment()), handler, events, maxLineBytes);
+        return new CliConnection(process, SecretRedactor.forLaunch(spec.environment(), secrets), handler, events, maxLineBytes);
+    }
+
+    /** @return completes once the process has ended and both its streams are drained */
+    public java.util.concurrent.CompletionStage<Void> ended() {
+        return exited.thenApply(failure -> null);
     }
 
     /**

@@ -10,11 +10,11 @@ import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.options.ClaudeCodeOptions;
-import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -187,10 +187,10 @@ public final class Connector implements TurnScheduler.Driver {
             }
             ensureOpen();
             boolean recovering = !freshNext && launchedOnce && sessionId != null;
-            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
+            Launch planned = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
             launching = true;
             try {
-                current = open(spec);
+                current = open(planned);
                 if (recovering) {
                     // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
                     Await.answer(current.initialized(), "initialize");
@@ -355,11 +355,23 @@ public final class Connector implements TurnScheduler.Driver {
         }
     }
 
-    private LiveConnection open(LaunchSpec spec) {
-        return LiveConnection.open(transport, spec,
-                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
-                inbound, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
-                runtimeSettings.replay(), handshakeTimeout());
+    private LiveConnection open(Launch launch) {
+        ObjectNode initialize = InitializeRequest.of(options, initializeContributions);
+        launch.initialize().forEach((field, value) -> initialize.set(field, Json.toNode(value)));
+        LiveConnection opened;
+        try {
+            opened = LiveConnection.open(transport, launch,
+                    options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                    inbound, new ConnectionEvents(), initialize, runtimeSettings.replay(), handshakeTimeout());
+        } catch (RuntimeException | Error e) {
+            launch.afterExit().run();
+            throw e;
+        }
+        // the CLI has read its configuration once it answers initialize: private files it was
+        // handed for start-up go then, the rest when it exits
+        opened.initialized().whenComplete((answer, failure) -> launch.afterHandshake().run());
+        opened.connection().ended().whenComplete((ended, failure) -> launch.afterExit().run());
+        return opened;
     }
 
     // A cold start under load can take seconds: a short control timeout, chosen for snappy

@@ -290,25 +290,25 @@ class ConnectorTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public LaunchSpec initial() {
+        public Launch initial() {
             calls.add("initial");
             return spec(List.of());
         }
 
         @Override
-        public LaunchSpec resume(String sessionId) {
+        public Launch resume(String sessionId) {
             calls.add("resume " + sessionId);
             return spec(List.of("--resume", sessionId));
         }
 
         @Override
-        public LaunchSpec fresh() {
+        public Launch fresh() {
             calls.add("fresh");
             return spec(List.of());
         }
 
-        private static LaunchSpec spec(List<String> arguments) {
-            return new LaunchSpec("fake-claude", arguments, Map.of(), name -> false, Optional.empty());
+        private static Launch spec(List<String> arguments) {
+            return Launch.of(new LaunchSpec("fake-claude", arguments, Map.of(), name -> false, Optional.empty()));
         }
     }
 }

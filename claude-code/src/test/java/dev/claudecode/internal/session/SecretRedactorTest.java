@@ -54,7 +54,7 @@ class SecretRedactorTest {
     @Test
     void aLaunchHidesWhatItsOwnAndThisJvmsEnvironmentHold() {
         Map<String, String> launchEnvironment = Map.of("MY_API_KEY", "launch-secret-value", "PLAIN", "launch-plain-value");
-        SecretRedactor launch = SecretRedactor.forLaunch(launchEnvironment);
+        SecretRedactor launch = SecretRedactor.forLaunch(launchEnvironment, java.util.Set.of());
         SecretRedactor both = SecretRedactor.of(launchEnvironment, System.getenv());
 
         assertThat(launch.redact("launch-secret-value launch-plain-value")).isEqualTo("*** launch-plain-value");
