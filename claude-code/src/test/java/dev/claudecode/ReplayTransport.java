@@ -110,7 +110,7 @@ final class ReplayTransport implements Transport {
         return new dev.claudecode.node.Node() {
             @Override
             public String name() {
-                return "replay";
+                return "replay-" + version.orElse("unknown");
             }
 
             @Override
