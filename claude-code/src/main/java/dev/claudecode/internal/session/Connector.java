@@ -10,6 +10,7 @@ import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.message.InitMessage;
@@ -114,6 +115,8 @@ public final class Connector implements TurnScheduler.Driver {
     private volatile String sessionId;
     private volatile boolean launchedOnce;
     private volatile boolean freshNext;
+    // the last id a CLI reported that was refused, to warn once per id
+    private volatile String refusedId;
 
     /**
      * Creates a connector; it launches nothing yet.
@@ -390,12 +393,25 @@ public final class Connector implements TurnScheduler.Driver {
             TurnOnConnection turn = lastTurn;
             boolean current = turn != null && turn.connection() == from;
             if (current) {
-                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(this::adopt);
             }
             if (message instanceof InitMessage init) {
                 UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
             events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+        }
+
+        // The one place where a session id reported by a CLI (local, remote, in a pool) enters the
+        // session: it later names the conversation to resume and the transcript to read, so only
+        // an id the CLI could have made (a UUID) is taken.
+        private void adopt(String id) {
+            if (SessionIds.isValid(id)) {
+                sessionId = id;
+            } else if (!id.equals(refusedId)) {
+                refusedId = id;
+                LOG.warn("the CLI reported the session id {}, which is not a UUID; the session does not take it",
+                        SessionIds.printable(id));
+            }
         }
 
         @Override
