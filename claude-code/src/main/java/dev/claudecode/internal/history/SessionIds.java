@@ -44,7 +44,7 @@ public final class SessionIds {
 
     /**
      * Shows an id that was refused without letting it shape a log line: control characters
-     * escaped, at most 80 characters.
+     * escaped, at most 200 characters.
      *
      * @param id the refused id, may be null
      * @return a quoted, printable form of it
@@ -53,7 +53,7 @@ public final class SessionIds {
         if (id == null) {
             return "null";
         }
-        String shown = id.length() > 80 ? id.substring(0, 80) + "…" : id;
+        String shown = id.length() > 200 ? id.substring(0, 200) + "…" : id;
         StringBuilder out = new StringBuilder("\"");
         shown.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.append('"').toString();
