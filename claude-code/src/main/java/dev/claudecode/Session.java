@@ -6,6 +6,7 @@ import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.control.Health;
 import dev.claudecode.control.SessionControl;
 import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.internal.launch.LaunchSecrets;
 import dev.claudecode.internal.launch.OptionsCallbacks;
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.callback.CallbackConfig;
@@ -482,6 +483,8 @@ public final class Session implements AutoCloseable {
         @Override
         public void register(Map<String, ? extends McpServerConfig> servers) {
             callbacks.registerSdkServers(servers);
+            // the env and headers of the others are handed to the CLI: mask them in what it reports
+            connector.addSecrets(LaunchSecrets.of(servers));
         }
 
         @Override

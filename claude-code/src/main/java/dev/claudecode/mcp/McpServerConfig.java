@@ -142,8 +142,9 @@ public sealed interface McpServerConfig
 
     /**
      * An MCP server defined in Java and served inside this process. The CLI learns its name from
-     * the session's {@code initialize} request (not from {@code --mcp-config}) and sends it MCP
-     * messages through the control protocol; there is one MCP handshake per CLI process.
+     * the session's {@code initialize} request (a CLI older than 2.1.326 also from the session's
+     * private {@code --mcp-config} file, which makes it connect the server as it starts) and sends
+     * it MCP messages through the control protocol; there is one MCP handshake per CLI process.
      *
      * @param server the server
      */

@@ -296,7 +296,10 @@ public final class ClaudeCodeOptions {
 
     // ---- MCP -----------------------------------------------------------------------------------
 
-    /** @return MCP configuration files or JSON strings ({@code --mcp-config}) */
+    /**
+     * @return MCP configuration files or JSON strings ({@code --mcp-config}); a JSON string is
+     *     written to a private file that the flag names, never put on the command line
+     */
     public List<String> mcpConfig() {
         return values.mcpConfig;
     }
@@ -378,13 +381,17 @@ public final class ClaudeCodeOptions {
 
     // ---- settings and environment of the session -----------------------------------------------
 
-    /** @return additional settings ({@code --settings}) */
+    /**
+     * @return additional settings: a file is passed as {@code --settings}; values travel in the
+     *     {@code initialize} request, or in a private file for a CLI older than 2.1.326, never on
+     *     the command line
+     */
     public Optional<Settings> settings() {
         return Optional.ofNullable(values.settings);
     }
 
     /**
-     * @return sandbox settings for Bash commands, merged into {@code --settings} under
+     * @return sandbox settings for Bash commands, merged into the settings under
      *     {@code sandbox}; with {@code enabled: true} and no {@code failIfUnavailable}, the library
      *     adds {@code failIfUnavailable: true} so that a missing sandbox stops the CLI instead of
      *     running commands unsandboxed
@@ -393,7 +400,11 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.sandbox);
     }
 
-    /** @return policy-tier settings from this parent process ({@code --managed-settings}) */
+    /**
+     * @return policy-tier settings from this parent process, in the {@code initialize} request;
+     *     a CLI older than 2.1.326 takes them only as {@code --managed-settings <json>} on its
+     *     command line, so keep secrets out of them there
+     */
     public Optional<Map<String, Object>> managedSettings() {
         return Optional.ofNullable(values.managedSettings);
     }

@@ -196,7 +196,8 @@ class SecretDeliveryIT {
         String headerSecret = "header-secret-" + UUID.randomUUID();
         String settingsSecret = "marked-setting-" + UUID.randomUUID();
         String tokenSetting = "settings-token-" + UUID.randomUUID();
-        List<String> secrets = List.of(apiKey, mcpSecret, headerSecret, settingsSecret, tokenSetting);
+        String lateSecret = "added-later-secret-" + UUID.randomUUID();
+        List<String> secrets = List.of(apiKey, mcpSecret, headerSecret, settingsSecret, tokenSetting, lateSecret);
         List<String> routes = new ArrayList<>();
         try (LogCapture log = LogCapture.start()) {
             for (String version : new String[] {"2.1.332", ""}) {
@@ -212,6 +213,9 @@ class SecretDeliveryIT {
                         .build();
                 CliProcessException failure;
                 try (Session session = ClaudeCode.start(options)) {
+                    // a server added while the session runs: its env goes to the CLI too
+                    session.control().setMcpServers(Map.of("late",
+                            new McpServerConfig.Stdio("late", List.of(), Map.of("LATE", lateSecret))));
                     failure = (CliProcessException) org.assertj.core.api.Assertions.catchThrowable(() -> session.query("hello"));
                 }
                 assertThat(failure).as("the stand-in fails at the first message").isNotNull();
@@ -231,8 +235,8 @@ class SecretDeliveryIT {
         }
         Figures.record(AREA, "secrets a CLI prints are masked (stand-in)", String.format(
                 "a stand-in printing its arguments, the files they name and its input: API key, MCP env value, header value, "
-                        + "a setting marked secret and a *_TOKEN settings env value masked as *** in the stderr lines, the "
-                        + "exception's stderr tail and the log, on both routes (%s)", String.join(", ", routes)));
+                        + "a setting marked secret, a *_TOKEN settings env value and the env of a server added by setMcpServers "
+                        + "masked as *** in the stderr lines, the exception's stderr tail and the log, on both routes (%s)", String.join(", ", routes)));
     }
 
     private static Path file(List<String> argv, String prefix) {

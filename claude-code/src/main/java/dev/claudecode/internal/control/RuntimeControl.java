@@ -53,8 +53,9 @@ public final class RuntimeControl implements SessionControl {
     public interface SdkServers {
 
         /**
-         * Serves the in-process servers among servers given while the session runs, before the
-         * CLI is told about them, so that it can reach them at once.
+         * Takes the servers given while the session runs, before the CLI is told about them:
+         * serves the in-process ones, so that the CLI can reach them at once, and masks the
+         * secrets ({@code env}, {@code headers}) of the others in what the CLI reports.
          *
          * @param servers MCP servers by name, of every kind
          */

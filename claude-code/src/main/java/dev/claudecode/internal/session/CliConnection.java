@@ -97,7 +97,8 @@ public final class CliConnection {
     private final StdinWriter writer;
     private final ControlChannel control;
     private final StderrTail stderrTail = new StderrTail();
-    private final SecretRedactor redactor;
+    // replaced, never changed, when the session hands the CLI more secrets (MCP servers it adds)
+    private volatile SecretRedactor redactor;
     private final Events events;
     private final long maxLineBytes;
     /** Completes once everything the CLI wrote to stderr is in the tail. */
@@ -159,6 +160,20 @@ public final class CliConnection {
             long maxLineBytes, InboundRequestHandler handler, Events events) {
         CliProcess process = transport.launch(spec);
         return new CliConnection(process, SecretRedactor.forLaunch(spec.environment(), secrets), handler, events, maxLineBytes);
+    }
+
+    /**
+     * Masks more values from now on: secrets the session handed this CLI after it started, such as
+     * the {@code env} and {@code headers} of MCP servers it added.
+     *
+     * @param secrets the values
+     */
+    public void addSecrets(java.util.Collection<String> secrets) {
+        if (!secrets.isEmpty()) {
+            synchronized (this) {
+                redactor = redactor.plus(secrets);
+            }
+        }
     }
 
     /** @return completes once the process has ended and both its streams are drained */

@@ -106,6 +106,8 @@ public final class Connector implements TurnScheduler.Driver {
     // initialize request here; it is rebuilt from options and these at every launch.
     private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    // secrets handed to the session's CLIs after their launch (MCP servers added at runtime): every later CLI gets them too
+    private final java.util.Set<String> addedSecrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ReentrantLock connectionLock = new ReentrantLock();
     private volatile LiveConnection live;
     // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
@@ -148,6 +150,20 @@ public final class Connector implements TurnScheduler.Driver {
      */
     public void addInitializeContribution(InitializeRequest.Contribution contribution) {
         initializeContributions.add(contribution);
+    }
+
+    /**
+     * Masks more values in what the session's CLIs report, the running one and every later one:
+     * secrets handed over after the launch, such as those of MCP servers added at runtime.
+     *
+     * @param secrets the values
+     */
+    public void addSecrets(java.util.Collection<String> secrets) {
+        addedSecrets.addAll(secrets);
+        LiveConnection current = live;
+        if (current != null) {
+            current.connection().addSecrets(secrets);
+        }
     }
 
     /**
@@ -370,6 +386,7 @@ public final class Connector implements TurnScheduler.Driver {
             launch.afterExit().run();
             throw e;
         }
+        opened.connection().addSecrets(addedSecrets);
         // the CLI has read its configuration once it answers initialize: private files it was
         // handed for start-up go then, the rest when it exits
         opened.initialized().whenComplete((answer, failure) -> launch.afterHandshake().run());

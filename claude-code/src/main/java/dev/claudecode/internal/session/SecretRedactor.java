@@ -61,6 +61,14 @@ final class SecretRedactor {
         return new SecretRedactor(longestFirst(Stream.of(environments).flatMap(SecretRedactor::secrets)));
     }
 
+    /**
+     * @param more further values to mask
+     * @return a redactor that masks these secrets and the further ones
+     */
+    SecretRedactor plus(Collection<String> more) {
+        return new SecretRedactor(longestFirst(Stream.concat(secrets.stream(), more.stream())));
+    }
+
     private static Stream<String> secrets(Map<String, String> environment) {
         return environment.entrySet().stream()
                 .filter(variable -> Masking.isSecretName(variable.getKey()))

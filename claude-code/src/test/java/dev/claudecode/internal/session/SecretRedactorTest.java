@@ -73,5 +73,8 @@ class SecretRedactorTest {
         assertThat(launch.redact("{\"K\":\"quote\\\"and\\\\backslash-0003\"}")).isEqualTo("{\"K\":\"***\"}");
         assertThat(launch.redact("quote\"and\\backslash-0003")).isEqualTo("***");
         assertThat(launch.redact("short stays")).isEqualTo("short stays");
+        // secrets handed over later (MCP servers added while the session runs) join the others
+        assertThat(launch.plus(java.util.List.of("added-later-secret-0004")).redact("added-later-secret-0004 mcp-env-value-0001"))
+                .isEqualTo("*** ***");
     }
 }
