@@ -3,6 +3,7 @@ package dev.claudecode.internal.callback;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.mcp.McpBridge;
 import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.observe.Observation;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Map;
@@ -138,8 +139,16 @@ final class McpMessageHandler implements AutoCloseable {
     }
 
     ObjectNode handle(JsonNode request) throws InterruptedException {
+        return handle(request, Observation.none());
+    }
+
+    /**
+     * Answers an MCP message within {@code observation}, which ends with {@code ok} or {@code
+     * error} (the tool's error result), or fails when the server throws or times out.
+     */
+    ObjectNode handle(JsonNode request, Observation<String> observation) throws InterruptedException {
         try {
-            return answer(request);
+            return answer(request, observation);
         } finally {
             String method = Json.text(request.path("message"), "method", "");
             if (method.equals("notifications/initialized")) {
@@ -148,7 +157,7 @@ final class McpMessageHandler implements AutoCloseable {
         }
     }
 
-    private ObjectNode answer(JsonNode request) throws InterruptedException {
+    private ObjectNode answer(JsonNode request, Observation<String> observation) throws InterruptedException {
         String serverName = Json.text(request, "server_name", "");
         CompletableFuture<McpBridge> bridge = bridges.get(serverName);
         if (bridge == null) {
@@ -159,6 +168,7 @@ final class McpMessageHandler implements AutoCloseable {
         JsonNode response;
         if (switchedOff.contains(serverName) && ACTING_METHODS.contains(method)) {
             LOG.warn("refused {} to the in-process MCP server {}: it is switched off", method, serverName);
+            observation.end("error");
             ObjectNode answer = Json.object();
             answer.set("mcp_response", McpBridge.error(message.get("id"), McpSchema.ErrorCodes.INVALID_REQUEST,
                     "the MCP server '" + serverName + "' is switched off (mcpToggle): " + method + " refused"));
@@ -166,12 +176,15 @@ final class McpMessageHandler implements AutoCloseable {
         }
         try {
             response = BoundedCall.run("claude-code-mcp-" + serverName + "-" + method, timeout, new AtomicBoolean(),
-                    () -> bridge.get().handle(message));
+                    observation, () -> bridge.get().handle(message));
+            observation.end(response.path("result").path("isError").asBoolean(false) || response.has("error") ? "error" : "ok");
         } catch (TimeoutException e) {
+            observation.fail(e);
             LOG.warn("MCP server {} did not answer {} within {}", serverName, method, timeout);
             response = McpBridge.error(message.get("id"), McpSchema.ErrorCodes.INTERNAL_ERROR,
                     "the in-process server did not answer " + method + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
+            observation.fail(e.getCause() instanceof ExecutionException startFailure ? startFailure.getCause() : e.getCause());
             if (e.getCause() instanceof ExecutionException startFailure) {
                 handshakeEnded(serverName); // it never will: no one waits for it
                 throw new IllegalStateException("in-process MCP server '" + serverName + "' could not be started: "

@@ -42,6 +42,14 @@ public record Launch(LaunchSpec spec, Map<String, Object> initialize, Set<String
         return new Launch(spec, Map.of(), Set.of(), Set.of(), () -> { }, () -> { });
     }
 
+    /**
+     * @param other what to run instead, such as the same spec with more variables
+     * @return this launch with another spec
+     */
+    public Launch withSpec(LaunchSpec other) {
+        return new Launch(other, initialize, secrets, sdkServersAtStart, afterHandshake, afterExit);
+    }
+
     /** @return the launch with its secrets' values hidden: they must not reach a log */
     @Override
     public String toString() {
