@@ -106,6 +106,8 @@ class HostilePoolHostIT {
             assertThat(session.query("hello").result()).contains("answer 1");
             assertThat(session.sessionId()).contains(id);
             String projectKey = ProjectDirectories.encode(cwd.toString());
+            // the lines of a turn are appended in the background once it ends
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !store.listSubkeys(projectKey, id).isEmpty())).isTrue();
             assertThat(store.listSessions(projectKey)).extracting(StoredSession::sessionId).containsExactly(id);
             assertThat(store.listSubkeys(projectKey, id)).containsExactly("subagents/agent-a");
             stderrB.clear(); // what A's CLI listed

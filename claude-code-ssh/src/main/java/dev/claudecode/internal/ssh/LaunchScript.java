@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * @param selfDirectory a private directory holding the script itself, which the script removes
  *     before anything else, because the script holds the environment
  * @param files private files to create before the command starts, by absolute path, all in one
- *     new directory that the script makes owner-only ({@code umask 077}); their content is in the
- *     script as here-documents, never in a command's arguments
+ *     new directory that the script makes owner-only ({@code umask 077}) and removes once the
+ *     command has exited; their content is in the script as here-documents, never in a command's
+ *     arguments
  */
 public record LaunchScript(
         List<String> command,
@@ -129,6 +130,13 @@ public record LaunchScript(
         script.append("ccj_pid=$!\n");
         script.append("exec 3<&- 0</dev/null\n");
         script.append("wait \"$ccj_pid\"\n");
+        if (!files.isEmpty()) {
+            // the launch files go with the command, even when the client that started it is gone
+            String first = files.keySet().iterator().next();
+            script.append("ccj_status=$?\n");
+            script.append("rm -rf -- ").append(ShellQuote.quote(first.substring(0, first.lastIndexOf('/')))).append('\n');
+            script.append("exit \"$ccj_status\"\n");
+        }
         return script.toString();
     }
 

@@ -76,6 +76,7 @@ class LaunchScriptTest {
         // a here-document ends its text with a newline
         assertThat(ran.stdout).isEqualTo("700\n600\n" + content + "\n");
         assertThat(script.text()).doesNotContain("printf '%s' '" + content);
+        assertThat(Path.of(directory)).as("removed once the command has exited").doesNotExist();
     }
 
     @Test
