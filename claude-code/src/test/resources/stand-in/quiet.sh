@@ -5,9 +5,9 @@
 #   chatty   - a keep_alive line every 0.2 s for 4 s, then its result
 #   callback - a can_use_tool request, and its result once the answer is in
 # Shell builtins only (and sleep), so that it starts fast.
-sid="quiet-session"
-init='{"type":"system","subtype":"init","session_id":"quiet-session","uuid":"i0","cwd":"/","tools":[],"mcp_servers":[],"model":"stand-in","permissionMode":"default","slash_commands":[],"apiKeySource":"none","claude_code_version":"2.1.197","output_style":"default","agents":[],"skills":[],"plugins":[]}'
-result='{"type":"result","subtype":"success","is_error":false,"duration_ms":1,"duration_api_ms":1,"num_turns":1,"result":"RESULT","session_id":"quiet-session","total_cost_usd":0,"usage":{"input_tokens":1,"output_tokens":1},"uuid":"r0"}'
+sid="0000c0de-0000-4000-8000-00000000a11e"
+init='{"type":"system","subtype":"init","session_id":"0000c0de-0000-4000-8000-00000000a11e","uuid":"i0","cwd":"/","tools":[],"mcp_servers":[],"model":"stand-in","permissionMode":"default","slash_commands":[],"apiKeySource":"none","claude_code_version":"2.1.197","output_style":"default","agents":[],"skills":[],"plugins":[]}'
+result='{"type":"result","subtype":"success","is_error":false,"duration_ms":1,"duration_api_ms":1,"num_turns":1,"result":"RESULT","session_id":"0000c0de-0000-4000-8000-00000000a11e","total_cost_usd":0,"usage":{"input_tokens":1,"output_tokens":1},"uuid":"r0"}'
 mode="${QUIET_MODE:-silent}"
 case " $* " in *" --resume"*) mode=answer ;; esac
 while IFS= read -r line; do

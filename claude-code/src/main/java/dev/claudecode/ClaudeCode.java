@@ -99,7 +99,8 @@ public final class ClaudeCode {
         Observers observers = Observers.of(options.observers());
         Optional<SessionStoreLink> store = SessionStoreLink.open(options, transport, observers);
         ClaudeCodeOptions launchOptions = store.map(SessionStoreLink::launchOptions).orElse(options);
-        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable), store, observers);
+        Session session = new Session(options, transport, new OptionsLauncher(launchOptions, executable, transport::node), store,
+                observers);
         try {
             session.connectEagerly();
         } catch (RuntimeException e) {

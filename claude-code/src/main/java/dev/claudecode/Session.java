@@ -6,6 +6,7 @@ import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.control.Health;
 import dev.claudecode.control.SessionControl;
 import dev.claudecode.errors.SessionClosedException;
+import dev.claudecode.internal.launch.LaunchSecrets;
 import dev.claudecode.internal.launch.OptionsCallbacks;
 import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.callback.CallbackConfig;
@@ -26,6 +27,7 @@ import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
+import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
 import dev.claudecode.observe.Observation;
@@ -37,7 +39,9 @@ import dev.claudecode.store.SessionKey;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +79,8 @@ import tools.jackson.databind.JsonNode;
 public final class Session implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    /** The longest a start waits for the CLI to connect the in-process MCP servers. */
+    private static final Duration SDK_SERVERS_TIMEOUT = Duration.ofSeconds(30);
 
     private final ClaudeCodeOptions options;
     private final Transport transport;
@@ -118,12 +124,30 @@ public final class Session implements AutoCloseable {
         connector.addInitializeContribution(callbackConfig::addTo);
         this.scheduler = new TurnScheduler(turnExecutor, connector);
         this.control = new RuntimeControl(connector::control, connector::serverInfo, runtimeSettings, options.model(),
-                callbacks::registerSdkServers);
+                new SdkServers());
     }
 
-    /** Launches the CLI now rather than at the first turn, so that start-up failures show at once. */
+    /**
+     * Launches the CLI now rather than at the first turn, so that start-up failures show at once,
+     * and waits until the CLI has connected the in-process MCP servers it connects as it starts, so
+     * that they are there for the first turn and in {@code mcpStatus()} (bounded by the handshake
+     * timeout; a server that is not connected by then is left to the CLI, with a warning).
+     */
     void connectEagerly() {
-        connector.current();
+        Set<String> sdkServers = connector.current().launch().sdkServersAtStart();
+        if (sdkServers.isEmpty()) {
+            return;
+        }
+        Duration timeout = options.controlTimeout().compareTo(SDK_SERVERS_TIMEOUT) < 0 ? options.controlTimeout() : SDK_SERVERS_TIMEOUT;
+        try {
+            if (!callbacks.awaitSdkServers(sdkServers, timeout)) {
+                LOG.warn("the CLI did not connect the in-process MCP servers {} within {} s of its start",
+                        sdkServers, timeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while the CLI connected the in-process MCP servers");
+        }
     }
 
     // ---------------------------------------------------------------- turns
@@ -475,6 +499,27 @@ public final class Session implements AutoCloseable {
     }
 
     /** Hands what the session's CLIs report to the listeners and the turns. */
+    /** The session's in-process MCP servers, as its controls see them. */
+    private final class SdkServers implements RuntimeControl.SdkServers {
+
+        @Override
+        public void register(Map<String, ? extends McpServerConfig> servers) {
+            callbacks.registerSdkServers(servers);
+            // the env and headers of the others are handed to the CLI: mask them in what it reports
+            connector.addSecrets(LaunchSecrets.of(servers));
+        }
+
+        @Override
+        public boolean switched(String name, boolean enabled) {
+            return callbacks.switchSdkServer(name, enabled);
+        }
+
+        @Override
+        public Set<String> connectedWithin(Duration window) {
+            return callbacks.sdkServersConnectedWithin(window);
+        }
+    }
+
     private final class ConnectorEvents implements Connector.Events {
 
         @Override

@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReplayTransport implements Transport {
 
+    private final java.util.Optional<String> version;
     private final List<Entry> entries;
     private final List<String> mismatches = new CopyOnWriteArrayList<>();
     private final List<JsonNode> written = new CopyOnWriteArrayList<>();
@@ -45,11 +46,17 @@ final class ReplayTransport implements Transport {
     private volatile boolean finished;
 
     ReplayTransport(String version, String transcript) {
-        this(GoldenTranscripts.entries(version, transcript));
+        this(version, GoldenTranscripts.entries(version, transcript));
     }
 
     /** A replay of recorded lines that a test may have changed. */
     ReplayTransport(List<Entry> entries) {
+        this(null, entries);
+    }
+
+    /** A replay of recorded lines of a CLI version, which the node tells as {@code --version} does. */
+    ReplayTransport(String version, List<Entry> entries) {
+        this.version = java.util.Optional.ofNullable(version);
         this.entries = List.copyOf(entries);
     }
 
@@ -97,9 +104,33 @@ final class ReplayTransport implements Transport {
         return "replay";
     }
 
+    /** @return a node that only answers {@code --version}, with the recording's version */
     @Override
     public dev.claudecode.node.Node node() {
-        throw new UnsupportedOperationException("a replayed CLI has no node");
+        return new dev.claudecode.node.Node() {
+            @Override
+            public String name() {
+                return "replay-" + version.orElse("unknown");
+            }
+
+            @Override
+            public java.nio.file.FileSystem fileSystem() {
+                throw new UnsupportedOperationException("a replayed CLI has no files");
+            }
+
+            @Override
+            public java.nio.file.Path home() {
+                throw new UnsupportedOperationException("a replayed CLI has no home");
+            }
+
+            @Override
+            public dev.claudecode.node.CommandResult run(List<String> command, dev.claudecode.node.CommandOptions options) {
+                if (version.isPresent() && command.size() == 2 && command.get(1).equals("--version")) {
+                    return new dev.claudecode.node.CommandResult(0, version.get() + " (Claude Code)\n", "", false);
+                }
+                throw new UnsupportedOperationException("a replayed CLI runs no commands: " + command);
+            }
+        };
     }
 
     private final class ReplayProcess implements CliProcess {

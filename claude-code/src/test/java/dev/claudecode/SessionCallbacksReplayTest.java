@@ -1,5 +1,9 @@
 package dev.claudecode;
 
+import java.util.ArrayList;
+import dev.claudecode.transport.LaunchSpec;
+import dev.claudecode.internal.protocol.GoldenTranscripts;
+import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.options.ClaudeCodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +73,9 @@ class SessionCallbacksReplayTest {
     @ParameterizedTest(name = "CLI {0}")
     @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
     void anInProcessMcpToolIsCalled40(String version) throws Exception {
-        ReplayTransport replay = new ReplayTransport(version, "40_sdk_mcp_tool_call.jsonl");
+        List<GoldenTranscripts.Entry> recorded = GoldenTranscripts.entries(version, "40_sdk_mcp_tool_call.jsonl");
+        boolean readsInitialize = CliVersionRange.compare(version, "2.1.326") >= 0;
+        ReplayTransport replay = new ReplayTransport(version, readsInitialize ? recorded : handshakeAtStart(recorded));
         SdkMcpServer calc = SdkMcpServer.builder("calc").version("1.0.0").tool("add", "Add two numbers", Map.of(
                 "type", "object",
                 "properties", Map.of("a", Map.of("type", "number"), "b", Map.of("type", "number")),
@@ -83,6 +89,43 @@ class SessionCallbacksReplayTest {
             assertThat(session.query("add 2 and 3 with the calc tool").result()).contains("2 + 3 = 5");
         }
         replay.assertFullyReplayed();
-        assertThat(replay.launches().getFirst().arguments()).noneMatch(argument -> argument.startsWith("--mcp-config"));
+        LaunchSpec launch = replay.launches().getFirst();
+        if (readsInitialize) {
+            assertThat(launch.arguments()).noneMatch(argument -> argument.startsWith("--mcp-config"));
+            assertThat(launch.files()).isEmpty();
+        } else {
+            // an older CLI finds the in-process server in a private file, which makes it connect the server at start
+            String file = launch.files().keySet().iterator().next();
+            assertThat(launch.arguments()).contains("--mcp-config=" + file);
+            assertThat(launch.files().get(file)).isEqualTo("{\"mcpServers\":{\"calc\":{\"type\":\"sdk\",\"name\":\"calc\"}}}");
+        }
+    }
+
+    /**
+     * The recording of a CLI that connected the in-process server at the first user message, as
+     * it does when only the {@code initialize} request names the server, changed to what the same
+     * CLI does when its {@code --mcp-config} file lists the server (seen on 2.1.197): the MCP
+     * handshake comes as it starts, before the first user message.
+     */
+    private static List<GoldenTranscripts.Entry> handshakeAtStart(List<GoldenTranscripts.Entry> recorded) {
+        List<GoldenTranscripts.Entry> entries = new ArrayList<>(recorded);
+        int user = -1;
+        for (int i = 0; i < entries.size() && user < 0; i++) {
+            if (entries.get(i).isIn() && entries.get(i).type().equals("user")) {
+                user = i;
+            }
+        }
+        List<GoldenTranscripts.Entry> handshake = new ArrayList<>();
+        for (int i = user + 1; i < entries.size() && isMcpExchange(entries.get(i)); i++) {
+            handshake.add(entries.get(i));
+        }
+        entries.removeAll(handshake);
+        entries.addAll(user, handshake);
+        return entries;
+    }
+
+    private static boolean isMcpExchange(GoldenTranscripts.Entry entry) {
+        return entry.type().equals("control_response") && entry.isIn()
+                || entry.type().equals("control_request") && entry.msg().path("request").path("subtype").asString("").equals("mcp_message");
     }
 }

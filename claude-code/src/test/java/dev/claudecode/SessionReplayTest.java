@@ -209,7 +209,7 @@ class SessionReplayTest {
     @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
     void theInitializeRequestCarriesWhatCallbackRegistriesContribute(String version) throws Exception {
         ReplayTransport replay = new ReplayTransport(version, "04_initialize_sdk_mcp.jsonl");
-        Session session = new Session(OPTIONS, replay, new OptionsLauncher(OPTIONS, "claude"));
+        Session session = new Session(OPTIONS, replay, new OptionsLauncher(OPTIONS, "claude", replay::node));
         try {
             session.addInitializeContribution(request -> request.putArray("sdkMcpServers").add("calc"));
             session.connectEagerly();

@@ -2,6 +2,8 @@ package dev.claudecode.bench;
 
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.internal.session.Launch;
+import dev.claudecode.node.LocalNode;
 import dev.claudecode.transport.LaunchSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -46,7 +48,11 @@ final class RawDriver implements AutoCloseable {
 
     /** Starts the CLI as the Java SDK would for {@code options}; stderr is discarded. */
     static RawDriver start(ClaudeCodeOptions options) {
-        LaunchSpec spec = new OptionsLauncher(options, options.cliPath().orElseThrow().toString()).initial();
+        Launch launch = new OptionsLauncher(options, options.cliPath().orElseThrow().toString(), LocalNode::instance).initial();
+        if (!launch.spec().files().isEmpty() || !launch.initialize().isEmpty()) {
+            throw new IllegalArgumentException("the raw driver runs no MCP servers or settings: " + launch);
+        }
+        LaunchSpec spec = launch.spec();
         ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> !spec.inherit().test(name));

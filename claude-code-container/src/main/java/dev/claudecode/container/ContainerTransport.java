@@ -108,7 +108,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(spec.executable());
         command.addAll(spec.arguments());
-        byte[] preamble = EnvironmentPreamble.encode(spec.environment());
+        byte[] preamble = EnvironmentPreamble.encode(spec.environment(), spec.files());
         String container;
         try {
             container = engine.create(settings, EnvironmentPreamble.command(command), spec.workingDirectory(),

@@ -154,7 +154,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
             // the Secret's key wins over one the options carry: the pod reads it from the Secret
             environment.remove(PodSpecs.API_KEY_VARIABLE);
         }
-        byte[] preamble = EnvironmentPreamble.encode(environment);
+        byte[] preamble = EnvironmentPreamble.encode(environment, spec.files());
         Map<String, String> labels = new LinkedHashMap<>(settings.labels());
         labels.put(MANAGED_LABEL, "true");
         labels.put(TRANSPORT_LABEL, id);

@@ -15,6 +15,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,7 +92,7 @@ public final class SshNode implements Node {
         }
         RemoteProcess process;
         try {
-            process = launcher.start(command, options.environment(), options.workingDirectory(), false);
+            process = launcher.start(command, options.environment(), options.workingDirectory(), false, Map.of());
         } catch (CliProcessException | SshConnectionException e) {
             throw new NodeCommandException("cannot run " + command.get(0) + " on " + name + ": " + e.getMessage(), e);
         }

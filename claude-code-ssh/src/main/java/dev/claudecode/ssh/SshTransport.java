@@ -49,6 +49,8 @@ import java.util.Optional;
  * {@link Builder#insecureAcceptAnyHostKey()} turns that off. The launch environment, which holds the API key, is written over SFTP into a file
  * only the remote user can read, in a fresh private directory; the remote command reads it and
  * deletes it before it starts the CLI, so no secret ever appears on a command line on either side.
+ * The launch's private files ({@link LaunchSpec#files()}) travel in the same script and are
+ * created by it in a new owner-only directory before the CLI starts.
  *
  * <p>Process lifetime: the CLI runs in a process group of its own. {@link CliProcess#terminate}
  * sends TERM to the whole group, then KILL after the grace period. A small watchdog shell that
@@ -114,7 +116,7 @@ public final class SshTransport implements Transport, AutoCloseable {
         command.add(executable);
         command.addAll(spec.arguments());
         try {
-            return launcher.start(command, spec.environment(), spec.workingDirectory(), true);
+            return launcher.start(command, spec.environment(), spec.workingDirectory(), true, spec.files());
         } catch (SshConnectionException e) {
             throw new CliProcessException("cannot start the Claude Code CLI on " + settings.address() + ": " + e.getMessage(), e);
         }

@@ -48,6 +48,8 @@ class SessionPoolTest {
 
             assertThat(host.name()).isEqualTo("ssh://agent@worker-1:22");
             assertThat(host.environment()).isEqualTo(Map.of("CLAUDE_CONFIG_DIR", "/srv/claude"));
+            assertThat(PoolHost.builder().transport(transport).env("GITHUB_TOKEN", "host-secret-value").build().toString())
+                    .contains("GITHUB_TOKEN=***").doesNotContain("host-secret-value");
             assertThat(host.toBuilder().build()).isEqualTo(host);
         }
     }

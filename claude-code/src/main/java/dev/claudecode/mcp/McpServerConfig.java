@@ -1,6 +1,7 @@
 package dev.claudecode.mcp;
 
 import dev.claudecode.errors.InvalidOptionsException;
+import dev.claudecode.internal.Masking;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,12 @@ import java.util.Objects;
  * streamable HTTP (the CLI connects to these itself and expands {@code ${VAR}} references in their
  * values from its own environment), or an in-process {@link SdkMcpServer} that the CLI reaches
  * through the session.
+ *
+ * <p>The {@code env} and {@code headers} values often carry tokens: {@code toString()} names them
+ * without their values, and shows URLs without user information and query. The session sends these
+ * configurations to the CLI in its {@code initialize} request or in a private file (see
+ * {@code ClaudeCodeOptions.mcpServersDelivery}), never on a command line, and masks their values in
+ * what it reports from the CLI.
  */
 public sealed interface McpServerConfig
         permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http, McpServerConfig.Sdk {
@@ -73,6 +80,12 @@ public sealed interface McpServerConfig
             args = List.copyOf(Objects.requireNonNull(args, "args"));
             env = copy(env, "env");
         }
+
+        /** @return the command, its arguments and the names of its variables, their values masked */
+        @Override
+        public String toString() {
+            return "Stdio[command=" + command + ", args=" + args + ", env=" + Masking.keys(env) + "]";
+        }
     }
 
     /**
@@ -92,6 +105,12 @@ public sealed interface McpServerConfig
         public Sse {
             requireUrl(url);
             headers = copy(headers, "headers");
+        }
+
+        /** @return the URL without credentials and the header names, their values masked */
+        @Override
+        public String toString() {
+            return "Sse[url=" + Masking.url(url) + ", headers=" + Masking.keys(headers) + "]";
         }
     }
 
@@ -113,12 +132,19 @@ public sealed interface McpServerConfig
             requireUrl(url);
             headers = copy(headers, "headers");
         }
+
+        /** @return the URL without credentials and the header names, their values masked */
+        @Override
+        public String toString() {
+            return "Http[url=" + Masking.url(url) + ", headers=" + Masking.keys(headers) + "]";
+        }
     }
 
     /**
      * An MCP server defined in Java and served inside this process. The CLI learns its name from
-     * the session's {@code initialize} request (not from {@code --mcp-config}) and sends it MCP
-     * messages through the control protocol; there is one MCP handshake per CLI process.
+     * the session's {@code initialize} request (a CLI older than 2.1.326 also from the session's
+     * private {@code --mcp-config} file, which makes it connect the server as it starts) and sends
+     * it MCP messages through the control protocol; there is one MCP handshake per CLI process.
      *
      * @param server the server
      */

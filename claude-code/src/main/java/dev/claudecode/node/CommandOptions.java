@@ -1,9 +1,11 @@
 package dev.claudecode.node;
 
+import dev.claudecode.internal.Masking;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How to run a command on a {@link Node}.
@@ -61,5 +63,14 @@ public record CommandOptions(
     /** @return a copy that writes {@code bytes} to the command's standard input */
     public CommandOptions withInput(byte[] bytes) {
         return new CommandOptions(workingDirectory, environment, Optional.of(bytes.clone()), timeout, maxOutputBytes);
+    }
+
+    /** @return the options with the variable names only and the input's size, since both may hold secrets */
+    @Override
+    public String toString() {
+        return "CommandOptions[workingDirectory=" + workingDirectory.orElse("(default)")
+                + ", environment=" + Masking.keys(new TreeMap<>(environment))
+                + ", input=" + input.map(bytes -> bytes.length + " bytes").orElse("none")
+                + ", timeout=" + timeout + ", maxOutputBytes=" + maxOutputBytes + "]";
     }
 }

@@ -4,6 +4,7 @@ import dev.claudecode.cli.InstallProgress;
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
+import dev.claudecode.internal.Masking;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.observe.SessionObserver;
@@ -311,14 +312,29 @@ public final class ClaudeCodeOptions {
 
     // ---- MCP -----------------------------------------------------------------------------------
 
-    /** @return MCP configuration files or JSON strings ({@code --mcp-config}) */
+    /**
+     * @return MCP configuration files or JSON strings ({@code --mcp-config}); a JSON string is
+     *     written to a private file that the flag names, never put on the command line
+     */
     public List<String> mcpConfig() {
         return values.mcpConfig;
     }
 
-    /** @return MCP servers by name, passed to the CLI as one more {@code --mcp-config} */
+    /**
+     * @return MCP servers by name; they reach the CLI as {@link #mcpServersDelivery()} says, never
+     *     on its command line
+     */
     public Map<String, McpServerConfig> mcpServers() {
         return values.mcpServers;
+    }
+
+    /**
+     * @return how {@link #mcpServers()} reach the CLI; when empty, {@link McpServersDelivery#INITIALIZE}
+     *     for a CLI that supports it and {@link McpServersDelivery#COMMAND_LINE} (a private file)
+     *     for an older one
+     */
+    public Optional<McpServersDelivery> mcpServersDelivery() {
+        return Optional.ofNullable(values.mcpServersDelivery);
     }
 
     /** @return whether only the MCP servers given here are used ({@code --strict-mcp-config}) */
@@ -381,13 +397,17 @@ public final class ClaudeCodeOptions {
 
     // ---- settings and environment of the session -----------------------------------------------
 
-    /** @return additional settings ({@code --settings}) */
+    /**
+     * @return additional settings: a file is passed as {@code --settings}; values travel in the
+     *     {@code initialize} request, or in a private file for a CLI older than 2.1.326, never on
+     *     the command line
+     */
     public Optional<Settings> settings() {
         return Optional.ofNullable(values.settings);
     }
 
     /**
-     * @return sandbox settings for Bash commands, merged into {@code --settings} under
+     * @return sandbox settings for Bash commands, merged into the settings under
      *     {@code sandbox}; with {@code enabled: true} and no {@code failIfUnavailable}, the library
      *     adds {@code failIfUnavailable: true} so that a missing sandbox stops the CLI instead of
      *     running commands unsandboxed
@@ -396,7 +416,11 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.sandbox);
     }
 
-    /** @return policy-tier settings from this parent process ({@code --managed-settings}) */
+    /**
+     * @return policy-tier settings from this parent process, in the {@code initialize} request;
+     *     a CLI older than 2.1.326 takes them only as {@code --managed-settings <json>} on its
+     *     command line, so keep secrets out of them there
+     */
     public Optional<Map<String, Object>> managedSettings() {
         return Optional.ofNullable(values.managedSettings);
     }
@@ -572,8 +596,9 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * @return the options that are set, with the API key masked and the environment variables
-     *     named but not shown, since keys and tokens are often given through {@code env}
+     * @return the options that are set, with the API key masked, and the environment variables,
+     *     settings, managed settings, MCP server variables and headers and inline MCP configurations
+     *     named but not shown, since keys and tokens are often given through them
      */
     @Override
     public String toString() {
@@ -587,18 +612,15 @@ public final class ClaudeCodeOptions {
                 continue;
             }
             text.append(separator).append(entry.getKey()).append('=').append(switch (entry.getKey()) {
-                case "apiKey" -> "***";
-                case "env" -> masked(values.env);
+                case "apiKey" -> Masking.MASK;
+                case "env" -> Masking.keys(values.env);
+                case "managedSettings" -> Masking.keys(values.managedSettings);
+                case "mcpConfig" -> values.mcpConfig.stream()
+                        .map(config -> config.strip().startsWith("{") ? Masking.MASK : config).toList();
                 default -> value;
             });
             separator = ", ";
         }
-        return text.append('}').toString();
-    }
-
-    private static String masked(Map<String, String> variables) {
-        StringBuilder text = new StringBuilder("{");
-        variables.keySet().forEach(name -> text.append(text.length() > 1 ? ", " : "").append(name).append("=***"));
         return text.append('}').toString();
     }
 
@@ -655,6 +677,7 @@ public final class ClaudeCodeOptions {
 
         private List<String> mcpConfig = List.of();
         private Map<String, McpServerConfig> mcpServers = Map.of();
+        private McpServersDelivery mcpServersDelivery;
         private boolean strictMcpConfig;
 
         private Map<String, Object> outputFormat;
@@ -1255,6 +1278,16 @@ public final class ClaudeCodeOptions {
          */
         public Builder mcpServer(String name, McpServerConfig config) {
             this.mcpServers = orderedPut(mcpServers, name, config, "mcpServers");
+            return this;
+        }
+
+        /**
+         * @param delivery how the MCP servers reach the CLI; null lets the session choose by the
+         *     CLI's version
+         * @return this builder
+         */
+        public Builder mcpServersDelivery(McpServersDelivery delivery) {
+            this.mcpServersDelivery = delivery;
             return this;
         }
 

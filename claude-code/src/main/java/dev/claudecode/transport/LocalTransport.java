@@ -3,6 +3,7 @@ package dev.claudecode.transport;
 import dev.claudecode.cli.CliInstaller;
 import dev.claudecode.cli.CliResolver;
 import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.internal.process.LocalLaunchFiles;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.process.ProcessReaper;
 import dev.claudecode.internal.process.ProcessTree;
@@ -23,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * inherit. Once the CLI has died, its children (a Bash tool's shell, which runs in a session of its
  * own) are re-parented and can no longer be found from it: terminating a CLI that has already
  * exited finds them by that variable and kills them (where {@code /proc} exists).
+ *
+ * <p>The launch's private files ({@link LaunchSpec#files()}) are created with the JDK before the
+ * process starts, their directory and each file owner-only from the moment they exist.
  */
 public final class LocalTransport implements Transport {
 
@@ -68,10 +72,16 @@ public final class LocalTransport implements Transport {
         environment.put(LAUNCH_TAG, tag);
         spec.workingDirectory().ifPresent(dir -> builder.directory(new File(dir)));
         try {
+            LocalLaunchFiles.create(spec.files());
+        } catch (IOException | RuntimeException e) {
+            throw new CliProcessException("cannot write the private launch files of the Claude Code CLI: " + e.getMessage(), e);
+        }
+        try {
             Process process = builder.start();
             ProcessReaper.track(process.toHandle());
             return new LocalProcess(process, tag);
         } catch (IOException e) {
+            spec.filesDirectory().ifPresent(dir -> LocalLaunchFiles.remove(java.nio.file.Path.of(dir)));
             throw new CliProcessException("cannot start the Claude Code CLI " + spec.executable() + ": " + e.getMessage(), e);
         }
     }

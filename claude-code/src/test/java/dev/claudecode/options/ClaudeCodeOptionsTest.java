@@ -1,5 +1,7 @@
 package dev.claudecode.options;
 
+import dev.claudecode.mcp.ToolResult;
+import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.errors.InvalidOptionsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -160,6 +162,43 @@ class ClaudeCodeOptionsTest {
 
         assertThat(text).contains("env={ANTHROPIC_API_KEY=***, TEAM=***}").doesNotContain("sk-ant-secret")
                 .doesNotContain("blue");
+    }
+
+    @Test
+    void toStringShowsNoValueOfSettingsMcpServersOrInlineMcpJson() {
+        SdkMcpServer calc = SdkMcpServer.builder("calc").tool("add", "Add", Map.of("type", "object"), args -> ToolResult.text("0")).build();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .mcpServer("files", new McpServerConfig.Stdio("npx", List.of("-y", "server"), Map.of("FILES_TOKEN", "stdio-secret-1")))
+                .mcpServer("events", new McpServerConfig.Sse("https://user:pw-secret-2@e.example/sse?key=query-secret-3",
+                        Map.of("Authorization", "Bearer header-secret-4")))
+                .mcpServer("web", new McpServerConfig.Http("https://w.example/mcp", Map.of("X-Api-Key", "header-secret-5")))
+                .mcpServer("calc", McpServerConfig.sdk(calc))
+                .mcpConfig("servers.json", "{\"mcpServers\":{\"x\":{\"command\":\"x\",\"env\":{\"K\":\"inline-secret-6\"}}}}")
+                .settings(Settings.of(Map.of("env", Map.of("GITHUB_TOKEN", "settings-secret-7"), "model", "haiku")))
+                .managedSettings(Map.of("env", Map.of("CORP_TOKEN", "managed-secret-8")))
+                .build();
+
+        String text = options.toString();
+
+        for (int i = 1; i <= 8; i++) {
+            assertThat(text).doesNotContainPattern("secret-" + i + "\\b");
+        }
+        assertThat(text).contains("FILES_TOKEN=***", "Authorization=***", "X-Api-Key=***", "https://***@e.example/sse?***",
+                "servers.json", "settings=Settings.Values{", "model=***", "managedSettings={env=***}", "command=npx", "args=[-y, server]");
+        assertThat(new McpServerConfig.Http("not a url", Map.of()).toString()).isEqualTo("Http[url=***, headers={}]");
+    }
+
+    @Test
+    void settingsMarkSecretsByKeyAndRefuseKeysTheyDoNotHold() {
+        Settings.Values settings = Settings.of(Map.of("env", Map.of("GITHUB_TOKEN", "t"), "apiKeyHelper", "/bin/key"))
+                .withSecret("env", "GITHUB_TOKEN").withSecret("apiKeyHelper");
+
+        assertThat(settings.secrets()).containsExactly(List.of("env", "GITHUB_TOKEN"), List.of("apiKeyHelper"));
+        assertThat(settings.toString()).doesNotContain("/bin/key").doesNotContain("GITHUB_TOKEN");
+        assertThatThrownBy(() -> settings.withSecret("env", "NOPE")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("env.NOPE");
+        assertThatThrownBy(() -> settings.withSecret()).isInstanceOf(InvalidOptionsException.class);
+        assertThat(settings.withSecret("env", "GITHUB_TOKEN")).isEqualTo(settings);
     }
 
     @Test

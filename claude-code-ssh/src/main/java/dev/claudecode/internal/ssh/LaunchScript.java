@@ -1,10 +1,13 @@
 package dev.claudecode.internal.ssh;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +26,18 @@ import java.util.regex.Pattern;
  * @param createWorkingDirectory whether to create the working directory when it is missing
  * @param selfDirectory a private directory holding the script itself, which the script removes
  *     before anything else, because the script holds the environment
+ * @param files private files to create before the command starts, by absolute path, all in one
+ *     new directory that the script makes owner-only ({@code umask 077}) and removes once the
+ *     command has exited; their content is in the script as here-documents, never in a command's
+ *     arguments
  */
 public record LaunchScript(
         List<String> command,
         Map<String, String> environment,
         Optional<String> workingDirectory,
         boolean createWorkingDirectory,
-        Optional<String> selfDirectory) {
+        Optional<String> selfDirectory,
+        Map<String, String> files) {
 
     /** The line the script writes on stderr before the command starts: this prefix, then the group id. */
     public static final String PID_MARKER = "claude-code-java:pid:";
@@ -62,6 +70,21 @@ public record LaunchScript(
         });
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(selfDirectory, "selfDirectory");
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /**
+     * A script that creates no files.
+     *
+     * @param command the program and its arguments
+     * @param environment variables to export
+     * @param workingDirectory where to run
+     * @param createWorkingDirectory whether to create the working directory when it is missing
+     * @param selfDirectory the private directory holding the script, when it is a file
+     */
+    public LaunchScript(List<String> command, Map<String, String> environment, Optional<String> workingDirectory,
+            boolean createWorkingDirectory, Optional<String> selfDirectory) {
+        this(command, environment, workingDirectory, createWorkingDirectory, selfDirectory, Map.of());
     }
 
     /** @return the script's text */
@@ -72,6 +95,7 @@ public record LaunchScript(
         new TreeMap<>(environment).forEach((name, value) ->
                 script.append("export ").append(name).append('=').append(quoteValue(value)).append('\n'));
         script.append("ccj_fail() { printf 'claude-code-java: %s: %s\\n' \"$2\" \"$3\" >&2; exit \"$1\"; }\n");
+        appendFiles(script);
         workingDirectory.ifPresent(dir -> {
             String quoted = directoryWord(dir);
             String shown = ShellQuote.quote(dir);
@@ -106,7 +130,37 @@ public record LaunchScript(
         script.append("ccj_pid=$!\n");
         script.append("exec 3<&- 0</dev/null\n");
         script.append("wait \"$ccj_pid\"\n");
+        if (!files.isEmpty()) {
+            // the launch files go with the command, even when the client that started it is gone
+            String first = files.keySet().iterator().next();
+            script.append("ccj_status=$?\n");
+            script.append("rm -rf -- ").append(ShellQuote.quote(first.substring(0, first.lastIndexOf('/')))).append('\n');
+            script.append("exit \"$ccj_status\"\n");
+        }
         return script.toString();
+    }
+
+    // A new owner-only directory, then each file from a here-document: the content reaches cat on
+    // its standard input, never as an argument.
+    private void appendFiles(StringBuilder script) {
+        if (files.isEmpty()) {
+            return;
+        }
+        String first = files.keySet().iterator().next();
+        String directory = ShellQuote.quote(first.substring(0, first.lastIndexOf('/')));
+        script.append("ccj_umask=$(umask); umask 077\n");
+        script.append("mkdir -- ").append(directory).append(" || ccj_fail ").append(CANNOT_ENTER_DIRECTORY)
+                .append(" 'cannot create the private launch directory' ").append(directory).append('\n');
+        files.forEach((path, content) -> {
+            String end = "CCJ_" + UUID.randomUUID().toString().replace("-", "");
+            if (content.contains(end)) {
+                throw new IllegalArgumentException("a launch file holds its own end marker");
+            }
+            script.append("cat > ").append(ShellQuote.quote(path)).append(" <<'").append(end).append("' || ccj_fail ")
+                    .append(CANNOT_ENTER_DIRECTORY).append(" 'cannot write the private launch file' ")
+                    .append(ShellQuote.quote(path)).append('\n').append(content).append('\n').append(end).append('\n');
+        });
+        script.append("umask \"$ccj_umask\"\n");
     }
 
     // Always quoted, even when plain: the value is data, never shell syntax.

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts commands on the remote host: writes the {@link LaunchScript} (into a private file when
- * it carries an environment, which may hold secrets, so that nothing secret is ever part of a
+ * it carries an environment or private files, which may hold secrets, so that nothing secret is ever part of a
  * command line on the host), runs it on an exec channel, reads the process id, hands the group
  * to the {@link Watchdog} and, once the watchdog has it, lets the command start.
  */
@@ -51,13 +51,14 @@ public final class RemoteLauncher {
      * @param environment variables for it, on top of the login environment
      * @param workingDirectory where to run it; the login directory when empty
      * @param createWorkingDirectory whether to create the directory when it is missing
+     * @param files private files to create before it starts, by absolute path (see {@link LaunchScript})
      * @return the running command
      * @throws CliProcessException when the command cannot be started; carries the exit status and
      *     the launch script's message when the script got that far
      * @throws dev.claudecode.ssh.SshConnectionException when the host cannot be reached
      */
     public RemoteProcess start(List<String> command, Map<String, String> environment, Optional<String> workingDirectory,
-            boolean createWorkingDirectory) {
+            boolean createWorkingDirectory, Map<String, String> files) {
         SharedConnection.Lease lease = shared.acquire();
         SshConnection connection = lease.connection();
         Optional<String> privateDir = Optional.empty();
@@ -66,12 +67,12 @@ public final class RemoteLauncher {
             Watchdog watchdog = connection.watchdog();
             LaunchScript inline = new LaunchScript(command, environment, workingDirectory, createWorkingDirectory, Optional.empty());
             String commandLine;
-            if (environment.isEmpty() && inline.text().length() <= MAX_INLINE_SCRIPT) {
+            if (environment.isEmpty() && files.isEmpty() && inline.text().length() <= MAX_INLINE_SCRIPT) {
                 commandLine = "/bin/sh -c " + ShellQuote.quote(inline.text());
             } else {
                 String dir = connection.newPrivateDirectory();
                 privateDir = Optional.of(dir);
-                LaunchScript script = new LaunchScript(command, environment, workingDirectory, createWorkingDirectory, privateDir);
+                LaunchScript script = new LaunchScript(command, environment, workingDirectory, createWorkingDirectory, privateDir, files);
                 connection.writePrivateFile(dir, SCRIPT_NAME, script.text().getBytes(StandardCharsets.UTF_8));
                 commandLine = "/bin/sh " + ShellQuote.quote(dir + "/" + SCRIPT_NAME);
             }

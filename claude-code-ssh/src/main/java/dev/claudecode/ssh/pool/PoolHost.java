@@ -37,6 +37,15 @@ public record PoolHost(Transport transport, int capacity, Map<String, String> en
         return builder().transport(transport).capacity(capacity).build();
     }
 
+    /** @return the host's name, capacity and variable names; the values are masked, as they may hold secrets */
+    @Override
+    public String toString() {
+        StringBuilder variables = new StringBuilder("{");
+        new java.util.TreeSet<>(environment.keySet()).forEach(name -> variables.append(variables.length() > 1 ? ", " : "")
+                .append(name).append("=***"));
+        return "PoolHost[" + name() + ", capacity=" + capacity + ", environment=" + variables.append('}') + "]";
+    }
+
     /** @return the transport's name, which names the host in metrics and logs */
     public String name() {
         return transport.name();

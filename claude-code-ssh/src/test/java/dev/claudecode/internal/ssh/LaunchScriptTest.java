@@ -64,6 +64,36 @@ class LaunchScriptTest {
     }
 
     @Test
+    void privateFilesAreCreatedOwnerOnlyBeforeTheCommandStarts() throws Exception {
+        String directory = temp.resolve("claude-launch-y").toString();
+        String content = "{\"headers\":{\"Authorization\":\"Bearer x\"}}\n'quoted' $HOME `x` \\n";
+        LaunchScript script = new LaunchScript(List.of("/bin/sh", "-c", "stat -c '%a' \"$0\" \"$0/mcp.json\"; cat \"$0/mcp.json\"", directory),
+                Map.of(), Optional.empty(), false, Optional.empty(), Map.of(directory + "/mcp.json", content));
+
+        Ran ran = run(script, "", Map.of());
+
+        assertThat(ran.status).as(ran.stderr).isZero();
+        // a here-document ends its text with a newline
+        assertThat(ran.stdout).isEqualTo("700\n600\n" + content + "\n");
+        assertThat(script.text()).doesNotContain("printf '%s' '" + content);
+        assertThat(Path.of(directory)).as("removed once the command has exited").doesNotExist();
+    }
+
+    @Test
+    void aLaunchDirectoryThatExistsStopsTheLaunch() throws Exception {
+        Path directory = Files.createDirectories(temp.resolve("claude-launch-z"));
+        Path ran = temp.resolve("ran");
+        LaunchScript script = new LaunchScript(List.of("/bin/sh", "-c", "touch '" + ran + "'"), Map.of(), Optional.empty(), false,
+                Optional.empty(), Map.of(directory + "/settings.json", "{}"));
+
+        Ran result = run(script, "", Map.of());
+
+        assertThat(result.status).isEqualTo(LaunchScript.CANNOT_ENTER_DIRECTORY);
+        assertThat(result.stderr).contains("cannot create the private launch directory");
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
     void aTildeDirectoryIsUnderHome() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         LaunchScript script = new LaunchScript(List.of("/bin/pwd"), Map.of(), Optional.of("~/projects/x"), true, Optional.empty());

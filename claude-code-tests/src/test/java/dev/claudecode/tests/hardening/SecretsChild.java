@@ -5,6 +5,7 @@ import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.internal.launch.OptionsLauncher;
+import dev.claudecode.node.LocalNode;
 import dev.claudecode.testkit.TestCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class SecretsChild {
         ClaudeCodeOptions real = ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(cwd).apiKey(key)
                 .allowedTools("Bash").stderr(line -> LOG.info("CLI stderr: {}", line)).build();
         LOG.trace("options: {}", real);
-        LOG.trace("launch: {}", new OptionsLauncher(real, TestCli.path().toString()).initial());
+        LOG.trace("launch: {}", new OptionsLauncher(real, TestCli.path().toString(), LocalNode::instance).initial().spec());
         try (Session session = ClaudeCode.start(real)) {
             session.addListener(message -> LOG.trace("message: {}", message));
             LOG.info("result: {}", session.query("run the tool"));

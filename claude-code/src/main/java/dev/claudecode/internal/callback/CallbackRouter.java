@@ -6,8 +6,10 @@ import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.observe.CallbackCall;
 import dev.claudecode.observe.Observation;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -104,6 +106,40 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
                 mcp.register(name, sdk.server());
             }
         });
+    }
+
+    /**
+     * Switches an in-process server on or off: while it is off, the calls the CLI sends it are
+     * refused without reaching its code.
+     *
+     * @param name the server's name; a name that is no in-process server of the session changes nothing that matters
+     * @param enabled whether it is on
+     * @return whether it was on before
+     */
+    public boolean switchSdkServer(String name, boolean enabled) {
+        return mcp.switched(name, enabled);
+    }
+
+    /**
+     * Waits until the CLI has connected in-process servers: ended its MCP handshake with each, or
+     * seen it fail to start.
+     *
+     * @param names the servers
+     * @param timeout how long to wait
+     * @return whether all of them got that far in time
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitSdkServers(Set<String> names, Duration timeout) throws InterruptedException {
+        return mcp.awaitHandshakes(names, timeout);
+    }
+
+    /**
+     * @param window how far back
+     * @return the in-process servers whose MCP handshake with the CLI ended within the window:
+     *     those the CLI may not list yet
+     */
+    public Set<String> sdkServersConnectedWithin(Duration window) {
+        return mcp.handshakenWithin(window);
     }
 
     /** Closes the in-process MCP servers. */

@@ -7,9 +7,12 @@ import dev.claudecode.observe.Observation;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -23,12 +26,24 @@ import tools.jackson.databind.node.ObjectNode;
  * of its own under the MCP timeout; a call that misses it is answered with a JSON-RPC error, which
  * the model reads as {@code MCP error -32603: ...}. An unknown server name is a control error, as
  * the CLI expects for a server that cannot be reached.
+ *
+ * <p>A server switched off ({@code mcpToggle(name, false)}) stays served for the MCP handshake and
+ * listings, but every call that would make it act ({@value #TOOLS_CALL}, {@code resources/read},
+ * {@code prompts/get}) is refused with a JSON-RPC error without reaching its Java code, whatever the
+ * CLI does.
  */
 final class McpMessageHandler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpMessageHandler.class);
 
+    static final String TOOLS_CALL = "tools/call";
+    private static final Set<String> ACTING_METHODS = Set.of(TOOLS_CALL, "resources/read", "prompts/get");
+
     private final Map<String, CompletableFuture<McpBridge>> bridges = new ConcurrentHashMap<>();
+    private final Set<String> switchedOff = ConcurrentHashMap.newKeySet();
+    // per server: completes when the CLI ends its MCP handshake with it (or the server fails to start)
+    private final Map<String, CompletableFuture<Void>> handshakes = new ConcurrentHashMap<>();
+    private final Map<String, Long> handshakeNanos = new ConcurrentHashMap<>();
     private final Duration timeout;
 
     McpMessageHandler(Map<String, SdkMcpServer> servers, Duration timeout) {
@@ -67,6 +82,62 @@ final class McpMessageHandler implements AutoCloseable {
         return bridge;
     }
 
+    /**
+     * Switches a server on or off.
+     *
+     * @param name the server's name
+     * @param enabled whether it is on
+     * @return whether it was on before
+     */
+    boolean switched(String name, boolean enabled) {
+        return enabled ? !switchedOff.remove(name) : switchedOff.add(name);
+    }
+
+    /**
+     * Waits until the CLI has ended its MCP handshake with each of the servers (sent
+     * {@code notifications/initialized}), or a server failed to start.
+     *
+     * @param names the servers
+     * @param timeout how long to wait
+     * @return whether all of them got that far in time
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    boolean awaitHandshakes(Set<String> names, Duration timeout) throws InterruptedException {
+        CompletableFuture<?>[] all = names.stream().map(this::handshake).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // never completed exceptionally
+        }
+    }
+
+    /**
+     * @param window how far back
+     * @return the servers whose MCP handshake with the CLI ended within the window
+     */
+    Set<String> handshakenWithin(Duration window) {
+        long since = System.nanoTime() - window.toNanos();
+        Set<String> recent = new TreeSet<>();
+        handshakeNanos.forEach((name, at) -> {
+            if (at - since > 0) {
+                recent.add(name);
+            }
+        });
+        return recent;
+    }
+
+    private CompletableFuture<Void> handshake(String name) {
+        return handshakes.computeIfAbsent(name, key -> new CompletableFuture<>());
+    }
+
+    private void handshakeEnded(String name) {
+        handshakeNanos.put(name, System.nanoTime());
+        handshake(name).complete(null);
+    }
+
     ObjectNode handle(JsonNode request) throws InterruptedException {
         return handle(request, Observation.none());
     }
@@ -76,6 +147,17 @@ final class McpMessageHandler implements AutoCloseable {
      * error} (the tool's error result), or fails when the server throws or times out.
      */
     ObjectNode handle(JsonNode request, Observation<String> observation) throws InterruptedException {
+        try {
+            return answer(request, observation);
+        } finally {
+            String method = Json.text(request.path("message"), "method", "");
+            if (method.equals("notifications/initialized")) {
+                handshakeEnded(Json.text(request, "server_name", ""));
+            }
+        }
+    }
+
+    private ObjectNode answer(JsonNode request, Observation<String> observation) throws InterruptedException {
         String serverName = Json.text(request, "server_name", "");
         CompletableFuture<McpBridge> bridge = bridges.get(serverName);
         if (bridge == null) {
@@ -84,6 +166,14 @@ final class McpMessageHandler implements AutoCloseable {
         JsonNode message = request.path("message");
         String method = Json.text(message, "method", "?");
         JsonNode response;
+        if (switchedOff.contains(serverName) && ACTING_METHODS.contains(method)) {
+            LOG.warn("refused {} to the in-process MCP server {}: it is switched off", method, serverName);
+            observation.end("error");
+            ObjectNode answer = Json.object();
+            answer.set("mcp_response", McpBridge.error(message.get("id"), McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "the MCP server '" + serverName + "' is switched off (mcpToggle): " + method + " refused"));
+            return answer;
+        }
         try {
             response = BoundedCall.run("claude-code-mcp-" + serverName + "-" + method, timeout, new AtomicBoolean(),
                     observation, () -> bridge.get().handle(message));
@@ -96,6 +186,7 @@ final class McpMessageHandler implements AutoCloseable {
         } catch (ExecutionException e) {
             observation.fail(e.getCause() instanceof ExecutionException startFailure ? startFailure.getCause() : e.getCause());
             if (e.getCause() instanceof ExecutionException startFailure) {
+                handshakeEnded(serverName); // it never will: no one waits for it
                 throw new IllegalStateException("in-process MCP server '" + serverName + "' could not be started: "
                         + PermissionHandler.describe(startFailure.getCause()), startFailure.getCause());
             }

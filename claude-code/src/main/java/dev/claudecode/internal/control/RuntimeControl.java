@@ -15,13 +15,15 @@ import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpSetServersResult;
 import dev.claudecode.message.SlashCommand;
 import dev.claudecode.permission.PermissionMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,11 +49,45 @@ public final class RuntimeControl implements SessionControl {
         JsonNode call(ObjectNode request);
     }
 
+    /** The session's in-process MCP servers, as the controls change them. */
+    public interface SdkServers {
+
+        /**
+         * Takes the servers given while the session runs, before the CLI is told about them:
+         * serves the in-process ones, so that the CLI can reach them at once, and masks the
+         * secrets ({@code env}, {@code headers}) of the others in what the CLI reports.
+         *
+         * @param servers MCP servers by name, of every kind
+         */
+        void register(Map<String, ? extends McpServerConfig> servers);
+
+        /**
+         * Switches an in-process server on or off: while it is off, the session refuses the
+         * calls the CLI sends it (tools, resources, prompts), whatever the CLI does.
+         *
+         * @param name the server's name; other servers' names are ignored
+         * @param enabled whether it is on
+         * @return whether it was on before
+         */
+        boolean switched(String name, boolean enabled);
+
+        /**
+         * @param window how far back
+         * @return the in-process servers whose MCP handshake with the CLI ended within the
+         *     window; the CLI lists a server only a moment after its handshake
+         */
+        Set<String> connectedWithin(Duration window);
+    }
+
+    /** How long after its handshake an in-process server may still be missing from {@code mcp_status}. */
+    static final Duration LISTING_LAG = Duration.ofSeconds(5);
+    private static final Duration LISTING_POLL = Duration.ofMillis(25);
+
     private final Caller caller;
     private final Supplier<ServerInfo> serverInfo;
     private final RuntimeSettings settings;
     private final Optional<String> startModel;
-    private final Consumer<Map<String, ? extends McpServerConfig>> sdkServers;
+    private final SdkServers sdkServers;
 
     /**
      * Creates the controls of one session.
@@ -60,11 +96,11 @@ public final class RuntimeControl implements SessionControl {
      * @param serverInfo the current CLI's answer to {@code initialize}
      * @param settings records the changes a new CLI gets again
      * @param startModel the model the session started with, which {@link #resetModel()} goes back to
-     * @param sdkServers registers the in-process SDK servers among those given to {@link #setMcpServers}
-     *     before the CLI is told about them, so that it can reach them at once
+     * @param sdkServers the session's in-process servers: those given to {@link #setMcpServers} are
+     *     registered there, and {@link #mcpToggle} switches them on and off there too
      */
     public RuntimeControl(Caller caller, Supplier<ServerInfo> serverInfo, RuntimeSettings settings,
-            Optional<String> startModel, Consumer<Map<String, ? extends McpServerConfig>> sdkServers) {
+            Optional<String> startModel, SdkServers sdkServers) {
         this.caller = caller;
         this.serverInfo = serverInfo;
         this.settings = settings;
@@ -105,9 +141,30 @@ public final class RuntimeControl implements SessionControl {
         settings.permissionMode(mode);
     }
 
+    /**
+     * Asks the CLI for its MCP servers. An in-process server the CLI has just connected is listed
+     * by it only a moment later: while such a server is missing, the CLI is asked again, for at
+     * most {@link #LISTING_LAG} after its handshake, so that a status asked right after the session
+     * started lists every server that is connected.
+     */
     @Override
     public List<McpServerStatus> mcpStatus() {
-        return McpDecoder.status(caller.call(ControlRequests.mcpStatus()));
+        List<McpServerStatus> status = McpDecoder.status(caller.call(ControlRequests.mcpStatus()));
+        long deadline = System.nanoTime() + LISTING_LAG.toNanos();
+        while (!lists(status, sdkServers.connectedWithin(LISTING_LAG)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(LISTING_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = McpDecoder.status(caller.call(ControlRequests.mcpStatus()));
+        }
+        return status;
+    }
+
+    private static boolean lists(List<McpServerStatus> status, Set<String> names) {
+        return status.stream().map(McpServerStatus::name).collect(Collectors.toSet()).containsAll(names);
     }
 
     @Override
@@ -117,13 +174,26 @@ public final class RuntimeControl implements SessionControl {
 
     @Override
     public void mcpToggle(String serverName, boolean enabled) {
-        caller.call(ControlRequests.mcpToggle(requireText(serverName, "serverName"), enabled));
+        requireText(serverName, "serverName");
+        // off here first: no call slips through between the CLI's switch and the session's
+        boolean wasOn = enabled || sdkServers.switched(serverName, false);
+        try {
+            caller.call(ControlRequests.mcpToggle(serverName, enabled));
+        } catch (RuntimeException e) {
+            if (!enabled) {
+                sdkServers.switched(serverName, wasOn);
+            }
+            throw e;
+        }
+        if (enabled) {
+            sdkServers.switched(serverName, true);
+        }
     }
 
     @Override
     public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
         Objects.requireNonNull(servers, "servers");
-        sdkServers.accept(servers);
+        sdkServers.register(servers);
         servers.forEach((name, config) -> {
             requireText(name, "an MCP server name");
             Objects.requireNonNull(config, () -> "the MCP server " + name + " has no configuration");

@@ -43,6 +43,23 @@ public final class SessionIds {
     }
 
     /**
+     * Shows an id that was refused without letting it shape a log line: control characters
+     * escaped, at most 200 characters.
+     *
+     * @param id the refused id, may be null
+     * @return a quoted, printable form of it
+     */
+    public static String printable(String id) {
+        if (id == null) {
+            return "null";
+        }
+        String shown = id.length() > 200 ? id.substring(0, 200) + "…" : id;
+        StringBuilder out = new StringBuilder("\"");
+        shown.chars().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.append('"').toString();
+    }
+
+    /**
      * The session id a transcript file name stands for.
      *
      * @param fileName a file name

@@ -4,20 +4,15 @@ import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
-import dev.claudecode.options.Settings;
 import dev.claudecode.options.SettingSource;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.protocol.ProtocolFlags;
-import dev.claudecode.internal.json.Json;
-import dev.claudecode.mcp.McpServerConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +36,8 @@ import java.util.stream.Collectors;
  * its own {@code --flag=element}: no joining, no splitting of values that contain spaces or commas
  * (a rule such as {@code Bash(git log *)} or a path with a space stays one value). The exceptions:
  * {@code --setting-sources} takes one comma-separated value (it is not variadic), and an empty
- * {@code --tools=} means "no built-in tools". JSON values ({@code --mcp-config},
- * {@code --settings}, {@code --managed-settings}) are compact JSON text in the same argument. All
- * of this was verified against CLI 2.1.197 ({@code CliArgumentsIT}).
+ * {@code --tools=} means "no built-in tools". All of this was verified against CLI 2.1.197
+ * ({@code CliArgumentsIT}).
  *
  * <h2>Values kept out of the arguments</h2>
  * {@code systemPrompt} and {@code appendSystemPrompt} given inline (a {@code PromptText.FromFile} is
@@ -53,11 +47,10 @@ import java.util.stream.Collectors;
  * the CLI at every launch, a resumed one included; the CLI treats them exactly like
  * {@code --system-prompt}, {@code --append-system-prompt}, {@code --json-schema} and
  * {@code --prompt-suggestions} (checked on the API requests of CLI 2.1.197). The API key goes
- * only into the environment ({@link CliEnvironment}); {@code sandbox} is merged
- * into {@code --settings} under the key {@code sandbox}, which is where the CLI reads it; MCP
- * servers given as {@code mcpServers} become one more {@code --mcp-config} object
- * ({@code {"mcpServers":{...}}}), which the CLI merges with the others, except in-process
- * ({@code McpServerConfig.Sdk}) servers, which the {@code initialize} request announces.
+ * only into the environment ({@link CliEnvironment}). MCP servers, inline MCP configurations,
+ * settings (with {@code sandbox} merged in) and managed settings, which may hold tokens, are never
+ * on the command line as values: {@link ConfigDelivery} puts them in the {@code initialize} request
+ * or in private files, and adds only the flags and file paths that go with that.
  *
  * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
  * Reachable through {@code extraArgs} where they make sense at all:
@@ -141,7 +134,6 @@ public final class CliArguments {
             flag("--dangerously-skip-permissions", ClaudeCodeOptions::dangerouslySkipPermissions),
             each("--add-dir", o -> strings(o.addDirs())),
             // MCP
-            each("--mcp-config", CliArguments::mcpConfigs),
             flag("--strict-mcp-config", ClaudeCodeOptions::strictMcpConfig),
             // output
             flag("--include-partial-messages", ClaudeCodeOptions::includePartialMessages),
@@ -149,8 +141,6 @@ public final class CliArguments {
             flag("--include-hook-events", ClaudeCodeOptions::includeHookEvents),
             flag("--enable-auth-status", ClaudeCodeOptions::enableAuthStatus),
             // settings
-            value("--settings", CliArguments::settings),
-            value("--managed-settings", o -> o.managedSettings().map(Json::write)),
             value("--setting-sources", o -> o.settingSources().map(sources ->
                     sources.stream().map(SettingSource::value).collect(Collectors.joining(",")))),
             each("--plugin-dir", o -> strings(o.plugins())),
@@ -184,23 +174,39 @@ public final class CliArguments {
     }
 
     /**
-     * Builds the arguments.
+     * Builds the arguments of the flags that carry no secrets: those of {@link #TABLE}.
      *
      * @param options the options
      * @return the CLI's arguments, without the executable
      */
     public static List<String> of(ClaudeCodeOptions options) {
+        return of(options, List.of());
+    }
+
+    /**
+     * Builds the arguments: the protocol flags, the table's flags, the arguments the
+     * {@link ConfigDelivery} planned for MCP servers and settings, then the extra arguments.
+     *
+     * @param options the options
+     * @param delivered the arguments planned by {@link ConfigDelivery}, in order
+     * @return the CLI's arguments, without the executable
+     */
+    public static List<String> of(ClaudeCodeOptions options, List<String> delivered) {
         List<String> arguments = new ArrayList<>(BASE);
         for (Row row : TABLE) {
             for (Optional<String> occurrence : row.occurrences().apply(options)) {
                 arguments.add(render(row.flag(), occurrence));
             }
         }
+        arguments.addAll(delivered);
         options.extraArgs().forEach((flag, value) -> arguments.add(render("--" + flag, value)));
         return List.copyOf(arguments);
     }
 
-    /** @return every flag this class can emit from options (besides {@link #BASE} and extra arguments) */
+    /**
+     * @return every flag the table emits from options (besides {@link #BASE}, the flags of
+     *     {@link ConfigDelivery} and extra arguments)
+     */
     public static Set<String> flags() {
         Set<String> flags = new LinkedHashSet<>();
         TABLE.forEach(row -> flags.add(row.flag()));
@@ -283,45 +289,5 @@ public final class CliArguments {
             case BaseTools.Named named when named.names().isEmpty() -> List.of(Optional.of(""));
             case BaseTools.Named named -> named.names().stream().map(Optional::of).toList();
         };
-    }
-
-    private static List<String> mcpConfigs(ClaudeCodeOptions options) {
-        List<String> configs = new ArrayList<>(options.mcpConfig());
-        Map<String, McpServerConfig> servers = new LinkedHashMap<>();
-        options.mcpServers().forEach((name, config) -> {
-            // in-process servers are announced in the initialize request, not here
-            if (!(config instanceof McpServerConfig.Sdk)) {
-                servers.put(name, config);
-            }
-        });
-        if (!servers.isEmpty()) {
-            configs.add(Json.write(Map.of("mcpServers", McpServerJson.encode(servers))));
-        }
-        return configs;
-    }
-
-    private static Optional<String> settings(ClaudeCodeOptions options) {
-        Optional<Map<String, Object>> sandbox = options.sandbox().map(CliArguments::strictSandbox);
-        return switch (options.settings().orElse(null)) {
-            case null -> sandbox.map(s -> Json.write(Map.of("sandbox", s)));
-            // Validation keeps a sandbox away from a settings file, so the path passes unchanged.
-            case Settings.File file -> Optional.of(file.path().toString());
-            case Settings.Values values -> {
-                Map<String, Object> merged = new LinkedHashMap<>(values.values());
-                sandbox.ifPresent(s -> merged.put("sandbox", s));
-                yield Optional.of(Json.write(merged));
-            }
-        };
-    }
-
-    // An enabled sandbox that cannot start would otherwise only print a warning and run commands
-    // unsandboxed; a caller who asked for one gets a CLI that refuses to start instead.
-    private static Map<String, Object> strictSandbox(Map<String, Object> sandbox) {
-        if (Boolean.TRUE.equals(sandbox.get("enabled")) && !sandbox.containsKey("failIfUnavailable")) {
-            Map<String, Object> strict = new LinkedHashMap<>(sandbox);
-            strict.put("failIfUnavailable", true);
-            return strict;
-        }
-        return sandbox;
     }
 }

@@ -1,36 +1,52 @@
 package dev.claudecode.internal.launch;
 
+import dev.claudecode.internal.session.Launch;
+import dev.claudecode.internal.session.Launcher;
+import dev.claudecode.node.Node;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.SessionStart;
-import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.transport.LaunchSpec;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Plans a session's launches from its options: as given, resuming a conversation, or fresh. */
+/**
+ * Plans a session's launches from its options: as given, resuming a conversation, or fresh. Each
+ * launch gets its command line ({@link CliArguments}), its environment ({@link CliEnvironment}),
+ * and the MCP servers and settings that must stay off the command line, delivered as
+ * {@link ConfigDelivery} decides: in the {@code initialize} request, or in private files that the
+ * transport writes on the machine where the CLI runs and that are removed after it has read them.
+ */
 public final class OptionsLauncher implements Launcher {
 
     private final ClaudeCodeOptions options;
     private final String executable;
+    private final Supplier<Node> node;
+    // asked at most once per launcher, and only when a launch depends on it
+    private Optional<String> cliVersion;
 
     /**
      * Creates a launcher.
      *
      * @param options the session's options
      * @param executable the CLI executable on the machine where it runs
+     * @param node the machine where it runs, asked for only when a launch needs it: the CLI's
+     *     version is asked there, and private files are removed there
      */
-    public OptionsLauncher(ClaudeCodeOptions options, String executable) {
+    public OptionsLauncher(ClaudeCodeOptions options, String executable, Supplier<Node> node) {
         this.options = options;
         this.executable = executable;
+        this.node = node;
     }
 
     @Override
-    public LaunchSpec initial() {
-        return spec(options);
+    public Launch initial() {
+        return launch(options);
     }
 
     @Override
-    public LaunchSpec resume(String sessionId) {
-        return spec(resuming(options, sessionId));
+    public Launch resume(String sessionId) {
+        return launch(resuming(options, sessionId));
     }
 
     /**
@@ -46,8 +62,8 @@ public final class OptionsLauncher implements Launcher {
     }
 
     @Override
-    public LaunchSpec fresh() {
-        return spec(fresh(options));
+    public Launch fresh() {
+        return launch(fresh(options));
     }
 
     /**
@@ -61,9 +77,25 @@ public final class OptionsLauncher implements Launcher {
         return options.toBuilder().start(SessionStart.newSession()).build();
     }
 
-    private LaunchSpec spec(ClaudeCodeOptions launchOptions) {
-        return new LaunchSpec(executable, CliArguments.of(launchOptions), CliEnvironment.explicit(launchOptions),
+    private Launch launch(ClaudeCodeOptions launchOptions) {
+        Map<String, String> environment = CliEnvironment.explicit(launchOptions);
+        LaunchFiles files = new LaunchFiles(node);
+        ConfigDelivery.Plan plan = ConfigDelivery.plan(launchOptions, version(environment), files);
+        LaunchSpec spec = new LaunchSpec(executable, CliArguments.of(launchOptions, plan.arguments()), environment,
                 CliEnvironment.inheritFilter(launchOptions),
-                launchOptions.cwd().map(Object::toString).map(Optional::of).orElse(Optional.empty()));
+                launchOptions.cwd().map(Object::toString).map(Optional::of).orElse(Optional.empty()), files.files());
+        return new Launch(spec, plan.initialize(), LaunchSecrets.of(launchOptions), plan.sdkServersAtStart(),
+                files::afterHandshake, files::afterExit);
+    }
+
+    private Supplier<Optional<String>> version(Map<String, String> environment) {
+        return () -> {
+            synchronized (this) {
+                if (cliVersion == null) {
+                    cliVersion = CliVersionProbe.version(node.get(), executable, environment);
+                }
+                return cliVersion;
+            }
+        };
     }
 }

@@ -97,7 +97,8 @@ public final class CliConnection {
     private final StdinWriter writer;
     private final ControlChannel control;
     private final StderrTail stderrTail = new StderrTail();
-    private final SecretRedactor redactor;
+    // replaced, never changed, when the session hands the CLI more secrets (MCP servers it adds)
+    private volatile SecretRedactor redactor;
     private final Events events;
     private final long maxLineBytes;
     /** Completes once everything the CLI wrote to stderr is in the tail. */
@@ -139,7 +140,7 @@ public final class CliConnection {
      */
     public static CliConnection open(Transport transport, LaunchSpec spec, long maxLineBytes,
             InboundRequestHandler handler, Events events) {
-        return launch(transport, spec, maxLineBytes, handler, events).startReading();
+        return launch(transport, spec, java.util.Set.of(), maxLineBytes, handler, events).startReading();
     }
 
     /**
@@ -149,15 +150,35 @@ public final class CliConnection {
      *
      * @param transport where to run it
      * @param spec what to run
+     * @param secrets values handed to the CLI as secrets besides its environment, masked in what it reports
      * @param maxLineBytes the largest stdout line accepted
      * @param handler answers the CLI's control requests
      * @param events receives what the connection reports
      * @return the connection, its input open, its output not read yet
      */
-    public static CliConnection launch(Transport transport, LaunchSpec spec, long maxLineBytes,
-            InboundRequestHandler handler, Events events) {
+    public static CliConnection launch(Transport transport, LaunchSpec spec, java.util.Collection<String> secrets,
+            long maxLineBytes, InboundRequestHandler handler, Events events) {
         CliProcess process = transport.launch(spec);
-        return new CliConnection(process, SecretRedactor.forLaunch(spec.environment()), handler, events, maxLineBytes);
+        return new CliConnection(process, SecretRedactor.forLaunch(spec.environment(), secrets), handler, events, maxLineBytes);
+    }
+
+    /**
+     * Masks more values from now on: secrets the session handed this CLI after it started, such as
+     * the {@code env} and {@code headers} of MCP servers it added.
+     *
+     * @param secrets the values
+     */
+    public void addSecrets(java.util.Collection<String> secrets) {
+        if (!secrets.isEmpty()) {
+            synchronized (this) {
+                redactor = redactor.plus(secrets);
+            }
+        }
+    }
+
+    /** @return completes once the process has ended and both its streams are drained */
+    public java.util.concurrent.CompletionStage<Void> ended() {
+        return exited.thenApply(failure -> null);
     }
 
     /**

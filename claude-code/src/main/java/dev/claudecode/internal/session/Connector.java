@@ -10,6 +10,8 @@ import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.history.SessionIds;
+import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.message.InitMessage;
@@ -111,6 +113,8 @@ public final class Connector implements TurnScheduler.Driver {
     // initialize request here; it is rebuilt from options and these at every launch.
     private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    // secrets handed to the session's CLIs after their launch (MCP servers added at runtime): every later CLI gets them too
+    private final java.util.Set<String> addedSecrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ReentrantLock connectionLock = new ReentrantLock();
     private volatile LiveConnection live;
     // The turn last written and the CLI it went to: when that CLI ends, only that turn may fail.
@@ -120,6 +124,8 @@ public final class Connector implements TurnScheduler.Driver {
     private volatile String sessionId;
     private volatile boolean launchedOnce;
     private volatile boolean freshNext;
+    // the last id a CLI reported that was refused, to warn once per id
+    private volatile String refusedId;
 
     /**
      * Creates a connector; it launches nothing yet.
@@ -172,6 +178,20 @@ public final class Connector implements TurnScheduler.Driver {
     }
 
     /**
+     * Masks more values in what the session's CLIs report, the running one and every later one:
+     * secrets handed over after the launch, such as those of MCP servers added at runtime.
+     *
+     * @param secrets the values
+     */
+    public void addSecrets(java.util.Collection<String> secrets) {
+        addedSecrets.addAll(secrets);
+        LiveConnection current = live;
+        if (current != null) {
+            current.connection().addSecrets(secrets);
+        }
+    }
+
+    /**
      * Returns the conversation's session id: the one the options resume or set, then the one the
      * CLI of the last turn reported; empty after a reset until the next CLI reports one.
      *
@@ -211,12 +231,12 @@ public final class Connector implements TurnScheduler.Driver {
             }
             ensureOpen();
             boolean recovering = !freshNext && launchedOnce && sessionId != null;
-            var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
+            Launch planned = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
             CliLaunch.Reason reason = freshNext ? CliLaunch.Reason.RESET
                     : launchedOnce ? CliLaunch.Reason.RESTART : CliLaunch.Reason.START;
             launching = true;
             try {
-                current = observedOpen(spec, new CliLaunch(reason, recovering ? Optional.of(sessionId) : Optional.empty()));
+                current = observedOpen(planned, new CliLaunch(reason, recovering ? Optional.of(sessionId) : Optional.empty()));
                 if (recovering) {
                     // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
                     Await.answer(current.initialized(), "initialize");
@@ -394,16 +414,17 @@ public final class Connector implements TurnScheduler.Driver {
 
     // The launch within its observation, which ends with the handshake; the observers may add
     // variables to the CLI's environment (trace context), never over those the options set.
-    private LiveConnection observedOpen(LaunchSpec spec, CliLaunch launch) {
+    private LiveConnection observedOpen(Launch planned, CliLaunch launch) {
         if (observers.isEmpty()) {
-            return open(spec);
+            return open(planned);
         }
         Observation<Void> observation = observers.cliLaunch(launch);
         try (Observation.Scope scope = observation.open()) {
             Map<String, String> environment = new LinkedHashMap<>(observers.cliEnvironment(launch));
+            LaunchSpec spec = planned.spec();
             environment.putAll(spec.environment());
-            LiveConnection opened = open(new LaunchSpec(spec.executable(), spec.arguments(), environment, spec.inherit(),
-                    spec.workingDirectory()));
+            LiveConnection opened = open(planned.withSpec(new LaunchSpec(spec.executable(), spec.arguments(), environment,
+                    spec.inherit(), spec.workingDirectory(), spec.files())));
             observers.endLaunch(observation, opened.initialized());
             return opened;
         } catch (RuntimeException e) {
@@ -412,11 +433,24 @@ public final class Connector implements TurnScheduler.Driver {
         }
     }
 
-    private LiveConnection open(LaunchSpec spec) {
-        return LiveConnection.open(transport, spec,
-                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
-                inbound, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
-                runtimeSettings.replay(), handshakeTimeout());
+    private LiveConnection open(Launch launch) {
+        ObjectNode initialize = InitializeRequest.of(options, initializeContributions);
+        launch.initialize().forEach((field, value) -> initialize.set(field, Json.toNode(value)));
+        LiveConnection opened;
+        try {
+            opened = LiveConnection.open(transport, launch,
+                    options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                    inbound, new ConnectionEvents(), initialize, runtimeSettings.replay(), handshakeTimeout());
+        } catch (RuntimeException | Error e) {
+            launch.afterExit().run();
+            throw e;
+        }
+        opened.connection().addSecrets(addedSecrets);
+        // the CLI has read its configuration once it answers initialize: private files it was
+        // handed for start-up go then, the rest when it exits
+        opened.initialized().whenComplete((answer, failure) -> launch.afterHandshake().run());
+        opened.connection().ended().whenComplete((ended, failure) -> launch.afterExit().run());
+        return opened;
     }
 
     // A cold start under load can take seconds: a short control timeout, chosen for snappy
@@ -435,12 +469,25 @@ public final class Connector implements TurnScheduler.Driver {
             TurnOnConnection turn = lastTurn;
             boolean current = turn != null && turn.connection() == from;
             if (current) {
-                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(id -> sessionId = id);
+                message.sessionId().filter(id -> !id.isEmpty()).ifPresent(this::adopt);
             }
             if (message instanceof InitMessage init) {
                 UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
             events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+        }
+
+        // The one place where a session id reported by a CLI (local, remote, in a pool) enters the
+        // session: it later names the conversation to resume and the transcript to read, so only
+        // an id the CLI could have made (a UUID) is taken.
+        private void adopt(String id) {
+            if (SessionIds.isValid(id)) {
+                sessionId = id;
+            } else if (!id.equals(refusedId)) {
+                refusedId = id;
+                LOG.warn("the CLI reported the session id {}, which is not a UUID; the session does not take it",
+                        SessionIds.printable(id));
+            }
         }
 
         @Override

@@ -4,7 +4,6 @@ import dev.claudecode.errors.ControlException;
 import dev.claudecode.control.ServerInfo;
 import dev.claudecode.internal.control.ControlGate;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
-import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +24,13 @@ public final class LiveConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
 
+    private final Launch launch;
     private final CliConnection connection;
     private final CompletableFuture<InitializeAnswer> initialized;
     private final ControlGate gate;
 
-    private LiveConnection(CliConnection connection, CompletableFuture<InitializeAnswer> initialized) {
+    private LiveConnection(Launch launch, CliConnection connection, CompletableFuture<InitializeAnswer> initialized) {
+        this.launch = launch;
         this.connection = connection;
         this.initialized = initialized;
         this.gate = new ControlGate(connection.control(), initialized);
@@ -39,7 +40,7 @@ public final class LiveConnection {
      * Launches the CLI and writes its handshake.
      *
      * @param transport where to run it
-     * @param spec what to run
+     * @param launch what to run, and the secrets handed to it besides its environment
      * @param maxLineBytes the largest stdout line accepted
      * @param handler answers the CLI's control requests
      * @param events receives what the process reports
@@ -48,9 +49,10 @@ public final class LiveConnection {
      * @param timeout how long the handshake and each of them may take
      * @return the connection, its handshake under way
      */
-    public static LiveConnection open(Transport transport, LaunchSpec spec, long maxLineBytes, InboundRequestHandler handler,
-            CliConnection.Events events, ObjectNode initialize, List<ObjectNode> replay, Duration timeout) {
-        CliConnection connection = CliConnection.launch(transport, spec, maxLineBytes, handler, events);
+    public static LiveConnection open(Transport transport, Launch launch, long maxLineBytes,
+            InboundRequestHandler handler, CliConnection.Events events, ObjectNode initialize, List<ObjectNode> replay,
+            Duration timeout) {
+        CliConnection connection = CliConnection.launch(transport, launch.spec(), launch.secrets(), maxLineBytes, handler, events);
         CompletableFuture<InitializeAnswer> initialized;
         try {
             initialized = connection.control().request(initialize, timeout).thenApply(response -> {
@@ -75,7 +77,12 @@ public final class LiveConnection {
             // only now: the handshake reaches the CLI without waiting for two threads to start
             connection.startReading();
         }
-        return new LiveConnection(connection, initialized);
+        return new LiveConnection(launch, connection, initialized);
+    }
+
+    /** @return how this CLI was launched */
+    public Launch launch() {
+        return launch;
     }
 
     /** @return the process and its protocol */

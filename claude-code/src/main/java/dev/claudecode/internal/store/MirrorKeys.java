@@ -1,5 +1,6 @@
 package dev.claudecode.internal.store;
 
+import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.store.SessionKey;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * Names the transcript a mirrored file is: {@code <config>/projects/<projectKey>/<sessionId>.jsonl}
  * is a session's main transcript, {@code <config>/projects/<projectKey>/<sessionId>/<subpath>.jsonl}
  * (at least two names below the session) one of its subagent transcripts. Files elsewhere, or
- * whose names are not valid keys, have no key.
+ * whose names are not valid keys, have no key; nor has a file whose session id is not a UUID,
+ * the only ids a CLI makes: the file path comes from the CLI, local or remote, and the key it
+ * becomes names files when the session is written back to disk to resume it.
  */
 final class MirrorKeys {
 
@@ -75,6 +78,10 @@ final class MirrorKeys {
             return Optional.empty();
         }
         String projectKey = this.projectKey.orElse(relative.getName(0).toString());
+        String sessionId = names == 2 ? last.substring(0, last.length() - SUFFIX.length()) : relative.getName(1).toString();
+        if (!SessionIds.isValid(sessionId)) {
+            return Optional.empty();
+        }
         try {
             if (names == 2) {
                 return Optional.of(SessionKey.of(projectKey, last.substring(0, last.length() - SUFFIX.length())));

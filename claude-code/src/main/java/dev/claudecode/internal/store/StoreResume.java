@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,10 +101,10 @@ final class StoreResume {
         }
         Path root = createTempRoot(node);
         try {
-            Path configDir = Files.createDirectory(root.resolve("config"));
-            Path projectDir = Files.createDirectories(configDir.resolve("projects").resolve(directory));
-            write(projectDir.resolve(key.sessionId() + ".jsonl"), transcript.get());
-            writeSubagents(store, key, projectDir.resolve(key.sessionId()), timeout);
+            Path configDir = Files.createDirectory(ConfinedPath.under(root, "config"));
+            Path projectDir = Files.createDirectories(ConfinedPath.under(configDir, "projects", directory));
+            write(ConfinedPath.under(projectDir, key.sessionId() + ".jsonl"), transcript.get());
+            writeSubagents(store, key, projectDir, timeout);
             copyConfig(place.configDir(), configDir, node);
             ClaudeCodeOptions launch = resumed.toBuilder().env("CLAUDE_CONFIG_DIR", configDir.toString()).build();
             return new Prepared(launch, Optional.of(root));
@@ -116,10 +117,10 @@ final class StoreResume {
         }
     }
 
-    private static void writeSubagents(SessionStore store, SessionKey key, Path sessionDir, Duration timeout) throws IOException {
+    private static void writeSubagents(SessionStore store, SessionKey key, Path projectDir, Duration timeout) throws IOException {
         List<String> subpaths = StoreCalls.call("SessionStore.listSubkeys(" + key + ")", timeout,
                 () -> store.listSubkeys(key.projectKey(), key.sessionId()));
-        for (String subpath : subpaths) {
+        for (String subpath : new java.util.LinkedHashSet<>(subpaths)) {
             SessionKey subkey;
             try {
                 subkey = key.withSubpath(subpath);
@@ -140,25 +141,29 @@ final class StoreResume {
                     lines.add(entry);
                 }
             }
-            Path transcript = sessionDir;
-            for (String name : subpath.split("/")) {
-                transcript = transcript.resolve(name);
-            }
-            Files.createDirectories(transcript.getParent());
+            // every name is checked again here, and the result must stay in the session's directory
+            List<String> names = new ArrayList<>(List.of(key.sessionId()));
+            names.addAll(List.of(subkey.subpath().orElseThrow().split("/")));
+            String last = names.removeLast();
+            Path directory = ConfinedPath.under(projectDir, names.toArray(String[]::new));
+            Files.createDirectories(directory);
             if (!lines.isEmpty()) {
-                write(transcript.resolveSibling(transcript.getFileName() + ".jsonl"), lines);
+                write(ConfinedPath.under(directory, last + ".jsonl"), lines);
             }
             if (metadata != null) {
                 Map<String, Object> sidecar = new LinkedHashMap<>(metadata.value());
                 sidecar.remove("type");
-                Files.writeString(transcript.resolveSibling(transcript.getFileName() + ".meta.json"),
-                        dev.claudecode.internal.json.Json.write(sidecar), StandardCharsets.UTF_8);
+                Files.writeString(ConfinedPath.under(directory, last + ".meta.json"),
+                        dev.claudecode.internal.json.Json.write(sidecar), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
             }
         }
     }
 
     private static void write(Path file, List<SessionStoreEntry> entries) throws IOException {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        // a new file only: nothing written before, and no link, is ever followed or overwritten
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 16)) {
             StoredTranscripts.write(entries, out);
         }
     }

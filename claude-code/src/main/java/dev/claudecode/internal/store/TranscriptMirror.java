@@ -1,5 +1,6 @@
 package dev.claudecode.internal.store;
 
+import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.session.SerialExecutor;
@@ -198,7 +199,8 @@ final class TranscriptMirror {
     private void send(String filePath, List<JsonNode> lines) {
         Optional<SessionKey> key = keys.keyOf(filePath);
         if (key.isEmpty()) {
-            LOG.warn("transcript lines of {} not mirrored: the file is not a transcript under the CLI's config directory", filePath);
+            LOG.warn("transcript lines of {} not mirrored: the file is not a transcript under the CLI's config directory",
+                    SessionIds.printable(filePath));
             return;
         }
         List<SessionStoreEntry> entries = new ArrayList<>(lines.size());
@@ -244,7 +246,7 @@ final class TranscriptMirror {
     private void dropped(String filePath, int lines) {
         String reason = lines + " transcript line(s) dropped: more than " + (MAX_BACKLOG_CHARS >> 20)
                 + " MiB were waiting for the session store";
-        LOG.warn("{}: {}", filePath, reason);
+        LOG.warn("{}: {}", SessionIds.printable(filePath), reason);
         keys.keyOf(filePath).ifPresent(key -> report(key, reason));
     }
 

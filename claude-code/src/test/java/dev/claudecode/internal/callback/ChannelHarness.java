@@ -31,6 +31,10 @@ final class ChannelHarness implements AutoCloseable {
         return channel;
     }
 
+    CallbackRouter router() {
+        return router;
+    }
+
     /** Delivers a CLI line as the stdout router would. */
     void deliver(JsonNode line) {
         switch (line.path("type").asString("")) {

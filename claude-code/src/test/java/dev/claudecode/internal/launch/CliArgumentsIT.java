@@ -57,10 +57,19 @@ class CliArgumentsIT {
             Map.entry("--plan-mode-instructions", "hidden, custom plan-mode workflow; see hiddenFlagsAreAccepted"),
             Map.entry("--enable-auth-status", "hidden, emits auth_status messages; see hiddenFlagsAreAccepted"),
             Map.entry("--workload", "hidden, billing-header workload tag; see hiddenFlagsAreAccepted"),
-            Map.entry("--managed-settings", "hidden, policy-tier settings from an SDK parent; see hiddenFlagsAreAccepted"),
             Map.entry("--plugin-dir-no-mcp", "hidden variant of --plugin-dir; see hiddenFlagsAreAccepted"),
             Map.entry("--resume-session-at", "hidden, resume up to a message; see sessionFlagsSelectTheSession"),
             Map.entry("--session-mirror", "hidden, emits transcript_mirror frames for a session store; see SessionStoreIT"));
+
+    /**
+     * Flags the {@link ConfigDelivery} adds that {@code claude --help} does not list, each with why;
+     * which of them a launch uses depends on the CLI's version.
+     */
+    static final Map<String, String> HIDDEN_DELIVERY_FLAGS = Map.ofEntries(
+            Map.entry("--managed-settings", "hidden, policy-tier settings from an SDK parent (CLIs before 2.1.326); see hiddenFlagsAreAccepted"),
+            Map.entry("--await-initialize", "hidden, the CLI reads MCP servers and settings from initialize (2.1.326+); see SecretDeliveryIT"),
+            Map.entry("--initialize-fields", "hidden, names the initialize fields that replace flags (settings); see SecretDeliveryIT"),
+            Map.entry("--managed-settings-in-initialize", "hidden, managed settings in initialize; see hiddenFlagsAreAccepted"));
 
     private static LoopbackMessagesApi api;
 
@@ -105,6 +114,22 @@ class CliArgumentsIT {
         });
         CliArguments.BASE.stream().filter(argument -> argument.startsWith("--"))
                 .forEach(flag -> assertThat(help).contains(flag));
+    }
+
+    @Test
+    void everyFlagTheDeliveryAddsIsOneTheCliKnows() throws Exception {
+        Set<String> help = helpFlags(CliRun.help());
+        Set<String> delivered = new LinkedHashSet<>();
+        for (ClaudeCodeOptions options : OptionsFixtures.everyFlag(scratch)) {
+            var launch = new OptionsLauncher(options, CliRun.cli().toString(), dev.claudecode.node.LocalNode::instance).initial();
+            launch.spec().arguments().stream().map(CliArgumentsTest::flagOf).filter(flag -> !CliArguments.flags().contains(flag)
+                    && !CliArguments.BASE.contains(flag) && !options.extraArgs().containsKey(flag.substring(2))).forEach(delivered::add);
+            launch.afterExit().run();
+        }
+
+        assertThat(delivered).as("the fixtures hold MCP servers and settings").contains("--mcp-config");
+        assertThat(delivered).allSatisfy(flag -> assertThat(help.contains(flag) || HIDDEN_DELIVERY_FLAGS.containsKey(flag))
+                .as("%s is neither in --help nor a known hidden flag", flag).isTrue());
     }
 
     @Test

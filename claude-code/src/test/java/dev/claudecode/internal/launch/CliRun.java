@@ -1,5 +1,8 @@
 package dev.claudecode.internal.launch;
 
+import dev.claudecode.internal.process.LocalLaunchFiles;
+import dev.claudecode.internal.session.Launch;
+import dev.claudecode.node.LocalNode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.InheritEnv;
 import dev.claudecode.internal.json.Json;
@@ -20,9 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real CLI once, the way a session would start it: {@link CliArguments} for the command
- * line and {@link CliEnvironment} for the environment, then {@code initialize} and one user
- * message on stdin. Permission prompts are denied; stdin is closed when the turn's
+ * Runs the real CLI once, the way a session would start it: the {@link OptionsLauncher}'s launch
+ * for the command line, the environment and the private files ({@link CliArguments},
+ * {@link CliEnvironment}, {@link ConfigDelivery}), then {@code initialize} (with the launch's
+ * fields) and one user message on stdin. Permission prompts are denied; stdin is closed when the turn's
  * {@code result} arrives. Every process is stopped before {@link #run} returns.
  */
 final class CliRun {
@@ -102,28 +106,29 @@ final class CliRun {
      * @return what the CLI printed and how it exited
      */
     static Outcome run(ClaudeCodeOptions options, String prompt) {
-        List<String> argv = CliArguments.of(options);
-        List<String> command = new ArrayList<>();
-        command.add(options.cliPath().orElseThrow().toString());
-        command.addAll(argv);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(options.cwd().orElseThrow().toFile());
+        Launch launch = new OptionsLauncher(options, options.cliPath().orElseThrow().toString(), LocalNode::instance).initial();
+        List<String> argv = launch.spec().arguments();
+        ProcessBuilder builder = new ProcessBuilder(launch.spec().command()).directory(options.cwd().orElseThrow().toFile());
         builder.environment().clear();
         builder.environment().putAll(CliEnvironment.process(System.getenv(), options));
         Process process;
         try {
+            LocalLaunchFiles.create(launch.spec().files());
             process = builder.start();
         } catch (IOException e) {
+            launch.afterExit().run();
             throw new UncheckedIOException(e);
         }
         try {
-            return converse(process, argv, prompt);
+            return converse(process, argv, launch.initialize(), prompt);
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            launch.afterExit().run();
         }
     }
 
-    private static Outcome converse(Process process, List<String> argv, String prompt) {
+    private static Outcome converse(Process process, List<String> argv, Map<String, Object> fields, String prompt) {
         List<Map<String, Object>> stdout = Collections.synchronizedList(new ArrayList<>());
         StringBuffer stderr = new StringBuffer();
         OutputStream stdin = process.getOutputStream();
@@ -142,8 +147,9 @@ final class CliRun {
             }
         });
         try {
-            write(stdin, Map.of("type", "control_request", "request_id", "init_1",
-                    "request", Map.of("subtype", "initialize")));
+            Map<String, Object> initialize = new LinkedHashMap<>(fields);
+            initialize.put("subtype", "initialize");
+            write(stdin, Map.of("type", "control_request", "request_id", "init_1", "request", initialize));
             Map<String, Object> user = new LinkedHashMap<>();
             user.put("type", "user");
             user.put("message", Map.of("role", "user", "content", prompt));

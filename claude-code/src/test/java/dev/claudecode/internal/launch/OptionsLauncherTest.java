@@ -2,6 +2,7 @@ package dev.claudecode.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claudecode.node.LocalNode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.SessionStart;
 import java.nio.file.Path;
@@ -42,10 +43,10 @@ class OptionsLauncherTest {
     @Test
     void theResumeLaunchCarriesTheSessionIdAndTheExecutable() {
         OptionsLauncher launcher = new OptionsLauncher(
-                ClaudeCodeOptions.builder().start(SessionStart.fromPr("123")).build(), "/opt/claude");
+                ClaudeCodeOptions.builder().start(SessionStart.fromPr("123")).build(), "/opt/claude", LocalNode::instance);
 
-        assertThat(launcher.resume(ID).executable()).isEqualTo("/opt/claude");
-        assertThat(launcher.resume(ID).arguments()).contains("--resume=" + ID).noneMatch(argument -> argument.startsWith("--from-pr"));
-        assertThat(launcher.initial().arguments()).anyMatch(argument -> argument.startsWith("--from-pr"));
+        assertThat(launcher.resume(ID).spec().executable()).isEqualTo("/opt/claude");
+        assertThat(launcher.resume(ID).spec().arguments()).contains("--resume=" + ID).noneMatch(argument -> argument.startsWith("--from-pr"));
+        assertThat(launcher.initial().spec().arguments()).anyMatch(argument -> argument.startsWith("--from-pr"));
     }
 }

@@ -37,6 +37,34 @@ class EnvironmentPreambleTest {
     }
 
     @Test
+    void filesAreWrittenOwnerOnlyWithTheirExactContentBeforeTheCommandStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws Exception {
+        String directory = temp.resolve("claude-launch-x").toString();
+        String content = "{\"env\":{\"TOKEN\":\"a\\\\b\"}}\nline two %s \\c $HOME\n\n";
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(directory + "/mcp.json", content);
+        files.put(directory + "/empty.json", "");
+        List<String> command = EnvironmentPreamble.command(List.of("/bin/sh", "-c",
+                "stat -c '%a' \"$0\" \"$0/mcp.json\" \"$0/empty.json\"; umask; printf '%s|' \"$PLAIN\"", directory));
+
+        Process process = new ProcessBuilder(command).start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(EnvironmentPreamble.encode(Map.of("PLAIN", "value"), files));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        String umask = new String(new ProcessBuilder("/bin/sh", "-c", "umask").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        // the command runs with the umask it would have had, not the files' own
+        assertThat(output).isEqualTo("700\n600\n600\n" + umask + "value|");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(directory, "mcp.json"))).isEqualTo(content);
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(directory, "empty.json"))).isEmpty();
+        assertThatThrownBy(() -> EnvironmentPreamble.encode(Map.of(), Map.of("relative/x", "")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void namesThatAreNoVariablesAndNulCharactersAreRefused() {
         assertThatThrownBy(() -> EnvironmentPreamble.encode(Map.of("NOT-A-NAME", "x"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EnvironmentPreamble.encode(Map.of("A", "x\0y"))).hasMessageContaining("NUL");

@@ -61,8 +61,8 @@ class ConnectorTest {
         Turn turn = turn("hello");
         connector.start(turn);
 
-        assertThat(events.resultOf(turn).sessionId()).contains("s-1");
-        assertThat(connector.sessionId()).contains("s-1");
+        assertThat(events.resultOf(turn).sessionId()).contains("00000000-0000-4000-8000-000000000001");
+        assertThat(connector.sessionId()).contains("00000000-0000-4000-8000-000000000001");
         assertThat(launcher.calls).containsExactly("initial");
         assertThat(connector.isReady()).isTrue();
         assertThat(connector.health().reason()).isEqualTo(Health.Reason.READY);
@@ -90,9 +90,9 @@ class ConnectorTest {
         Turn second = turn("two");
         connector.start(second);
 
-        assertThat(events.resultOf(second).sessionId()).contains("s-1");
-        assertThat(launcher.calls).containsExactly("initial", "resume s-1");
-        assertThat(connector.sessionId()).contains("s-1");
+        assertThat(events.resultOf(second).sessionId()).contains("00000000-0000-4000-8000-000000000001");
+        assertThat(launcher.calls).containsExactly("initial", "resume 00000000-0000-4000-8000-000000000001");
+        assertThat(connector.sessionId()).contains("00000000-0000-4000-8000-000000000001");
         assertThat(transport.launched()).hasSize(2);
     }
 
@@ -109,9 +109,9 @@ class ConnectorTest {
         Turn second = turn("two");
         connector.start(second);
 
-        assertThat(events.resultOf(second).sessionId()).contains("s-2");
-        assertThat(launcher.calls).containsExactly("initial", "resume s-1", "fresh");
-        assertThat(connector.sessionId()).contains("s-2");
+        assertThat(events.resultOf(second).sessionId()).contains("00000000-0000-4000-8000-000000000002");
+        assertThat(launcher.calls).containsExactly("initial", "resume 00000000-0000-4000-8000-000000000001", "fresh");
+        assertThat(connector.sessionId()).contains("00000000-0000-4000-8000-000000000002");
         // the CLI that failed to resume had no turn: its result and its exit concern no turn
         assertThat(events.messages).filteredOn(m -> m.message() instanceof ResultMessage result && result.isError())
                 .singleElement().satisfies(m -> assertThat(m.turn()).isEmpty());
@@ -137,14 +137,14 @@ class ConnectorTest {
 
         Turn second = turn("two");
         connector.start(second);
-        assertThat(events.resultOf(second).sessionId()).contains("s-2");
+        assertThat(events.resultOf(second).sessionId()).contains("00000000-0000-4000-8000-000000000002");
         assertThat(launcher.calls).containsExactly("initial", "fresh");
     }
 
     @Test
     void theOptionsSessionIdIsKnownAtOnceAndTheFirstLaunchIsStillTheOptionsOne() throws Exception {
-        Connector connector = connector(OPTIONS.toBuilder().start(SessionStart.resume("s-7")).build());
-        assertThat(connector.sessionId()).contains("s-7");
+        Connector connector = connector(OPTIONS.toBuilder().start(SessionStart.resume("00000000-0000-4000-8000-000000000007")).build());
+        assertThat(connector.sessionId()).contains("00000000-0000-4000-8000-000000000007");
 
         Turn turn = turn("hello");
         connector.start(turn);
@@ -290,25 +290,25 @@ class ConnectorTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
-        public LaunchSpec initial() {
+        public Launch initial() {
             calls.add("initial");
             return spec(List.of());
         }
 
         @Override
-        public LaunchSpec resume(String sessionId) {
+        public Launch resume(String sessionId) {
             calls.add("resume " + sessionId);
             return spec(List.of("--resume", sessionId));
         }
 
         @Override
-        public LaunchSpec fresh() {
+        public Launch fresh() {
             calls.add("fresh");
             return spec(List.of());
         }
 
-        private static LaunchSpec spec(List<String> arguments) {
-            return new LaunchSpec("fake-claude", arguments, Map.of(), name -> false, Optional.empty());
+        private static Launch spec(List<String> arguments) {
+            return Launch.of(new LaunchSpec("fake-claude", arguments, Map.of(), name -> false, Optional.empty()));
         }
     }
 }

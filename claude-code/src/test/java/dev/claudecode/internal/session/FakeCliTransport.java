@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * connection lifecycle: they answer every control request with success ({@code initialize} with
  * an empty server info), and answer a user message with a {@code system/init} and a {@code result}
  * that carry the conversation's session id. A launch with {@code --resume <id>} continues that
- * conversation, any other launch starts a new one ({@code s-1}, {@code s-2}, ...). When {@link
+ * conversation, any other launch starts a new one (UUIDs ending in {@code 1}, {@code 2}, ...). When {@link
  * #loseConversations()} is set, a resuming CLI fails as the real one does when the conversation
  * was never saved: {@code No conversation found with session ID: <id>} on stderr, exit status 1.
  */
@@ -55,7 +55,7 @@ final class FakeCliTransport implements Transport {
         int resume = arguments.indexOf("--resume");
         FakeCli cli = resume >= 0
                 ? new FakeCli(arguments.get(resume + 1), loseConversations)
-                : new FakeCli("s-" + conversations.incrementAndGet(), false);
+                : new FakeCli(String.format("00000000-0000-4000-8000-%012d", conversations.incrementAndGet()), false);
         launched.add(cli);
         return cli;
     }

@@ -54,10 +54,27 @@ class SecretRedactorTest {
     @Test
     void aLaunchHidesWhatItsOwnAndThisJvmsEnvironmentHold() {
         Map<String, String> launchEnvironment = Map.of("MY_API_KEY", "launch-secret-value", "PLAIN", "launch-plain-value");
-        SecretRedactor launch = SecretRedactor.forLaunch(launchEnvironment);
+        SecretRedactor launch = SecretRedactor.forLaunch(launchEnvironment, java.util.Set.of());
         SecretRedactor both = SecretRedactor.of(launchEnvironment, System.getenv());
 
         assertThat(launch.redact("launch-secret-value launch-plain-value")).isEqualTo("*** launch-plain-value");
         System.getenv().values().forEach(value -> assertThat(launch.redact(value)).isEqualTo(both.redact(value)));
+    }
+
+    @Test
+    void theValuesTheSessionPassedAsSecretsAreMaskedWhateverTheirNames() {
+        // MCP env and header values, marked settings: their names say nothing
+        SecretRedactor launch = SecretRedactor.forLaunch(Map.of("PLAIN", "plain-launch-value"),
+                java.util.Set.of("mcp-env-value-0001", "Bearer header-value-0002", "quote\"and\\backslash-0003", "short"));
+
+        assertThat(launch.redact("env mcp-env-value-0001, header Bearer header-value-0002, plain-launch-value"))
+                .isEqualTo("env ***, header ***, plain-launch-value");
+        // as a CLI or a wrapper echoing its JSON input shows it
+        assertThat(launch.redact("{\"K\":\"quote\\\"and\\\\backslash-0003\"}")).isEqualTo("{\"K\":\"***\"}");
+        assertThat(launch.redact("quote\"and\\backslash-0003")).isEqualTo("***");
+        assertThat(launch.redact("short stays")).isEqualTo("short stays");
+        // secrets handed over later (MCP servers added while the session runs) join the others
+        assertThat(launch.plus(java.util.List.of("added-later-secret-0004")).redact("added-later-secret-0004 mcp-env-value-0001"))
+                .isEqualTo("*** ***");
     }
 }

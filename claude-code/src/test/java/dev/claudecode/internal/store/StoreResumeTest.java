@@ -115,4 +115,66 @@ class StoreResumeTest {
             prepared.tempRoot().ifPresent(StoreResume::delete);
         }
     }
+
+    /**
+     * A store that names hostile subagent transcripts: none is written, the legitimate one is, and
+     * nothing appears outside the temporary directory or beside it.
+     */
+    @Test
+    void aHostileStoreWritesNothingOutsideTheTemporaryDirectory() throws Exception {
+        Path cwd = Files.createDirectories(temp.resolve("project"));
+        Path userConfig = Files.createDirectories(temp.resolve("user-config"));
+        String projectKey = ProjectDirectories.encode(cwd);
+        SessionKey key = SessionKey.of(projectKey, SESSION);
+        store.append(key, List.of(entry("{\"type\":\"user\",\"uuid\":\"u1\"}")));
+        store.append(key.withSubpath("subagents/ok"), List.of(entry("{\"type\":\"user\",\"uuid\":\"s1\"}")));
+        List<String> hostile = List.of("../../../escape", "subagents/../../../../escape", "subagents/..", "/tmp/escape",
+                "subagents/x\\..\\..\\escape", "subagents/\u0000escape", "..", "subagents/ok");
+        dev.claudecode.store.SessionStore liar = new dev.claudecode.store.SessionStore() {
+            @Override
+            public void append(SessionKey k, List<SessionStoreEntry> entries) {
+                store.append(k, entries);
+            }
+
+            @Override
+            public java.util.Optional<List<SessionStoreEntry>> load(SessionKey k) {
+                return java.util.Optional.of(List.of(entry("{\"type\":\"user\",\"uuid\":\"" + k.subpath().orElse("main") + "\"}")));
+            }
+
+            @Override
+            public List<dev.claudecode.store.StoredSession> listSessions(String project) {
+                return store.listSessions(project);
+            }
+
+            @Override
+            public void delete(SessionKey k) {
+                store.delete(k);
+            }
+
+            @Override
+            public List<String> listSubkeys(String project, String sessionId) {
+                return hostile;
+            }
+        };
+
+        StoreResume.Prepared prepared = StoreResume.prepare(ClaudeCodeOptions.builder().cwd(cwd)
+                .env("CLAUDE_CONFIG_DIR", userConfig.toString()).sessionStore(liar).start(SessionStart.resume(SESSION)).build(),
+                LocalNode.instance());
+        try {
+            Path root = prepared.tempRoot().orElseThrow();
+            List<String> written;
+            try (var files = Files.walk(root)) {
+                written = files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
+            }
+            assertThat(written).containsExactly(
+                    "config/projects/" + projectKey + "/" + SESSION + ".jsonl",
+                    "config/projects/" + projectKey + "/" + SESSION + "/subagents/ok.jsonl");
+            for (Path dir = root; dir != null; dir = dir.getParent()) {
+                assertThat(dir.resolve("escape")).doesNotExist();
+                assertThat(dir.resolve("escape.jsonl")).doesNotExist();
+            }
+        } finally {
+            prepared.tempRoot().ifPresent(StoreResume::delete);
+        }
+    }
 }

@@ -27,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 class TranscriptMirrorTest {
 
+    private static final String S1 = "00000000-0000-4000-8000-0000000000a1";
+    private static final String S2 = "00000000-0000-4000-8000-0000000000a2";
+
     @TempDir
     Path config;
 
@@ -103,23 +106,23 @@ class TranscriptMirrorTest {
     void batchedFramesWaitForAFlushAndMakeOneAppendPerTranscript() {
         ScriptedStore store = new ScriptedStore();
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.BATCHED, Duration.ofSeconds(5));
-        mirror.accept(frame("s1", "a", "b"), 100);
-        mirror.accept(frame("s2", "x"), 100);
-        mirror.accept(frame("s1", "c"), 100);
+        mirror.accept(frame(S1, "a", "b"), 100);
+        mirror.accept(frame(S2, "x"), 100);
+        mirror.accept(frame(S1, "c"), 100);
         assertThat(store.calls).isEmpty();
         assertThat(mirror.flushAndWait(Duration.ofSeconds(5))).isTrue();
-        assertThat(store.calls).containsExactly("p/s1:3", "p/s2:1");
-        assertThat(uuids(store, "s1")).containsExactly("a", "b", "c");
+        assertThat(store.calls).containsExactly("p/" + S1 + ":3", "p/" + S2 + ":1");
+        assertThat(uuids(store, S1)).containsExactly("a", "b", "c");
     }
 
     @Test
     void eagerFramesAreAppendedOneByOne() {
         ScriptedStore store = new ScriptedStore();
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.EAGER, Duration.ofSeconds(5));
-        mirror.accept(frame("s1", "a"), 10);
-        mirror.accept(frame("s1", "b", "c"), 10);
+        mirror.accept(frame(S1, "a"), 10);
+        mirror.accept(frame(S1, "b", "c"), 10);
         assertThat(mirror.flushAndWait(Duration.ofSeconds(5))).isTrue();
-        assertThat(store.calls).containsExactly("p/s1:1", "p/s1:2");
+        assertThat(store.calls).containsExactly("p/" + S1 + ":1", "p/" + S1 + ":2");
     }
 
     @Test
@@ -130,10 +133,10 @@ class TranscriptMirrorTest {
         for (int i = 0; i < many.length; i++) {
             many[i] = "u" + i;
         }
-        mirror.accept(frame("s1", many), 1000);
-        mirror.accept(frame("s2", "big"), TranscriptMirror.MAX_PENDING_CHARS + 1);
+        mirror.accept(frame(S1, many), 1000);
+        mirror.accept(frame(S2, "big"), TranscriptMirror.MAX_PENDING_CHARS + 1);
         awaitCalls(store, 2);
-        assertThat(store.calls).containsExactly("p/s1:" + many.length, "p/s2:1");
+        assertThat(store.calls).containsExactly("p/" + S1 + ":" + many.length, "p/" + S2 + ":1");
     }
 
     @Test
@@ -141,10 +144,10 @@ class TranscriptMirrorTest {
         ScriptedStore store = new ScriptedStore();
         store.failures = 2;
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.BATCHED, Duration.ofSeconds(5));
-        mirror.accept(frame("s1", "a"), 10);
+        mirror.accept(frame(S1, "a"), 10);
         assertThat(mirror.flushAndWait(Duration.ofSeconds(5))).isTrue();
         assertThat(store.calls).hasSize(3);
-        assertThat(uuids(store, "s1")).containsExactly("a");
+        assertThat(uuids(store, S1)).containsExactly("a");
         assertThat(errors).isEmpty();
         assertThat(TimeUnit.NANOSECONDS.toMillis(store.times.get(1) - store.times.get(0))).isGreaterThanOrEqualTo(50);
         assertThat(TimeUnit.NANOSECONDS.toMillis(store.times.get(2) - store.times.get(1))).isGreaterThanOrEqualTo(150);
@@ -155,16 +158,16 @@ class TranscriptMirrorTest {
         ScriptedStore store = new ScriptedStore();
         store.failures = 3;
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.BATCHED, Duration.ofSeconds(5));
-        mirror.accept(frame("s1", "lost"), 10);
+        mirror.accept(frame(S1, "lost"), 10);
         mirror.flushAndWait(Duration.ofSeconds(5));
-        mirror.accept(frame("s1", "kept"), 10);
+        mirror.accept(frame(S1, "kept"), 10);
         mirror.flushAndWait(Duration.ofSeconds(5));
         assertThat(store.calls).hasSize(4);
-        assertThat(uuids(store, "s1")).containsExactly("kept");
+        assertThat(uuids(store, S1)).containsExactly("kept");
         assertThat(errors).singleElement().satisfies(error -> {
-            assertThat(error.key()).isEqualTo(SessionKey.of("p", "s1"));
+            assertThat(error.key()).isEqualTo(SessionKey.of("p", S1));
             assertThat(error.error()).isEqualTo("down");
-            assertThat(error.raw()).containsEntry("subtype", "mirror_error").containsEntry("session_id", "s1");
+            assertThat(error.raw()).containsEntry("subtype", "mirror_error").containsEntry("session_id", S1);
         });
     }
 
@@ -173,20 +176,20 @@ class TranscriptMirrorTest {
         ScriptedStore store = new ScriptedStore();
         store.hang = new CountDownLatch(1);
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.BATCHED, Duration.ofMillis(200));
-        mirror.accept(frame("s1", "slow"), 10);
+        mirror.accept(frame(S1, "slow"), 10);
         assertThat(mirror.flushAndWait(Duration.ofSeconds(5))).isTrue();
         assertThat(store.calls).hasSize(1);
         assertThat(errors).singleElement().satisfies(error -> assertThat(error.error()).contains("did not finish within 200 ms"));
         store.hang.countDown(); // the late append still lands
-        awaitLoaded(store, "s1");
+        awaitLoaded(store, S1);
     }
 
     @Test
     void framesOutsideTheConfigDirectoryAreNotMirrored() {
         ScriptedStore store = new ScriptedStore();
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.BATCHED, Duration.ofSeconds(5));
-        ObjectNode stray = frame("s1", "a");
-        stray.put("filePath", "/elsewhere/projects/p/s1.jsonl");
+        ObjectNode stray = frame(S1, "a");
+        stray.put("filePath", "/elsewhere/projects/p/" + S1 + ".jsonl");
         mirror.accept(stray, 10);
         mirror.accept(Json.object().put("type", "transcript_mirror"), 10);
         assertThat(mirror.flushAndWait(Duration.ofSeconds(5))).isTrue();
@@ -200,12 +203,12 @@ class TranscriptMirrorTest {
         TranscriptMirror mirror = mirror(store, SessionStoreFlush.EAGER, Duration.ofSeconds(30));
         int chunk = (int) (TranscriptMirror.MAX_BACKLOG_CHARS / 4);
         for (int i = 0; i < 5; i++) {
-            mirror.accept(frame("s1", "e" + i), chunk);
+            mirror.accept(frame(S1, "e" + i), chunk);
         }
         assertThat(errors).singleElement().satisfies(error -> assertThat(error.error()).contains("dropped"));
         store.hang.countDown();
         assertThat(mirror.flushAndWait(Duration.ofSeconds(10))).isTrue();
-        assertThat(uuids(store, "s1")).containsExactly("e0", "e1", "e2", "e3");
+        assertThat(uuids(store, S1)).containsExactly("e0", "e1", "e2", "e3");
     }
 
     private static void awaitCalls(ScriptedStore store, int calls) throws InterruptedException {
