@@ -132,7 +132,7 @@ public final class Session implements AutoCloseable {
      */
     public MessageStream stream(UserInput input) {
         ensureOpen();
-        Turn turn = Turn.of(input.content(), input.uuid());
+        Turn turn = Turn.of(input.content(), input.uuid(), input.verbatim() || options.verbatimPrompts());
         scheduler.submit(turn);
         return new MessageStream(this, turn);
     }

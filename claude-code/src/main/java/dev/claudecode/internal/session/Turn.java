@@ -91,10 +91,11 @@ public final class Turn {
      *
      * @param content the turn's content blocks, at least one
      * @param uuid the uuid the CLI should give the user message, if chosen
+     * @param verbatim whether the CLI takes the text as written ({@code client_composed})
      * @return the turn, which writes its {@code user} line when it starts
      */
-    public static Turn of(List<ContentBlock> content, Optional<String> uuid) {
-        return new Turn(UserLines.of(content, uuid));
+    public static Turn of(List<ContentBlock> content, Optional<String> uuid, boolean verbatim) {
+        return new Turn(UserLines.of(content, uuid, verbatim));
     }
 
     /** @return the user line this turn writes */
