@@ -196,7 +196,7 @@ public final class ControlRequests {
         flag(request, "check_permissions", call.checkPermissions());
         flag(request, "result_not_for_model", call.resultNotForModel());
         flag(request, "soft_error_result", call.softErrorResult());
-        call.timeout().ifPresent(timeout -> request.put("timeout_ms", timeout.toMillis()));
+        call.timeout().ifPresent(timeout -> number(request, "timeout_ms", timeout.toMillis()));
         return request;
     }
 
@@ -237,7 +237,7 @@ public final class ControlRequests {
      * @return {@code {"subtype":"seed_read_state","path":…,"mtime":…}}
      */
     public static ObjectNode seedReadState(String path, long mtimeMillis) {
-        return subtype("seed_read_state").put("path", path).put("mtime", mtimeMillis);
+        return number(subtype("seed_read_state").put("path", path), "mtime", mtimeMillis);
     }
 
     /**
@@ -409,6 +409,11 @@ public final class ControlRequests {
             }
         });
         return request;
+    }
+
+    // the JSON text is the same either way; the smallest node keeps requests equal to parsed ones
+    private static ObjectNode number(ObjectNode request, String field, long value) {
+        return value == (int) value ? request.put(field, (int) value) : request.put(field, value);
     }
 
     private static void flag(ObjectNode request, String field, boolean on) {

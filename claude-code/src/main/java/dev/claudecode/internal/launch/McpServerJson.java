@@ -111,7 +111,8 @@ public final class McpServerJson {
     }
 
     private static void timeout(Map<String, Object> json, Optional<Duration> timeout) {
-        timeout.ifPresent(value -> json.put("timeout", value.toMillis()));
+        // McpServerConfig keeps a timeout within an int of milliseconds
+        timeout.ifPresent(value -> json.put("timeout", (int) value.toMillis()));
     }
 
     private static List<Object> policies(List<McpToolPolicy> tools) {
