@@ -41,7 +41,7 @@ import java.util.OptionalInt;
  * @param initialPrompt the first user turn, sent on its own when this agent runs the main thread;
  *     slash commands in it are processed ({@code initialPrompt})
  * @param autoCompactWindow the token count at which the agent, run as a subagent, compacts its own
- *     conversation; it can only lower the inherited window ({@code autoCompactWindow}, 2.1.332)
+ *     conversation, at least 100,000; it can only lower the inherited window ({@code autoCompactWindow}, 2.1.332)
  * @param background whether the agent always runs as a background task ({@code background})
  * @param omitClaudeMd whether the agent, run as a subagent, goes without the user, project and local
  *     {@code CLAUDE.md} files ({@code omitClaudeMd}, 2.1.332)
@@ -73,6 +73,9 @@ public record AgentDefinition(
         Optional<PermissionMode> permissionMode,
         Optional<String> observer,
         Optional<String> observerMessage) {
+
+    /** The smallest {@code autoCompactWindow} the CLI accepts, in tokens. */
+    public static final int MIN_AUTO_COMPACT_WINDOW = 100_000;
 
     /** Where an agent's memory files live ({@code memory}). */
     public enum Memory {
@@ -180,8 +183,9 @@ public record AgentDefinition(
         skills.forEach(skill -> requireText(skill, "an agent's skill name"));
         initialPrompt = orEmpty(initialPrompt);
         autoCompactWindow = autoCompactWindow == null ? OptionalInt.empty() : autoCompactWindow;
-        if (autoCompactWindow.isPresent() && autoCompactWindow.getAsInt() <= 0) {
-            throw new InvalidOptionsException("an agent's autoCompactWindow must be a positive token count");
+        if (autoCompactWindow.isPresent() && autoCompactWindow.getAsInt() < MIN_AUTO_COMPACT_WINDOW) {
+            throw new InvalidOptionsException("an agent's autoCompactWindow must be at least " + MIN_AUTO_COMPACT_WINDOW
+                    + " tokens (CLI 2.1.332 drops an agent with a smaller one), was " + autoCompactWindow.getAsInt());
         }
         memory = orEmpty(memory);
         effort = orEmpty(effort);
@@ -462,7 +466,7 @@ public record AgentDefinition(
         /**
          * Sets the token count at which the agent, as a subagent, compacts its conversation.
          *
-         * @param tokens a positive token count ({@code autoCompactWindow}); null to inherit
+         * @param tokens a token count of at least {@link AgentDefinition#MIN_AUTO_COMPACT_WINDOW} ({@code autoCompactWindow}); null to inherit
          * @return this builder
          */
         public Builder autoCompactWindow(Integer tokens) {

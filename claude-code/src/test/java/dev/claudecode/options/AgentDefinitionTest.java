@@ -27,7 +27,7 @@ class AgentDefinitionTest {
         assertThatThrownBy(() -> AgentDefinition.of(" ", "p")).isInstanceOf(InvalidOptionsException.class);
         assertThatThrownBy(() -> AgentDefinition.builder("d", "p").maxTurns(0).build()).isInstanceOf(InvalidOptionsException.class);
         assertThatThrownBy(() -> AgentDefinition.builder("d", "p").model("").build()).isInstanceOf(InvalidOptionsException.class);
-        assertThatThrownBy(() -> AgentDefinition.builder("d", "p").autoCompactWindow(0).build())
+        assertThatThrownBy(() -> AgentDefinition.builder("d", "p").autoCompactWindow(99_999).build())
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("autoCompactWindow");
         assertThatThrownBy(() -> AgentDefinition.builder("d", "p").observer("a,b,c,d,e").build())
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("at most four observers");

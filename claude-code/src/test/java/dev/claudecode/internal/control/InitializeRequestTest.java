@@ -111,7 +111,7 @@ class InitializeRequestTest {
                 .criticalSystemReminder("Never write.")
                 .skills("pdf")
                 .initialPrompt("/status")
-                .autoCompactWindow(50_000)
+                .autoCompactWindow(150_000)
                 .background(true)
                 .omitClaudeMd(true)
                 .memory(AgentDefinition.Memory.PROJECT)
@@ -127,7 +127,7 @@ class InitializeRequestTest {
                 + "\"disallowedTools\":[\"mcp__web\"],\"model\":\"haiku\",\"maxTurns\":3,"
                 + "\"mcpServers\":[\"docs\",{\"local\":{\"type\":\"stdio\",\"command\":\"mcp-local\",\"args\":[\"--quiet\"]}}],"
                 + "\"criticalSystemReminder_EXPERIMENTAL\":\"Never write.\",\"skills\":[\"pdf\"],\"initialPrompt\":\"/status\","
-                + "\"autoCompactWindow\":50000,\"background\":true,\"omitClaudeMd\":true,\"memory\":\"project\",\"effort\":\"high\","
+                + "\"autoCompactWindow\":150000,\"background\":true,\"omitClaudeMd\":true,\"memory\":\"project\",\"effort\":\"high\","
                 + "\"permissionMode\":\"plan\",\"observer\":\"auditor,critic\",\"observerMessage\":\"Be brief.\"}"));
         assertThat(json.size()).isEqualTo(18);
         assertThat(InitializeRequest.agent(AgentDefinition.builder("d", "p").effort(7).build()).get("effort").isNumber()).isTrue();
