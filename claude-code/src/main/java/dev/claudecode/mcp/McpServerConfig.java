@@ -21,8 +21,11 @@ import java.util.Optional;
  * per-tool {@linkplain McpToolPolicy permission policies}. Set them with the {@code with...}
  * methods, e.g. {@code McpServerConfig.http(url).withTimeout(Duration.ofSeconds(30)).withAlwaysLoad(true)}.
  * They travel in the server's JSON ({@code --mcp-config}, {@code mcp_set_servers}) or, for
- * in-process servers, in the {@code initialize} request's {@code sdkMcpServerConfigs}; CLI 2.1.332
- * reads them all, CLI 2.1.197 only {@code timeout} and {@code alwaysLoad}.
+ * in-process servers, in the {@code initialize} request's {@code sdkMcpServerConfigs}. CLI 2.1.332
+ * applies the tool policies of an SSE or HTTP server only when the server is given at runtime
+ * ({@link dev.claudecode.control.SessionControl#setMcpServers}); for a server of the options it
+ * keeps asking. Those of in-process servers apply at start. {@code timeout} and
+ * {@code alwaysLoad} apply either way; CLI 2.1.197 knows only those two.
  */
 public sealed interface McpServerConfig
         permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http, McpServerConfig.Sdk {
@@ -132,7 +135,7 @@ public sealed interface McpServerConfig
      * @param headers HTTP headers sent with every request
      * @param timeout the tool-call timeout ({@code timeout}), when set
      * @param alwaysLoad whether the tools are always in the prompt ({@code alwaysLoad}); empty for the CLI's default
-     * @param tools per-tool permission policies ({@code tools})
+     * @param tools per-tool permission policies ({@code tools}); applied when the server is set at runtime
      */
     record Sse(String url, Map<String, String> headers, Optional<Duration> timeout, Optional<Boolean> alwaysLoad,
             List<McpToolPolicy> tools) implements McpServerConfig {
@@ -197,7 +200,7 @@ public sealed interface McpServerConfig
      * @param headers HTTP headers sent with every request
      * @param timeout the tool-call timeout ({@code timeout}), when set
      * @param alwaysLoad whether the tools are always in the prompt ({@code alwaysLoad}); empty for the CLI's default
-     * @param tools per-tool permission policies ({@code tools})
+     * @param tools per-tool permission policies ({@code tools}); applied when the server is set at runtime
      */
     record Http(String url, Map<String, String> headers, Optional<Duration> timeout, Optional<Boolean> alwaysLoad,
             List<McpToolPolicy> tools) implements McpServerConfig {

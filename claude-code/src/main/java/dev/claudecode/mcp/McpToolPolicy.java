@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The permission policy the host declares for one tool of an MCP server: an entry of the server's
- * {@code tools} list, in {@code --mcp-config} and {@code mcp_set_servers} for SSE and HTTP servers
- * and in the {@code initialize} request's {@code sdkMcpServerConfigs} for in-process servers. Read
- * by CLI 2.1.332; CLI 2.1.197 ignores it.
+ * {@code tools} list, applied by CLI 2.1.332 from {@code mcp_set_servers} for SSE and HTTP servers
+ * (not from {@code --mcp-config}) and from the {@code initialize} request's
+ * {@code sdkMcpServerConfigs} for in-process servers. CLI 2.1.197 ignores it.
  *
  * @param name the tool's name as the server lists it (without the {@code mcp__server__} prefix)
  * @param permission how calls of the tool are decided ({@code permission_policy}); empty states none
