@@ -8,7 +8,9 @@ import dev.claudecode.control.SessionControl;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.launch.LaunchSecrets;
 import dev.claudecode.internal.launch.OptionsCallbacks;
+import dev.claudecode.control.InterruptReceipt;
 import dev.claudecode.internal.control.Await;
+import dev.claudecode.internal.control.ControlResponses;
 import dev.claudecode.internal.callback.CallbackConfig;
 import dev.claudecode.internal.callback.CallbackRouter;
 import dev.claudecode.internal.control.InitializeRequest;
@@ -170,7 +172,8 @@ public final class Session implements AutoCloseable {
      */
     public MessageStream stream(UserInput input) {
         ensureOpen();
-        Turn turn = Turn.of(input.content(), input.uuid(), observers.turn(new TurnStart(sessionId(), input.uuid())));
+        Turn turn = Turn.of(input.content(), input.uuid(), input.verbatim() || options.verbatimPrompts(),
+                observers.turn(new TurnStart(sessionId(), input.uuid())));
         scheduler.submit(turn);
         return new MessageStream(this, turn);
     }
@@ -217,13 +220,37 @@ public final class Session implements AutoCloseable {
 
     /**
      * Interrupts the turn in progress: the CLI stops it and ends it with an {@code
-     * error_during_execution} result. Does nothing when no turn runs. Never starts a CLI.
+     * error_during_execution} result. Queued user messages survive it and run next. Does nothing
+     * when no turn runs. Never starts a CLI. Unless the options declare
+     * {@link ClaudeCodeOptions#perTaskStopAffordance()}, the CLI also stops background agents.
      *
+     * @return the CLI's receipt, listing the queued messages that will still run (CLIs newer than
+     *     2.1.197; {@code interrupt_receipt_v1}); empty when no CLI runs or the CLI sends none
      * @throws dev.claudecode.errors.ControlException when the CLI refuses or does not answer within
      *     the control timeout
      */
-    public void interrupt() {
-        connector.interrupt(options.controlTimeout()).ifPresent(answer -> Await.answer(answer, "interrupt"));
+    public Optional<InterruptReceipt> interrupt() {
+        return interrupt(false);
+    }
+
+    /**
+     * Interrupts the turn in progress and cancels every queued user message that carries a uuid
+     * ({@code interrupt} with {@code cancel_queued}, introduced after CLI 2.1.197, capability
+     * {@code interrupt_cancel_queued_v1}; older CLIs ignore the field and keep the queue): one
+     * request that stops the session's work, as a person's Stop button means.
+     *
+     * @return the receipt, listing the cancelled messages under {@code cancelled}; empty when no CLI
+     *     runs or the CLI sends none
+     * @throws dev.claudecode.errors.ControlException when the CLI refuses or does not answer within
+     *     the control timeout
+     */
+    public Optional<InterruptReceipt> interruptAndCancelQueued() {
+        return interrupt(true);
+    }
+
+    private Optional<InterruptReceipt> interrupt(boolean cancelQueued) {
+        return connector.interrupt(cancelQueued, options.controlTimeout())
+                .flatMap(answer -> ControlResponses.interruptReceipt(Await.answer(answer, "interrupt")));
     }
 
     // ---------------------------------------------------------------- runtime controls and health

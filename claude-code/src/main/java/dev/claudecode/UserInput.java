@@ -15,8 +15,12 @@ import java.util.Optional;
  *
  * @param content the content blocks, at least one
  * @param uuid the message uuid to use, when the caller chooses it
+ * @param verbatim whether the CLI takes the text as written: no {@code @path} mention expansion, no
+ *     slash-command dispatch and no turn-start attachments (the {@code client_composed} field of the
+ *     {@code user} line, read from CLI 2.1.248; older CLIs ignore it). The options'
+ *     {@code verbatimPrompts} sets it on every message.
  */
-public record UserInput(List<ContentBlock> content, Optional<String> uuid) {
+public record UserInput(List<ContentBlock> content, Optional<String> uuid, boolean verbatim) {
 
     /** Validates and copies the components. */
     public UserInput {
@@ -25,6 +29,16 @@ public record UserInput(List<ContentBlock> content, Optional<String> uuid) {
             throw new IllegalArgumentException("a user message needs at least one content block");
         }
         Objects.requireNonNull(uuid, "uuid");
+    }
+
+    /**
+     * Input the CLI may expand ({@code @path} mentions, slash commands).
+     *
+     * @param content the content blocks, at least one
+     * @param uuid the message uuid to use, when the caller chooses it
+     */
+    public UserInput(List<ContentBlock> content, Optional<String> uuid) {
+        this(content, uuid, false);
     }
 
     /**
@@ -45,7 +59,17 @@ public record UserInput(List<ContentBlock> content, Optional<String> uuid) {
      * @return a copy with that uuid
      */
     public UserInput withUuid(String messageUuid) {
-        return new UserInput(content, Optional.of(messageUuid));
+        return new UserInput(content, Optional.of(messageUuid), verbatim);
+    }
+
+    /**
+     * Marks the input as composed by the program, not typed by a person: the CLI delivers the text
+     * as written, without expanding {@code @path} mentions or running slash commands.
+     *
+     * @return a copy sent with {@code client_composed: true}
+     */
+    public UserInput asVerbatim() {
+        return new UserInput(content, uuid, true);
     }
 
     /** Builds a {@link UserInput} block by block. */

@@ -52,18 +52,67 @@ public record ContextUsage(
     }
 
     /**
+     * Finds a category by its stable id.
+     *
+     * @param id e.g. {@code system_prompt} or {@code free_space} (CLI 2.1.332)
+     * @return the category, when present
+     */
+    public Optional<Category> categoryById(String id) {
+        return categories.stream().filter(category -> category.id().filter(id::equals).isPresent()).findFirst();
+    }
+
+    /**
+     * How {@link SessionControl#contextUsage(Detail)} counts ({@code detail} of
+     * {@code get_context_usage}, introduced after CLI 2.1.197; older CLIs always count fully).
+     */
+    public enum Detail {
+        /** Each category counted with the token-count API: exact, and slower ({@code full}, the default). */
+        FULL("full"),
+        /** From the last response's usage and local estimates, without token-count calls ({@code summary}). */
+        SUMMARY("summary");
+
+        private final String value;
+
+        Detail(String value) {
+            this.value = value;
+        }
+
+        /** @return the wire value */
+        public String value() {
+            return value;
+        }
+    }
+
+    /**
      * One part of the context window.
      *
      * @param name what the tokens are for, e.g. {@code System prompt}
      * @param tokens how many tokens it takes
      * @param color the CLI's display color for it
+     * @param id the row's stable id, e.g. {@code system_prompt}; match rows on it, not on the name
+     *     ({@code id}, CLI 2.1.332)
+     * @param kind what the row is: {@code used}, {@code free}, {@code buffer} or {@code deferred}
+     *     ({@code kind}, CLI 2.1.332)
      */
-    public record Category(String name, long tokens, String color) {
+    public record Category(String name, long tokens, String color, Optional<String> id, Optional<String> kind) {
 
         /** Validates the components. */
         public Category {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /**
+         * A category as CLI 2.1.197 reports it, without id and kind.
+         *
+         * @param name what the tokens are for
+         * @param tokens how many tokens it takes
+         * @param color the CLI's display color
+         */
+        public Category(String name, long tokens, String color) {
+            this(name, tokens, color, Optional.empty(), Optional.empty());
         }
     }
 }

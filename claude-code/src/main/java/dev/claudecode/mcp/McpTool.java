@@ -37,4 +37,10 @@ public @interface McpTool {
 
     /** @return what the tool does, for the model */
     String description() default "";
+
+    /** @return words tool search should match the tool by (see {@link SdkMcpTool#searchHint()}); empty for none */
+    String searchHint() default "";
+
+    /** @return whether the tool is in every request instead of deferred behind tool search (see {@link SdkMcpTool#alwaysLoad()}) */
+    boolean alwaysLoad() default false;
 }

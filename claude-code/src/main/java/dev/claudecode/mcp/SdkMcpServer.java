@@ -91,6 +91,7 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
         private final List<SdkMcpTool> tools = new ArrayList<>();
         private final List<SdkMcpResource> resources = new ArrayList<>();
         private final List<SdkMcpPrompt> prompts = new ArrayList<>();
+        private boolean alwaysLoad;
 
         private Builder(String name) {
             this.name = name;
@@ -213,9 +214,22 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
             return this;
         }
 
+        /**
+         * Marks every tool added so far and later as always loaded ({@link SdkMcpTool#alwaysLoad()}),
+         * as the official TypeScript SDK's server-level {@code alwaysLoad} does.
+         *
+         * @param load whether all tools are in every request instead of deferred behind tool search
+         * @return this builder
+         */
+        public Builder alwaysLoad(boolean load) {
+            this.alwaysLoad = load;
+            return this;
+        }
+
         /** @return the server */
         public SdkMcpServer build() {
-            return new SdkMcpServer(name, version, Optional.ofNullable(instructions), tools, resources, prompts);
+            List<SdkMcpTool> built = alwaysLoad ? tools.stream().map(tool -> tool.withAlwaysLoad(true)).toList() : tools;
+            return new SdkMcpServer(name, version, Optional.ofNullable(instructions), built, resources, prompts);
         }
     }
 }

@@ -9,15 +9,32 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One tool of an in-process MCP server: its name, description, input JSON schema and Java code.
- * The model sees it as {@code mcp__<server>__<name>}.
+ * One tool of an in-process MCP server: its name, description, input JSON schema and Java code,
+ * and optionally its {@linkplain McpToolAnnotations annotations}, a search hint and whether it is
+ * always loaded. The model sees it as {@code mcp__<server>__<name>}.
+ *
+ * <p>CLI 2.1.332 defers MCP tools behind its {@code ToolSearch} tool: the model sees them only
+ * after searching. The search hint (sent in the tool's {@code _meta} as
+ * {@code anthropic/searchHint}) adds words that search matches; {@code alwaysLoad} (sent as
+ * {@code _meta} {@code anthropic/alwaysLoad: true}) puts the tool in every request instead.
+ *
+ * <pre>{@code
+ * SdkMcpTool add = SdkMcpTool.of("add", "Add two numbers", schema, handler)
+ *         .withAnnotations(McpToolAnnotations.builder().readOnly(true).build())
+ *         .withSearchHint("arithmetic sum plus")
+ *         .withAlwaysLoad(true);
+ * }</pre>
  *
  * @param name the tool's name: letters, digits, {@code _} and {@code -}, at most 64 characters
  * @param description what the tool does, for the model
  * @param inputSchema the JSON schema of the arguments, an {@code object} schema
  * @param handler the Java code
+ * @param annotations the tool's MCP annotations, when given
+ * @param searchHint words that tool search should match the tool by ({@code _meta["anthropic/searchHint"]})
+ * @param alwaysLoad whether the tool is never deferred behind tool search ({@code _meta["anthropic/alwaysLoad"]})
  */
-public record SdkMcpTool(String name, Optional<String> description, Map<String, Object> inputSchema, ToolHandler handler) {
+public record SdkMcpTool(String name, Optional<String> description, Map<String, Object> inputSchema, ToolHandler handler,
+        Optional<McpToolAnnotations> annotations, Optional<String> searchHint, boolean alwaysLoad) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -33,6 +50,44 @@ public record SdkMcpTool(String name, Optional<String> description, Map<String, 
             throw new IllegalArgumentException("the input schema of tool '" + name + "' must have \"type\":\"object\"");
         }
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(annotations, "annotations");
+        searchHint = Objects.requireNonNull(searchHint, "searchHint").filter(text -> !text.isBlank());
+    }
+
+    /**
+     * A tool without annotations, search hint or always-load.
+     *
+     * @param name the tool's name
+     * @param description what it does
+     * @param inputSchema the JSON schema of its arguments
+     * @param handler the Java code
+     */
+    public SdkMcpTool(String name, Optional<String> description, Map<String, Object> inputSchema, ToolHandler handler) {
+        this(name, description, inputSchema, handler, Optional.empty(), Optional.empty(), false);
+    }
+
+    /**
+     * @param toolAnnotations the tool's MCP annotations
+     * @return a copy with those annotations
+     */
+    public SdkMcpTool withAnnotations(McpToolAnnotations toolAnnotations) {
+        return new SdkMcpTool(name, description, inputSchema, handler, Optional.of(toolAnnotations), searchHint, alwaysLoad);
+    }
+
+    /**
+     * @param hint words tool search should match the tool by; blank for none
+     * @return a copy with that hint
+     */
+    public SdkMcpTool withSearchHint(String hint) {
+        return new SdkMcpTool(name, description, inputSchema, handler, annotations, Optional.ofNullable(hint), alwaysLoad);
+    }
+
+    /**
+     * @param load whether the tool is in every request instead of deferred behind tool search
+     * @return a copy with that setting
+     */
+    public SdkMcpTool withAlwaysLoad(boolean load) {
+        return new SdkMcpTool(name, description, inputSchema, handler, annotations, searchHint, load);
     }
 
     /**

@@ -234,6 +234,17 @@ public final class ClaudeCodeOptions {
         return values.excludeDynamicSystemPromptSections;
     }
 
+    /**
+     * @return whether the system prompt is recorded once in the conversation's transcript and
+     *     reused verbatim on every later request and resume ({@code true}), or rendered afresh each
+     *     time ({@code false}); empty leaves the CLI's default, which records it where the account
+     *     has recording. The {@code initialize} field {@code systemPromptSnapshot}, introduced after
+     *     CLI 2.1.197 (which ignores it)
+     */
+    public Optional<Boolean> systemPromptSnapshot() {
+        return Optional.ofNullable(values.systemPromptSnapshot);
+    }
+
     /** @return the workflow text used in plan mode instead of the default ({@code --plan-mode-instructions}) */
     public Optional<String> planModeInstructions() {
         return Optional.ofNullable(values.planModeInstructions);
@@ -310,6 +321,40 @@ public final class ClaudeCodeOptions {
         return values.addDirs;
     }
 
+    /**
+     * @return who answers permission prompts ({@code --permission-prompts}, introduced after CLI
+     *     2.1.197); empty leaves the CLI's default, {@link PermissionPrompts#HOST}
+     */
+    public Optional<PermissionPrompts> permissionPrompts() {
+        return Optional.ofNullable(values.permissionPrompts);
+    }
+
+    /**
+     * @return tool-name aliases applied before a tool use is resolved, alias to target, in
+     *     insertion order: a tool use the model names with an alias runs the target tool (one hop,
+     *     no chains). The {@code initialize} field {@code toolAliases}, read by CLI 2.1.197 and 2.1.332
+     */
+    public Map<String, String> toolAliases() {
+        return values.toolAliases;
+    }
+
+    /**
+     * @return the configuration of built-in tools, given to the CLI through its environment
+     *     ({@code CLAUDE_CODE_QUESTION_PREVIEW_FORMAT})
+     */
+    public Optional<ToolConfig> toolConfig() {
+        return Optional.ofNullable(values.toolConfig);
+    }
+
+    /**
+     * @return which skills the main session may use: {@code Skill} rules in {@code --allowedTools},
+     *     and for a list also the {@code initialize} field {@code skills} (read by CLI 2.1.197 and
+     *     2.1.332); empty leaves the CLI's defaults
+     */
+    public Optional<Skills> skills() {
+        return Optional.ofNullable(values.skills);
+    }
+
     // ---- MCP -----------------------------------------------------------------------------------
 
     /**
@@ -355,6 +400,43 @@ public final class ClaudeCodeOptions {
     /** @return whether raw streaming events arrive as {@code stream_event} messages ({@code --include-partial-messages}) */
     public boolean includePartialMessages() {
         return values.includePartialMessages;
+    }
+
+    /**
+     * @return whether the text and thinking of subagents arrive as assistant and user messages
+     *     with {@code parent_tool_use_id} set, not only their tool uses and results; the
+     *     {@code initialize} field {@code forwardSubagentText}
+     */
+    public boolean forwardSubagentText() {
+        return values.forwardSubagentText;
+    }
+
+    /**
+     * @return whether running subagents get a model-written progress summary about every 30
+     *     seconds, in the {@code summary} of {@code task_progress} messages; the {@code initialize}
+     *     field {@code agentProgressSummaries}
+     */
+    public boolean agentProgressSummaries() {
+        return values.agentProgressSummaries;
+    }
+
+    /**
+     * @return whether this host stops background tasks one by one ({@code control().stopTask}), so
+     *     that an interrupt ends only the turn and leaves background agents running; without it an
+     *     interrupt also kills them. The {@code initialize} field {@code perTaskStopAffordance},
+     *     introduced after CLI 2.1.197
+     */
+    public boolean perTaskStopAffordance() {
+        return values.perTaskStopAffordance;
+    }
+
+    /**
+     * @return whether every user message is sent with {@code client_composed: true}, so the CLI
+     *     takes the text as written: no {@code @path} expansion, no slash commands, no turn-start
+     *     attachments (CLI 2.1.248 and newer; see {@link dev.claudecode.UserInput#asVerbatim()})
+     */
+    public boolean verbatimPrompts() {
+        return values.verbatimPrompts;
     }
 
     /** @return whether the CLI echoes each user message back ({@code --replay-user-messages}) */
@@ -435,6 +517,15 @@ public final class ClaudeCodeOptions {
         return values.plugins;
     }
 
+    /**
+     * @return how {@link #plugins()} and {@link #pluginsWithoutMcp()} reach the CLI: as flags
+     *     (the default) or in the {@code initialize} request ({@code plugins}, with
+     *     {@code --await-initialize}, CLI 2.1.261 and newer)
+     */
+    public PluginDelivery pluginDelivery() {
+        return values.pluginDelivery;
+    }
+
     /** @return plugins loaded without their {@code .mcp.json} servers ({@code --plugin-dir-no-mcp}) */
     public List<Path> pluginsWithoutMcp() {
         return values.pluginsWithoutMcp;
@@ -505,6 +596,15 @@ public final class ClaudeCodeOptions {
     /** @return the name of that worktree; the CLI picks one when empty */
     public Optional<String> worktreeName() {
         return Optional.ofNullable(values.worktreeName);
+    }
+
+    /**
+     * @return the trusted checkout the working directory is a worktree of: project settings,
+     *     {@code .mcp.json}, the {@code .claude} directories and {@code CLAUDE_PROJECT_DIR} come from
+     *     here instead of the working directory ({@code --project-config-root}, introduced after CLI 2.1.197)
+     */
+    public Optional<Path> projectConfigRoot() {
+        return Optional.ofNullable(values.projectConfigRoot);
     }
 
     /** @return the workload tag for billing attribution ({@code --workload}) */
@@ -660,6 +760,7 @@ public final class ClaudeCodeOptions {
         private PromptText systemPrompt;
         private PromptText appendSystemPrompt;
         private boolean excludeDynamicSystemPromptSections;
+        private Boolean systemPromptSnapshot;
         private String planModeInstructions;
         private String agent;
         private Map<String, AgentDefinition> agents = Map.of();
@@ -674,6 +775,10 @@ public final class ClaudeCodeOptions {
         private boolean allowDangerouslySkipPermissions;
         private boolean dangerouslySkipPermissions;
         private List<Path> addDirs = List.of();
+        private PermissionPrompts permissionPrompts;
+        private Map<String, String> toolAliases = Map.of();
+        private ToolConfig toolConfig;
+        private Skills skills;
 
         private List<String> mcpConfig = List.of();
         private Map<String, McpServerConfig> mcpServers = Map.of();
@@ -683,6 +788,10 @@ public final class ClaudeCodeOptions {
         private Map<String, Object> outputFormat;
         private boolean includePartialMessages;
         private boolean replayUserMessages;
+        private boolean forwardSubagentText;
+        private boolean agentProgressSummaries;
+        private boolean perTaskStopAffordance;
+        private boolean verbatimPrompts;
         private boolean includeHookEvents;
         private Map<HookEvent, List<HookMatcher>> hooks = Map.of();
         private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
@@ -695,6 +804,7 @@ public final class ClaudeCodeOptions {
         private Map<String, Object> managedSettings;
         private List<SettingSource> settingSources;
         private List<Path> plugins = List.of();
+        private PluginDelivery pluginDelivery = PluginDelivery.ARGV;
         private List<Path> pluginsWithoutMcp = List.of();
         private List<URI> pluginUrls = List.of();
         private boolean disableSlashCommands;
@@ -708,6 +818,7 @@ public final class ClaudeCodeOptions {
         private List<String> files = List.of();
         private boolean worktree;
         private String worktreeName;
+        private Path projectConfigRoot;
         private String workload;
 
         private SessionStore sessionStore;
@@ -936,6 +1047,14 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * @param thinkingDisplay how thinking appears in responses; null leaves the CLI's default
+         * @return this builder
+         */
+        public Builder thinkingDisplay(ThinkingDisplay thinkingDisplay) {
+            return thinkingDisplay(thinkingDisplay == null ? null : thinkingDisplay.value());
+        }
+
+        /**
          * @param betas beta headers for API requests
          * @return this builder
          */
@@ -1077,6 +1196,16 @@ public final class ClaudeCodeOptions {
          */
         public Builder excludeDynamicSystemPromptSections(boolean exclude) {
             this.excludeDynamicSystemPromptSections = exclude;
+            return this;
+        }
+
+        /**
+         * @param snapshot whether the system prompt is recorded once and reused verbatim (true) or
+         *     rendered afresh every request (false); null leaves the CLI's default
+         * @return this builder
+         */
+        public Builder systemPromptSnapshot(Boolean snapshot) {
+            this.systemPromptSnapshot = snapshot;
             return this;
         }
 
@@ -1243,6 +1372,52 @@ public final class ClaudeCodeOptions {
             return addDirs(Arrays.asList(addDirs));
         }
 
+        /**
+         * @param prompts who answers permission prompts; null leaves the CLI's default
+         * @return this builder
+         */
+        public Builder permissionPrompts(PermissionPrompts prompts) {
+            this.permissionPrompts = prompts;
+            return this;
+        }
+
+        /**
+         * @param aliases tool-name aliases, alias to target tool (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder toolAliases(Map<String, String> aliases) {
+            this.toolAliases = orderedCopy(aliases, "toolAliases");
+            return this;
+        }
+
+        /**
+         * @param alias a tool name the model may use, e.g. {@code Bash}
+         * @param target the tool that runs instead, e.g. {@code mcp__workspace__bash}
+         * @return this builder
+         */
+        public Builder toolAlias(String alias, String target) {
+            this.toolAliases = orderedPut(toolAliases, alias, target, "toolAliases");
+            return this;
+        }
+
+        /**
+         * @param config the configuration of built-in tools; null for the CLI's defaults
+         * @return this builder
+         */
+        public Builder toolConfig(ToolConfig config) {
+            this.toolConfig = config;
+            return this;
+        }
+
+        /**
+         * @param skills the skills the main session may use; null leaves the CLI's defaults
+         * @return this builder
+         */
+        public Builder skills(Skills skills) {
+            this.skills = skills;
+            return this;
+        }
+
         // ---- MCP -------------------------------------------------------------------------------
 
         /**
@@ -1317,6 +1492,43 @@ public final class ClaudeCodeOptions {
          */
         public Builder includePartialMessages(boolean include) {
             this.includePartialMessages = include;
+            return this;
+        }
+
+        /**
+         * @param forward whether subagents' text and thinking arrive as messages
+         * @return this builder
+         */
+        public Builder forwardSubagentText(boolean forward) {
+            this.forwardSubagentText = forward;
+            return this;
+        }
+
+        /**
+         * @param summaries whether running subagents get periodic progress summaries
+         * @return this builder
+         */
+        public Builder agentProgressSummaries(boolean summaries) {
+            this.agentProgressSummaries = summaries;
+            return this;
+        }
+
+        /**
+         * @param declared whether this host stops background tasks one by one, so an interrupt
+         *     spares them
+         * @return this builder
+         */
+        public Builder perTaskStopAffordance(boolean declared) {
+            this.perTaskStopAffordance = declared;
+            return this;
+        }
+
+        /**
+         * @param verbatim whether every user message is taken as written ({@code client_composed})
+         * @return this builder
+         */
+        public Builder verbatimPrompts(boolean verbatim) {
+            this.verbatimPrompts = verbatim;
             return this;
         }
 
@@ -1495,6 +1707,15 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * @param delivery how the plugins reach the CLI; null restores {@link PluginDelivery#ARGV}
+         * @return this builder
+         */
+        public Builder pluginDelivery(PluginDelivery delivery) {
+            this.pluginDelivery = delivery == null ? PluginDelivery.ARGV : delivery;
+            return this;
+        }
+
+        /**
          * @param plugins plugins whose {@code .mcp.json} servers are not started
          * @return this builder
          */
@@ -1609,6 +1830,16 @@ public final class ClaudeCodeOptions {
         public Builder worktreeName(String name) {
             this.worktreeName = name;
             this.worktree = worktree || name != null;
+            return this;
+        }
+
+        /**
+         * @param root the trusted checkout whose project configuration the session uses, absolute;
+         *     null for the working directory's
+         * @return this builder
+         */
+        public Builder projectConfigRoot(Path root) {
+            this.projectConfigRoot = root;
             return this;
         }
 

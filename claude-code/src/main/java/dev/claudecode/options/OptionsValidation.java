@@ -38,6 +38,7 @@ final class OptionsValidation {
         validation.exclusive(options);
         validation.store(options);
         validation.texts(options);
+        validation.paths(options);
         validation.environment(options);
         validation.extraArgs(options);
         if (!validation.problems.isEmpty()) {
@@ -84,6 +85,19 @@ final class OptionsValidation {
         require(!(o.apiKey().isPresent() && o.env().containsKey("ANTHROPIC_API_KEY")),
                 "apiKey and env ANTHROPIC_API_KEY cannot both be set");
         o.mcpServers().keySet().forEach(name -> require(!name.isBlank(), "an mcpServers name must not be blank"));
+        if (o.permissionPrompts().orElse(null) == PermissionPrompts.NONE) {
+            require(o.canUseTool().isEmpty(), "canUseTool cannot be combined with permissionPrompts NONE: with nobody to"
+                    + " answer permission prompts, the CLI denies them and never asks the callback");
+            require(o.permissionPromptTool().isEmpty(), "permissionPromptTool cannot be combined with permissionPrompts"
+                    + " NONE: with nobody to answer permission prompts, the CLI never asks the tool");
+        }
+        require(!(o.appendSystemPrompt().orElse(null) instanceof PromptText.Blocks),
+                "appendSystemPrompt takes one text, not blocks; give the blocks as systemPrompt");
+        o.toolAliases().forEach((alias, target) -> {
+            require(!alias.isBlank() && !target.isBlank(), "a toolAliases entry needs a tool name on both sides, was '"
+                    + alias + "' -> '" + target + "'");
+            require(!alias.equals(target), "the tool alias '" + alias + "' names itself");
+        });
         o.agents().keySet().forEach(name -> require(!name.isBlank(), "an agents name must not be blank"));
     }
 
@@ -104,6 +118,11 @@ final class OptionsValidation {
         o.disallowedTools().forEach(rule -> require(!rule.isBlank(), "disallowedTools must not contain a blank rule"));
         o.mcpConfig().forEach(config -> require(!config.isBlank(), "mcpConfig must not contain a blank value"));
         o.files().forEach(file -> require(file.contains(":"), "files entries are file_id:relative_path, was '" + file + "'"));
+    }
+
+    private void paths(ClaudeCodeOptions o) {
+        o.projectConfigRoot().ifPresent(root -> require(root.isAbsolute(),
+                "projectConfigRoot must be an absolute path, was '" + root + "'"));
     }
 
     private void environment(ClaudeCodeOptions o) {

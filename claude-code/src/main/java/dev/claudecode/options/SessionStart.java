@@ -18,6 +18,7 @@ import java.util.UUID;
  * <pre>{@code
  * SessionStart.newSession(id)                          // --session-id=id
  * SessionStart.resume(id).atMessage(uuid).forked()     // --resume=id --fork-session --resume-session-at=uuid
+ * SessionStart.resume(id).atMessage(uuid).droppingTurn(promptUuid)  // ... --resume-drops-turn=promptUuid
  * SessionStart.continueLatest().forked(newId)          // --continue --fork-session --session-id=newId
  * SessionStart.fromPr("123")                           // --from-pr=123
  * }</pre>
@@ -97,12 +98,16 @@ public sealed interface SessionStart permits SessionStart.New, SessionStart.Resu
      * A stored conversation resumed by id or title ({@code --resume}).
      *
      * @param session the session id or title, not blank
-     * @param atMessage the {@code uuid} of the assistant message up to which the conversation is
-     *     loaded ({@code --resume-session-at}), or empty for all of it; CLI 2.1.197 matches the
-     *     message's envelope {@code uuid}, not its {@code message.id}
+     * @param atMessage the {@code uuid} of the message up to which the conversation is loaded
+     *     ({@code --resume-session-at}), or empty for all of it; CLI 2.1.197 matches the message's
+     *     envelope {@code uuid}, not its {@code message.id}
      * @param fork whether and how the conversation continues under a new id; empty keeps its id
+     * @param droppedTurn the uuid of the user prompt whose turn this truncating resume means to
+     *     discard ({@code --resume-drops-turn}, introduced after CLI 2.1.197); only with
+     *     {@code atMessage}
      */
-    record Resume(String session, Optional<String> atMessage, Optional<Fork> fork) implements SessionStart {
+    record Resume(String session, Optional<String> atMessage, Optional<Fork> fork, Optional<String> droppedTurn)
+            implements SessionStart {
 
         /**
          * Checks the values.
@@ -110,23 +115,59 @@ public sealed interface SessionStart permits SessionStart.New, SessionStart.Resu
          * @param session the session id or title, not blank
          * @param atMessage the message up to which the conversation is loaded, not blank when given
          * @param fork the fork, or empty
-         * @throws InvalidOptionsException when {@code session} or {@code atMessage} is blank
+         * @param droppedTurn the prompt uuid of the turn the truncation discards, not blank when
+         *     given, and only together with {@code atMessage}
+         * @throws InvalidOptionsException when {@code session}, {@code atMessage} or {@code droppedTurn}
+         *     is blank, or {@code droppedTurn} is given without {@code atMessage}
          */
         public Resume {
             notBlank(session, "resume");
             Objects.requireNonNull(atMessage, "atMessage").ifPresent(uuid -> notBlank(uuid, "resume atMessage"));
             Objects.requireNonNull(fork, "fork");
+            Objects.requireNonNull(droppedTurn, "droppedTurn").ifPresent(uuid -> notBlank(uuid, "resume droppingTurn"));
+            if (droppedTurn.isPresent() && atMessage.isEmpty()) {
+                throw new InvalidOptionsException("resume droppingTurn needs atMessage: it names the turn that loading"
+                        + " the conversation only up to that message discards");
+            }
         }
 
         /**
-         * Loads the conversation only up to one assistant message.
+         * A resume without a validated truncation.
          *
-         * @param messageUuid the envelope {@code uuid} of that assistant message, not blank
+         * @param session the session id or title, not blank
+         * @param atMessage the message up to which the conversation is loaded, or empty
+         * @param fork the fork, or empty
+         */
+        public Resume(String session, Optional<String> atMessage, Optional<Fork> fork) {
+            this(session, atMessage, fork, Optional.empty());
+        }
+
+        /**
+         * Loads the conversation only up to one message.
+         *
+         * @param messageUuid the envelope {@code uuid} of that message (typically an assistant
+         *     message; any entry of the conversation's chain on CLI 2.1.332), not blank
          * @return this choice, loading up to that message
          * @throws InvalidOptionsException when {@code messageUuid} is blank
          */
         public Resume atMessage(String messageUuid) {
-            return new Resume(session, Optional.of(Objects.requireNonNull(messageUuid, "messageUuid")), fork);
+            return new Resume(session, Optional.of(Objects.requireNonNull(messageUuid, "messageUuid")), fork, droppedTurn);
+        }
+
+        /**
+         * Declares which turn the truncation of {@link #atMessage(String)} discards. The CLI then
+         * checks that everything after that message belongs to that turn, and refuses the resume
+         * otherwise (an {@code error_during_execution} result whose message starts with
+         * {@code Resume rejected by --resume-drops-turn:}), for example when a queued message or a
+         * task notification arrived during the turn. Map a refusal to a plain resume; retrying
+         * the same request fails the same way.
+         *
+         * @param promptUuid the uuid of the user message that started the discarded turn, not blank
+         * @return this choice, with the truncation validated
+         * @throws InvalidOptionsException when {@code promptUuid} is blank or no {@code atMessage} is set
+         */
+        public Resume droppingTurn(String promptUuid) {
+            return new Resume(session, atMessage, fork, Optional.of(Objects.requireNonNull(promptUuid, "promptUuid")));
         }
 
         /**
@@ -135,7 +176,7 @@ public sealed interface SessionStart permits SessionStart.New, SessionStart.Resu
          * @return this choice, forked
          */
         public Resume forked() {
-            return new Resume(session, atMessage, Optional.of(Fork.newId()));
+            return new Resume(session, atMessage, Optional.of(Fork.newId()), droppedTurn);
         }
 
         /**
@@ -145,7 +186,7 @@ public sealed interface SessionStart permits SessionStart.New, SessionStart.Resu
          * @return this choice, forked to that id
          */
         public Resume forked(UUID newId) {
-            return new Resume(session, atMessage, Optional.of(Fork.to(newId)));
+            return new Resume(session, atMessage, Optional.of(Fork.to(newId)), droppedTurn);
         }
     }
 

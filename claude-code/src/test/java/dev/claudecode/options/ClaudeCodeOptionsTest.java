@@ -3,6 +3,8 @@ package dev.claudecode.options;
 import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.errors.InvalidOptionsException;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.mcp.McpToolPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -185,7 +187,7 @@ class ClaudeCodeOptionsTest {
         }
         assertThat(text).contains("FILES_TOKEN=***", "Authorization=***", "X-Api-Key=***", "https://***@e.example/sse?***",
                 "servers.json", "settings=Settings.Values{", "model=***", "managedSettings={env=***}", "command=npx", "args=[-y, server]");
-        assertThat(new McpServerConfig.Http("not a url", Map.of()).toString()).isEqualTo("Http[url=***, headers={}]");
+        assertThat(new McpServerConfig.Http("not a url", Map.of()).toString()).isEqualTo("Http[url=***, headers={}, timeout=Optional.empty, alwaysLoad=Optional.empty, tools=[]]");
     }
 
     @Test
@@ -236,7 +238,15 @@ class ClaudeCodeOptionsTest {
                 bad(b -> b.env("A=B", "1"), "env name 'A=B'"),
                 bad(b -> b.files(List.of("no-colon")), "files entries"),
                 bad(b -> b.extraArg("output-format", "json"), "extraArgs cannot set --output-format"),
-                bad(b -> b.extraArg("verbose"), "extraArgs cannot set --verbose"));
+                bad(b -> b.extraArg("verbose"), "extraArgs cannot set --verbose"),
+                bad(b -> b.permissionPrompts(PermissionPrompts.NONE).canUseTool(request -> PermissionResult.allow()),
+                        "canUseTool cannot be combined with permissionPrompts NONE"),
+                bad(b -> b.permissionPrompts(PermissionPrompts.NONE).permissionPromptTool("stdio"),
+                        "permissionPromptTool cannot be combined with permissionPrompts NONE"),
+                bad(b -> b.projectConfigRoot(Path.of("relative/checkout")), "projectConfigRoot must be an absolute path"),
+                bad(b -> b.appendSystemPrompt(PromptText.blocks("a", "b")), "appendSystemPrompt takes one text"),
+                bad(b -> b.toolAlias("Bash", "Bash"), "names itself"),
+                bad(b -> b.toolAlias("Shell", " "), "a toolAliases entry needs a tool name"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -403,6 +413,73 @@ class ClaudeCodeOptionsTest {
         assertThatThrownBy(() -> McpServerConfig.stdio(" ")).isInstanceOf(InvalidOptionsException.class);
         assertThatThrownBy(() -> McpServerConfig.sse("")).isInstanceOf(InvalidOptionsException.class);
         assertThat(McpServerConfig.http("https://x.example").headers()).isEmpty();
+    }
+
+    @Test
+    void theOptionsOfTheTypeScriptSdkHaveTheirDefaultsAndValues() {
+        ClaudeCodeOptions defaults = ClaudeCodeOptions.builder().build();
+        assertThat(defaults.skills()).isEmpty();
+        assertThat(defaults.toolAliases()).isEmpty();
+        assertThat(defaults.pluginDelivery()).isEqualTo(PluginDelivery.ARGV);
+        assertThat(defaults.systemPromptSnapshot()).isEmpty();
+        assertThat(defaults.forwardSubagentText() || defaults.agentProgressSummaries() || defaults.perTaskStopAffordance()
+                || defaults.verbatimPrompts()).isFalse();
+
+        ClaudeCodeOptions set = ClaudeCodeOptions.builder()
+                .skills(Skills.only("pdf", "pdf", "docx"))
+                .toolAlias("Shell", "Bash").toolAlias("Web", "mcp__web__fetch")
+                .toolConfig(ToolConfig.askUserQuestionPreview(ToolConfig.PreviewFormat.HTML))
+                .permissionPrompts(PermissionPrompts.NONE)
+                .projectConfigRoot(Path.of("/srv/checkout"))
+                .thinkingDisplay(ThinkingDisplay.HIGHLIGHTS)
+                .pluginDelivery(null)
+                .build();
+        assertThat(set.skills()).contains(Skills.only("pdf", "docx"));
+        assertThat(set.toolAliases()).containsExactly(Map.entry("Shell", "Bash"), Map.entry("Web", "mcp__web__fetch"));
+        assertThat(set.thinkingDisplay()).contains("highlights");
+        assertThat(set.pluginDelivery()).isEqualTo(PluginDelivery.ARGV);
+        assertThat(set.toBuilder().build()).isEqualTo(set);
+        assertThatThrownBy(() -> set.toolAliases().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void skillNamesAreThoseASkillRuleCanCarry() {
+        for (String bad : List.of(" ", " pdf", "a,b", "a(b)", "*", "plugin:*", "/pdf", "a\u0001")) {
+            assertThatThrownBy(() -> Skills.only(bad)).as(bad).isInstanceOf(InvalidOptionsException.class)
+                    .hasMessageContaining("skill name");
+        }
+        assertThat(Skills.only("plugin:docx").names()).containsExactly("plugin:docx");
+    }
+
+    @Test
+    void aTruncatingResumeNamesTheTurnItDrops() {
+        SessionStart.Resume resume = SessionStart.resume("s").atMessage("m").droppingTurn("p").forked();
+
+        assertThat(resume.droppedTurn()).contains("p");
+        assertThat(resume.fork()).isPresent();
+        assertThatThrownBy(() -> SessionStart.resume("s").droppingTurn("p")).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("droppingTurn needs atMessage");
+        assertThatThrownBy(() -> SessionStart.resume("s").atMessage("m").droppingTurn(" "))
+                .isInstanceOf(InvalidOptionsException.class);
+    }
+
+    @Test
+    void mcpServerTimeoutsArePracticalAndInProcessPoliciesAreTheOnesTheCliApplies() {
+        assertThatThrownBy(() -> McpServerConfig.stdio("x").withTimeout(Duration.ofMillis(999)))
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("at least one second");
+        assertThat(McpServerConfig.http("https://x.example").withTimeout(Duration.ofSeconds(1)).timeout()).contains(Duration.ofSeconds(1));
+        SdkMcpServer server = SdkMcpServer.builder("calc").build();
+        assertThatThrownBy(() -> McpServerConfig.sdk(server).withToolPolicies(
+                List.of(McpToolPolicy.of("add", McpToolPolicy.Permission.ALWAYS_ALLOW))))
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("always_ask and always_deny");
+        assertThat(McpServerConfig.sdk(server).withToolPolicies(List.of(McpToolPolicy.of("add", McpToolPolicy.Permission.ALWAYS_ASK)))
+                .tools()).hasSize(1);
+    }
+
+    @Test
+    void aPromptGivenAsBlocksNeedsOne() {
+        assertThatThrownBy(() -> PromptText.blocks(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(PromptText.blocks("a", PromptText.DYNAMIC_BOUNDARY)).isEqualTo(new PromptText.Blocks(List.of("a", PromptText.DYNAMIC_BOUNDARY)));
     }
 
     /** A value whose only property cannot be read, so it cannot be written as JSON. */

@@ -79,10 +79,26 @@ final class ControlFixtures {
      * @param name the name it reports in serverInfo
      */
     static McpServerConfig echoServer(String name) {
+        return echoServer(name, List.of());
+    }
+
+    /**
+     * The echo MCP server with its extras: a tool "sleep" (waits {@code ms} milliseconds) and the
+     * MCP Apps resource {@code ui://echo/widget}.
+     *
+     * @param name the name it reports in serverInfo
+     */
+    static McpServerConfig.Stdio echoServerWithExtras(String name) {
+        return echoServer(name, List.of("--extras"));
+    }
+
+    private static McpServerConfig.Stdio echoServer(String name, List<String> flags) {
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
             Path source = Path.of(ControlFixtures.class.getResource("/mcp/EchoMcpServer.java").toURI());
-            return new McpServerConfig.Stdio(java, List.of(source.toString(), name), Map.of());
+            List<String> args = new java.util.ArrayList<>(List.of(source.toString(), name));
+            args.addAll(flags);
+            return new McpServerConfig.Stdio(java, args, Map.of());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

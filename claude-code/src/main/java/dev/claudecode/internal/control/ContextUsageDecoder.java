@@ -18,7 +18,8 @@ public final class ContextUsageDecoder {
     public static ContextUsage decode(JsonNode response) {
         List<ContextUsage.Category> categories = Fields.objects(response, "categories",
                 category -> new ContextUsage.Category(
-                        Fields.string(category, "name"), Fields.longValue(category, "tokens"), Fields.string(category, "color")));
+                        Fields.string(category, "name"), Fields.longValue(category, "tokens"), Fields.string(category, "color"),
+                        Fields.optString(category, "id"), Fields.optString(category, "kind")));
         return new ContextUsage(
                 categories,
                 Fields.longValue(response, "totalTokens"),

@@ -2,8 +2,13 @@ package dev.claudecode.internal.control;
 
 import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.PluginDelivery;
 import dev.claudecode.options.PromptText;
+import dev.claudecode.options.Skills;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.launch.McpServerJson;
+import dev.claudecode.mcp.McpServerConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,10 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * first and every relaunch alike, since each process starts with nothing the previous one was told.
  *
  * <p>It carries the configuration that is large or structured, or that belongs to this process
- * rather than its command line: {@code systemPrompt} (one text, sent as the one-element array the
- * CLI expects), {@code appendSystemPrompt}, {@code jsonSchema} (from {@code outputFormat}),
- * {@code promptSuggestions} and {@code agents}. The CLI applies these exactly like the flags of the
- * same names (verified on its API requests), and unlike arguments they have no size limit.
+ * rather than its command line: {@code systemPrompt} (one text sent as the one-element array the
+ * CLI expects, or the blocks of {@code PromptText.Blocks}), {@code systemPromptSnapshot},
+ * {@code appendSystemPrompt}, {@code jsonSchema} (from {@code outputFormat}),
+ * {@code promptSuggestions}, {@code agents}, {@code toolAliases}, {@code skills} (a list only),
+ * {@code forwardSubagentText}, {@code agentProgressSummaries}, {@code perTaskStopAffordance},
+ * {@code plugins} (with {@code PluginDelivery.INITIALIZE}) and {@code sdkMcpServerConfigs} (the
+ * timeout and tool policies of in-process MCP servers). The CLI applies these exactly like the
+ * flags of the same names where there are flags (verified on its API requests), and unlike
+ * arguments they have no size limit.
  *
  * <p>The parts that come from callbacks registered on a session, rather than from its options,
  * are added by {@link Contribution}s: the {@code hooks} matchers with their callback ids and the
@@ -54,9 +64,14 @@ public final class InitializeRequest {
         request.put("subtype", "initialize");
         options.outputFormat().ifPresent(schema -> request.set("jsonSchema", Json.toNode(schema)));
         // a prompt read from a file is a command-line flag instead (CliArguments)
-        if (options.systemPrompt().orElse(null) instanceof PromptText.Inline prompt) {
-            request.putArray("systemPrompt").add(prompt.text());
+        switch (options.systemPrompt().orElse(null)) {
+            case PromptText.Inline prompt -> request.putArray("systemPrompt").add(prompt.text());
+            case PromptText.Blocks prompt -> strings(request.putArray("systemPrompt"), prompt.blocks());
+            case null, default -> {
+                // none, or a file: the file is a command-line flag instead (CliArguments)
+            }
         }
+        options.systemPromptSnapshot().ifPresent(snapshot -> request.put("systemPromptSnapshot", snapshot));
         if (options.appendSystemPrompt().orElse(null) instanceof PromptText.Inline prompt) {
             request.put("appendSystemPrompt", prompt.text());
         }
@@ -66,10 +81,66 @@ public final class InitializeRequest {
         if (options.promptSuggestions()) {
             request.put("promptSuggestions", true);
         }
+        if (!options.toolAliases().isEmpty()) {
+            request.set("toolAliases", Json.toNode(options.toolAliases()));
+        }
+        // Skills.All sends nothing here: the Skill allow rule (CliArguments) is all it takes
+        if (options.skills().orElse(null) instanceof Skills.Only only) {
+            strings(request.putArray("skills"), only.names());
+        }
+        flag(request, "forwardSubagentText", options.forwardSubagentText());
+        flag(request, "agentProgressSummaries", options.agentProgressSummaries());
+        flag(request, "perTaskStopAffordance", options.perTaskStopAffordance());
+        if (options.pluginDelivery() == PluginDelivery.INITIALIZE) {
+            plugins(request, options);
+        }
+        ObjectNode sdkConfigs = Json.object();
+        options.mcpServers().forEach((name, config) -> {
+            if (config instanceof McpServerConfig.Sdk sdk && !McpServerJson.sdkSettings(sdk).isEmpty()) {
+                sdkConfigs.set(name, Json.toNode(McpServerJson.sdkSettings(sdk)));
+            }
+        });
+        if (!sdkConfigs.isEmpty()) {
+            request.set("sdkMcpServerConfigs", sdkConfigs);
+        }
         for (Contribution contribution : contributions) {
             contribution.addTo(request);
         }
         return request;
+    }
+
+    private static void flag(ObjectNode request, String field, boolean on) {
+        if (on) {
+            request.put(field, true);
+        }
+    }
+
+    // {"type":"local","path":…,"skipMcpDiscovery"?:true}, the shape of SdkPluginConfig
+    private static void plugins(ObjectNode request, ClaudeCodeOptions options) {
+        if (options.plugins().isEmpty() && options.pluginsWithoutMcp().isEmpty()) {
+            return;
+        }
+        ArrayNode plugins = request.putArray("plugins");
+        options.plugins().forEach(path -> plugins.add(plugin(path, false)));
+        options.pluginsWithoutMcp().forEach(path -> plugins.add(plugin(path, true)));
+    }
+
+    /**
+     * Encodes one local plugin as the CLI reads it in {@code initialize.plugins} and
+     * {@code reload_plugins.add_plugins}.
+     *
+     * @param path the plugin directory or .zip file
+     * @param skipMcpDiscovery whether its {@code .mcp.json} servers are left alone
+     * @return {@code {"type":"local","path":…,"skipMcpDiscovery"?:true}}
+     */
+    static ObjectNode plugin(Path path, boolean skipMcpDiscovery) {
+        ObjectNode plugin = Json.object();
+        plugin.put("type", "local");
+        plugin.put("path", path.toString());
+        if (skipMcpDiscovery) {
+            plugin.put("skipMcpDiscovery", true);
+        }
+        return plugin;
     }
 
     private static ObjectNode agents(Map<String, AgentDefinition> agents) {
@@ -79,10 +150,12 @@ public final class InitializeRequest {
     }
 
     /**
-     * Encodes one agent in the CLI's {@code AgentDefinition} shape.
+     * Encodes one agent in the CLI's {@code AgentDefinition} shape, leaving out what is unset.
      *
      * @param agent the agent
-     * @return {@code {"description","prompt","tools"?,"disallowedTools"?,"model"?,"maxTurns"?}}
+     * @return {@code {"description","prompt","tools"?,"disallowedTools"?,"model"?,"maxTurns"?,"mcpServers"?,
+     *     "criticalSystemReminder_EXPERIMENTAL"?,"skills"?,"initialPrompt"?,"autoCompactWindow"?,"background"?,
+     *     "omitClaudeMd"?,"memory"?,"effort"?,"permissionMode"?,"observer"?,"observerMessage"?}}
      */
     static ObjectNode agent(AgentDefinition agent) {
         ObjectNode json = Json.object();
@@ -94,6 +167,36 @@ public final class InitializeRequest {
         }
         agent.model().ifPresent(model -> json.put("model", model));
         agent.maxTurns().ifPresent(turns -> json.put("maxTurns", turns));
+        if (!agent.mcpServers().isEmpty()) {
+            ArrayNode servers = json.putArray("mcpServers");
+            for (AgentDefinition.McpServer server : agent.mcpServers()) {
+                switch (server) {
+                    case AgentDefinition.McpServer.Named named -> servers.add(named.name());
+                    case AgentDefinition.McpServer.Inline inline ->
+                            servers.add(Json.toNode(McpServerJson.encode(Map.of(inline.name(), inline.config()))));
+                }
+            }
+        }
+        agent.criticalSystemReminder().ifPresent(text -> json.put("criticalSystemReminder_EXPERIMENTAL", text));
+        if (!agent.skills().isEmpty()) {
+            strings(json.putArray("skills"), agent.skills());
+        }
+        agent.initialPrompt().ifPresent(text -> json.put("initialPrompt", text));
+        agent.autoCompactWindow().ifPresent(tokens -> json.put("autoCompactWindow", tokens));
+        flag(json, "background", agent.background());
+        flag(json, "omitClaudeMd", agent.omitClaudeMd());
+        agent.memory().ifPresent(memory -> json.put("memory", memory.value()));
+        agent.effort().ifPresent(effort -> {
+            // the CLI takes a named level or a number
+            if (effort.value().chars().allMatch(Character::isDigit)) {
+                json.put("effort", new java.math.BigInteger(effort.value()));
+            } else {
+                json.put("effort", effort.value());
+            }
+        });
+        agent.permissionMode().ifPresent(mode -> json.put("permissionMode", mode.value()));
+        agent.observer().ifPresent(observer -> json.put("observer", observer));
+        agent.observerMessage().ifPresent(text -> json.put("observerMessage", text));
         return json;
     }
 

@@ -1,6 +1,22 @@
 package dev.claudecode.internal.control;
 
 import dev.claudecode.control.AccountInfo;
+import dev.claudecode.control.FileContents;
+import dev.claudecode.control.FileSuggestions;
+import dev.claudecode.control.HooksListing;
+import dev.claudecode.control.McpCall;
+import dev.claudecode.control.McpCallResult;
+import dev.claudecode.control.McpResourceContents;
+import dev.claudecode.control.PermissionRules;
+import dev.claudecode.control.PluginsReload;
+import dev.claudecode.control.ReloadPlugins;
+import dev.claudecode.control.SettingsFile;
+import dev.claudecode.control.TaskOutput;
+import dev.claudecode.control.UsageReport;
+import dev.claudecode.internal.protocol.Fields;
+import dev.claudecode.options.ThinkingDisplay;
+import java.nio.file.Path;
+import java.time.Instant;
 import dev.claudecode.control.AgentInfo;
 import dev.claudecode.control.BinaryVersion;
 import dev.claudecode.control.ContextUsage;
@@ -135,10 +151,41 @@ public final class RuntimeControl implements SessionControl {
     }
 
     @Override
-    public void setPermissionMode(PermissionMode mode) {
+    public void setThinkingDisplay(ThinkingDisplay display) {
+        Objects.requireNonNull(display, "display");
+        caller.call(ControlRequests.setThinkingDisplay(Optional.of(display)));
+        settings.thinkingDisplay(Optional.of(display));
+    }
+
+    @Override
+    public void clearThinkingDisplay() {
+        caller.call(ControlRequests.setThinkingDisplay(Optional.empty()));
+        settings.thinkingDisplay(Optional.empty());
+    }
+
+    @Override
+    public Optional<PermissionMode> setPermissionMode(PermissionMode mode) {
         Objects.requireNonNull(mode, "mode");
-        caller.call(ControlRequests.setPermissionMode(mode));
-        settings.permissionMode(mode);
+        Optional<PermissionMode> inEffect = ControlResponses.permissionMode(caller.call(ControlRequests.setPermissionMode(mode)));
+        // a new CLI gets the mode that was in effect, which can differ from the one asked for
+        settings.permissionMode(inEffect.orElse(mode));
+        return inEffect;
+    }
+
+    @Override
+    public Optional<String> setMcpPermissionModeOverride(String serverName, Optional<PermissionMode> mode) {
+        requireText(serverName, "serverName");
+        Objects.requireNonNull(mode, "mode").ifPresent(value -> {
+            if (!value.equals(PermissionMode.DEFAULT) && !value.equals(PermissionMode.AUTO)) {
+                throw new IllegalArgumentException("an MCP server's permission mode override is default or auto, was " + value);
+            }
+        });
+        return ControlResponses.warning(caller.call(ControlRequests.setMcpPermissionModeOverride(serverName, mode)));
+    }
+
+    @Override
+    public PermissionRules permissionRules() {
+        return ReportDecoder.permissionRules(caller.call(ControlRequests.listPermissionRules()));
     }
 
     /**
@@ -191,6 +238,21 @@ public final class RuntimeControl implements SessionControl {
     }
 
     @Override
+    public McpResourceContents readMcpResource(String serverName, String uri) {
+        requireText(serverName, "serverName");
+        if (!requireText(uri, "uri").startsWith("ui://")) {
+            throw new IllegalArgumentException("mcp_read_resource reads ui:// resources only, was '" + uri + "'");
+        }
+        return ControlResponses.resourceContents(caller.call(ControlRequests.mcpReadResource(serverName, uri)));
+    }
+
+    @Override
+    public McpCallResult mcpCall(McpCall call) {
+        Objects.requireNonNull(call, "call");
+        return ControlResponses.mcpCallResult(caller.call(ControlRequests.mcpCall(call)));
+    }
+
+    @Override
     public McpSetServersResult setMcpServers(Map<String, ? extends McpServerConfig> servers) {
         Objects.requireNonNull(servers, "servers");
         sdkServers.register(servers);
@@ -208,6 +270,62 @@ public final class RuntimeControl implements SessionControl {
     }
 
     @Override
+    public FileContents readFile(String path) {
+        return readFile(path, OptionalInt.empty(), FileContents.Encoding.UTF_8);
+    }
+
+    @Override
+    public FileContents readFile(String path, OptionalInt maxBytes, FileContents.Encoding encoding) {
+        requireText(path, "path");
+        Objects.requireNonNull(maxBytes, "maxBytes");
+        Objects.requireNonNull(encoding, "encoding");
+        if (maxBytes.isPresent() && maxBytes.getAsInt() <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes.getAsInt());
+        }
+        return ControlResponses.fileContents(caller.call(ControlRequests.readFile(path, maxBytes, encoding)));
+    }
+
+    @Override
+    public void seedReadState(String path, Instant modified) {
+        requireText(path, "path");
+        Objects.requireNonNull(modified, "modified");
+        caller.call(ControlRequests.seedReadState(path, modified.toEpochMilli()));
+    }
+
+    @Override
+    public FileSuggestions fileSuggestions(String query) {
+        Objects.requireNonNull(query, "query");
+        return ControlResponses.fileSuggestions(caller.call(ControlRequests.fileSuggestions(query)));
+    }
+
+    @Override
+    public String registerRepoRoot(Path directory, boolean reloadClaudeMd, boolean reloadPlugins, boolean reloadSkills) {
+        Objects.requireNonNull(directory, "directory");
+        return ControlResponses.directory(caller.call(
+                ControlRequests.registerRepoRoot(directory.toString(), reloadClaudeMd, reloadPlugins, reloadSkills)));
+    }
+
+    @Override
+    public boolean cancelAsyncMessage(String messageUuid) {
+        return ControlResponses.cancelled(caller.call(ControlRequests.cancelAsyncMessage(requireText(messageUuid, "messageUuid"))));
+    }
+
+    @Override
+    public void backgroundTasks() {
+        caller.call(ControlRequests.backgroundTasks(Optional.empty()));
+    }
+
+    @Override
+    public void backgroundTask(String toolUseId) {
+        caller.call(ControlRequests.backgroundTasks(Optional.of(requireText(toolUseId, "toolUseId"))));
+    }
+
+    @Override
+    public TaskOutput taskOutput(String taskId) {
+        return ControlResponses.taskOutput(caller.call(ControlRequests.getTaskOutput(requireText(taskId, "taskId"))));
+    }
+
+    @Override
     public void stopTask(String taskId) {
         caller.call(ControlRequests.stopTask(requireText(taskId, "taskId")));
     }
@@ -215,6 +333,27 @@ public final class RuntimeControl implements SessionControl {
     @Override
     public ContextUsage contextUsage() {
         return ContextUsageDecoder.decode(caller.call(ControlRequests.getContextUsage()));
+    }
+
+    @Override
+    public ContextUsage contextUsage(ContextUsage.Detail detail) {
+        Objects.requireNonNull(detail, "detail");
+        return ContextUsageDecoder.decode(caller.call(ControlRequests.getContextUsage(detail)));
+    }
+
+    @Override
+    public UsageReport usage() {
+        return usage(false);
+    }
+
+    @Override
+    public UsageReport usage(boolean skipBehaviors) {
+        return ReportDecoder.usage(caller.call(ControlRequests.getUsage(skipBehaviors)));
+    }
+
+    @Override
+    public String sessionCost() {
+        return ControlResponses.sessionCost(caller.call(ControlRequests.getSessionCost()));
     }
 
     @Override
@@ -231,6 +370,54 @@ public final class RuntimeControl implements SessionControl {
     public void applyFlagSettings(Map<String, ?> settings) {
         Objects.requireNonNull(settings, "settings");
         caller.call(ControlRequests.applyFlagSettings(settings));
+    }
+
+    @Override
+    public void updateSettings(SettingsFile file, Map<String, ?> values) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(values, "settings");
+        caller.call(ControlRequests.updateSettings(file, values));
+    }
+
+    @Override
+    public PluginsReload reloadPlugins() {
+        return reloadPlugins(ReloadPlugins.defaults());
+    }
+
+    @Override
+    public PluginsReload reloadPlugins(ReloadPlugins reload) {
+        Objects.requireNonNull(reload, "reload");
+        return ReportDecoder.pluginsReload(caller.call(ControlRequests.reloadPlugins(reload)));
+    }
+
+    @Override
+    public List<SlashCommand> reloadSkills() {
+        return ReportDecoder.skills(caller.call(ControlRequests.reloadSkills()));
+    }
+
+    @Override
+    public List<String> reloadOutputStyles() {
+        return ControlResponses.outputStyles(caller.call(ControlRequests.reloadOutputStyles()));
+    }
+
+    @Override
+    public HooksListing hooksListing() {
+        return ReportDecoder.hooksListing(caller.call(ControlRequests.getHooksListing()));
+    }
+
+    @Override
+    public void setColor(String color) {
+        caller.call(ControlRequests.setColor(requireText(color, "color")));
+    }
+
+    @Override
+    public void setHasSubscribers(Optional<Boolean> hasSubscribers) {
+        caller.call(ControlRequests.setHasSubscribers(Objects.requireNonNull(hasSubscribers, "hasSubscribers")));
+    }
+
+    @Override
+    public List<ModelInfo> listModels() {
+        return Fields.objects(caller.call(ControlRequests.listModels()), "models", ServerInfoDecoder::model);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.claudecode.internal.control;
 
+import dev.claudecode.options.ThinkingDisplay;
 import dev.claudecode.permission.PermissionMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.OptionalInt;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The runtime changes a caller made to a session (model, permission mode, thinking budget), kept
+ * The runtime changes a caller made to a session (model, permission mode, thinking budget and
+ * display), kept
  * so that a new CLI process, started after a crash or a clear, gets them again: without this, a
  * session recovered from a crash would silently fall back to the model of its options.
  */
@@ -19,6 +21,8 @@ public final class RuntimeSettings {
     private PermissionMode permissionMode;
     private OptionalInt maxThinkingTokens;
     private boolean maxThinkingTokensSet;
+    private Optional<ThinkingDisplay> thinkingDisplay;
+    private boolean thinkingDisplaySet;
 
     /** @param model the model set, empty for the default */
     public synchronized void model(Optional<String> model) {
@@ -37,9 +41,15 @@ public final class RuntimeSettings {
         this.maxThinkingTokensSet = true;
     }
 
+    /** @param display the thinking display set, empty when the override was cleared */
+    public synchronized void thinkingDisplay(Optional<ThinkingDisplay> display) {
+        this.thinkingDisplay = display;
+        this.thinkingDisplaySet = true;
+    }
+
     /** @return the control requests that give a new CLI the changes made so far, in a fixed order */
     public synchronized List<ObjectNode> replay() {
-        List<ObjectNode> requests = new ArrayList<>(3);
+        List<ObjectNode> requests = new ArrayList<>(4);
         if (modelSet) {
             requests.add(ControlRequests.setModel(model));
         }
@@ -48,6 +58,9 @@ public final class RuntimeSettings {
         }
         if (maxThinkingTokensSet) {
             requests.add(ControlRequests.setMaxThinkingTokens(maxThinkingTokens));
+        }
+        if (thinkingDisplaySet) {
+            requests.add(ControlRequests.setThinkingDisplay(thinkingDisplay));
         }
         return requests;
     }

@@ -39,7 +39,11 @@ public final class ServerInfoDecoder {
         return new AgentInfo(Fields.string(agent, "name"), Fields.string(agent, "description"), Fields.optString(agent, "model"));
     }
 
-    private static ModelInfo model(JsonNode model) {
+    /**
+     * @param model one entry of {@code models}, as {@code initialize} and {@code list_models} give it
+     * @return the model
+     */
+    static ModelInfo model(JsonNode model) {
         return new ModelInfo(
                 Fields.string(model, "value"),
                 Fields.optString(model, "resolvedModel"),

@@ -2,9 +2,12 @@ package dev.claudecode.internal.launch;
 
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.PermissionPrompts;
+import dev.claudecode.options.PluginDelivery;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.SettingSource;
+import dev.claudecode.options.Skills;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.internal.protocol.ProtocolFlags;
 import java.math.BigDecimal;
@@ -46,11 +49,16 @@ import java.util.stream.Collectors;
  * ({@code dev.claudecode.internal.control.InitializeRequest}), which has no size limit and reaches
  * the CLI at every launch, a resumed one included; the CLI treats them exactly like
  * {@code --system-prompt}, {@code --append-system-prompt}, {@code --json-schema} and
- * {@code --prompt-suggestions} (checked on the API requests of CLI 2.1.197). The API key goes
- * only into the environment ({@link CliEnvironment}). MCP servers, inline MCP configurations,
- * settings (with {@code sandbox} merged in) and managed settings, which may hold tokens, are never
- * on the command line as values: {@link ConfigDelivery} puts them in the {@code initialize} request
- * or in private files, and adds only the flags and file paths that go with that.
+ * {@code --prompt-suggestions} (checked on the API requests of CLI 2.1.197). The options that
+ * have no flag at all travel there too: {@code toolAliases}, {@code skills} (which also adds
+ * {@code Skill} rules to {@code --allowedTools}), {@code forwardSubagentText},
+ * {@code agentProgressSummaries}, {@code perTaskStopAffordance}, {@code systemPromptSnapshot}, and
+ * the plugins under {@code PluginDelivery.INITIALIZE}, which replace {@code --plugin-dir} and add
+ * {@code --await-initialize}. The API key and {@code toolConfig} go only into the environment
+ * ({@link CliEnvironment}). MCP servers, inline MCP configurations, settings (with {@code sandbox}
+ * merged in) and managed settings, which may hold tokens, are never on the command line as values:
+ * {@link ConfigDelivery} puts them in the {@code initialize} request or in private files, and adds
+ * only the flags and file paths that go with that.
  *
  * <h2>Flags of CLI 2.1.197 that are not mapped</h2>
  * Reachable through {@code extraArgs} where they make sense at all:
@@ -124,9 +132,10 @@ public final class CliArguments {
             value("--agent", ClaudeCodeOptions::agent),
             // tools and permissions
             new Row("--tools", CliArguments::tools),
-            each("--allowedTools", ClaudeCodeOptions::allowedTools),
+            each("--allowedTools", CliArguments::allowedTools),
             each("--disallowedTools", ClaudeCodeOptions::disallowedTools),
             value("--permission-mode", o -> o.permissionMode().map(Object::toString)),
+            value("--permission-prompts", o -> o.permissionPrompts().map(PermissionPrompts::value)),
             // a Java permission callback receives the prompts as can_use_tool control requests
             value("--permission-prompt-tool", o -> o.canUseTool().isPresent()
                     ? Optional.of(ProtocolFlags.PERMISSION_PROMPT_TOOL) : o.permissionPromptTool()),
@@ -143,8 +152,9 @@ public final class CliArguments {
             // settings
             value("--setting-sources", o -> o.settingSources().map(sources ->
                     sources.stream().map(SettingSource::value).collect(Collectors.joining(",")))),
-            each("--plugin-dir", o -> strings(o.plugins())),
-            each("--plugin-dir-no-mcp", o -> strings(o.pluginsWithoutMcp())),
+            each("--plugin-dir", o -> pluginsOnArgv(o) ? strings(o.plugins()) : List.of()),
+            each("--plugin-dir-no-mcp", o -> pluginsOnArgv(o) ? strings(o.pluginsWithoutMcp()) : List.of()),
+            flag(ConfigDelivery.AWAIT_INITIALIZE, CliArguments::awaitsInitialize),
             each("--plugin-url", o -> strings(o.pluginUrls())),
             flag("--disable-slash-commands", ClaudeCodeOptions::disableSlashCommands),
             flag("--bare", ClaudeCodeOptions::bare),
@@ -159,12 +169,15 @@ public final class CliArguments {
             flag("--fork-session", o -> fork(o.start()).isPresent()),
             value("--resume-session-at", o -> o.start() instanceof SessionStart.Resume resume
                     ? resume.atMessage() : Optional.empty()),
+            value("--resume-drops-turn", o -> o.start() instanceof SessionStart.Resume resume
+                    ? resume.droppedTurn() : Optional.empty()),
             value("--session-id", o -> sessionId(o.start()).map(UUID::toString)),
             flag("--no-session-persistence", ClaudeCodeOptions::noSessionPersistence),
             flag("--session-mirror", o -> o.sessionStore().isPresent()),
             value("--name", ClaudeCodeOptions::name),
             each("--file", ClaudeCodeOptions::files),
             valueOrFlag("--worktree", ClaudeCodeOptions::worktree, ClaudeCodeOptions::worktreeName),
+            value("--project-config-root", o -> path(o.projectConfigRoot())),
             value("--workload", ClaudeCodeOptions::workload),
             // diagnostics
             valueOrFlag("--debug", ClaudeCodeOptions::debug, ClaudeCodeOptions::debugFilter),
@@ -198,7 +211,9 @@ public final class CliArguments {
                 arguments.add(render(row.flag(), occurrence));
             }
         }
-        arguments.addAll(delivered);
+        // plugins and MCP servers delivered in initialize both ask for --await-initialize: once is enough
+        delivered.stream().filter(argument -> !(argument.equals(ConfigDelivery.AWAIT_INITIALIZE)
+                && arguments.contains(argument))).forEach(arguments::add);
         options.extraArgs().forEach((flag, value) -> arguments.add(render("--" + flag, value)));
         return List.copyOf(arguments);
     }
@@ -279,6 +294,34 @@ public final class CliArguments {
     private static Optional<String> thinkingBudget(ClaudeCodeOptions options) {
         return options.thinking().orElse(null) instanceof Thinking.Enabled enabled
                 ? Optional.of(Integer.toString(enabled.budgetTokens())) : Optional.empty();
+    }
+
+    /**
+     * Tells whether the CLI must wait for the {@code initialize} request before it boots, because
+     * the request carries part of its launch configuration (plugins delivered there).
+     *
+     * @param options the options
+     * @return whether {@code --await-initialize} is given
+     */
+    static boolean awaitsInitialize(ClaudeCodeOptions options) {
+        return !pluginsOnArgv(options) && !(options.plugins().isEmpty() && options.pluginsWithoutMcp().isEmpty());
+    }
+
+    private static boolean pluginsOnArgv(ClaudeCodeOptions options) {
+        return options.pluginDelivery() == PluginDelivery.ARGV;
+    }
+
+    // Skills are turned on through the Skill tool's allow rules, as the official SDKs do; a list is
+    // also sent in the initialize request, which hides the other skills (InitializeRequest).
+    private static List<String> allowedTools(ClaudeCodeOptions options) {
+        List<String> rules = new ArrayList<>(options.allowedTools());
+        List<String> skillRules = switch (options.skills().orElse(null)) {
+            case null -> List.of();
+            case Skills.All all -> List.of("Skill");
+            case Skills.Only only -> only.names().stream().map(name -> "Skill(" + name + ")").toList();
+        };
+        skillRules.stream().filter(rule -> !rules.contains(rule)).forEach(rules::add);
+        return rules;
     }
 
     private static List<Optional<String>> tools(ClaudeCodeOptions options) {

@@ -2,6 +2,7 @@ package dev.claudecode.internal.launch;
 
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.InheritEnv;
+import dev.claudecode.options.ToolConfig;
 import dev.claudecode.internal.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,9 @@ public final class CliEnvironment {
 
     /** The entrypoint the CLI is told it runs under. */
     public static final String ENTRYPOINT = "sdk-cli";
+
+    /** The variable the CLI reads the {@code AskUserQuestion} preview format from ({@code ToolConfig}). */
+    static final String QUESTION_PREVIEW_FORMAT = "CLAUDE_CODE_QUESTION_PREVIEW_FORMAT";
 
     /** Set in Claude Code's own shells; inherited, it would make the CLI think it is nested. */
     static final String NESTED_SESSION_MARKER = "CLAUDECODE";
@@ -42,6 +46,8 @@ public final class CliEnvironment {
         if (options.enableFileCheckpointing()) {
             variables.put("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
         }
+        options.toolConfig().flatMap(ToolConfig::askUserQuestionPreviewFormat)
+                .ifPresent(format -> variables.put(QUESTION_PREVIEW_FORMAT, format.value()));
         variables.putAll(options.env());
         options.apiKey().ifPresent(key -> variables.put("ANTHROPIC_API_KEY", key));
         return variables;

@@ -1,12 +1,17 @@
 package dev.claudecode.internal.launch;
 
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.McpToolPolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON form of an MCP server configuration, as the CLI reads it both in {@code --mcp-config}
- * and in the {@code mcp_set_servers} control request.
+ * and in the {@code mcp_set_servers} control request: the transport fields, then {@code timeout}
+ * (milliseconds), {@code alwaysLoad} and {@code tools} (the per-tool policies) where set.
  */
 public final class McpServerJson {
 
@@ -50,6 +55,8 @@ public final class McpServerJson {
                 if (!stdio.env().isEmpty()) {
                     json.put("env", stdio.env());
                 }
+                timeout(json, stdio.timeout());
+                stdio.alwaysLoad().ifPresent(load -> json.put("alwaysLoad", load));
             }
             case McpServerConfig.Sse sse -> {
                 json.put("type", "sse");
@@ -57,6 +64,7 @@ public final class McpServerJson {
                 if (!sse.headers().isEmpty()) {
                     json.put("headers", sse.headers());
                 }
+                remote(json, sse.timeout(), sse.alwaysLoad(), sse.tools());
             }
             case McpServerConfig.Http http -> {
                 json.put("type", "http");
@@ -64,13 +72,56 @@ public final class McpServerJson {
                 if (!http.headers().isEmpty()) {
                     json.put("headers", http.headers());
                 }
+                remote(json, http.timeout(), http.alwaysLoad(), http.tools());
             }
             case McpServerConfig.Sdk sdk -> {
                 // an in-process server: the CLI reaches it over the control channel
                 json.put("type", "sdk");
                 json.put("name", sdk.server().name());
+                json.putAll(sdkSettings(sdk));
             }
         }
         return json;
+    }
+
+    /**
+     * The settings of an in-process server that the CLI reads beside its name: the entry of the
+     * {@code initialize} request's {@code sdkMcpServerConfigs}, and the extra fields of its
+     * {@code mcp_set_servers} entry.
+     *
+     * @param sdk the server
+     * @return {@code {"timeout"?, "tools"?}}, empty when neither is set
+     */
+    public static Map<String, Object> sdkSettings(McpServerConfig.Sdk sdk) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        timeout(json, sdk.timeout());
+        if (!sdk.tools().isEmpty()) {
+            json.put("tools", policies(sdk.tools()));
+        }
+        return json;
+    }
+
+    private static void remote(Map<String, Object> json, Optional<Duration> timeout, Optional<Boolean> alwaysLoad,
+            List<McpToolPolicy> tools) {
+        if (!tools.isEmpty()) {
+            json.put("tools", policies(tools));
+        }
+        timeout(json, timeout);
+        alwaysLoad.ifPresent(load -> json.put("alwaysLoad", load));
+    }
+
+    private static void timeout(Map<String, Object> json, Optional<Duration> timeout) {
+        // McpServerConfig keeps a timeout within an int of milliseconds
+        timeout.ifPresent(value -> json.put("timeout", (int) value.toMillis()));
+    }
+
+    private static List<Object> policies(List<McpToolPolicy> tools) {
+        return tools.stream().<Object>map(policy -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", policy.name());
+            policy.permission().ifPresent(permission -> json.put("permission_policy", permission.value()));
+            policy.orgMaxPermission().ifPresent(ceiling -> json.put("org_max_permission", ceiling.value()));
+            return json;
+        }).toList();
     }
 }

@@ -75,7 +75,7 @@ public final class AnnotatedTools {
                 }
                 throw e;
             }
-        });
+        }).withSearchHint(annotation.searchHint()).withAlwaysLoad(annotation.alwaysLoad());
     }
 
     /**

@@ -173,6 +173,17 @@ public final class McpBridge implements AutoCloseable {
     private static McpStatelessServerFeatures.SyncToolSpecification tool(SdkMcpTool tool) {
         McpSchema.Tool.Builder schema = McpSchema.Tool.builder(tool.name(), tool.inputSchema());
         tool.description().ifPresent(schema::description);
+        tool.annotations().ifPresent(annotations -> schema.annotations(new McpSchema.ToolAnnotations(
+                annotations.title().orElse(null), annotations.readOnly().orElse(null), annotations.destructive().orElse(null),
+                annotations.idempotent().orElse(null), annotations.openWorld().orElse(null), null)));
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        tool.searchHint().ifPresent(hint -> meta.put("anthropic/searchHint", hint));
+        if (tool.alwaysLoad()) {
+            meta.put("anthropic/alwaysLoad", true);
+        }
+        if (!meta.isEmpty()) {
+            schema.meta(meta);
+        }
         return new McpStatelessServerFeatures.SyncToolSpecification(schema.build(),
                 (context, request) -> McpConversions.callToolResult(call(tool, request.arguments())));
     }

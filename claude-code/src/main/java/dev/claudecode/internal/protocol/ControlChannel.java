@@ -100,7 +100,8 @@ public final class ControlChannel implements AutoCloseable {
         }
         if ("error".equals(response.path("subtype").asString(""))) {
             request.future().completeExceptionally(
-                    new ControlException(request.subtype(), response.path("error").asString("unknown error")));
+                    new ControlException(request.subtype(), response.path("error").asString("unknown error"),
+                            java.util.Optional.ofNullable(response.path("error_code").asString(null))));
         } else {
             JsonNode payload = response.get("response");
             request.future().complete(payload == null || payload.isNull() ? Json.object() : payload);

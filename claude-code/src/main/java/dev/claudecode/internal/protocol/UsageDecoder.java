@@ -14,7 +14,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Decodes the accounting values: token usage, per-model usage, task usage and permission denials. */
-final class UsageDecoder {
+public final class UsageDecoder {
 
     private UsageDecoder() {
     }
@@ -34,7 +34,7 @@ final class UsageDecoder {
     }
 
     /** Decodes a result's {@code modelUsage} object, keyed by model name. */
-    static Map<String, ModelUsage> modelUsage(JsonNode modelUsage) {
+    public static Map<String, ModelUsage> modelUsage(JsonNode modelUsage) {
         if (modelUsage == null || !modelUsage.isObject()) {
             return Map.of();
         }

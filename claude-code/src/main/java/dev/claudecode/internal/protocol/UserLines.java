@@ -20,9 +20,10 @@ public final class UserLines {
      *
      * @param content what the user says, at least one block
      * @param uuid the uuid the CLI should give the message, if chosen
-     * @return {@code {"type":"user","message":{"role":"user","content":…},"parent_tool_use_id":null,"session_id":"","uuid"?}}
+     * @param verbatim whether the CLI takes the text as written ({@code client_composed})
+     * @return {@code {"type":"user","message":{"role":"user","content":…},"parent_tool_use_id":null,"session_id":"","uuid"?,"client_composed"?}}
      */
-    public static ObjectNode of(List<ContentBlock> content, Optional<String> uuid) {
+    public static ObjectNode of(List<ContentBlock> content, Optional<String> uuid, boolean verbatim) {
         ObjectNode message = Json.object();
         message.put("role", "user");
         if (content.size() == 1 && content.get(0) instanceof TextBlock text) {
@@ -37,6 +38,9 @@ public final class UserLines {
         line.putNull("parent_tool_use_id");
         line.put("session_id", "");
         uuid.ifPresent(id -> line.put("uuid", id));
+        if (verbatim) {
+            line.put("client_composed", true);
+        }
         return line;
     }
 }

@@ -352,13 +352,26 @@ public final class Connector implements TurnScheduler.Driver {
      * @param timeout how long the CLI may take to answer
      * @return the pending answer, failing on a refusal or timeout; empty when no CLI runs
      */
-    public Optional<CompletableFuture<Void>> interrupt(Duration timeout) {
+    public Optional<CompletableFuture<JsonNode>> interrupt(Duration timeout) {
+        return interrupt(false, timeout);
+    }
+
+    /**
+     * Asks the running CLI to interrupt its turn, and optionally to cancel the queued user
+     * messages too ({@code cancel_queued}). Never launches a CLI.
+     *
+     * @param cancelQueued whether queued user messages are cancelled too
+     * @param timeout how long the CLI may take to answer
+     * @return the pending answer (the receipt on CLIs that send one), failing on a refusal or
+     *     timeout; empty when no CLI runs
+     */
+    public Optional<CompletableFuture<JsonNode>> interrupt(boolean cancelQueued, Duration timeout) {
         LiveConnection current = live;
         if (current == null || !current.connection().isAlive()) {
             return Optional.empty();
         }
         return Optional.of(observers.control("interrupt",
-                current.connection().control().request(ControlRequests.interrupt(), timeout)).thenApply(answer -> null));
+                current.connection().control().request(ControlRequests.interrupt(cancelQueued), timeout)));
     }
 
     /**

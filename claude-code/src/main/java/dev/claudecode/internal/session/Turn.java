@@ -100,26 +100,16 @@ public final class Turn {
     }
 
     /**
-     * Creates a queued turn for what the user says.
-     *
-     * @param content the turn's content blocks, at least one
-     * @param uuid the uuid the CLI should give the user message, if chosen
-     * @return the turn, which writes its {@code user} line when it starts
-     */
-    public static Turn of(List<ContentBlock> content, Optional<String> uuid) {
-        return new Turn(UserLines.of(content, uuid));
-    }
-
-    /**
      * Creates a queued turn for what the user says, followed by the session's observers.
      *
      * @param content the turn's content blocks, at least one
      * @param uuid the uuid the CLI should give the user message, if chosen
+     * @param verbatim whether the CLI takes the text as written ({@code client_composed})
      * @param watch what reports the turn to the session's observers
      * @return the turn, which writes its {@code user} line when it starts
      */
-    public static Turn of(List<ContentBlock> content, Optional<String> uuid, TurnWatch watch) {
-        return new Turn(UserLines.of(content, uuid), watch);
+    public static Turn of(List<ContentBlock> content, Optional<String> uuid, boolean verbatim, TurnWatch watch) {
+        return new Turn(UserLines.of(content, uuid, verbatim), watch);
     }
 
     /** @return what reports this turn to the session's observers */

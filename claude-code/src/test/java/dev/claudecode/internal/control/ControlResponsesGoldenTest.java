@@ -5,6 +5,14 @@ import static dev.claudecode.internal.protocol.ProtocolRecordings.V2_1_332;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.control.ContextUsage;
+import dev.claudecode.control.FileContents;
+import dev.claudecode.control.HooksListing;
+import dev.claudecode.control.InterruptReceipt;
+import dev.claudecode.control.McpCallResult;
+import dev.claudecode.control.PermissionRules;
+import dev.claudecode.control.PluginsReload;
+import dev.claudecode.control.TaskOutput;
+import dev.claudecode.control.UsageReport;
 import dev.claudecode.control.EffectiveSettings;
 import dev.claudecode.control.ModelInfo;
 import dev.claudecode.control.RewindResult;
@@ -252,6 +260,81 @@ class ControlResponsesGoldenTest {
                 .flatMap(subtype -> of(V2_1_332, subtype))).isNotEmpty().allSatisfy(e -> assertThat(e.payload().isEmpty()).isTrue());
         assertThat(of(V2_1_332, "set_model")).isNotEmpty().allSatisfy(e -> assertThat(e.payload().has("model")).isTrue());
         assertThat(of(V2_1_332, "interrupt")).isNotEmpty().allSatisfy(e -> assertThat(Json.strings(e.payload().get("still_queued"))).isEmpty());
+    }
+
+    @Test
+    void theRecordedAnswersOfTheRuntimeControlsDecode() {
+        assertThat(ControlResponses.interruptReceipt(of(V2_1_332, "interrupt").findFirst().orElseThrow().payload()))
+                .contains(new InterruptReceipt(List.of(), List.of()));
+        assertThat(of(V2_1_197, "interrupt")).isNotEmpty()
+                .allSatisfy(e -> assertThat(ControlResponses.interruptReceipt(e.payload())).isEmpty());
+        assertThat(of(V2_1_332, "set_permission_mode").map(e -> ControlResponses.permissionMode(e.payload())))
+                .isNotEmpty().allSatisfy(mode -> assertThat(mode).isPresent());
+
+        for (String version : List.of(V2_1_197, V2_1_332)) {
+            assertThat(ControlResponses.sessionCost(of(version, "get_session_cost").findFirst().orElseThrow().payload()))
+                    .contains("Total duration (API)");
+            UsageReport usage = ReportDecoder.usage(of(version, "get_usage").findFirst().orElseThrow().payload());
+            assertThat(usage.session().totalCostUsd()).isPositive();
+            assertThat(usage.session().modelUsage()).isNotEmpty()
+                    .allSatisfy((model, modelUsage) -> assertThat(modelUsage.inputTokens()).isPositive());
+            assertThat(usage.rateLimitsAvailable()).isFalse();
+            assertThat(usage.subscriptionType()).isEmpty();
+            FileContents file = ControlResponses.fileContents(of(version, "read_file").findFirst().orElseThrow().payload());
+            assertThat(file.contents()).isEqualTo("hello file\n");
+            assertThat(file.absolutePath()).endsWith("/hello.txt");
+            assertThat(file.encoding()).isEqualTo(FileContents.Encoding.UTF_8);
+            assertThat(new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello file\n");
+            assertThat(ControlResponses.cancelled(of(version, "cancel_async_message").findFirst().orElseThrow().payload())).isFalse();
+            PluginsReload reload = ReportDecoder.pluginsReload(of(version, "reload_plugins").findFirst().orElseThrow().payload());
+            assertThat(reload.commands()).isNotEmpty();
+            assertThat(reload.held()).isEmpty();
+            assertThat(ReportDecoder.skills(of(version, "reload_skills").findFirst().orElseThrow().payload()))
+                    .isNotEmpty().allSatisfy(skill -> assertThat(skill.name()).isNotBlank());
+            assertThat(ControlResponses.fileSuggestions(of(version, "file_suggestions").findFirst().orElseThrow().payload())
+                    .suggestions()).isEmpty();
+        }
+        FileContents newer = ControlResponses.fileContents(of(V2_1_332, "read_file").findFirst().orElseThrow().payload());
+        assertThat(newer.requestedPath()).contains("hello.txt");
+        assertThat(newer.lossy()).contains(false);
+        assertThat(ControlResponses.fileSuggestions(of(V2_1_332, "file_suggestions").findFirst().orElseThrow().payload()).cwd())
+                .contains("<CWD>");
+    }
+
+    @Test
+    void theAnswersFirstSeenOnCli2_1_332Decode() {
+        // answers of CLI 2.1.332 to requests no recording holds, taken from a run of the real CLI
+        PermissionRules rules = ReportDecoder.permissionRules(Json.parse("{\"state\":{\"rules\":[{\"behavior\":\"allow\","
+                + "\"source\":\"cliArg\",\"rule\":\"Read\",\"description\":{\"prefix\":\"Any use of the \",\"emphasis\":\"Read\","
+                + "\"suffix\":\" tool\"},\"editability\":\"session\"}],\"workspaceDirectories\":[],\"originalCwd\":\"/w\","
+                + "\"managedOnly\":false}}"));
+        assertThat(rules.rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.rule()).isEqualTo("Read");
+            assertThat(rule.description().orElseThrow().text()).isEqualTo("Any use of the Read tool");
+            assertThat(rule.notInEffect()).isFalse();
+        });
+        assertThat(rules.originalCwd()).isEqualTo("/w");
+        FileContents base64 = ControlResponses.fileContents(Json.parse("{\"contents\":\"aGVs\",\"absPath\":\"/w/hello.txt\","
+                + "\"truncated\":true,\"encoding\":\"base64\",\"requested_path\":\"hello.txt\"}"));
+        assertThat(base64.bytes()).isEqualTo("hel".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(base64.truncated()).isTrue();
+        assertThat(ControlResponses.interruptReceipt(Json.parse("{\"still_queued\":[],\"cancelled\":[\"u1\"]}")))
+                .contains(new InterruptReceipt(List.of(), List.of("u1")));
+        assertThat(ControlResponses.outputStyles(Json.parse("{\"available_output_styles\":[\"default\",\"Concise\"]}")))
+                .containsExactly("default", "Concise");
+        assertThat(ControlResponses.taskOutput(Json.parse("{\"output\":\"start\\n\",\"total_bytes\":6,\"truncated\":false}")))
+                .isEqualTo(new TaskOutput("start\n", 6, false));
+        HooksListing hooks = ReportDecoder.hooksListing(Json.parse("{\"events\":[],\"hooks\":[],\"eventCatalog\":[{\"name\":\"PreToolUse\","
+                + "\"summary\":\"Before tool execution\",\"supportsMatcher\":true}],\"policy\":{\"disabledByPolicy\":false,"
+                + "\"managedOnly\":false,\"pluginOnly\":false,\"allDisabled\":false,\"policyHookCount\":0}}"));
+        assertThat(hooks.catalogEntry("PreToolUse").orElseThrow().supportsMatcher()).isTrue();
+        assertThat(hooks.policy().policyHookCount()).isZero();
+        assertThat(ControlResponses.warning(Json.parse("{\"warning\":\"MCP server 'nope' is not yet known\"}"))).isPresent();
+        McpCallResult call = ControlResponses.mcpCallResult(Json.parse(
+                "{\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}],\"structuredContent\":{\"n\":1}}"));
+        assertThat(call.text()).isEqualTo("a\nb");
+        assertThat(call.structuredContent()).contains(Map.of("n", 1));
+        assertThat(call.isError()).isFalse();
     }
 
     @Test

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.options.AgentDefinition;
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.Effort;
+import dev.claudecode.options.PluginDelivery;
 import dev.claudecode.options.PromptText;
+import dev.claudecode.options.Skills;
+import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.McpToolPolicy;
+import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.permission.PermissionMode;
+import java.time.Duration;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.protocol.GoldenTranscripts;
 import java.nio.file.Path;
@@ -89,6 +97,75 @@ class InitializeRequestTest {
                         + "\"model\":\"haiku\",\"maxTurns\":3}"));
         assertThat(InitializeRequest.agent(AgentDefinition.of("Finds files", "Search.")))
                 .isEqualTo(Json.parse("{\"description\":\"Finds files\",\"prompt\":\"Search.\"}"));
+    }
+
+    @Test
+    void allEighteenAgentFieldsAreEncodedWithTheirWireNames() {
+        AgentDefinition full = AgentDefinition.builder("Finds files", "Search.")
+                .tools("Read")
+                .disallowedTools(List.of("mcp__web"))
+                .model("haiku")
+                .maxTurns(3)
+                .mcpServer("docs")
+                .mcpServer("local", McpServerConfig.stdio("mcp-local", "--quiet"))
+                .criticalSystemReminder("Never write.")
+                .skills("pdf")
+                .initialPrompt("/status")
+                .autoCompactWindow(150_000)
+                .background(true)
+                .omitClaudeMd(true)
+                .memory(AgentDefinition.Memory.PROJECT)
+                .effort(Effort.HIGH)
+                .permissionMode(PermissionMode.PLAN)
+                .observer("auditor,critic")
+                .observerMessage("Be brief.")
+                .build();
+
+        JsonNode json = InitializeRequest.agent(full);
+
+        assertThat(json).isEqualTo(Json.parse("{\"description\":\"Finds files\",\"prompt\":\"Search.\",\"tools\":[\"Read\"],"
+                + "\"disallowedTools\":[\"mcp__web\"],\"model\":\"haiku\",\"maxTurns\":3,"
+                + "\"mcpServers\":[\"docs\",{\"local\":{\"type\":\"stdio\",\"command\":\"mcp-local\",\"args\":[\"--quiet\"]}}],"
+                + "\"criticalSystemReminder_EXPERIMENTAL\":\"Never write.\",\"skills\":[\"pdf\"],\"initialPrompt\":\"/status\","
+                + "\"autoCompactWindow\":150000,\"background\":true,\"omitClaudeMd\":true,\"memory\":\"project\",\"effort\":\"high\","
+                + "\"permissionMode\":\"plan\",\"observer\":\"auditor,critic\",\"observerMessage\":\"Be brief.\"}"));
+        assertThat(json.size()).isEqualTo(18);
+        assertThat(InitializeRequest.agent(AgentDefinition.builder("d", "p").effort(7).build()).get("effort").isNumber()).isTrue();
+        assertThat(full.toBuilder().build()).isEqualTo(full);
+    }
+
+    @Test
+    void theOptionsWithoutAFlagTravelHere() {
+        SdkMcpServer calc = SdkMcpServer.builder("calc").build();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .systemPrompt(PromptText.blocks("STATIC", PromptText.DYNAMIC_BOUNDARY, "DYNAMIC"))
+                .systemPromptSnapshot(false)
+                .toolAlias("Shell", "Bash")
+                .skills(Skills.only("pdf", "docx"))
+                .forwardSubagentText(true)
+                .agentProgressSummaries(true)
+                .perTaskStopAffordance(true)
+                .plugins(Path.of("/p/one"))
+                .pluginsWithoutMcp(List.of(Path.of("/p/two")))
+                .pluginDelivery(PluginDelivery.INITIALIZE)
+                .mcpServer("calc", McpServerConfig.sdk(calc).withTimeout(Duration.ofSeconds(2))
+                        .withToolPolicies(List.of(McpToolPolicy.of("add", McpToolPolicy.Permission.ALWAYS_DENY))))
+                .mcpServer("plain", McpServerConfig.sdk(SdkMcpServer.builder("plain").build()))
+                .build();
+
+        assertThat(InitializeRequest.of(options, List.of())).isEqualTo(Json.parse("{\"subtype\":\"initialize\","
+                + "\"systemPrompt\":[\"STATIC\",\"__SYSTEM_PROMPT_DYNAMIC_BOUNDARY__\",\"DYNAMIC\"],\"systemPromptSnapshot\":false,"
+                + "\"toolAliases\":{\"Shell\":\"Bash\"},\"skills\":[\"pdf\",\"docx\"],\"forwardSubagentText\":true,"
+                + "\"agentProgressSummaries\":true,\"perTaskStopAffordance\":true,"
+                + "\"plugins\":[{\"type\":\"local\",\"path\":\"/p/one\"},{\"type\":\"local\",\"path\":\"/p/two\",\"skipMcpDiscovery\":true}],"
+                + "\"sdkMcpServerConfigs\":{\"calc\":{\"timeout\":2000,\"tools\":[{\"name\":\"add\",\"permission_policy\":\"always_deny\"}]}}}"));
+    }
+
+    @Test
+    void allSkillsAndArgvPluginsSendNothingHere() {
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder().skills(Skills.all()).plugins(Path.of("/p")).build();
+
+        assertThat(InitializeRequest.of(options, List.of())).isEqualTo(recorded("01_initialize_plain.jsonl"));
     }
 
     private static JsonNode recorded(String file) {

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PermissionPrompts;
+import dev.claudecode.options.PluginDelivery;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.Thinking;
 import dev.claudecode.cli.CliUnderTest;
 import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.internal.BuildInfo;
+import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.launch.CliRun.Outcome;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.permission.PermissionMode;
@@ -59,7 +62,20 @@ class CliArgumentsIT {
             Map.entry("--workload", "hidden, billing-header workload tag; see hiddenFlagsAreAccepted"),
             Map.entry("--plugin-dir-no-mcp", "hidden variant of --plugin-dir; see hiddenFlagsAreAccepted"),
             Map.entry("--resume-session-at", "hidden, resume up to a message; see sessionFlagsSelectTheSession"),
-            Map.entry("--session-mirror", "hidden, emits transcript_mirror frames for a session store; see SessionStoreIT"));
+            Map.entry("--session-mirror", "hidden, emits transcript_mirror frames for a session store; see SessionStoreIT"),
+            Map.entry("--project-config-root", "hidden, project configuration from a trusted checkout; see flagsOfNewerClisReachTheSession"),
+            Map.entry("--resume-drops-turn", "hidden, validates a truncating resume; see OptionsParityIT"),
+            Map.entry("--await-initialize", "hidden, boots after the initialize request; see flagsOfNewerClisReachTheSession"));
+
+    /**
+     * Flags the mapping emits that CLI 2.1.197 does not have, with the oldest version of the tested
+     * range that has them; on an older CLI they are left out of the checks, and must be unknown to it.
+     */
+    static final Map<String, String> NEWER_FLAGS = Map.of(
+            "--permission-prompts", "2.1.332",
+            "--project-config-root", "2.1.332",
+            "--resume-drops-turn", "2.1.332",
+            "--await-initialize", "2.1.332");
 
     /**
      * Flags the {@link ConfigDelivery} adds that {@code claude --help} does not list, each with why;
@@ -106,8 +122,16 @@ class CliArgumentsIT {
 
         assertThat(help).as("the help parser found the options").contains("--model", "--allowedTools", "--debug");
         assertThat(emitted).as("the fixtures cover the whole table").isEqualTo(CliArguments.flags());
-        assertThat(emitted).allSatisfy(flag -> assertThat(help.contains(flag) || HIDDEN_FLAGS.containsKey(flag))
-                .as("%s is neither in --help nor a known hidden flag", flag).isTrue());
+        Set<String> tooNew = new LinkedHashSet<>();
+        NEWER_FLAGS.forEach((flag, since) -> {
+            if (CliVersionRange.compare(CliUnderTest.version(), since) < 0) {
+                tooNew.add(flag);
+            }
+        });
+        assertThat(tooNew).allSatisfy(flag -> assertThat(help).as("%s is listed as newer but --help shows it", flag).doesNotContain(flag));
+        assertThat(emitted).filteredOn(flag -> !tooNew.contains(flag))
+                .allSatisfy(flag -> assertThat(help.contains(flag) || HIDDEN_FLAGS.containsKey(flag))
+                        .as("%s is neither in --help nor a known hidden flag", flag).isTrue());
         assertThat(HIDDEN_FLAGS.keySet()).allSatisfy(flag -> {
             assertThat(help).as("%s is listed as hidden but --help shows it", flag).doesNotContain(flag);
             assertThat(emitted).contains(flag);
@@ -414,6 +438,55 @@ class CliArgumentsIT {
         assertThat(request.headers()).containsEntry("x-api-key", "sk-it-environment-key");
         assertThat(request.headers().get("user-agent")).contains("sdk-cli", "agent-sdk/" + BuildInfo.libraryVersion());
         assertThat(request.system()).contains("cc_entrypoint=sdk-cli");
+    }
+
+    @Test
+    void flagsOfNewerClisReachTheSession() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CliVersionRange.compare(CliUnderTest.version(), "2.1.332") >= 0,
+                "--permission-prompts, --project-config-root and --await-initialize came after CLI " + CliUnderTest.version());
+        // Nobody answers permission prompts: the CLI denies at once and says why, without asking the host.
+        api.enqueue(List.of(toolUse("Bash", Map.of("command", "touch denied-file"))));
+        api.enqueue(List.of(text("done")));
+        Outcome none = CliRun.run(CliRun.options(api, scratch).tools(BaseTools.only("Bash"))
+                .permissionPrompts(PermissionPrompts.NONE).build());
+        assertThat(none.result()).as(none.toString()).containsEntry("subtype", "success");
+        assertThat(none.controlRequests("can_use_tool")).isEmpty();
+        assertThat(messagesOfTheLastMainRequest()).contains("no approval surface");
+
+        // The project's configuration comes from the checkout named, not from the working directory.
+        Path checkout = Files.createDirectories(scratch.resolve("checkout/.claude/commands"));
+        Files.writeString(checkout.resolve("from-checkout.md"), "Say hi.");
+        api.reset();
+        Outcome withRoot = CliRun.run(CliRun.options(api, scratch).projectConfigRoot(checkout.getParent().getParent()).build());
+        assertThat(slashCommands(withRoot)).as(withRoot.toString()).contains("from-checkout");
+        Outcome withoutRoot = CliRun.run(CliRun.options(api, scratch).build());
+        assertThat(slashCommands(withoutRoot)).doesNotContain("from-checkout");
+
+        // Plugins delivered in initialize: the CLI waits for the request before it boots.
+        Outcome awaiting = CliRun.run(CliRun.options(api, scratch).plugins(plugin(scratch.resolve("p-init"), "init-plugin"))
+                .pluginDelivery(PluginDelivery.INITIALIZE).build());
+        assertThat(awaiting.argv()).contains("--await-initialize").noneMatch(argument -> argument.startsWith("--plugin-dir"));
+        assertThat(awaiting.result()).as(awaiting.toString()).containsEntry("subtype", "success");
+    }
+
+    @Test
+    void flagsOfNewerClisAreRefusedByOlderOnes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CliVersionRange.compare(CliUnderTest.version(), "2.1.332") < 0,
+                "CLI " + CliUnderTest.version() + " knows the newer flags");
+        Outcome outcome = CliRun.run(CliRun.options(api, scratch).permissionPrompts(PermissionPrompts.NONE).build());
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isNotZero();
+        assertThat(outcome.stderr()).contains("unknown option '--permission-prompts");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> slashCommands(Outcome outcome) {
+        return (List<String>) outcome.init().get("slash_commands");
+    }
+
+    private static String messagesOfTheLastMainRequest() {
+        List<LoopbackMessagesApi.Request> main = api.requests().stream().filter(LoopbackMessagesApi.Request::main).toList();
+        return Json.write(main.getLast().body().get("messages"));
     }
 
     private static Set<String> helpFlags(String help) {

@@ -6,6 +6,10 @@ import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.ClaudeCodeOptions.Builder;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PermissionPrompts;
+import dev.claudecode.options.PluginDelivery;
+import dev.claudecode.options.Skills;
+import dev.claudecode.options.ToolConfig;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.SettingSource;
@@ -69,6 +73,11 @@ class CliArgumentsTest {
                 row("permissionMode", b -> b.permissionMode(PermissionMode.ACCEPT_EDITS), "--permission-mode=acceptEdits"),
                 row("permissionMode, newer", b -> b.permissionMode(PermissionMode.of("someday")), "--permission-mode=someday"),
                 row("permissionPromptTool", b -> b.permissionPromptTool("stdio"), "--permission-prompt-tool=stdio"),
+                row("permissionPrompts", b -> b.permissionPrompts(PermissionPrompts.NONE), "--permission-prompts=none"),
+                row("skills all", b -> b.skills(Skills.all()), "--allowedTools=Skill"),
+                row("skills, joining allowedTools without repeating a rule",
+                        b -> b.allowedTools("Read", "Skill(pdf)").skills(Skills.only("pdf", "plugin:docx")),
+                        "--allowedTools=Read", "--allowedTools=Skill(pdf)", "--allowedTools=Skill(plugin:docx)"),
                 row("canUseTool", b -> b.canUseTool(request -> PermissionResult.allow()), "--permission-prompt-tool=stdio"),
                 row("allowDangerouslySkipPermissions", b -> b.allowDangerouslySkipPermissions(true),
                         "--allow-dangerously-skip-permissions"),
@@ -83,6 +92,9 @@ class CliArgumentsTest {
                 row("settingSources none", b -> b.settingSources(List.of()), "--setting-sources="),
                 row("plugins", b -> b.plugins(Path.of("p1"), Path.of("p2")), "--plugin-dir=p1", "--plugin-dir=p2"),
                 row("pluginsWithoutMcp", b -> b.pluginsWithoutMcp(List.of(Path.of("p3"))), "--plugin-dir-no-mcp=p3"),
+                row("plugins delivered in initialize", b -> b.plugins(Path.of("p1")).pluginsWithoutMcp(List.of(Path.of("p3")))
+                        .pluginDelivery(PluginDelivery.INITIALIZE), "--await-initialize"),
+                row("pluginDelivery initialize without plugins", b -> b.pluginDelivery(PluginDelivery.INITIALIZE)),
                 row("pluginUrls", b -> b.pluginUrls(List.of(URI.create("https://x.example/p.zip"))),
                         "--plugin-url=https://x.example/p.zip"),
                 row("disableSlashCommands", b -> b.disableSlashCommands(true), "--disable-slash-commands"),
@@ -96,6 +108,9 @@ class CliArgumentsTest {
                 row("start resume, at a message, forked to an id",
                         b -> b.start(SessionStart.resume("a").atMessage("m1").forked(OptionsFixtures.SESSION_ID)),
                         "--resume=a", "--fork-session", "--resume-session-at=m1", "--session-id=" + OptionsFixtures.SESSION_ID),
+                row("start resume, at a message, dropping a turn",
+                        b -> b.start(SessionStart.resume("a").atMessage("m1").droppingTurn("p1")),
+                        "--resume=a", "--resume-session-at=m1", "--resume-drops-turn=p1"),
                 row("start continue, forked", b -> b.start(SessionStart.continueLatest().forked()), "--continue", "--fork-session"),
                 row("start fromPr, forked to an id", b -> b.start(SessionStart.fromPr("7").forked(OptionsFixtures.SESSION_ID)),
                         "--from-pr=7", "--fork-session", "--session-id=" + OptionsFixtures.SESSION_ID),
@@ -108,6 +123,7 @@ class CliArgumentsTest {
                 row("worktree", b -> b.worktree(true), "--worktree"),
                 row("worktreeName", b -> b.worktreeName("feature-x"), "--worktree=feature-x"),
                 row("workload", b -> b.workload("cron"), "--workload=cron"),
+                row("projectConfigRoot", b -> b.projectConfigRoot(Path.of("/srv/checkout")), "--project-config-root=/srv/checkout"),
                 row("debug", b -> b.debug(true), "--debug"),
                 row("debugFilter", b -> b.debugFilter("api,hooks"), "--debug=api,hooks"),
                 row("debugFile", b -> b.debugFile(Path.of("/tmp/d.log")), "--debug-file=/tmp/d.log"),
@@ -122,11 +138,19 @@ class CliArgumentsTest {
                 row("maxStdoutLineBytes", b -> b.maxStdoutLineBytes(1 << 20)),
                 row("stderr", b -> b.stderr(line -> { })),
                 row("enableFileCheckpointing", b -> b.enableFileCheckpointing(true)),
+                row("toolConfig (environment)", b -> b.toolConfig(ToolConfig.askUserQuestionPreview(ToolConfig.PreviewFormat.HTML))),
+                row("verbatimPrompts (user lines)", b -> b.verbatimPrompts(true)),
                 // options sent in the initialize request (InitializeRequestTest)
                 row("systemPrompt", b -> b.systemPrompt("Be terse.")),
                 row("appendSystemPrompt", b -> b.appendSystemPrompt(PromptText.inline("Also: x"))),
                 row("outputFormat", b -> b.outputFormat(Map.of("type", "object"))),
                 row("promptSuggestions", b -> b.promptSuggestions(true)),
+                row("systemPrompt blocks", b -> b.systemPrompt(PromptText.blocks("a", PromptText.DYNAMIC_BOUNDARY, "b"))),
+                row("systemPromptSnapshot", b -> b.systemPromptSnapshot(true)),
+                row("toolAliases", b -> b.toolAlias("Shell", "Bash")),
+                row("forwardSubagentText", b -> b.forwardSubagentText(true)),
+                row("agentProgressSummaries", b -> b.agentProgressSummaries(true)),
+                row("perTaskStopAffordance", b -> b.perTaskStopAffordance(true)),
                 row("agents", b -> b.agentDefinition("reviewer", dev.claudecode.options.AgentDefinition.of("Reviews", "Be strict."))));
     }
 
@@ -183,6 +207,10 @@ class CliArgumentsTest {
         }
         assertThat(CliArguments.of(ClaudeCodeOptions.builder().model("m").extraArg("x").build(), List.of("--await-initialize")))
                 .endsWith("--model=m", "--await-initialize", "--x");
+        // plugins delivered in initialize ask for the same flag: it is given once
+        ClaudeCodeOptions plugins = ClaudeCodeOptions.builder().plugins(dir.resolve("p"))
+                .pluginDelivery(dev.claudecode.options.PluginDelivery.INITIALIZE).build();
+        assertThat(CliArguments.of(plugins, List.of("--await-initialize"))).containsOnlyOnce("--await-initialize");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.claudecode.internal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.options.ToolConfig;
 import dev.claudecode.options.InheritEnv;
 import dev.claudecode.internal.BuildInfo;
 import java.util.LinkedHashMap;
@@ -37,6 +38,17 @@ class CliEnvironmentTest {
                 .containsEntry("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING", "true");
         assertThat(CliEnvironment.explicit(ClaudeCodeOptions.builder().build()))
                 .doesNotContainKey("CLAUDE_CODE_ENABLE_SDK_FILE_CHECKPOINTING");
+    }
+
+    @Test
+    void theQuestionPreviewFormatOfToolConfigIsItsVariable() {
+        ClaudeCodeOptions html = ClaudeCodeOptions.builder()
+                .toolConfig(ToolConfig.askUserQuestionPreview(ToolConfig.PreviewFormat.HTML)).build();
+
+        assertThat(CliEnvironment.explicit(html)).containsEntry("CLAUDE_CODE_QUESTION_PREVIEW_FORMAT", "html");
+        assertThat(CliEnvironment.explicit(ClaudeCodeOptions.builder().build())).doesNotContainKey("CLAUDE_CODE_QUESTION_PREVIEW_FORMAT");
+        assertThat(CliEnvironment.explicit(ClaudeCodeOptions.builder().toolConfig(new ToolConfig(java.util.Optional.empty())).build()))
+                .doesNotContainKey("CLAUDE_CODE_QUESTION_PREVIEW_FORMAT");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.mcp.McpToolPolicy;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.node.LocalNode;
@@ -11,6 +12,7 @@ import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.McpServersDelivery;
 import dev.claudecode.options.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,28 @@ class ConfigDeliveryTest {
                 + "\"web\":{\"type\":\"http\",\"url\":\"https://w.example/mcp\"}}}");
         // in-process servers are announced by the callback registry (sdkMcpServers), and connected at start
         assertThat(plan.sdkServersAtStart()).containsExactly("calc");
+    }
+
+    @Test
+    void timeoutsLoadingAndToolPoliciesTravelWithTheirServer() {
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .mcpServer("files", McpServerConfig.stdio("mcp-files").withTimeout(Duration.ofSeconds(90)).withAlwaysLoad(true))
+                .mcpServer("web", McpServerConfig.http("https://w.example/mcp").withAlwaysLoad(false)
+                        .withToolPolicies(List.of(McpToolPolicy.of("delete", McpToolPolicy.Permission.ALWAYS_ASK),
+                                new McpToolPolicy("admin", Optional.empty(), Optional.of(McpToolPolicy.OrgMaxPermission.BLOCKED)))))
+                .mcpServer("events", McpServerConfig.sse("https://e.example/sse").withTimeout(Duration.ofMillis(1500)))
+                .build();
+        String servers = "{\"mcpServers\":{"
+                + "\"files\":{\"type\":\"stdio\",\"command\":\"mcp-files\",\"args\":[],\"timeout\":90000,\"alwaysLoad\":true},"
+                + "\"web\":{\"type\":\"http\",\"url\":\"https://w.example/mcp\",\"tools\":["
+                + "{\"name\":\"delete\",\"permission_policy\":\"always_ask\"},{\"name\":\"admin\",\"org_max_permission\":\"blocked\"}],"
+                + "\"alwaysLoad\":false},"
+                + "\"events\":{\"type\":\"sse\",\"url\":\"https://e.example/sse\",\"timeout\":1500}}}";
+
+        assertThat(Json.write(plan(options, NEW, files()).initialize())).isEqualTo(servers);
+        LaunchFiles files = files();
+        plan(options, OLD, files);
+        assertThat(Json.parse(files.files().get(only(files.files().keySet()))).toString()).isEqualTo(servers);
     }
 
     @Test

@@ -4,6 +4,9 @@ import dev.claudecode.store.InMemorySessionStore;
 import dev.claudecode.options.BaseTools;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Effort;
+import dev.claudecode.options.PermissionPrompts;
+import dev.claudecode.options.PluginDelivery;
+import dev.claudecode.options.Skills;
 import dev.claudecode.options.PromptText;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.options.SettingSource;
@@ -57,6 +60,8 @@ final class OptionsFixtures {
                 .disallowedTools("Write")
                 .permissionMode(PermissionMode.PLAN)
                 .permissionPromptTool("stdio")
+                .permissionPrompts(PermissionPrompts.HOST)
+                .skills(Skills.only("pdf"))
                 .allowDangerouslySkipPermissions(true)
                 .dangerouslySkipPermissions(true)
                 .addDirs(dir.resolve("a"), dir.resolve("-b"))
@@ -80,12 +85,13 @@ final class OptionsFixtures {
                 .bare(true)
                 .safeMode(true)
                 .brief(true)
-                .start(SessionStart.resume("-a session title").atMessage("msg_0001").forked(SESSION_ID))
+                .start(SessionStart.resume("-a session title").atMessage("msg_0001").droppingTurn("prompt_0001").forked(SESSION_ID))
                 .noSessionPersistence(true)
                 .name("-named")
                 .files(List.of("file_abc:doc.txt"))
                 .worktreeName("wt")
                 .workload("nightly")
+                .projectConfigRoot(dir.resolve("checkout"))
                 .debugFilter("!1p,!file")
                 .debugFile(dir.resolve("debug.log"))
                 .build();
@@ -101,6 +107,8 @@ final class OptionsFixtures {
                 .tools(BaseTools.defaults())
                 .debug(true)
                 .worktree(true)
+                .plugins(dir.resolve("plugin"))
+                .pluginDelivery(PluginDelivery.INITIALIZE)
                 .build();
     }
 

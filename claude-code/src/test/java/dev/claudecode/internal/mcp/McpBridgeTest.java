@@ -6,11 +6,13 @@ import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpContent;
 import dev.claudecode.mcp.McpParam;
 import dev.claudecode.mcp.McpTool;
+import dev.claudecode.mcp.McpToolAnnotations;
 import dev.claudecode.mcp.PromptArgument;
 import dev.claudecode.mcp.PromptMessage;
 import dev.claudecode.mcp.PromptResult;
 import dev.claudecode.mcp.ResourceContents;
 import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.mcp.SdkMcpTool;
 import dev.claudecode.mcp.ToolResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -95,6 +97,27 @@ class McpBridgeTest {
         assertThat(bridge.handle(Json.parse("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")))
                 .isEqualTo(Json.parse("{\"jsonrpc\":\"2.0\",\"result\":{}}"));
         assertThat(call("ping", null, 1).path("result").isObject()).isTrue();
+    }
+
+    @Test
+    void toolAnnotationsSearchHintsAndAlwaysLoadAreListed() {
+        SdkMcpServer server = SdkMcpServer.builder("calc")
+                .tool(SdkMcpTool.of("add", "Add", Map.of("type", "object"), args -> ToolResult.text("0"))
+                        .withAnnotations(McpToolAnnotations.builder().title("Adder").readOnly(true).destructive(false).build())
+                        .withSearchHint("arithmetic sum"))
+                .tool("plain", "Plain", Map.of("type", "object"), args -> ToolResult.text("0"))
+                .alwaysLoad(true)
+                .build();
+        bridge = new McpBridge(server);
+
+        JsonNode tools = call("tools/list", null, 1).path("result").path("tools");
+
+        assertThat(tools.get(0).path("annotations")).isEqualTo(Json.parse(
+                "{\"title\":\"Adder\",\"readOnlyHint\":true,\"destructiveHint\":false}"));
+        assertThat(tools.get(0).path("_meta")).isEqualTo(Json.parse(
+                "{\"anthropic/searchHint\":\"arithmetic sum\",\"anthropic/alwaysLoad\":true}"));
+        assertThat(tools.get(1).has("annotations")).isFalse();
+        assertThat(tools.get(1).path("_meta")).isEqualTo(Json.parse("{\"anthropic/alwaysLoad\":true}"));
     }
 
     @Test
