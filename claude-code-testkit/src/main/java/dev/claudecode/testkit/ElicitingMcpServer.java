@@ -39,7 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p>The tool's input chooses the question: {@code message}, and either {@code requestedSchema}
- * (a form, the default) or {@code "mode":"url"} with a {@code url}. The server speaks the few
+ * (a form, the default) or {@code "mode":"url"} with a {@code url}. A question the client did not
+ * declare it can answer (URL steps need {@code capabilities.elicitation.url}, which the CLI
+ * announces from version 2.1.281 on) is not sent: the tool fails with a message saying so. The
+ * server speaks the few
  * JSON-RPC methods this needs ({@code initialize}, {@code tools/list}, {@code tools/call},
  * {@code ping}), waits up to ten minutes for an answer, gives up on a question when the client
  * cancels the tool call, and exits when its input ends or the process that started it does.
@@ -58,6 +61,8 @@ public final class ElicitingMcpServer {
     private final Map<String, CompletableFuture<JsonNode>> asked = new ConcurrentHashMap<>();
     // the tools/call requests in progress, by the client's id, and the question each waits for
     private final Map<String, String> questionOfCall = new ConcurrentHashMap<>();
+    // what the client declared at initialize: {} for forms only, {"form":{},"url":{}} for both
+    private volatile JsonNode clientElicitation = JSON.missingNode();
 
     private ElicitingMcpServer(PrintStream out) {
         this.out = out;
@@ -128,10 +133,13 @@ public final class ElicitingMcpServer {
             return;
         }
         switch (method) {
-            case "initialize" -> reply(id, JSON.createObjectNode()
+            case "initialize" -> {
+                clientElicitation = message.path("params").path("capabilities").path("elicitation");
+                reply(id, JSON.createObjectNode()
                     .put("protocolVersion", message.path("params").path("protocolVersion").asString("2025-06-18"))
                     .<ObjectNode>set("capabilities", JSON.valueToTree(Map.of("tools", Map.of())))
-                    .set("serverInfo", JSON.valueToTree(Map.of("name", "eliciting", "version", "1.0.0"))));
+                        .set("serverInfo", JSON.valueToTree(Map.of("name", "eliciting", "version", "1.0.0"))));
+            }
             case "ping" -> reply(id, JSON.createObjectNode());
             case "tools/list" -> reply(id, JSON.valueToTree(Map.of("tools", List.of(Map.of(
                     "name", TOOL, "description", "Ask the user for input",
@@ -160,9 +168,17 @@ public final class ElicitingMcpServer {
     }
 
     private void call(JsonNode callId, JsonNode arguments) {
+        boolean url = "url".equals(arguments.path("mode").asString(""));
+        if (clientElicitation.isMissingNode() || url && !clientElicitation.has("url")) {
+            // a server may ask only what its client declared it can answer
+            reply(callId, JSON.valueToTree(Map.of("isError", true, "content", List.of(Map.of("type", "text",
+                    "text", "the client does not support " + (url ? "URL" : "form") + " elicitation: it declared "
+                            + (clientElicitation.isMissingNode() ? "no elicitation capability" : "elicitation " + clientElicitation))))));
+            return;
+        }
         ObjectNode params = JSON.createObjectNode();
         params.put("message", arguments.path("message").asString("Please answer"));
-        if ("url".equals(arguments.path("mode").asString(""))) {
+        if (url) {
             params.put("mode", "url").put("url", arguments.path("url").asString("")).put("elicitationId", UUID.randomUUID().toString());
         } else {
             params.put("mode", "form");

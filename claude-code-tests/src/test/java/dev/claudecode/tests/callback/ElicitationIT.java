@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.MessageStream;
 import dev.claudecode.Session;
+import dev.claudecode.cli.CliVersionRange;
 import dev.claudecode.elicitation.ElicitationField;
 import dev.claudecode.elicitation.ElicitationHandler;
 import dev.claudecode.elicitation.ElicitationMode;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,12 +39,17 @@ import tools.jackson.databind.JsonNode;
  * own) asks for input during a tool call the scripted model makes; the CLI relays the question
  * as an {@code elicitation} control request; the session's Java handler answers; and the tool
  * result the CLI sends back to the model carries that answer.
+ *
+ * <p>The {@code elicitation} control request is older than the oldest supported CLI (2.1.197
+ * relays forms); URL steps need 2.1.281 or newer.
  */
 @ExtendWith(FakeClaudeApiExtension.class)
 @Timeout(180)
 class ElicitationIT {
 
     static final String TOOL = "mcp__asker__" + ElicitingMcpServer.TOOL;
+    /** The first CLI that declares URL elicitation to MCP servers ({@code {"form":{},"url":{}}}). */
+    static final String URL_STEPS_SINCE = "2.1.281";
     static final Map<String, Object> SIGN_UP = Map.of("type", "object", "required", List.of("name"),
             "properties", Map.of(
                     "name", Map.of("type", "string", "title", "Your name"),
@@ -125,6 +132,8 @@ class ElicitationIT {
 
     @Test
     void aUrlStepReachesTheHandlerWithItsLink(FakeClaudeApi api) throws Exception {
+        Assumptions.assumeTrue(CliVersionRange.compare(TestCli.version(), URL_STEPS_SINCE) >= 0, "CLI " + TestCli.version()
+                + " declares only form elicitation to MCP servers (capabilities.elicitation = {}); URL steps came in " + URL_STEPS_SINCE);
         List<ElicitationRequest> asked = new CopyOnWriteArrayList<>();
         api.enqueue(Reply.toolUse(TOOL, ElicitingMcpServer.url("Sign in to Example", "https://example.test/oauth?state=1")),
                 Reply.text("Signed in."));
