@@ -7,10 +7,12 @@ import dev.claudecode.console.terminal.Spinner;
 import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
 import dev.claudecode.console.terminal.TerminalPermissionPrompt;
+import dev.claudecode.console.terminal.TerminalQuestionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
 import dev.claudecode.options.SessionStart;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Hold a conversation with Claude Code at the terminal.",
             "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit).",
-            "Tool uses that need permission are asked about: answer y, n or always. With piped input, the line after",
-            "a prompt answers its questions."})
+            "Tool uses that need permission are asked about: answer y, n or always. MCP servers that need input",
+            "(a form, or a page to open) ask too: y fills in, n declines, c cancels. With piped input, the lines after",
+            "a prompt answer its questions."})
 final class ChatCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,7 +45,9 @@ final class ChatCommand implements Callable<Integer> {
             if (resume != null) {
                 options = options.toBuilder().start(SessionStart.resume(resume)).build();
             }
-            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer))) {
+            ReentrantLock asking = new ReentrantLock();
+            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer, asking),
+                    new TerminalQuestionPrompt(input, printer, asking))) {
                 spinner.hide();
                 live.subscribe(printer);
                 new ChatLoop(live, input, printer, typed).run();
