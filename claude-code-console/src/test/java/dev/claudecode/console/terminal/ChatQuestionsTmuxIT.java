@@ -1,5 +1,10 @@
 package dev.claudecode.console.terminal;
 
+import static dev.claudecode.console.QuestionFixtures.TOOL;
+import static dev.claudecode.console.QuestionFixtures.URL_STEPS_SINCE;
+import static dev.claudecode.console.QuestionFixtures.answerTheServerGot;
+import static dev.claudecode.console.QuestionFixtures.json;
+import static dev.claudecode.console.QuestionFixtures.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claudecode.cli.CliVersionRange;
@@ -10,18 +15,14 @@ import dev.claudecode.testkit.ElicitingMcpServer;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
-import dev.claudecode.testkit.ToolResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,17 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatQuestionsTmuxIT {
 
     private static final Duration TURN = Duration.ofSeconds(60);
-    private static final String TOOL = "mcp__asker__" + ElicitingMcpServer.TOOL;
-    /** A form whose fields are asked in this order: the order reaches the CLI and the server as written. */
-    static final Map<String, Object> SIGN_UP = signUp();
-
-    static Map<String, Object> signUp() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("name", Map.of("type", "string", "title", "Your name"));
-        properties.put("age", Map.of("type", "integer", "minimum", 0));
-        properties.put("color", Map.of("type", "string", "enum", List.of("red", "green", "blue")));
-        return Map.of("type", "object", "required", List.of("name"), "properties", properties);
-    }
 
     @TempDir
     Path temp;
@@ -52,7 +42,7 @@ class ChatQuestionsTmuxIT {
     void aFormIsFilledInAtTheTerminal() throws Exception {
         try (FakeClaudeApi api = FakeClaudeApi.builder().defaultReply(OfflineModel.reply()).start();
                 Tmux terminal = chat(api)) {
-            api.enqueue(Reply.toolUse(TOOL, ElicitingMcpServer.form("Who are you?", SIGN_UP)));
+            api.enqueue(Reply.toolUse(TOOL, ElicitingMcpServer.form("Who are you?", signUp())));
             terminal.typeLine("Sign me up");
             terminal.awaitText("? MCP server \"asker\" asks: Who are you?", TURN);
             terminal.awaitText("fill in the form (y), decline (n) or cancel (c)? [y/n/c]", TURN);
@@ -84,8 +74,8 @@ class ChatQuestionsTmuxIT {
 
     @Test
     void aPageToOpenIsShownAndDeclined() throws Exception {
-        Assumptions.assumeTrue(CliVersionRange.compare(TestCli.version(), "2.1.281") >= 0,
-                "CLI " + TestCli.version() + " declares only form elicitation to MCP servers; URL steps came in 2.1.281");
+        Assumptions.assumeTrue(CliVersionRange.compare(TestCli.version(), URL_STEPS_SINCE) >= 0,
+                "CLI " + TestCli.version() + " declares only form elicitation to MCP servers; URL steps came in " + URL_STEPS_SINCE);
         try (FakeClaudeApi api = FakeClaudeApi.builder().defaultReply(OfflineModel.reply()).start();
                 Tmux terminal = chat(api)) {
             api.enqueue(Reply.toolUse(TOOL, ElicitingMcpServer.url("Sign in to Example", "https://example.test/oauth?state=7")));
@@ -122,16 +112,5 @@ class ChatQuestionsTmuxIT {
         } while (!terminal.screen().contains("asker  connected") && System.nanoTime() < deadline);
         terminal.awaitText("asker  connected", Duration.ofSeconds(1));
         return terminal;
-    }
-
-    /** @return the answer the MCP server got, as its tool result reached the model */
-    static JsonNode answerTheServerGot(FakeClaudeApi api) {
-        ToolResult result = api.lastMainRequest().orElseThrow().toolResults().getLast();
-        assertThat(result.isError()).as(result.text()).isFalse();
-        return json(result.text());
-    }
-
-    static JsonNode json(String text) {
-        return JsonMapper.shared().readTree(text);
     }
 }
