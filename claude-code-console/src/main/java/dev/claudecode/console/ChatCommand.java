@@ -3,6 +3,8 @@ package dev.claudecode.console;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.console.terminal.ChatLoop;
+import dev.claudecode.console.terminal.CtrlC;
+import dev.claudecode.console.terminal.DetachedTransport;
 import dev.claudecode.console.terminal.Spinner;
 import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
@@ -10,6 +12,8 @@ import dev.claudecode.console.terminal.TerminalPermissionPrompt;
 import dev.claudecode.console.terminal.TerminalQuestionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
 import dev.claudecode.options.SessionStart;
+import dev.claudecode.transport.LocalTransport;
+import dev.claudecode.transport.Transport;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Hold a conversation with Claude Code at the terminal.",
             "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit).",
+            "Ctrl-C interrupts the running turn; pressed twice it quits.",
             "Tool uses that need permission are asked about: answer y, n or always. MCP servers that need input",
             "(a form, or a page to open) ask too: y fills in, n declines, c cancels. With piped input, the lines after",
             "a prompt answer its questions."})
@@ -45,14 +50,28 @@ final class ChatCommand implements Callable<Integer> {
             if (resume != null) {
                 options = options.toBuilder().start(SessionStart.resume(resume)).build();
             }
+            // at a terminal the CLI runs apart from it, so that Ctrl-C reaches the console only
+            Transport transport = typed ? DetachedTransport.create() : LocalTransport.create();
             ReentrantLock asking = new ReentrantLock();
             try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer, asking),
-                    new TerminalQuestionPrompt(input, printer, asking))) {
+                    new TerminalQuestionPrompt(input, printer, asking), transport)) {
                 spinner.hide();
                 live.subscribe(printer);
-                new ChatLoop(live, input, printer, typed).run();
+                ChatLoop loop = new ChatLoop(live, input, printer, typed);
+                if (typed) {
+                    new CtrlC(live::isBusy, () -> interrupt(live, printer), loop::quit, loop::say, System::nanoTime).install();
+                }
+                loop.run();
             }
             return 0;
+        }
+    }
+
+    private static void interrupt(LiveSession live, TurnPrinter printer) {
+        try {
+            live.interrupt();
+        } catch (RuntimeException e) {
+            printer.line("error: " + LiveSession.describe(e));
         }
     }
 }

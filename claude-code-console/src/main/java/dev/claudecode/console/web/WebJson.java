@@ -1,9 +1,9 @@
 package dev.claudecode.console.web;
 
-import dev.claudecode.control.ContextUsage;
 import dev.claudecode.control.RewindResult;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.Question;
+import dev.claudecode.console.session.ContextBreakdown;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.SessionState;
 import dev.claudecode.console.session.ToolRequest;
@@ -67,9 +67,16 @@ final class WebJson implements JsonMapper {
                 json.put("errorText", ended.errorText().orElse(null));
                 json.put("turns", ended.turns());
                 json.put("costUsd", ended.costUsd());
+                json.put("sessionCostUsd", ended.sessionCostUsd());
                 json.put("durationMs", ended.durationMs());
             }
             case ConsoleEvent.TurnFailed failed -> json.put("message", failed.message());
+            case ConsoleEvent.Retrying retrying -> {
+                json.put("attempt", retrying.attempt());
+                json.put("maxRetries", retrying.maxRetries());
+                json.put("delayMs", retrying.delayMs());
+                json.put("text", retrying.describe());
+            }
             case ConsoleEvent.StateChanged changed -> json.put("state", state(changed.state()));
             case ConsoleEvent.Notice notice -> json.put("text", notice.text());
             case ConsoleEvent.PermissionAsked asked -> json.put("request", request(asked.request()));
@@ -98,6 +105,7 @@ final class WebJson implements JsonMapper {
             case ConsoleEvent.ToolOutput output -> "tool_output";
             case ConsoleEvent.TurnEnded ended -> "turn_end";
             case ConsoleEvent.TurnFailed failed -> "turn_failed";
+            case ConsoleEvent.Retrying retrying -> "api_retry";
             case ConsoleEvent.StateChanged changed -> "state";
             case ConsoleEvent.Notice notice -> "notice";
             case ConsoleEvent.PermissionAsked asked -> "permission_asked";
@@ -164,14 +172,20 @@ final class WebJson implements JsonMapper {
         return json;
     }
 
-    static Map<String, Object> context(ContextUsage usage) {
+    static Map<String, Object> context(ContextBreakdown breakdown) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("totalTokens", usage.totalTokens());
-        json.put("maxTokens", usage.maxTokens());
-        json.put("percentage", usage.percentage());
-        json.put("model", usage.model());
-        json.put("categories", usage.categories().stream()
-                .map(category -> Map.<String, Object>of("name", category.name(), "tokens", category.tokens())).toList());
+        json.put("model", breakdown.model());
+        json.put("totalTokens", breakdown.totalTokens());
+        json.put("windowTokens", breakdown.windowTokens());
+        json.put("percentage", breakdown.percentage());
+        json.put("categories", breakdown.categories().stream().map(category -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", category.name());
+            row.put("tokens", category.tokens());
+            row.put("kind", category.kind().wireName());
+            row.put("share", category.share());
+            return row;
+        }).toList());
         return json;
     }
 

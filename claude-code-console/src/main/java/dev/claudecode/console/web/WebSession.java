@@ -3,6 +3,7 @@ package dev.claudecode.console.web;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.LiveSession;
+import dev.claudecode.transport.LocalTransport;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -36,13 +37,14 @@ final class WebSession implements AutoCloseable {
      *
      * @param id the console's id of the session
      * @param options the session's options
+     * @param limits how many pages may watch it, and how far each may fall behind
      * @return the session
      */
-    static WebSession open(String id, ClaudeCodeOptions options) {
-        EventFeed feed = new EventFeed(KEPT_EVENTS);
+    static WebSession open(String id, ClaudeCodeOptions options, WebConsole.Limits limits) {
+        EventFeed feed = new EventFeed(KEPT_EVENTS, limits.pagesPerSession(), limits.queuedEvents());
         WebPermissionPrompt questions = new WebPermissionPrompt(event -> feed.publish(WebJson.event(event)));
         WebQuestionPrompt elicitations = new WebQuestionPrompt(event -> feed.publish(WebJson.event(event)));
-        return new WebSession(id, feed, questions, elicitations, LiveSession.start(options, questions, elicitations));
+        return new WebSession(id, feed, questions, elicitations, LiveSession.start(options, questions, elicitations, LocalTransport.create()));
     }
 
     String id() {

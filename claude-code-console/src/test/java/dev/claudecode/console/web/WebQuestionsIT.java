@@ -78,7 +78,7 @@ class WebQuestionsIT {
     @Test
     void aPersonAnswersAnMcpServersQuestionsInThePage() throws Exception {
         try (Browser browser = new Browser(Files.createDirectories(temp.resolve("chromium-profile")))) {
-            browser.driver().get(console.uri().toString());
+            browser.driver().get(console.signInUri().toString());
             browser.waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("backend-badge"), "OFFLINE"));
             browser.find("new-session").click();
             browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("session-view")));
@@ -131,11 +131,13 @@ class WebQuestionsIT {
     private static void awaitServerConnected(Browser browser) throws InterruptedException {
         // the CLI does not wait for a stdio server before a turn, and a JVM needs a moment to start
         long deadline = System.nanoTime() + WAIT.toNanos();
+        By connected = By.cssSelector("#side-panel-body .mcp-server .status.connected");
         do {
             browser.find("mcp-button").click();
             Thread.sleep(1000);
-        } while (!browser.find("panel-output").getText().contains("asker  connected") && System.nanoTime() < deadline);
-        assertThat(browser.find("panel-output").getText()).contains("asker  connected");
+        } while (browser.driver().findElements(connected).isEmpty() && System.nanoTime() < deadline);
+        assertThat(browser.find("side-panel-body").getText()).contains("asker", "tools: ask");
+        browser.find("side-panel-close").click();
     }
 
     private static void send(Browser browser, String prompt) {
