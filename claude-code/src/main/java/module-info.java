@@ -17,6 +17,7 @@ module dev.claudecode {
     exports dev.claudecode.cli;
     exports dev.claudecode.content;
     exports dev.claudecode.control;
+    exports dev.claudecode.elicitation;
     exports dev.claudecode.errors;
     exports dev.claudecode.history;
     exports dev.claudecode.hook;

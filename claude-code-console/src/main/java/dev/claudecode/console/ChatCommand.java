@@ -9,12 +9,14 @@ import dev.claudecode.console.terminal.Spinner;
 import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
 import dev.claudecode.console.terminal.TerminalPermissionPrompt;
+import dev.claudecode.console.terminal.TerminalQuestionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.transport.LocalTransport;
 import dev.claudecode.transport.Transport;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Option;
         description = {"Hold a conversation with Claude Code at the terminal.",
             "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit).",
             "Ctrl-C interrupts the running turn; pressed twice it quits.",
-            "Tool uses that need permission are asked about: answer y, n or always. With piped input, the line after",
-            "a prompt answers its questions."})
+            "Tool uses that need permission are asked about: answer y, n or always. MCP servers that need input",
+            "(a form, or a page to open) ask too: y fills in, n declines, c cancels. With piped input, the lines after",
+            "a prompt answer its questions."})
 final class ChatCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,7 +52,9 @@ final class ChatCommand implements Callable<Integer> {
             }
             // at a terminal the CLI runs apart from it, so that Ctrl-C reaches the console only
             Transport transport = typed ? DetachedTransport.create() : LocalTransport.create();
-            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer), transport)) {
+            ReentrantLock asking = new ReentrantLock();
+            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer, asking),
+                    new TerminalQuestionPrompt(input, printer, asking), transport)) {
                 spinner.hide();
                 live.subscribe(printer);
                 ChatLoop loop = new ChatLoop(live, input, printer, typed);

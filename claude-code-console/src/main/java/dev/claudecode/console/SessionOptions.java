@@ -30,8 +30,13 @@ final class SessionOptions {
     @Option(names = "--max-turns", description = "The most model turns an answer may take.")
     Integer maxTurns;
 
+    @Option(names = "--mcp-config", paramLabel = "FILE_OR_JSON",
+            description = "MCP servers to use: a JSON file or string like {\"mcpServers\":{...}}; repeatable.")
+    List<String> mcpConfig;
+
     @Option(names = "--permission-timeout", defaultValue = "300", paramLabel = "SECONDS",
-            description = "How long a permission question waits for its answer before the tool is denied (default: ${DEFAULT-VALUE}).")
+            description = "How long a question (a permission, or an MCP server's form) waits for its answer before it is"
+                    + " denied or cancelled (default: ${DEFAULT-VALUE}).")
     long permissionTimeoutSeconds;
 
     @Option(names = "--offline", description = "Use the built-in offline stand-in model even when ANTHROPIC_API_KEY is set.")
@@ -68,6 +73,9 @@ final class SessionOptions {
         }
         if (maxTurns != null) {
             options.maxTurns(maxTurns);
+        }
+        if (mcpConfig != null) {
+            options.mcpConfig(mcpConfig);
         }
         return options.build();
     }

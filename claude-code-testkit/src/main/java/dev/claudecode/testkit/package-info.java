@@ -26,5 +26,9 @@
  * <p>With JUnit 5, {@code @ExtendWith(FakeClaudeApiExtension.class)} injects a fresh server into each
  * test. {@link dev.claudecode.testkit.FakeClaudeApi#standIn()} answers from the
  * {@link dev.claudecode.testkit.StandInModel}, a clearly labelled offline stand-in for a model.
+ *
+ * <p>{@link dev.claudecode.testkit.ElicitingMcpServer} is a stdio MCP server whose tool asks the
+ * user for input (MCP elicitation), to test an application's {@code onElicitation} handler against
+ * the real CLI.
  */
 package dev.claudecode.testkit;

@@ -1,6 +1,8 @@
 package dev.claudecode.options;
 
 import dev.claudecode.cli.InstallProgress;
+import dev.claudecode.elicitation.ElicitationHandler;
+import dev.claudecode.elicitation.UserDialogHandler;
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
@@ -60,6 +62,10 @@ public final class ClaudeCodeOptions {
     public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofSeconds(60);
     /** How long the permission callback may take by default; it may be asking a person. */
     public static final Duration DEFAULT_PERMISSION_TIMEOUT = Duration.ofMinutes(5);
+    /** How long the elicitation handler may take by default; it may be asking a person. */
+    public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
+    /** How long the user dialog handler may take by default; it may be asking a person. */
+    public static final Duration DEFAULT_USER_DIALOG_TIMEOUT = Duration.ofMinutes(5);
     /** How long an in-process MCP request (a tool call, mostly) may take by default. */
     public static final Duration DEFAULT_MCP_TIMEOUT = Duration.ofMinutes(5);
     /** How long each call that loads a session from a session store may take by default. */
@@ -304,6 +310,37 @@ public final class ClaudeCodeOptions {
     /** @return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by default */
     public Duration permissionCallbackTimeout() {
         return values.permissionCallbackTimeout;
+    }
+
+    /**
+     * @return the Java handler of the questions MCP servers ask the user (forms and URL steps);
+     *     without one every question is declined
+     */
+    public Optional<ElicitationHandler> onElicitation() {
+        return Optional.ofNullable(values.onElicitation);
+    }
+
+    /** @return how long {@link #onElicitation()} may take before the question is cancelled; 5 minutes by default */
+    public Duration elicitationTimeout() {
+        return values.elicitationTimeout;
+    }
+
+    /** @return the Java handler of the dialogs the CLI asks the application to show */
+    public Optional<UserDialogHandler> onUserDialog() {
+        return Optional.ofNullable(values.onUserDialog);
+    }
+
+    /**
+     * @return the dialog kinds {@link #onUserDialog()} shows, announced to the CLI in
+     *     {@code initialize}; the CLI sends no other kind
+     */
+    public List<String> supportedDialogKinds() {
+        return values.supportedDialogKinds;
+    }
+
+    /** @return how long {@link #onUserDialog()} may take before the dialog is cancelled; 5 minutes by default */
+    public Duration userDialogTimeout() {
+        return values.userDialogTimeout;
     }
 
     /** @return whether bypassing permissions may be switched on later ({@code --allow-dangerously-skip-permissions}) */
@@ -772,6 +809,11 @@ public final class ClaudeCodeOptions {
         private String permissionPromptTool;
         private CanUseTool canUseTool;
         private Duration permissionCallbackTimeout = DEFAULT_PERMISSION_TIMEOUT;
+        private ElicitationHandler onElicitation;
+        private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
+        private UserDialogHandler onUserDialog;
+        private List<String> supportedDialogKinds = List.of();
+        private Duration userDialogTimeout = DEFAULT_USER_DIALOG_TIMEOUT;
         private boolean allowDangerouslySkipPermissions;
         private boolean dangerouslySkipPermissions;
         private List<Path> addDirs = List.of();
@@ -1334,6 +1376,68 @@ public final class ClaudeCodeOptions {
          */
         public Builder permissionCallbackTimeout(Duration timeout) {
             this.permissionCallbackTimeout = timeout == null ? DEFAULT_PERMISSION_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * Answers the questions MCP servers ask the user while they work ({@code elicitation/create}):
+         * a form to fill in, or a web page to open. Without a handler every question is declined.
+         *
+         * @param handler the Java handler; null for none
+         * @return this builder
+         */
+        public Builder onElicitation(ElicitationHandler handler) {
+            this.onElicitation = handler;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the elicitation handler may take before the question is
+         *     cancelled; null restores the default of 5 minutes
+         * @return this builder
+         */
+        public Builder elicitationTimeout(Duration timeout) {
+            this.elicitationTimeout = timeout == null ? DEFAULT_ELICITATION_TIMEOUT : timeout;
+            return this;
+        }
+
+        /**
+         * Answers the dialogs the CLI asks the application to show ({@code request_user_dialog}), of
+         * the kinds given with {@link #supportedDialogKinds(List)}; without those the CLI sends none.
+         *
+         * @param handler the Java handler; null for none
+         * @return this builder
+         */
+        public Builder onUserDialog(UserDialogHandler handler) {
+            this.onUserDialog = handler;
+            return this;
+        }
+
+        /**
+         * @param kinds the dialog kinds the user dialog handler can show, e.g.
+         *     {@code refusal_fallback_prompt}; they need {@link #onUserDialog} (replaces earlier ones)
+         * @return this builder
+         */
+        public Builder supportedDialogKinds(List<String> kinds) {
+            this.supportedDialogKinds = listCopy(kinds, "supportedDialogKinds");
+            return this;
+        }
+
+        /**
+         * @param kinds the dialog kinds the user dialog handler can show
+         * @return this builder
+         */
+        public Builder supportedDialogKinds(String... kinds) {
+            return supportedDialogKinds(Arrays.asList(kinds));
+        }
+
+        /**
+         * @param timeout how long the user dialog handler may take before the dialog is
+         *     cancelled; null restores the default of 5 minutes
+         * @return this builder
+         */
+        public Builder userDialogTimeout(Duration timeout) {
+            this.userDialogTimeout = timeout == null ? DEFAULT_USER_DIALOG_TIMEOUT : timeout;
             return this;
         }
 

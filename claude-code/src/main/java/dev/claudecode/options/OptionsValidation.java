@@ -56,6 +56,8 @@ final class OptionsValidation {
         require(!timeout.isNegative() && !timeout.isZero(), "controlTimeout must be positive, was " + timeout);
         o.inactivityTimeout().ifPresent(limit -> positive("inactivityTimeout", limit));
         positive("permissionCallbackTimeout", o.permissionCallbackTimeout());
+        positive("elicitationTimeout", o.elicitationTimeout());
+        positive("userDialogTimeout", o.userDialogTimeout());
         positive("hookTimeout", o.hookTimeout());
         positive("mcpToolTimeout", o.mcpToolTimeout());
         positive("sessionStoreLoadTimeout", o.sessionStoreLoadTimeout());
@@ -78,6 +80,8 @@ final class OptionsValidation {
         require(o.canUseTool().isEmpty() || o.permissionPromptTool().isEmpty(),
                 "canUseTool and permissionPromptTool cannot be combined: canUseTool answers the permission prompts"
                         + " itself (the CLI is started with --permission-prompt-tool stdio)");
+        require(o.supportedDialogKinds().isEmpty() || o.onUserDialog().isPresent(),
+                "supportedDialogKinds needs onUserDialog: the CLI would send dialogs of these kinds that nobody answers");
         require(o.model().isEmpty() || !o.model().equals(o.fallbackModel()),
                 "fallbackModel must differ from model");
         require(!(o.sandbox().isPresent() && o.settings().orElse(null) instanceof Settings.File),
@@ -114,6 +118,7 @@ final class OptionsValidation {
         notBlank("workload", o.workload());
         notBlank("apiKey", o.apiKey());
         o.betas().forEach(beta -> require(!beta.isBlank(), "betas must not contain a blank value"));
+        o.supportedDialogKinds().forEach(kind -> require(!kind.isBlank(), "supportedDialogKinds must not contain a blank kind"));
         o.allowedTools().forEach(rule -> require(!rule.isBlank(), "allowedTools must not contain a blank rule"));
         o.disallowedTools().forEach(rule -> require(!rule.isBlank(), "disallowedTools must not contain a blank rule"));
         o.mcpConfig().forEach(config -> require(!config.isBlank(), "mcpConfig must not contain a blank value"));

@@ -1,8 +1,11 @@
 package dev.claudecode.options;
 
-import dev.claudecode.mcp.ToolResult;
-import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.elicitation.ElicitationHandler;
+import dev.claudecode.elicitation.ElicitationResult;
+import dev.claudecode.elicitation.UserDialogHandler;
+import dev.claudecode.elicitation.UserDialogResult;
 import dev.claudecode.errors.InvalidOptionsException;
+import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.McpToolPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,6 +222,11 @@ class ClaudeCodeOptionsTest {
                 bad(b -> b.hookTimeout(Duration.ZERO), "hookTimeout must be positive"),
                 bad(b -> b.permissionCallbackTimeout(Duration.ofSeconds(-1)), "permissionCallbackTimeout must be positive"),
                 bad(b -> b.mcpToolTimeout(Duration.ZERO), "mcpToolTimeout must be positive"),
+                bad(b -> b.elicitationTimeout(Duration.ZERO), "elicitationTimeout must be positive"),
+                bad(b -> b.userDialogTimeout(Duration.ofSeconds(-1)), "userDialogTimeout must be positive"),
+                bad(b -> b.supportedDialogKinds("refusal_fallback_prompt"), "supportedDialogKinds needs onUserDialog"),
+                bad(b -> b.onUserDialog(request -> UserDialogResult.cancelled()).supportedDialogKinds(" "),
+                        "supportedDialogKinds must not contain a blank kind"),
                 bad(b -> b.maxTurns(0), "maxTurns must be positive"),
                 bad(b -> b.maxTurns(-1), "maxTurns must be positive"),
                 bad(b -> b.maxBudgetUsd(0.0), "maxBudgetUsd"),
@@ -276,6 +284,30 @@ class ClaudeCodeOptionsTest {
         assertThat(options.toBuilder().hooks(null).hookTimeout(null).build().hooks()).isEmpty();
         assertThatThrownBy(() -> options.hooks().put(HookEvent.STOP, List.of())).isInstanceOf(UnsupportedOperationException.class);
         assertThat(options.toBuilder().canUseTool(null).build().canUseTool()).isEmpty();
+    }
+
+    @Test
+    void questionHandlersAreOptionsLikeAnyOther() {
+        ElicitationHandler forms = request -> ElicitationResult.decline();
+        UserDialogHandler dialogs = request -> UserDialogResult.cancelled();
+        ClaudeCodeOptions options = ClaudeCodeOptions.builder()
+                .onElicitation(forms)
+                .elicitationTimeout(Duration.ofSeconds(30))
+                .onUserDialog(dialogs)
+                .supportedDialogKinds("refusal_fallback_prompt")
+                .build();
+        assertThat(options.onElicitation()).containsSame(forms);
+        assertThat(options.elicitationTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.onUserDialog()).containsSame(dialogs);
+        assertThat(options.supportedDialogKinds()).containsExactly("refusal_fallback_prompt");
+        assertThat(options.userDialogTimeout()).isEqualTo(ClaudeCodeOptions.DEFAULT_USER_DIALOG_TIMEOUT);
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toString()).contains("supportedDialogKinds=[refusal_fallback_prompt]");
+        ClaudeCodeOptions cleared = options.toBuilder().onElicitation(null).elicitationTimeout(null).onUserDialog(null)
+                .supportedDialogKinds(List.of()).build();
+        assertThat(cleared.onElicitation()).isEmpty();
+        assertThat(cleared.onUserDialog()).isEmpty();
+        assertThat(cleared.elicitationTimeout()).isEqualTo(ClaudeCodeOptions.DEFAULT_ELICITATION_TIMEOUT);
     }
 
     @Test

@@ -173,4 +173,30 @@ public sealed interface ConsoleEvent {
             Objects.requireNonNull(decision, "decision");
         }
     }
+
+    /**
+     * A question waits for the person: a form or a page an MCP server asks for, or a choice the CLI offers.
+     *
+     * @param question the question
+     */
+    record QuestionAsked(Question question) implements ConsoleEvent {
+        /** Checks the question. */
+        public QuestionAsked {
+            Objects.requireNonNull(question, "question");
+        }
+    }
+
+    /**
+     * A waiting question was answered, declined or cancelled.
+     *
+     * @param requestId the question's id
+     * @param action {@code accept}, {@code decline} or {@code cancel}
+     */
+    record QuestionAnswered(String requestId, String action) implements ConsoleEvent {
+        /** Checks the components. */
+        public QuestionAnswered {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(action, "action");
+        }
+    }
 }

@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * thread of their own, while the caller stays free to use the session's runtime controls (switch
  * the model or the permission mode, interrupt, look at MCP servers and context usage, rewind
  * files), which act on the running CLI at once. The CLI's permission prompts go to a
- * {@link PermissionPrompt} through the library's {@code canUseTool} callback. Everything that
+ * {@link PermissionPrompt} through the library's {@code canUseTool} callback, and the questions of
+ * MCP servers (and the CLI's dialogs the console shows) to a {@link QuestionPrompt} through its
+ * elicitation and user dialog handlers. Everything that
  * happens is published as {@link ConsoleEvent}s to the subscribers, one event at a time, in order.
  */
 public final class LiveSession implements AutoCloseable {
@@ -101,11 +103,39 @@ public final class LiveSession implements AutoCloseable {
      * @see #start(ClaudeCodeOptions, PermissionPrompt)
      */
     public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt, Transport transport) {
-        ClaudeCodeOptions wired = options.toBuilder()
-                .canUseTool(new PromptedPermissions(new RememberingPrompt(prompt)))
-                .enableFileCheckpointing(true)
+        ClaudeCodeOptions wired = wired(options, prompt).build();
+        return new LiveSession(wired, ClaudeCode.start(wired, transport));
+    }
+
+    /**
+     * Starts a session, like {@link #start(ClaudeCodeOptions, PermissionPrompt, Transport)}, whose
+     * MCP servers' questions (forms and pages to open) and refused-answer dialogs are also put to
+     * the person. The permission callback timeout bounds each of these questions too.
+     *
+     * @param options the session's options
+     * @param prompt who answers the CLI's permission prompts
+     * @param questions who answers the questions
+     * @param transport where and how the CLI runs
+     * @return the live session; close it when done
+     * @throws ClaudeCodeException when the CLI cannot be started
+     */
+    public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt, QuestionPrompt questions,
+            Transport transport) {
+        PromptedQuestions handlers = new PromptedQuestions(questions);
+        ClaudeCodeOptions wired = wired(options, prompt)
+                .onElicitation(handlers)
+                .elicitationTimeout(options.permissionCallbackTimeout())
+                .onUserDialog(handlers)
+                .supportedDialogKinds(PromptedQuestions.DIALOG_KINDS)
+                .userDialogTimeout(options.permissionCallbackTimeout())
                 .build();
         return new LiveSession(wired, ClaudeCode.start(wired, transport));
+    }
+
+    private static ClaudeCodeOptions.Builder wired(ClaudeCodeOptions options, PermissionPrompt prompt) {
+        return options.toBuilder()
+                .canUseTool(new PromptedPermissions(new RememberingPrompt(prompt)))
+                .enableFileCheckpointing(true);
     }
 
     /**

@@ -16,15 +16,25 @@ public final class TerminalPermissionPrompt implements PermissionPrompt {
 
     private final TerminalInput input;
     private final TurnPrinter printer;
-    private final ReentrantLock asking = new ReentrantLock();
+    private final ReentrantLock asking;
 
     /**
      * @param input where the answer is typed
      * @param printer where the question is printed
      */
     public TerminalPermissionPrompt(TerminalInput input, TurnPrinter printer) {
+        this(input, printer, new ReentrantLock());
+    }
+
+    /**
+     * @param input where the answer is typed
+     * @param printer where the question is printed
+     * @param asking held while a question is asked, shared with the other prompts of the terminal
+     */
+    public TerminalPermissionPrompt(TerminalInput input, TurnPrinter printer, ReentrantLock asking) {
         this.input = input;
         this.printer = printer;
+        this.asking = asking;
     }
 
     /**

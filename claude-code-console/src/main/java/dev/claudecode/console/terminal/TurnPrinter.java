@@ -80,6 +80,10 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
             }
             case ConsoleEvent.PermissionAnswered answered -> {
             }
+            case ConsoleEvent.QuestionAsked asked -> {
+            }
+            case ConsoleEvent.QuestionAnswered answered -> {
+            }
         }
     }
 

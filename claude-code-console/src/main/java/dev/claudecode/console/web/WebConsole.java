@@ -6,9 +6,11 @@ import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.SessionStart;
 import dev.claudecode.console.session.ContextBreakdown;
 import dev.claudecode.console.session.LiveSession;
+import dev.claudecode.console.session.Question;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.ToolDecision;
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.elicitation.ElicitationResult;
 import dev.claudecode.history.Page;
 import dev.claudecode.history.History;
 import dev.claudecode.errors.HistoryException;
@@ -248,6 +250,9 @@ public final class WebConsole implements AutoCloseable {
         app.get("/api/sessions/{id}/permissions", ctx -> ctx.json(Map.of("pending",
                 find(ctx).questions().pending().stream().map(WebJson::request).toList())));
         app.post("/api/sessions/{id}/permissions/{requestId}", this::answer);
+        app.get("/api/sessions/{id}/questions", ctx -> ctx.json(Map.of("pending",
+                find(ctx).elicitations().pending().stream().map(WebJson::question).toList())));
+        app.post("/api/sessions/{id}/questions/{requestId}", this::answerQuestion);
 
         app.exception(Refused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
@@ -346,6 +351,37 @@ public final class WebConsole implements AutoCloseable {
         ctx.json(Map.of("requestId", ctx.pathParam("requestId"), "decision", decision.wireName()));
     }
 
+    /**
+     * Answers an MCP server's question: {@code {"action":"accept","values":{"field":"typed text"}}},
+     * {@code {"action":"decline"}} or {@code {"action":"cancel"}}. The typed texts are read by the
+     * form's fields; one that does not fit is refused (400) and the question keeps waiting.
+     */
+    private void answerQuestion(Context ctx) {
+        WebSession session = find(ctx);
+        String requestId = ctx.pathParam("requestId");
+        Question question = session.elicitations().question(requestId)
+                .orElseThrow(() -> new NotFoundResponse("no question " + requestId + " waits in session " + session.id()));
+        Map<String, Object> body = body(ctx);
+        ElicitationResult result = switch (required(body, "action")) {
+            case "accept" -> ElicitationResult.accept(question.isUrl() ? Map.of() : question.request().parseForm(texts(body.get("values"))));
+            case "decline" -> ElicitationResult.decline();
+            case "cancel" -> ElicitationResult.cancel();
+            default -> throw new IllegalArgumentException("\"action\" is accept, decline or cancel");
+        };
+        if (!session.elicitations().answer(requestId, result)) {
+            throw new NotFoundResponse("no question " + requestId + " waits in session " + session.id());
+        }
+        ctx.json(Map.of("requestId", requestId, "action", result.action()));
+    }
+
+    private static Map<String, String> texts(Object values) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (values instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> texts.put(String.valueOf(name), value == null ? "" : String.valueOf(value)));
+        }
+        return texts;
+    }
+
     /** Streams a session's events to one page until the page goes away or the session ends. */
     private void events(SseClient client) {
         WebSession session = find(client.ctx());
@@ -401,6 +437,7 @@ public final class WebConsole implements AutoCloseable {
         json.put("busy", session.live().isBusy());
         json.put("state", WebJson.state(session.live().state()));
         json.put("pendingPermissions", session.questions().pending().size());
+        json.put("pendingQuestions", session.elicitations().pending().size());
         return json;
     }
 

@@ -2,11 +2,14 @@ package dev.claudecode.console.web;
 
 import dev.claudecode.control.RewindResult;
 import dev.claudecode.console.session.ConsoleEvent;
+import dev.claudecode.console.session.Question;
 import dev.claudecode.console.session.ContextBreakdown;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.SessionState;
 import dev.claudecode.console.session.ToolRequest;
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.elicitation.ElicitationField;
+import dev.claudecode.elicitation.ElicitationRequest;
 import dev.claudecode.mcp.McpServerStatus;
 import dev.claudecode.mcp.McpToolInfo;
 import io.javalin.json.JsonMapper;
@@ -81,6 +84,11 @@ final class WebJson implements JsonMapper {
                 json.put("requestId", answered.requestId());
                 json.put("decision", answered.decision().wireName());
             }
+            case ConsoleEvent.QuestionAsked asked -> json.put("question", question(asked.question()));
+            case ConsoleEvent.QuestionAnswered answered -> {
+                json.put("requestId", answered.requestId());
+                json.put("action", answered.action());
+            }
         }
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("type", type(event));
@@ -102,6 +110,8 @@ final class WebJson implements JsonMapper {
             case ConsoleEvent.Notice notice -> "notice";
             case ConsoleEvent.PermissionAsked asked -> "permission_asked";
             case ConsoleEvent.PermissionAnswered answered -> "permission_answered";
+            case ConsoleEvent.QuestionAsked asked -> "question_asked";
+            case ConsoleEvent.QuestionAnswered answered -> "question_answered";
         };
     }
 
@@ -121,6 +131,35 @@ final class WebJson implements JsonMapper {
         json.put("input", request.input());
         json.put("toolUseId", request.toolUseId().orElse(null));
         json.put("reason", request.reason().orElse(null));
+        return json;
+    }
+
+    /** A question for the page: the message, and the form's fields with what each takes, or the page to open. */
+    static Map<String, Object> question(Question question) {
+        ElicitationRequest request = question.request();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requestId", question.requestId());
+        json.put("asker", question.asker());
+        json.put("description", question.describe());
+        json.put("message", request.message());
+        json.put("title", request.title().orElse(null));
+        json.put("mode", request.mode().value());
+        json.put("url", request.url().orElse(null));
+        json.put("fields", request.fields().stream().map(WebJson::field).toList());
+        return json;
+    }
+
+    private static Map<String, Object> field(ElicitationField field) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", field.name());
+        json.put("label", field.label());
+        json.put("type", field.type().name().toLowerCase(Locale.ROOT));
+        json.put("hint", field.hint());
+        json.put("description", field.description().orElse(null));
+        json.put("required", field.required());
+        json.put("choices", field.choices());
+        json.put("choiceLabels", field.choiceLabels());
+        json.put("default", field.defaultValue().map(String::valueOf).orElse(null));
         return json;
     }
 

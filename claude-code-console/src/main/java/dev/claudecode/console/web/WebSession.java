@@ -3,12 +3,13 @@ package dev.claudecode.console.web;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.console.session.ConsoleEvent;
 import dev.claudecode.console.session.LiveSession;
+import dev.claudecode.transport.LocalTransport;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A live session opened from the web page: the session, the feed of its events for the page, and
- * the questions about tool uses that wait for a click in the page.
+ * the questions (about tool uses, and from MCP servers) that wait for a click in the page.
  */
 final class WebSession implements AutoCloseable {
 
@@ -18,19 +19,21 @@ final class WebSession implements AutoCloseable {
     private final Instant started = Instant.now();
     private final EventFeed feed;
     private final WebPermissionPrompt questions;
+    private final WebQuestionPrompt elicitations;
     private final LiveSession live;
 
-    private WebSession(String id, EventFeed feed, WebPermissionPrompt questions, LiveSession live) {
+    private WebSession(String id, EventFeed feed, WebPermissionPrompt questions, WebQuestionPrompt elicitations, LiveSession live) {
         this.id = Objects.requireNonNull(id, "id");
         this.feed = feed;
         this.questions = questions;
+        this.elicitations = elicitations;
         this.live = live;
         live.subscribe(this::publish);
         publish(new ConsoleEvent.StateChanged(live.state()));
     }
 
     /**
-     * Starts a session whose permission prompts are asked in the page.
+     * Starts a session whose permission prompts and MCP servers' questions are asked in the page.
      *
      * @param id the console's id of the session
      * @param options the session's options
@@ -40,7 +43,8 @@ final class WebSession implements AutoCloseable {
     static WebSession open(String id, ClaudeCodeOptions options, WebConsole.Limits limits) {
         EventFeed feed = new EventFeed(KEPT_EVENTS, limits.pagesPerSession(), limits.queuedEvents());
         WebPermissionPrompt questions = new WebPermissionPrompt(event -> feed.publish(WebJson.event(event)));
-        return new WebSession(id, feed, questions, LiveSession.start(options, questions));
+        WebQuestionPrompt elicitations = new WebQuestionPrompt(event -> feed.publish(WebJson.event(event)));
+        return new WebSession(id, feed, questions, elicitations, LiveSession.start(options, questions, elicitations, LocalTransport.create()));
     }
 
     String id() {
@@ -63,6 +67,10 @@ final class WebSession implements AutoCloseable {
         return questions;
     }
 
+    WebQuestionPrompt elicitations() {
+        return elicitations;
+    }
+
     private void publish(ConsoleEvent event) {
         feed.publish(WebJson.event(event));
     }
@@ -70,6 +78,7 @@ final class WebSession implements AutoCloseable {
     @Override
     public void close() {
         questions.denyAll();
+        elicitations.cancelAll();
         try {
             live.close();
         } finally {

@@ -284,6 +284,16 @@ function render(event) {
     case "permission_asked":
       askPermission(event.request);
       break;
+    case "question_asked":
+      askQuestion(event.question);
+      break;
+    case "question_answered": {
+      const box = document.querySelector('.question[data-request-id="' + CSS.escape(event.requestId) + '"]');
+      const what = box ? box.dataset.description : "question";
+      if (box) box.remove();
+      note(what + ": " + ({ accept: "answered", decline: "declined", cancel: "cancelled" }[event.action] || event.action));
+      break;
+    }
     case "permission_answered": {
       const box = document.querySelector('.permission[data-request-id="' + CSS.escape(event.requestId) + '"]');
       const what = box ? box.dataset.description : "tool use";
@@ -315,6 +325,99 @@ function askPermission(request) {
     box.append(button);
   }
   $("permissions").append(box);
+}
+
+// ------------------------------------------------------------------ questions of MCP servers (elicitation)
+
+// A form rendered from the question's fields, or the page to open, with Submit/Done, Decline and Cancel.
+// The console reads the typed texts by the fields' types and refuses what does not fit.
+function askQuestion(question) {
+  const box = el("form", "question");
+  box.dataset.requestId = question.requestId;
+  box.dataset.description = question.description;
+  box.append(el("div", "question-head", question.asker + (question.mode === "url" ? " asks you to open a page" : " asks")));
+  if (question.title) box.append(el("div", "question-title", question.title));
+  box.append(el("div", "question-message", question.message));
+  if (question.mode === "url") {
+    const link = el("a", "question-url", question.url || "(no address given)");
+    if (/^https?:\/\//i.test(question.url || "")) {
+      link.href = question.url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+    }
+    box.append(link);
+  }
+  for (const field of question.fields) box.append(fieldInput(field));
+  const error = el("div", "question-error error");
+  error.hidden = true;
+  box.append(error);
+  const buttons = el("div", "question-buttons");
+  for (const [label, action] of [[question.mode === "url" ? "Done" : "Submit", "accept"], ["Decline", "decline"], ["Cancel", "cancel"]]) {
+    const button = el("button", action, label);
+    button.type = "button";
+    button.addEventListener("click", () => answerQuestion(box, question, action));
+    buttons.append(button);
+  }
+  box.append(buttons);
+  box.addEventListener("submit", (e) => { e.preventDefault(); answerQuestion(box, question, "accept"); });
+  $("permissions").append(box);
+}
+
+function fieldInput(field) {
+  const label = el("label", "question-field");
+  label.append(el("span", "field-label", field.label + (field.required ? " *" : "")));
+  let input;
+  if (field.type === "choice" || field.type === "boolean") {
+    input = el("select");
+    input.append(new Option(field.required ? "choose…" : "—", ""));
+    const values = field.type === "boolean" ? ["yes", "no"] : field.choices;
+    const labels = field.type === "boolean" ? ["yes", "no"] : field.choiceLabels;
+    values.forEach((value, i) => input.append(new Option(labels[i], value)));
+    if (field.default !== null) input.value = field.default === "true" ? "yes" : field.default === "false" ? "no" : field.default;
+  } else if (field.type === "choices") {
+    input = el("span", "choices");
+    field.choices.forEach((value, i) => {
+      const choice = el("label");
+      const box = el("input");
+      box.type = "checkbox";
+      box.value = value;
+      choice.append(box, " " + field.choiceLabels[i]);
+      input.append(choice);
+    });
+  } else {
+    input = el("input");
+    input.placeholder = field.hint;
+    if (field.default !== null) input.value = field.default;
+  }
+  input.dataset.field = field.name;
+  input.dataset.type = field.type;
+  label.append(input);
+  if (field.description) label.append(el("span", "muted small-text", field.description));
+  return label;
+}
+
+function formValues(box) {
+  const values = {};
+  for (const input of box.querySelectorAll("[data-field]")) {
+    values[input.dataset.field] = input.dataset.type === "choices"
+      ? [...input.querySelectorAll("input:checked")].map((c) => c.value).join(",") : input.value;
+  }
+  return values;
+}
+
+async function answerQuestion(box, question, action) {
+  const error = box.querySelector(".question-error");
+  error.hidden = true;
+  const body = { action };
+  if (action === "accept" && question.mode !== "url") body.values = formValues(box);
+  for (const button of box.querySelectorAll("button")) button.disabled = true;
+  try {
+    await api("POST", sessionPath("/questions/" + encodeURIComponent(question.requestId)), body);
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+    for (const button of box.querySelectorAll("button")) button.disabled = false;
+  }
 }
 
 // ------------------------------------------------------------------ panels

@@ -33,7 +33,7 @@ class ReadmeSnippetsTest {
     /** Every API package, so that an example needs no imports of the library's own types. */
     private static final List<String> WILDCARDS = List.of(
             "dev.claudecode", "dev.claudecode.cli", "dev.claudecode.content", "dev.claudecode.control",
-            "dev.claudecode.errors", "dev.claudecode.history", "dev.claudecode.hook", "dev.claudecode.mcp",
+            "dev.claudecode.elicitation", "dev.claudecode.errors", "dev.claudecode.history", "dev.claudecode.hook", "dev.claudecode.mcp",
             "dev.claudecode.message", "dev.claudecode.message.stream", "dev.claudecode.node",
             "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.store", "dev.claudecode.transport",
             "dev.claudecode.usage", "dev.claudecode.ssh", "dev.claudecode.ssh.pool", "dev.claudecode.testkit",

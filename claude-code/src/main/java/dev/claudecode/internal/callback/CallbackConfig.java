@@ -1,6 +1,8 @@
 package dev.claudecode.internal.callback;
 
 import dev.claudecode.options.ClaudeCodeOptions;
+import dev.claudecode.elicitation.ElicitationHandler;
+import dev.claudecode.elicitation.UserDialogHandler;
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
@@ -25,14 +27,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A session's Java callbacks, as the CLI is told about them: the permission callback, the hook
- * callbacks under the ids the CLI calls them by, and the in-process MCP servers by name. It
+ * callbacks under the ids the CLI calls them by, the in-process MCP servers by name, and the
+ * handlers of MCP elicitations and user dialogs with the dialog kinds they show. It
  * produces what each CLI launch needs, the same at every launch (the permission callback's
  * {@code --permission-prompt-tool stdio} is the command line's, {@code CliArguments}):
  * <ul>
  * <li>the {@code initialize} fields ({@link #addTo}): {@code hooks} as
  *     {@code {"PreToolUse":[{"matcher":"Bash","hookCallbackIds":["hook_0"],"timeout":30}]}}
  *     (the matcher and timeout, in seconds, only when set) and {@code sdkMcpServers} as the list
- *     of server names;</li>
+ *     of server names; {@code supportedDialogKinds} as the list of dialog kinds the user dialog
+ *     handler shows;</li>
  * <li>the {@link CallbackRouter} that answers the CLI's requests ({@link #newRouter}).</li>
  * </ul>
  * Callback ids are {@code hook_<n>}, numbered from 0 in the order of the events, then of their
@@ -50,9 +54,19 @@ public final class CallbackConfig {
     private final Duration permissionTimeout;
     private final Duration hookTimeout;
     private final Duration mcpTimeout;
+    private final Optional<ElicitationHandler> elicitationHandler;
+    private final Duration elicitationTimeout;
+    private final Optional<UserDialogHandler> userDialogHandler;
+    private final List<String> dialogKinds;
+    private final Duration userDialogTimeout;
 
     private CallbackConfig(Builder builder) {
         this.canUseTool = Optional.ofNullable(builder.canUseTool);
+        this.elicitationHandler = Optional.ofNullable(builder.elicitationHandler);
+        this.elicitationTimeout = builder.elicitationTimeout;
+        this.userDialogHandler = Optional.ofNullable(builder.userDialogHandler);
+        this.dialogKinds = List.copyOf(builder.dialogKinds);
+        this.userDialogTimeout = builder.userDialogTimeout;
         List<MatcherEntry> entries = new ArrayList<>();
         List<HookRegistration> registrations = new ArrayList<>();
         int next = 0;
@@ -84,7 +98,8 @@ public final class CallbackConfig {
 
     /** @return whether there is nothing to tell the CLI and nothing to answer */
     public boolean isEmpty() {
-        return canUseTool.isEmpty() && hookRegistrations.isEmpty() && sdkMcpServers.isEmpty();
+        return canUseTool.isEmpty() && hookRegistrations.isEmpty() && sdkMcpServers.isEmpty()
+                && elicitationHandler.isEmpty() && userDialogHandler.isEmpty() && dialogKinds.isEmpty();
     }
 
     /** @return the permission callback */
@@ -117,9 +132,34 @@ public final class CallbackConfig {
         return mcpTimeout;
     }
 
+    /** @return the handler of MCP elicitations; without one they are declined */
+    public Optional<ElicitationHandler> elicitationHandler() {
+        return elicitationHandler;
+    }
+
+    /** @return how long the elicitation handler may take */
+    public Duration elicitationTimeout() {
+        return elicitationTimeout;
+    }
+
+    /** @return the handler of user dialogs */
+    public Optional<UserDialogHandler> userDialogHandler() {
+        return userDialogHandler;
+    }
+
+    /** @return the dialog kinds announced to the CLI ({@code supportedDialogKinds}) */
+    public List<String> dialogKinds() {
+        return dialogKinds;
+    }
+
+    /** @return how long the user dialog handler may take */
+    public Duration userDialogTimeout() {
+        return userDialogTimeout;
+    }
+
     /**
-     * Adds {@code hooks} and {@code sdkMcpServers} to an {@code initialize} request, when there
-     * are any.
+     * Adds {@code hooks}, {@code sdkMcpServers} and {@code supportedDialogKinds} to an
+     * {@code initialize} request, when there are any.
      *
      * @param initialize the request being built
      */
@@ -139,6 +179,10 @@ public final class CallbackConfig {
         if (!sdkMcpServers.isEmpty()) {
             ArrayNode names = initialize.putArray("sdkMcpServers");
             sdkMcpServers.keySet().forEach(names::add);
+        }
+        if (!dialogKinds.isEmpty()) {
+            ArrayNode kinds = initialize.putArray("supportedDialogKinds");
+            dialogKinds.forEach(kinds::add);
         }
     }
 
@@ -171,7 +215,8 @@ public final class CallbackConfig {
     @Override
     public String toString() {
         return "CallbackConfig[canUseTool=" + canUseTool.isPresent() + ", hooks=" + Json.write(hookIds())
-                + ", sdkMcpServers=" + sdkMcpServers.keySet() + "]";
+                + ", sdkMcpServers=" + sdkMcpServers.keySet() + ", onElicitation=" + elicitationHandler.isPresent()
+                + ", onUserDialog=" + userDialogHandler.isPresent() + ", supportedDialogKinds=" + dialogKinds + "]";
     }
 
     private Map<String, List<String>> hookIds() {
@@ -199,6 +244,11 @@ public final class CallbackConfig {
         private Duration permissionTimeout = ClaudeCodeOptions.DEFAULT_PERMISSION_TIMEOUT;
         private Duration hookTimeout = ClaudeCodeOptions.DEFAULT_HOOK_TIMEOUT;
         private Duration mcpTimeout = ClaudeCodeOptions.DEFAULT_MCP_TIMEOUT;
+        private ElicitationHandler elicitationHandler;
+        private Duration elicitationTimeout = ClaudeCodeOptions.DEFAULT_ELICITATION_TIMEOUT;
+        private UserDialogHandler userDialogHandler;
+        private List<String> dialogKinds = List.of();
+        private Duration userDialogTimeout = ClaudeCodeOptions.DEFAULT_USER_DIALOG_TIMEOUT;
 
         private Builder() {
         }
@@ -288,6 +338,51 @@ public final class CallbackConfig {
          */
         public Builder mcpTimeout(Duration timeout) {
             this.mcpTimeout = positive(timeout, "mcpTimeout");
+            return this;
+        }
+
+        /**
+         * @param handler the handler of MCP elicitations; null for none (they are declined)
+         * @return this builder
+         */
+        public Builder elicitationHandler(ElicitationHandler handler) {
+            this.elicitationHandler = handler;
+            return this;
+        }
+
+        /**
+         * @param timeout how long the elicitation handler may take
+         * @return this builder
+         */
+        public Builder elicitationTimeout(Duration timeout) {
+            this.elicitationTimeout = positive(timeout, "elicitationTimeout");
+            return this;
+        }
+
+        /**
+         * @param handler the handler of user dialogs; null for none
+         * @return this builder
+         */
+        public Builder userDialogHandler(UserDialogHandler handler) {
+            this.userDialogHandler = handler;
+            return this;
+        }
+
+        /**
+         * @param kinds the dialog kinds the handler shows, announced to the CLI
+         * @return this builder
+         */
+        public Builder dialogKinds(List<String> kinds) {
+            this.dialogKinds = List.copyOf(kinds);
+            return this;
+        }
+
+        /**
+         * @param timeout how long the user dialog handler may take
+         * @return this builder
+         */
+        public Builder userDialogTimeout(Duration timeout) {
+            this.userDialogTimeout = positive(timeout, "userDialogTimeout");
             return this;
         }
 

@@ -16,8 +16,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Answers the control requests the CLI sends to the SDK, by subtype: {@code can_use_tool} with
  * the session's {@code CanUseTool} callback, {@code hook_callback} with the hook callback it
- * names, {@code mcp_message} with the in-process MCP server it names. Any other subtype is
- * answered with an error, as the CLI itself answers subtypes it does not support.
+ * names, {@code mcp_message} with the in-process MCP server it names, {@code elicitation} with
+ * the elicitation handler (a decline without one) and {@code request_user_dialog} with the user
+ * dialog handler. Any other subtype is answered with an error, as the CLI itself answers subtypes
+ * it does not support.
  *
  * <p>The {@link dev.claudecode.internal.protocol.ControlChannel} calls {@link #handle} on a
  * virtual thread per request, so requests are answered concurrently and never on the reader; the
@@ -33,6 +35,8 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
     private final PermissionHandler permissions;
     private final HookDispatcher hooks;
     private final McpMessageHandler mcp;
+    private final ElicitationAnswerer elicitations;
+    private final UserDialogAnswerer dialogs;
     private final Observers observers;
     private final Observers.Parents parents;
 
@@ -41,6 +45,8 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
         this.permissions = new PermissionHandler(config.canUseTool(), config.permissionTimeout(), sessionId, cwd);
         this.hooks = new HookDispatcher(config.hookRegistrations(), config.hookTimeout());
         this.mcp = new McpMessageHandler(config.sdkMcpServers(), config.mcpTimeout());
+        this.elicitations = new ElicitationAnswerer(config.elicitationHandler(), config.elicitationTimeout());
+        this.dialogs = new UserDialogAnswerer(config.userDialogHandler(), config.dialogKinds(), config.userDialogTimeout());
         this.observers = observers;
         this.parents = parents;
     }
@@ -57,6 +63,8 @@ public final class CallbackRouter implements InboundRequestHandler, AutoCloseabl
             case "mcp_message" -> isToolCall(request)
                     ? observed(mcpToolCall(request), observation -> mcp.handle(request, observation))
                     : mcp.handle(request);
+            case "elicitation" -> elicitations.handle(request);
+            case "request_user_dialog" -> dialogs.handle(request);
             default -> throw new UnsupportedOperationException("Unsupported control request subtype: " + subtype);
         };
     }

@@ -14,7 +14,8 @@ public final class OptionsCallbacks {
 
     /**
      * The callbacks of a session's options: the permission callback, the hooks, the in-process
-     * servers among the MCP servers, and the timeouts.
+     * servers among the MCP servers, the elicitation and user dialog handlers with the dialog
+     * kinds, and the timeouts.
      *
      * @param options the session's options
      * @return the configuration
@@ -25,23 +26,32 @@ public final class OptionsCallbacks {
                 .mcpServers(options.mcpServers())
                 .permissionTimeout(options.permissionCallbackTimeout())
                 .hookTimeout(options.hookTimeout())
-                .mcpTimeout(options.mcpToolTimeout());
+                .mcpTimeout(options.mcpToolTimeout())
+                .elicitationTimeout(options.elicitationTimeout())
+                .userDialogTimeout(options.userDialogTimeout())
+                .dialogKinds(options.supportedDialogKinds());
         options.canUseTool().ifPresent(builder::canUseTool);
+        options.onElicitation().ifPresent(builder::elicitationHandler);
+        options.onUserDialog().ifPresent(builder::userDialogHandler);
         return builder.build();
     }
 
     /**
      * What in the options keeps the permission callback from being asked about some or all tool
-     * uses; worth a warning, since the options are legal but probably not what was meant.
+     * uses, or the user dialog handler from being asked at all; worth a warning, since the options
+     * are legal but probably not what was meant.
      *
      * @param options a session's options
-     * @return one sentence per problem; empty when there is no callback or nothing shadows it
+     * @return one sentence per problem; empty when nothing shadows a callback
      */
     public static List<String> shadowedPermissionCallback(ClaudeCodeOptions options) {
-        if (options.canUseTool().isEmpty()) {
-            return List.of();
-        }
         List<String> problems = new ArrayList<>();
+        if (options.onUserDialog().isPresent() && options.supportedDialogKinds().isEmpty()) {
+            problems.add("onUserDialog is never asked: the CLI sends only the dialog kinds named in supportedDialogKinds");
+        }
+        if (options.canUseTool().isEmpty()) {
+            return problems;
+        }
         if (options.dangerouslySkipPermissions()
                 || options.permissionMode().filter(PermissionMode.BYPASS_PERMISSIONS::equals).isPresent()) {
             problems.add("canUseTool is never asked: bypassPermissions runs every tool without a permission prompt");

@@ -385,10 +385,10 @@ class RecordedExchangesTest {
     @Test
     void otherSubtypesAreAnsweredWithTheCliOwnError() {
         try (ChannelHarness harness = new ChannelHarness(CallbackConfig.builder().build())) {
-            harness.deliver("{\"type\":\"control_request\",\"request_id\":\"e1\",\"request\":{\"subtype\":\"elicitation\","
-                    + "\"mcp_server_name\":\"x\",\"message\":\"?\"}}");
+            harness.deliver("{\"type\":\"control_request\",\"request_id\":\"e1\",\"request\":{\"subtype\":\"brand_new_request\","
+                    + "\"message\":\"?\"}}");
             assertThat(harness.answerTo("e1").path("error").asString())
-                    .isEqualTo("Unsupported control request subtype: elicitation");
+                    .isEqualTo("Unsupported control request subtype: brand_new_request");
             harness.deliver("{\"type\":\"control_request\",\"request_id\":\"p1\",\"request\":{\"subtype\":\"can_use_tool\","
                     + "\"tool_name\":\"Bash\",\"input\":{},\"tool_use_id\":\"t\"}}");
             assertThat(harness.answerTo("p1").path("subtype").asString()).isEqualTo("error");
