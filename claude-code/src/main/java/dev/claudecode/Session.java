@@ -102,7 +102,8 @@ public final class Session implements AutoCloseable {
         RuntimeSettings runtimeSettings = new RuntimeSettings();
         this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents());
         connector.addInitializeContribution(callbackConfig::addTo);
-        this.scheduler = new TurnScheduler(turnExecutor, connector);
+        this.scheduler = new TurnScheduler(turnExecutor, connector,
+                options.maxBufferedBytes().orElse(ClaudeCodeOptions.DEFAULT_MAX_BUFFERED_BYTES));
         this.control = new RuntimeControl(connector::control, connector::serverInfo, runtimeSettings, options.model(),
                 callbacks::registerSdkServers);
     }
@@ -457,8 +458,13 @@ public final class Session implements AutoCloseable {
 
         @Override
         public void onMessage(Message message, Optional<Turn> turn) {
+            onMessage(message, turn, 0);
+        }
+
+        @Override
+        public void onMessage(Message message, Optional<Turn> turn, int lineBytes) {
             dispatch(message);
-            turn.ifPresent(target -> scheduler.onMessage(target, message));
+            turn.ifPresent(target -> scheduler.onMessage(target, message, lineBytes));
             if (message instanceof ResultMessage) {
                 storeLink.ifPresent(SessionStoreLink::onTurnEnd);
             }

@@ -142,6 +142,44 @@ public final class ControlChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers, with an error, a request of the CLI whose line could not be read: the CLI waits for
+     * an answer to every request, and silence would hold its turn for ever.
+     *
+     * @param id the request id the line names
+     * @param reason why it could not be read
+     */
+    public void rejectUnreadable(String id, String reason) {
+        if (closedBecause != null) {
+            return;
+        }
+        ObjectNode response = Json.object();
+        response.put("subtype", "error");
+        response.put("request_id", id);
+        response.put("error", reason);
+        ObjectNode envelope = Json.object();
+        envelope.put("type", "control_response");
+        envelope.set("response", response);
+        try {
+            writer.write(envelope);
+        } catch (RuntimeException e) {
+            LOG.debug("could not refuse the unreadable control request {}: {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * Fails the request of ours that a line which could not be read answers.
+     *
+     * @param id the request id the line names
+     * @param error what the request fails with
+     */
+    public void failUnreadable(String id, RuntimeException error) {
+        Pending request = pending.remove(id);
+        if (request != null) {
+            request.future().completeExceptionally(error);
+        }
+    }
+
     /** @return how many SDK requests are waiting for an answer */
     public int pendingCount() {
         return pending.size();

@@ -1,5 +1,6 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.errors.InactivityTimeoutException;
 import dev.claudecode.errors.ProtocolException;
@@ -47,6 +48,13 @@ public final class CliConnection {
     private static final Logger LOG = LoggerFactory.getLogger(CliConnection.class);
     /** The stderr drainer only splits lines: a small stack is plenty. */
     private static final long STDERR_STACK_BYTES = 256 * 1024;
+    /**
+     * The longest stderr line passed on; the rest of a longer one is dropped as it arrives, so that
+     * a CLI that writes to stderr without ever ending a line costs no more than this.
+     */
+    static final int STDERR_LINE_BYTES = 16 * 1024;
+    /** How failures name the stdout line cap. */
+    private static final String STDOUT_LIMIT = "ClaudeCodeOptions.maxStdoutLineBytes";
 
     /** What a connection reports. Called on its reader thread: implementations must not block. */
     public interface Events {
@@ -57,6 +65,19 @@ public final class CliConnection {
          * @param message the message
          */
         void onMessage(CliConnection connection, Message message);
+
+        /**
+         * A decoded stdout message and the length of its line. The reader waits while this call
+         * runs: an implementation may hold it back, briefly or until a slow consumer has made
+         * room, which stops the reading of the CLI (the CLI then waits on its full pipe).
+         *
+         * @param connection the connection that read it
+         * @param message the message
+         * @param lineBytes the length of its line in bytes
+         */
+        default void onMessage(CliConnection connection, Message message, int lineBytes) {
+            onMessage(connection, message);
+        }
 
         /**
          * Every message the CLI has written so far has been reported: a batch ends, and the
@@ -88,9 +109,10 @@ public final class CliConnection {
          * The process has ended and both streams are drained.
          *
          * @param connection this connection
-         * @param failure why, or empty when it was stopped through {@link #stop}
+         * @param failure why, or empty when it was stopped through {@link #stop}: a {@link
+         *     CliProcessException}, or the {@link ProtocolException} of output that could not be read
          */
-        void onExit(CliConnection connection, java.util.Optional<CliProcessException> failure);
+        void onExit(CliConnection connection, java.util.Optional<ClaudeCodeException> failure);
     }
 
     private final CliProcess process;
@@ -107,7 +129,7 @@ public final class CliConnection {
     private volatile ProtocolException readFailure;
     // why the library ended a CLI that was still running, when it was not asked to stop
     private volatile EndReason endedBecause;
-    private final java.util.concurrent.CompletableFuture<java.util.Optional<CliProcessException>> exited =
+    private final java.util.concurrent.CompletableFuture<java.util.Optional<ClaudeCodeException>> exited =
             new java.util.concurrent.CompletableFuture<>();
 
     private CliConnection(CliProcess process, SecretRedactor redactor, InboundRequestHandler handler, Events events,
@@ -182,7 +204,7 @@ public final class CliConnection {
     }
 
     private void startReaders() {
-        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
+        StdoutRouter router = new StdoutRouter(control, this::handOn,
                 error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this),
                 (frame, length) -> events.onTranscriptMirror(this, frame, length));
         try {
@@ -201,6 +223,19 @@ public final class CliConnection {
         } catch (Throwable e) {
             stderrDrained.complete(null);
             LOG.warn("cannot read the CLI's stderr: {}", e.toString());
+        }
+    }
+
+    /**
+     * Hands a message on. While the receiver holds the reader back for a slow consumer, the CLI's
+     * silence is the library's doing, so the inactivity clock does not count it.
+     */
+    private void handOn(Message message, int lineBytes) {
+        clock.answerStarted();
+        try {
+            events.onMessage(this, message, lineBytes);
+        } finally {
+            clock.answerEnded();
         }
     }
 
@@ -296,7 +331,7 @@ public final class CliConnection {
 
     private void readStdout(StdoutRouter router) {
         try {
-            new LineReader(clock.watch(process.stdout()), maxLineBytes).readAll(router);
+            new LineReader(clock.watch(process.stdout()), maxLineBytes, LineReader.Overflow.FAIL, STDOUT_LIMIT).readAll(router);
         } catch (ProtocolException e) {
             readFailure = redactor.redact(e);
             process.terminate(Duration.ZERO);
@@ -333,10 +368,10 @@ public final class CliConnection {
             // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
             process.terminate(Duration.ZERO);
         }
-        CliProcessException failure = null;
+        ClaudeCodeException failure = null;
         if (readFailure != null) {
-            failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
-            failure.initCause(readFailure);
+            // the output could not be read: that, not the exit it forced, is what the turn fails with
+            failure = readFailure;
         } else if (endedBecause != null) {
             failure = endedBecause.failure(status, stderrTail.text());
         } else if (!stopping) {
@@ -440,8 +475,12 @@ public final class CliConnection {
 
     private void drainStderr() {
         try (InputStream stderr = process.stderr()) {
-            new LineReader(stderr, Long.MAX_VALUE).readAll((buffer, offset, length) -> {
-                String line = redactor.redact(new String(buffer, offset, length, StandardCharsets.UTF_8));
+            new LineReader(stderr, STDERR_LINE_BYTES, LineReader.Overflow.CUT, "stderr lines").readAll((buffer, offset, length) -> {
+                String text = new String(buffer, offset, length, StandardCharsets.UTF_8);
+                if (length == STDERR_LINE_BYTES) {
+                    text += " [line cut at " + STDERR_LINE_BYTES + " bytes]";
+                }
+                String line = redactor.redact(text);
                 stderrTail.add(line);
                 events.onStderr(line);
             });

@@ -3,6 +3,7 @@ package dev.claudecode.internal.session;
 
 import dev.claudecode.control.Health;
 import dev.claudecode.control.ServerInfo;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.errors.SessionClosedException;
@@ -64,6 +65,19 @@ public final class Connector implements TurnScheduler.Driver {
          *     failed to resume), which does not speak for the session
          */
         void onMessage(Message message, Optional<Turn> turn);
+
+        /**
+         * A message of one of the session's CLIs and the length of its line. Called on the
+         * reader, which waits while it runs: an implementation may hold the reader back until a
+         * slow consumer has made room, which stops the reading of the CLI.
+         *
+         * @param message the message
+         * @param turn the turn it belongs to, as for {@link #onMessage(Message, Optional)}
+         * @param lineBytes the length of its line in bytes
+         */
+        default void onMessage(Message message, Optional<Turn> turn, int lineBytes) {
+            onMessage(message, turn);
+        }
 
         /**
          * The CLI that a turn was last written to has exited; the turn fails unless it has
@@ -357,7 +371,7 @@ public final class Connector implements TurnScheduler.Driver {
 
     private LiveConnection open(LaunchSpec spec) {
         return LiveConnection.open(transport, spec,
-                options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                options.maxStdoutLineBytes().orElse(ClaudeCodeOptions.DEFAULT_MAX_STDOUT_LINE_BYTES),
                 inbound, new ConnectionEvents(), InitializeRequest.of(options, initializeContributions),
                 runtimeSettings.replay(), handshakeTimeout());
     }
@@ -374,6 +388,11 @@ public final class Connector implements TurnScheduler.Driver {
 
         @Override
         public void onMessage(CliConnection from, Message message) {
+            onMessage(from, message, 0);
+        }
+
+        @Override
+        public void onMessage(CliConnection from, Message message, int lineBytes) {
             // a CLI that no turn was written to (one that failed to resume) does not speak for the session
             TurnOnConnection turn = lastTurn;
             boolean current = turn != null && turn.connection() == from;
@@ -383,7 +402,7 @@ public final class Connector implements TurnScheduler.Driver {
             if (message instanceof InitMessage init) {
                 UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
-            events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+            events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty(), lineBytes);
         }
 
         @Override
@@ -410,7 +429,7 @@ public final class Connector implements TurnScheduler.Driver {
         }
 
         @Override
-        public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
+        public void onExit(CliConnection exited, Optional<ClaudeCodeException> failure) {
             RuntimeException error = failure.<RuntimeException>map(f -> f)
                     .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
             connectionLock.lock();
