@@ -6,6 +6,7 @@ import dev.claudecode.errors.InactivityTimeoutException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.process.ExitWait;
+import dev.claudecode.internal.process.PolledStream;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.internal.protocol.LineReader;
@@ -36,12 +37,15 @@ import tools.jackson.databind.JsonNode;
  * <p>What it reports is free of secrets: stderr lines, the stderr tail of failures and the previews
  * of malformed stdout lines have the values of secret variables (API key, tokens) masked.
  *
- * <p>The two pipe readers are platform threads. A virtual thread blocked reading a pipe does not
- * unmount: it pins its carrier, and the JDK compensates by adding carriers only up to the
- * scheduler's maximum (256), so with about 128 idle sessions every virtual thread in the JVM
- * would starve. A platform thread blocked in {@code read(2)} costs a little native stack and no
- * heap; the readers hold no buffers while idle (see {@link LineReader}). Everything else (turns,
- * callbacks, listeners) runs on virtual threads.
+ * <p>Where the transport's streams are {@link PolledStream}s (the local transport's epoll
+ * spawner), the two readers are virtual threads: a read that has to wait parks in Java and
+ * unmounts, so a thousand idle sessions hold no platform thread. Other streams block in {@code
+ * read(2)}, and a virtual thread blocked there does not unmount: it pins its carrier, and the JDK
+ * compensates by adding carriers only up to the scheduler's maximum (256), so with about 128
+ * idle sessions every virtual thread in the JVM would starve. Their readers are platform threads,
+ * which cost a little native stack and no heap. Either way the readers hold no buffers while idle
+ * (see {@link LineReader}), and everything else (turns, callbacks, listeners) runs on virtual
+ * threads.
  */
 public final class CliConnection {
 
@@ -207,8 +211,11 @@ public final class CliConnection {
         StdoutRouter router = new StdoutRouter(control, this::handOn,
                 error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this),
                 (frame, length) -> events.onTranscriptMirror(this, frame, length));
+        // streams that wait in Java can be read on virtual threads; kernel reads need platform threads
+        boolean polled = process.stdout() instanceof PolledStream && process.stderr() instanceof PolledStream;
         try {
-            Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router));
+            (polled ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).name("claude-code-stdout-" + pidText())
+                    .start(() -> readStdout(router));
         } catch (Throwable e) {
             // nothing can read the CLI: end it and say why
             readFailure = new ProtocolException("cannot start reading the CLI's output: " + e, e);
@@ -218,8 +225,8 @@ public final class CliConnection {
             return;
         }
         try {
-            Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText()).stackSize(STDERR_STACK_BYTES)
-                    .start(this::drainStderr);
+            (polled ? Thread.ofVirtual() : Thread.ofPlatform().daemon().stackSize(STDERR_STACK_BYTES))
+                    .name("claude-code-stderr-" + pidText()).start(this::drainStderr);
         } catch (Throwable e) {
             stderrDrained.complete(null);
             LOG.warn("cannot read the CLI's stderr: {}", e.toString());
