@@ -182,6 +182,7 @@ class TurnTest {
                 turn.deliver(message(i), 1_000);
                 turn.awaitRoom(3_000);
             }
+            turn.handOver(); // the reader has caught up with the CLI, as after every read
         });
         // four messages are over the bound of 3,000 bytes: the reader stops there
         assertThat(awaitPending(4_000)).isTrue();
