@@ -33,9 +33,9 @@ while IFS= read -r line; do
           ;;
         flood)
           awk -v n="${FLOOD_MESSAGES:-4000}" -v size="${FLOOD_BYTES:-65536}" 'BEGIN {
-            pad = sprintf("%*s", size, ""); gsub(/ /, "y", pad)
+            pad = "y"; while (length(pad) < size) pad = pad pad; pad = substr(pad, 1, size)
             for (i = 0; i < n; i++) {
-              printf "{\"type\":\"assistant\",\"session_id\":\"unbounded\",\"uuid\":\"a%d\",\"parent_tool_use_id\":null,\"message\":{\"id\":\"m%d\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"stand-in\",\"content\":[{\"type\":\"text\",\"text\":\"%d %s\"}],\"stop_reason\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n", i, i, i, pad
+              print "{\"type\":\"assistant\",\"session_id\":\"unbounded\",\"uuid\":\"a" i "\",\"parent_tool_use_id\":null,\"message\":{\"id\":\"m" i "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"stand-in\",\"content\":[{\"type\":\"text\",\"text\":\"" i " " pad "\"}],\"stop_reason\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}"
             }
           }' </dev/null
           printf '%s\n' "$result"

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A program that {@link BoundedMemoryIT} runs in a JVM with a small heap ({@code -Xmx256m}): it runs
  * one turn of the {@code unbounded-output.sh} stand-in in the mode given, prints one line {@code
- * OUTCOME <exception or result> | <details>}, then runs an ordinary turn on a new session to show the
+ * OUTCOME <exception or result> | <details>} and one {@code TOOK <ms> ms}, then runs an ordinary turn on a new session to show the
  * JVM and the library still work, and prints {@code ALIVE} with the heap it used at most.
  */
 public final class BoundedMemoryChild {
@@ -73,7 +73,8 @@ public final class BoundedMemoryChild {
                             + tail(cli2.stderrTail()) : "");
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("OUTCOME " + outcome + " | " + ms + " ms");
+        System.out.println("OUTCOME " + outcome.replace('\n', '/'));
+        System.out.println("TOOK " + ms + " ms");
         // the JVM survived: an ordinary turn on a new session works
         try (Session session = ClaudeCode.start(options.env("UNBOUNDED_MODE", "none").build())) {
             session.query("warm");

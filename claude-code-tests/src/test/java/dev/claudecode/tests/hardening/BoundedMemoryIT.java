@@ -74,11 +74,13 @@ class BoundedMemoryIT {
     }
 
     private static String describe(Run run) {
-        return run.outcome() + "; then an ordinary turn: " + run.alive();
+        String outcome = run.outcome().length() > 300 ? run.outcome().substring(0, 300) + "…" : run.outcome();
+        String took = find(run.output(), "TOOK ").orElse("?");
+        return outcome + " after " + took + "; then an ordinary turn: " + run.alive();
     }
 
     private Run run(String mode, String cap, String spawner, List<String> env) throws IOException, InterruptedException {
-        Path cli = StandIns.install(dir, "unbounded-output.sh");
+        Path cli = StandIns.install(java.nio.file.Files.createTempDirectory(dir, mode), "unbounded-output.sh");
         String javaCommand = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ProcessBuilder builder = new ProcessBuilder(javaCommand, HEAP, "--enable-native-access=ALL-UNNAMED",
@@ -96,7 +98,7 @@ class BoundedMemoryIT {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     synchronized (output) {
-                        output.add(line.length() > 2_000 ? line.substring(0, 2_000) + "…" : line);
+                        output.add(line.length() > 20_000 ? line.substring(0, 20_000) + "…" : line);
                     }
                 }
             } catch (IOException e) {
@@ -119,8 +121,7 @@ class BoundedMemoryIT {
         assertThat(process.exitValue()).as("the child JVM's exit status: " + lines).isZero();
         String outcome = find(lines, "OUTCOME ").orElseThrow(() -> new AssertionError("no outcome: " + lines));
         String alive = find(lines, "ALIVE ").orElseThrow(() -> new AssertionError("the JVM did not go on: " + lines));
-        // the outcome line ends with the time the turn took
-        return new Run(outcome.substring(0, outcome.lastIndexOf(" | ")), alive, lines, (System.nanoTime() - started) / 1_000_000);
+        return new Run(outcome, alive, lines, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Optional<String> find(List<String> lines, String prefix) {

@@ -485,7 +485,8 @@ public final class CliConnection {
             new LineReader(stderr, STDERR_LINE_BYTES, LineReader.Overflow.CUT, "stderr lines").readAll((buffer, offset, length) -> {
                 String text = new String(buffer, offset, length, StandardCharsets.UTF_8);
                 if (length == STDERR_LINE_BYTES) {
-                    text += " [line cut at " + STDERR_LINE_BYTES + " bytes]";
+                    // first, so that it survives the tail's own cut of long lines
+                    text = "[line cut at " + STDERR_LINE_BYTES + " bytes] " + text;
                 }
                 String line = redactor.redact(text);
                 stderrTail.add(line);
