@@ -92,12 +92,19 @@ public final class BenchMain {
         }
         ChildBench children = new ChildBench(context);
         if (only.contains("scale")) {
-            for (int count : sessions) {
+            long openFiles = Machine.openFileLimit();
+            for (int requested : sessions) {
+                int count = Machine.sessionsThatFit(requested, openFiles);
+                if (count < requested) {
+                    Log.progress("scale: %,d sessions asked for; %,d fit in this machine's limit of %,d open files per process",
+                            requested, count, openFiles);
+                }
                 // the JDK's process API needs three threads per session: past a thousand, the
                 // machine's limit on threads (pid_max) comes first
                 boolean withJdk = count <= 1_000;
                 int scaleRuns = count <= 1_000 ? context.runs() : Math.min(3, context.runs());
-                scale.add(children.scale(smallTurn, count, Duration.ofSeconds(Math.max(120, count / 25)), scaleRuns, withJdk));
+                scale.add(children.scale(smallTurn, requested, count, openFiles, Duration.ofSeconds(Math.max(120, count / 25)), scaleRuns,
+                        withJdk));
             }
         }
         if (only.contains("hugeline")) {

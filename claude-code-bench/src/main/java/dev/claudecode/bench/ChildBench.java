@@ -60,12 +60,15 @@ final class ChildBench {
     /**
      * The scale workload at one session count.
      *
-     * @param sessions how many sessions each run holds
+     * @param requested how many sessions were asked for
+     * @param sessions how many sessions each run holds: fewer than asked for when this machine's
+     *     open-file limit cannot hold them
+     * @param openFiles the open-file limit per process the runs had
      * @param java the Java SDK's runs with the epoll spawner (native access granted)
      * @param javaJdk the Java SDK's runs with the JDK's {@link ProcessBuilder}; empty where not run
      * @param ts the TypeScript SDK's runs
      */
-    record Scale(int sessions, List<JsonNode> java, List<JsonNode> javaJdk, List<JsonNode> ts) {
+    record Scale(int requested, int sessions, long openFiles, List<JsonNode> java, List<JsonNode> javaJdk, List<JsonNode> ts) {
 
         Summary java(String field) {
             return Result.summary(java, field);
@@ -98,7 +101,7 @@ final class ChildBench {
      * Runs the scale workload at one session count: the Java SDK with the epoll spawner, with the
      * JDK's process API when {@code withJdk}, and the TypeScript SDK, taking turns.
      */
-    Scale scale(Path turnFile, int sessions, Duration timeout, int runs, boolean withJdk) {
+    Scale scale(Path turnFile, int requested, int sessions, long openFiles, Duration timeout, int runs, boolean withJdk) {
         ObjectNode spec = spec(turnFile);
         spec.put("sessions", sessions);
         spec.put("timeoutMs", timeout.toMillis());
@@ -119,7 +122,7 @@ final class ChildBench {
             Log.progress("scale %,d round %d: java %s;%s ts %s", sessions, round, describe.apply(java.getLast()),
                     withJdk ? " java (jdk) " + describe.apply(javaJdk.getLast()) + ";" : "", describe.apply(ts.getLast()));
         }
-        return new Scale(sessions, java, javaJdk, ts);
+        return new Scale(requested, sessions, openFiles, java, javaJdk, ts);
     }
 
     /** @return the run's JSON, unless it reports a failure, which fails the workload */

@@ -282,10 +282,18 @@ final class Report {
                 + "1,000 sessions: three threads per session would pass this machine's limit on threads (`pid_max` 32,768) "
                 + "long before 10,000. Runs of more than 1,000 sessions are at most 3.");
         line("");
+        r.scale().stream().filter(s -> s.sessions() < s.requested()).findFirst().ifPresent(s -> {
+            line(String.format(Locale.ROOT, "%,d sessions were asked for, but a process on this machine may hold %,d open files "
+                    + "(a hard limit that this user cannot raise), and a session holds %d descriptors in the process that runs it "
+                    + "(three pipes and, in the Java SDK, a pidfd; the TypeScript SDK pipes stderr too): %,d sessions ran instead, "
+                    + "for both SDKs.", s.requested(), s.openFiles(), Machine.DESCRIPTORS_PER_SESSION, s.sessions()));
+            line("");
+        });
         line("| sessions | driver | turns finished | total time, ms | heap per idle session | RSS per session | threads (JVM carriers) |");
         line("|---|---|---|---|---|---|---|");
         for (ChildBench.Scale s : r.scale()) {
-            String n = String.format(Locale.ROOT, "%,d", s.sessions());
+            String n = String.format(Locale.ROOT, "%,d", s.sessions()) + (s.sessions() < s.requested()
+                    ? " (" + String.format(Locale.ROOT, "%,d", s.requested()) + " asked for)" : "");
             line("| " + n + " | Java SDK (epoll spawner) | " + s.java("completed").format(0, 1) + " | " + s.java("totalMs").format(0, 1) + " | "
                     + kbRange(s.java("heapPerSessionBytes")) + " | " + kbRange(s.java("rssPerSessionBytes")) + " | "
                     + s.java("threads").format(0, 1) + " (" + s.java("carrierThreads").format(0, 1) + ") |");

@@ -305,7 +305,9 @@ class StandInFaultsIT {
     /** In a method of its own, so that no local of the caller's frame keeps the text reachable. */
     private long readAHugeTurnAndASmallOne(Path cli, int size) {
         long started = System.nanoTime();
-        try (Session session = ClaudeCode.start(options(cli).env("HUGE_LINE_BYTES", Integer.toString(size)).build())) {
+        // the text and its JSON make a line a little longer than the default limit of 256 MiB
+        try (Session session = ClaudeCode.start(options(cli).env("HUGE_LINE_BYTES", Integer.toString(size))
+                .maxStdoutLineBytes(size + 1024 * 1024).build())) {
             try (MessageStream turn = session.stream("big")) {
                 Iterator<Message> messages = turn.iterator();
                 assertThat(messages.next()).isInstanceOf(InitMessage.class);

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +26,8 @@ public final class ControlChannel implements AutoCloseable {
 
     private final StdinWriter writer;
     private final InboundRequestHandler handler;
-    private final ExecutorService callbacks = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("claude-code-callback-", 0).factory());
+    /** Answers run on virtual threads of their own; no executor is kept per channel. */
+    private static final java.util.concurrent.ThreadFactory CALLBACK_THREADS = Thread.ofVirtual().name("claude-code-callback-", 0).factory();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> inbound = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
@@ -119,13 +117,12 @@ public final class ControlChannel implements AutoCloseable {
         if (closedBecause != null) {
             return;
         }
-        Future<?> task = callbacks.submit(() -> answer(id, subtype, request));
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> answer(id, subtype, request), null);
         if (id != null) {
+            // before it runs, so that the answer, which removes it, always comes after
             inbound.put(id, task);
-            if (task.isDone()) {
-                inbound.remove(id);
-            }
         }
+        CALLBACK_THREADS.newThread(task).start();
     }
 
     /**
@@ -208,7 +205,6 @@ public final class ControlChannel implements AutoCloseable {
     @Override
     public void close() {
         fail(new dev.claudecode.errors.SessionClosedException("the session is closed"));
-        callbacks.shutdownNow();
     }
 
     private void answer(String id, String subtype, JsonNode request) {

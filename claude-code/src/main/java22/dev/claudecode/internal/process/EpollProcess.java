@@ -30,22 +30,22 @@ final class EpollProcess implements SpawnedProcess, Poller.Watcher {
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     /** Guards {@link #reaped}: a signal is sent only while the child is not reaped, so never to a reused id. */
     private final Object reaping = new Object();
-    private final MemorySegment scratch = Arena.ofAuto().allocate(16, 8);
+    /** Native scratch room for this process and its three pipes, in one allocation. */
+    private final MemorySegment scratch = Arena.ofAuto().allocate(32 + 3 * PolledPipe.SCRATCH_BYTES, 8);
     private boolean reaped;
 
     EpollProcess(Poller poller, int pid, int pidfd, int stdinFd, int stdoutFd, int stderrFd) throws IOException {
         this.poller = poller;
         this.pid = pid;
         this.pidfd = pidfd;
-        this.stdin = new PolledPipe(poller, stdinFd, true);
-        this.stdout = new PolledPipe(poller, stdoutFd, false);
-        this.stderr = new PolledPipe(poller, stderrFd, false);
+        this.stdin = new PolledPipe(poller, stdinFd, true, scratch.asSlice(32, PolledPipe.SCRATCH_BYTES));
+        this.stdout = new PolledPipe(poller, stdoutFd, false, scratch.asSlice(32 + PolledPipe.SCRATCH_BYTES, PolledPipe.SCRATCH_BYTES));
+        this.stderr = new PolledPipe(poller, stderrFd, false, scratch.asSlice(32 + 2 * PolledPipe.SCRATCH_BYTES, PolledPipe.SCRATCH_BYTES));
         this.stdinStream = new Output(stdin);
         this.stdoutStream = new Input(stdout);
         this.stderrStream = new Input(stderr);
         this.token = poller.add(this);
-        MemorySegment event = Arena.ofAuto().allocate(16, 8);
-        poller.arm(pidfd, token, Libc.EPOLLIN, false, event, scratch.asSlice(8, Libc.ERRNO_BYTES));
+        poller.arm(pidfd, token, Libc.EPOLLIN, false, scratch.asSlice(16, 16), scratch.asSlice(8, Libc.ERRNO_BYTES));
     }
 
     @Override
@@ -103,8 +103,19 @@ final class EpollProcess implements SpawnedProcess, Poller.Watcher {
         return exit;
     }
 
+    /**
+     * Asks the kernel rather than waiting for the poller: a caller that saw the process end
+     * another way (its {@link ProcessHandle}, say) must not find it alive a moment longer. A
+     * child that has exited is reaped here and then, as by the poller.
+     */
     @Override
     public boolean isAlive() {
+        synchronized (reaping) {
+            if (reaped) {
+                return false;
+            }
+        }
+        ready();
         synchronized (reaping) {
             return !reaped;
         }

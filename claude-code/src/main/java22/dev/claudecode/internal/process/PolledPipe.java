@@ -2,7 +2,6 @@ package dev.claudecode.internal.process;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,12 +33,18 @@ final class PolledPipe implements Poller.Watcher {
     /** The end was read: the descriptor is closed, and reads keep returning the end. */
     private boolean ended;
 
-    PolledPipe(Poller poller, int fd, boolean output) {
+    /** The native scratch room a pipe needs, 8-aligned. */
+    static final long SCRATCH_BYTES = 48;
+
+    /**
+     * @param scratch {@link #SCRATCH_BYTES} of native memory of its own, kept alive by the pipe
+     */
+    PolledPipe(Poller poller, int fd, boolean output, MemorySegment scratch) {
         this.poller = poller;
         this.fd = fd;
         this.output = output;
         this.token = poller.add(this);
-        this.scratch = Arena.ofAuto().allocate(48, 8);
+        this.scratch = scratch;
         this.event = scratch.asSlice(0, Libc.EPOLL_EVENT_BYTES);
         this.count = scratch.asSlice(16, 4);
         this.state = scratch.asSlice(24, Libc.ERRNO_BYTES);
