@@ -1,7 +1,6 @@
 package dev.claudecode.internal.process;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -199,18 +198,17 @@ final class PolledPipe implements Poller.Watcher {
         }
     }
 
-    /** Arms the descriptor for one event and waits for it; the lock is held. */
+    /**
+     * Arms the descriptor for one event and waits for it; the lock is held. Not interruptible, as
+     * the JDK's pipe streams are not: an interrupt that cut a write short would leave half a line
+     * in the CLI's input. Closing the pipe ends the wait.
+     */
     private void awaitReady(int events) throws IOException {
         ready = false;
         poller.arm(fd, token, events | Libc.EPOLLONESHOT, registered, event, state);
         registered = true;
-        try {
-            while (!ready && !closed) {
-                readyOrClosed.await();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(output ? "interrupted while writing to the process" : "interrupted while reading the process");
+        while (!ready && !closed) {
+            readyOrClosed.awaitUninterruptibly();
         }
     }
 }
