@@ -24,6 +24,7 @@ module dev.claudecode {
     exports dev.claudecode.message;
     exports dev.claudecode.message.stream;
     exports dev.claudecode.node;
+    exports dev.claudecode.observe;
     exports dev.claudecode.options;
     exports dev.claudecode.permission;
     exports dev.claudecode.store;

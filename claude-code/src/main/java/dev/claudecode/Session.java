@@ -13,6 +13,7 @@ import dev.claudecode.internal.callback.CallbackRouter;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeControl;
 import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.session.Connector;
 import dev.claudecode.internal.session.Launcher;
 import dev.claudecode.internal.session.SerialExecutor;
@@ -27,6 +28,8 @@ import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
+import dev.claudecode.observe.Observation;
+import dev.claudecode.observe.TurnStart;
 import dev.claudecode.errors.NodeCommandException;
 import dev.claudecode.node.NodeTask;
 import dev.claudecode.message.ResultMessage;
@@ -75,6 +78,9 @@ public final class Session implements AutoCloseable {
 
     private final ClaudeCodeOptions options;
     private final Transport transport;
+    // Reports the session's operations to the observers of its options.
+    private final Observers observers;
+    private final Observation<Void> observation;
     // Answers the CLI's can_use_tool, hook_callback and mcp_message requests for every CLI of the session.
     private final CallbackRouter callbacks;
     private final SerialExecutor turnExecutor = new SerialExecutor("claude-code-turns");
@@ -92,15 +98,23 @@ public final class Session implements AutoCloseable {
     }
 
     Session(ClaudeCodeOptions options, Transport transport, Launcher launcher, Optional<SessionStoreLink> storeLink) {
+        this(options, transport, launcher, storeLink, Observers.of(options.observers()));
+    }
+
+    Session(ClaudeCodeOptions options, Transport transport, Launcher launcher, Optional<SessionStoreLink> storeLink,
+            Observers observers) {
         this.options = options;
         this.transport = transport;
         this.storeLink = storeLink;
+        this.observers = observers;
+        this.observation = observers.session();
         storeLink.ifPresent(link -> link.reportTo(this::dispatch));
         CallbackConfig callbackConfig = OptionsCallbacks.callbacks(options);
-        this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd);
+        this.callbacks = callbackConfig.newRouter(this::sessionId, this::callbackCwd, observers, this::callbackParent);
         OptionsCallbacks.shadowedPermissionCallback(options).forEach(problem -> LOG.warn("{}", problem));
         RuntimeSettings runtimeSettings = new RuntimeSettings();
-        this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents());
+        this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents(),
+                observers);
         connector.addInitializeContribution(callbackConfig::addTo);
         this.scheduler = new TurnScheduler(turnExecutor, connector,
                 options.maxBufferedBytes().orElse(ClaudeCodeOptions.DEFAULT_MAX_BUFFERED_BYTES));
@@ -133,7 +147,7 @@ public final class Session implements AutoCloseable {
      */
     public MessageStream stream(UserInput input) {
         ensureOpen();
-        Turn turn = Turn.of(input.content(), input.uuid());
+        Turn turn = Turn.of(input.content(), input.uuid(), observers.turn(new TurnStart(sessionId(), input.uuid())));
         scheduler.submit(turn);
         return new MessageStream(this, turn);
     }
@@ -396,6 +410,7 @@ public final class Session implements AutoCloseable {
         callbacks.close();
         // after the CLI: the lines it wrote as it stopped are appended too
         storeLink.ifPresent(SessionStoreLink::close);
+        observation.end(null);
     }
 
     /** Same as {@link #stop()}. */
@@ -437,6 +452,13 @@ public final class Session implements AutoCloseable {
 
     private void ensureOpen() {
         connector.ensureOpen();
+    }
+
+    // What a callback belongs to, for the observers: its tool use or the active turn, else the
+    // launch whose handshake is under way.
+    private Observation<?> callbackParent(Optional<String> toolUseId) {
+        return scheduler.active().<Observation<?>>map(turn -> turn.watch().parentOf(toolUseId))
+                .orElseGet(observers::launchInProgress);
     }
 
     private void dispatch(Message message) {

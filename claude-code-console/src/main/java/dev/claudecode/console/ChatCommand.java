@@ -3,12 +3,16 @@ package dev.claudecode.console;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.console.terminal.ChatLoop;
+import dev.claudecode.console.terminal.CtrlC;
+import dev.claudecode.console.terminal.DetachedTransport;
 import dev.claudecode.console.terminal.Spinner;
 import dev.claudecode.console.terminal.Terminal;
 import dev.claudecode.console.terminal.TerminalInput;
 import dev.claudecode.console.terminal.TerminalPermissionPrompt;
 import dev.claudecode.console.terminal.TurnPrinter;
 import dev.claudecode.options.SessionStart;
+import dev.claudecode.transport.LocalTransport;
+import dev.claudecode.transport.Transport;
 import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Hold a conversation with Claude Code at the terminal.",
             "Type prompts; /help lists the commands (/model, /mode, /interrupt, /clear, /mcp, /context, /rewind, /quit).",
+            "Ctrl-C interrupts the running turn; pressed twice it quits.",
             "Tool uses that need permission are asked about: answer y, n or always. With piped input, the line after",
             "a prompt answers its questions."})
 final class ChatCommand implements Callable<Integer> {
@@ -42,12 +47,26 @@ final class ChatCommand implements Callable<Integer> {
             if (resume != null) {
                 options = options.toBuilder().start(SessionStart.resume(resume)).build();
             }
-            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer))) {
+            // at a terminal the CLI runs apart from it, so that Ctrl-C reaches the console only
+            Transport transport = typed ? DetachedTransport.create() : LocalTransport.create();
+            try (LiveSession live = LiveSession.start(options, new TerminalPermissionPrompt(input, printer), transport)) {
                 spinner.hide();
                 live.subscribe(printer);
-                new ChatLoop(live, input, printer, typed).run();
+                ChatLoop loop = new ChatLoop(live, input, printer, typed);
+                if (typed) {
+                    new CtrlC(live::isBusy, () -> interrupt(live, printer), loop::quit, loop::say, System::nanoTime).install();
+                }
+                loop.run();
             }
             return 0;
+        }
+    }
+
+    private static void interrupt(LiveSession live, TurnPrinter printer) {
+        try {
+            live.interrupt();
+        } catch (RuntimeException e) {
+            printer.line("error: " + LiveSession.describe(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.claudecode.console;
 
+import dev.claudecode.console.terminal.TerminalText;
 import dev.claudecode.errors.ClaudeCodeException;
 import picocli.CommandLine;
 
@@ -9,7 +10,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) throws Exception {
         if (e instanceof ClaudeCodeException) {
-            command.getErr().println("error: " + e.getMessage());
+            // a failure's message can carry the CLI's output
+            command.getErr().println("error: " + TerminalText.sanitize(e.getMessage()));
             return 1;
         }
         throw e;

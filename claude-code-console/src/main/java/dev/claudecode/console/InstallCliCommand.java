@@ -3,6 +3,7 @@ package dev.claudecode.console;
 import dev.claudecode.ClaudeCode;
 import dev.claudecode.cli.CliInstaller;
 import dev.claudecode.cli.CliVersionRange;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +22,24 @@ final class InstallCliCommand implements Callable<Integer> {
                     + " to " + CliVersionRange.NEWEST + ").")
     String cliVersion;
 
+    @Option(names = "--registry", paramLabel = "URL",
+            description = "The npm registry (default: npm_config_registry, else ~/.npmrc, else npm's, else registry.npmjs.org).")
+    URI registry;
+
+    @Option(names = "--project-npmrc",
+            description = "Also trust the .npmrc of the current directory to choose the registry and tokens.")
+    boolean projectNpmrc;
+
+    @Option(names = "--allow-http-registry", description = "Allow a plain http registry (a trusted local mirror only).")
+    boolean allowHttpRegistry;
+
     @Override
     public Integer call() {
-        CliInstaller.Builder installer = CliInstaller.builder();
+        CliInstaller.Builder installer = CliInstaller.builder().progress(InstallProgressBar.onStandardError())
+                .projectNpmrc(projectNpmrc).allowHttpRegistry(allowHttpRegistry);
+        if (registry != null) {
+            installer.registry(registry);
+        }
         if (cacheDir != null) {
             installer.cacheDir(cacheDir);
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Run and steer Claude Code sessions from Java.",
         subcommands = {AskCommand.class, ChatCommand.class, SessionsCommand.class, ShowCommand.class, ServeCommand.class,
-            InstallCliCommand.class})
+            InstallCliCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /**

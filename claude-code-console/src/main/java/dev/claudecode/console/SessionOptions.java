@@ -1,13 +1,14 @@
 package dev.claudecode.console;
 
 import dev.claudecode.options.ClaudeCodeOptions;
-import dev.claudecode.cli.CliResolver;
+import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.ModelBackend;
 import dev.claudecode.permission.PermissionMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that run a session: {@code ask}, {@code chat} and {@code serve}. */
@@ -19,7 +20,8 @@ final class SessionOptions {
     @Option(names = "--cwd", description = "The directory Claude Code works in (default: the current one).")
     Path cwd;
 
-    @Option(names = "--permission-mode", description = "default, acceptEdits, plan, bypassPermissions, ...")
+    @Option(names = "--permission-mode", converter = PermissionModeConverter.class, completionCandidates = PermissionModes.class,
+            paramLabel = "MODE", description = "One of: ${COMPLETION-CANDIDATES}.")
     String permissionMode;
 
     @Option(names = "--allowed-tools", split = ",", description = "Tools that run without asking, e.g. Bash,Read.")
@@ -50,7 +52,7 @@ final class SessionOptions {
      */
     ClaudeCodeOptions options(ModelBackend backend) {
         ClaudeCodeOptions.Builder options = ClaudeCodeOptions.builder()
-                .cliPath(CliResolver.builder().autoInstall(true).build().resolve().path())
+                .cliInstallProgress(InstallProgressBar.onStandardError())
                 .cwd(workingDirectory())
                 .env(backend.environment())
                 .includePartialMessages(true)
@@ -68,6 +70,26 @@ final class SessionOptions {
             options.maxTurns(maxTurns);
         }
         return options.build();
+    }
+
+    /** The permission modes the CLI knows, for the help text. */
+    static final class PermissionModes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return LiveSession.PERMISSION_MODES.iterator();
+        }
+    }
+
+    /** Refuses an unknown permission mode while the command line is read, before any CLI starts (the CLI would take it silently). */
+    static final class PermissionModeConverter implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return LiveSession.checkPermissionMode(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** @return the directory Claude Code works in */

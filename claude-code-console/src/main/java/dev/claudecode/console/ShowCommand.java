@@ -1,26 +1,34 @@
 package dev.claudecode.console;
 
 import dev.claudecode.console.session.TranscriptLine;
+import dev.claudecode.console.terminal.TerminalText;
 import dev.claudecode.console.terminal.TranscriptPrinter;
 import dev.claudecode.history.History;
 import dev.claudecode.history.HistoryQuery;
 import dev.claudecode.history.Page;
 import dev.claudecode.history.SessionInfo;
+import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code show}: prints a stored session's conversation. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print the conversation of a stored session.")
 final class ShowCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SESSION_ID", description = "The session's id, as `sessions` lists it.")
+    @Parameters(paramLabel = "SESSION_ID", description = "The session's id, as `sessions` lists it, or the start of it that no other id shares.")
     String sessionId;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--config-dir", description = "The Claude Code config directory (default: $CLAUDE_CONFIG_DIR or ~/.claude).")
     Path configDir;
@@ -38,8 +46,15 @@ final class ShowCommand implements Callable<Integer> {
         if (limit != null) {
             page = page.limit(limit);
         }
+        String sessionId;
+        try {
+            sessionId = SessionIds.resolve(this.sessionId, () -> history.listSessions(SessionListQuery.builder().page(Page.all()).build())
+                    .stream().map(SessionInfo::sessionId).toList());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<SessionMessage> messages = history.messages(sessionId, HistoryQuery.of(page));
-        history.sessionInfo(sessionId).ifPresent(info -> System.out.println(header(info)));
+        history.sessionInfo(sessionId).ifPresent(info -> System.out.println(TerminalText.sanitize(header(info))));
         TranscriptPrinter.print(messages.stream().map(TranscriptLine::of).flatMap(List::stream).toList(), System.out);
         return 0;
     }

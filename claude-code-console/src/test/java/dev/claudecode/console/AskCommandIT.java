@@ -33,6 +33,6 @@ class AskCommandIT {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed + err).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("offline stand-in model");
-        assertThat(printed).startsWith("8").containsPattern("— 1 turn · \\$[0-9.]+ · [0-9.]+ s");
+        assertThat(printed).startsWith("8").containsPattern("— 1 turn · cost \\$[0-9.]+ · session total \\$[0-9.]+ · [0-9.]+ s");
     }
 }

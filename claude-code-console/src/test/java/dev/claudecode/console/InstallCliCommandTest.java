@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.ClaudeCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,40 @@ class InstallCliCommandTest {
         try (var entries = Files.list(cache)) {
             assertThat(entries).isEmpty();
         }
+    }
+
+    @Test
+    void aPlainHttpRegistryIsRefusedUnlessAllowed() throws Exception {
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        }
+        String[] install = {"install-cli", "--cache-dir", cache.toString(), "--cli-version", "2.1.300", "--registry", closed.toString()};
+
+        assertThat(errorOf(install)).contains("plain http").contains("allowHttpRegistry(true)");
+        assertThat(errorOf(append(install, "--allow-http-registry"))).contains("GET " + closed).doesNotContain("plain http");
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    /** Runs a command that must fail, and returns what it wrote to stderr. */
+    private static String errorOf(String... args) {
+        PrintStream original = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run(args)).isNotZero();
+        } finally {
+            System.setOut(original);
+            System.setErr(originalErr);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     // an executable file in place is a finished install: the installer returns it without the registry

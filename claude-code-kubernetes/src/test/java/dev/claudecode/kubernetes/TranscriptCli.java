@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Plays the CLI in a pod's attach stream from one of the project's recorded transcripts of the
- * real CLI ({@code protocol/transcripts}): it reads the environment preamble, then for every line
+ * real CLI ({@code protocol/<version>/transcripts}): it reads the environment preamble, then for every line
  * the recording says the SDK wrote it reads one line (mapping the request ids), and writes the
  * recorded output, request ids of control responses replaced by the SDK's. What it read and how
  * the input ended are kept for the test.
@@ -34,7 +34,9 @@ final class TranscriptCli implements FakeCluster.AttachHandler {
     private volatile Pod pod;
 
     TranscriptCli(String transcript) throws IOException {
-        Path file = Path.of(System.getProperty("claudecode.protocol.dir", "../protocol"), "transcripts", transcript + ".jsonl");
+        // the recordings of the pinned CLI
+        Path file = Path.of(System.getProperty("claudecode.protocol.dir", "../protocol"), System.getProperty("claudecode.test.cli.version", "2.1.332"),
+                "transcripts", transcript + ".jsonl");
         this.entries = Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(JSON::readTree).toList();
     }
 

@@ -3,6 +3,7 @@ package dev.claudecode.ssh;
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.cli.CliInstaller;
+import dev.claudecode.internal.ssh.HostConfig;
 import dev.claudecode.internal.ssh.IdentityFile;
 import dev.claudecode.internal.ssh.RemoteCliInstall;
 import dev.claudecode.internal.ssh.RemoteLauncher;
@@ -37,10 +38,15 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>The host may be an alias of the OpenSSH client configuration ({@code ~/.ssh/config} unless
+ * {@link Builder#sshConfig(Path)} or {@link Builder#ignoreSshConfig()} says otherwise): its
+ * {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and {@code IdentitiesOnly}
+ * apply, below what the builder sets explicitly.
+ *
  * <p>Security: host keys are checked strictly against a known_hosts file ({@code
- * ~/.ssh/known_hosts} unless {@link Builder#knownHosts(Path)} says otherwise); an unknown or
- * changed key fails the connection, and only {@link Builder#insecureAcceptAnyHostKey()} turns
- * that off. The launch environment, which holds the API key, is written over SFTP into a file
+ * ~/.ssh/known_hosts} unless {@link Builder#knownHosts(Path)} says otherwise); an unknown, changed
+ * or revoked key fails the connection with a {@link HostKeyException} that says which, and only
+ * {@link Builder#insecureAcceptAnyHostKey()} turns that off. The launch environment, which holds the API key, is written over SFTP into a file
  * only the remote user can read, in a fresh private directory; the remote command reads it and
  * deletes it before it starts the CLI, so no secret ever appears on a command line on either side.
  *
@@ -58,6 +64,9 @@ public final class SshTransport implements Transport, AutoCloseable {
 
     /** The CLI's name in the remote {@code PATH}, used when nothing names another. */
     private static final String DEFAULT_EXECUTABLE = "claude";
+    /** With {@link #DEFAULT_KEEPALIVE_MAX_MISSED}, a frozen host is noticed within 12 s. */
+    private static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofSeconds(3);
+    private static final int DEFAULT_KEEPALIVE_MAX_MISSED = 3;
 
     private final SshSettings settings;
     private final SshConnector connector;
@@ -165,16 +174,17 @@ public final class SshTransport implements Transport, AutoCloseable {
         private static final Path SSH_DIR = Path.of(System.getProperty("user.home"), ".ssh");
 
         private String host;
-        private int port = 22;
-        private String user = System.getProperty("user.name");
+        private Optional<Integer> port = Optional.empty();
+        private Optional<String> user = Optional.empty();
+        private Optional<Path> sshConfig = Optional.of(SSH_DIR.resolve("config"));
         private final List<IdentityFile> identityFiles = new ArrayList<>();
         private Optional<Path> agentSocket = Optional.empty();
         private boolean agentRequested;
         private Path knownHosts = SSH_DIR.resolve("known_hosts");
         private boolean acceptAnyHostKey;
         private Duration connectTimeout = Duration.ofSeconds(30);
-        private Duration keepAliveInterval = Duration.ofSeconds(15);
-        private int keepAliveMaxMissed = 3;
+        private Duration keepAliveInterval = DEFAULT_KEEPALIVE_INTERVAL;
+        private int keepAliveMaxMissed = DEFAULT_KEEPALIVE_MAX_MISSED;
         private Duration idleTimeout = Duration.ofMinutes(10);
         private String remoteTempDir = "/tmp";
         private Optional<String> cliPath = Optional.empty();
@@ -188,7 +198,8 @@ public final class SshTransport implements Transport, AutoCloseable {
         /**
          * The host to connect to.
          *
-         * @param host a host name or IP address
+         * @param host a host name or IP address, or a {@code Host} alias of the SSH client
+         *     configuration (see {@link #sshConfig(Path)})
          * @return this builder
          */
         public Builder host(String host) {
@@ -197,27 +208,56 @@ public final class SshTransport implements Transport, AutoCloseable {
         }
 
         /**
-         * The SSH port.
+         * The SSH port; it wins over a {@code Port} of the SSH client configuration.
          *
-         * @param port default 22
+         * @param port default the configuration's, else 22
          * @return this builder
          */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("not a port: " + port);
             }
-            this.port = port;
+            this.port = Optional.of(port);
             return this;
         }
 
         /**
-         * The user to log in as.
+         * The user to log in as; it wins over a {@code User} of the SSH client configuration.
          *
-         * @param user default the {@code user.name} of this JVM
+         * @param user default the configuration's, else the {@code user.name} of this JVM
          * @return this builder
          */
         public Builder user(String user) {
-            this.user = requireText(user, "user");
+            this.user = Optional.of(requireText(user, "user"));
+            return this;
+        }
+
+        /**
+         * The OpenSSH client configuration to read, as {@code ssh -F} does. For the {@link
+         * #host(String)} given, its {@code Host} blocks (patterns and {@code !} negations included)
+         * supply {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} (with {@code ~}
+         * and {@code %h %p %r %u %d %l}) and {@code IdentitiesOnly}; the first value found for each
+         * wins, and what this builder sets explicitly wins over the file. Identity files it names
+         * are offered after the builder's, each when it can be read without a passphrase; they
+         * replace the default {@code ~/.ssh/id_*} files, as in OpenSSH. Other keywords ({@code
+         * ProxyJump}, {@code Match}, {@code Include}, ...) are not applied, and the host key is
+         * still checked against {@link #knownHosts(Path)} under the resolved host name.
+         *
+         * @param configFile default {@code ~/.ssh/config}; a missing file says nothing
+         * @return this builder
+         */
+        public Builder sshConfig(Path configFile) {
+            this.sshConfig = Optional.of(Objects.requireNonNull(configFile, "configFile"));
+            return this;
+        }
+
+        /**
+         * Reads no SSH client configuration: the builder says everything ({@code ssh -F none}).
+         *
+         * @return this builder
+         */
+        public Builder ignoreSshConfig() {
+            this.sshConfig = Optional.empty();
             return this;
         }
 
@@ -311,11 +351,13 @@ public final class SshTransport implements Transport, AutoCloseable {
         }
 
         /**
-         * How often to probe the connection; after {@link #keepAliveMaxMissed(int)} unanswered
-         * probes it counts as dead and is closed (its processes fail; the next launch
-         * reconnects). The probes also keep firewalls from dropping a quiet connection.
+         * How often to probe the connection; when {@link #keepAliveMaxMissed(int)} probes in a row
+         * go unanswered it counts as dead and is closed (its processes fail with exit status 255
+         * and a line on stderr that says so; the next launch reconnects). The probes also keep
+         * firewalls from dropping a quiet connection. A host that stops answering is noticed
+         * within about {@code interval * (maxMissed + 1)}: 12 s with the defaults.
          *
-         * @param interval default 15 s; zero turns probing off
+         * @param interval default 3 s; zero turns probing off
          * @return this builder
          */
         public Builder keepAliveInterval(Duration interval) {
@@ -441,21 +483,26 @@ public final class SshTransport implements Transport, AutoCloseable {
             if (host == null) {
                 throw new IllegalStateException("the host is required");
             }
-            List<IdentityFile> defaults = new ArrayList<>();
+            HostConfig config = HostConfig.resolve(sshConfig, host, port, user, System.getProperty("user.name"));
+            // key files the configuration names, or else OpenSSH's defaults, are tried when usable
+            List<IdentityFile> optional = new ArrayList<>();
+            config.identityFiles().forEach(file -> optional.add(new IdentityFile(file, Optional.empty())));
             Optional<Path> agent = agentSocket;
             if (identityFiles.isEmpty() && !agentRequested) {
                 String socket = environment.get("SSH_AUTH_SOCK");
-                if (socket != null && !socket.isBlank()) {
+                if (socket != null && !socket.isBlank() && !config.identitiesOnly()) {
                     agent = Optional.of(Path.of(socket));
                 }
-                for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-                    Path file = SSH_DIR.resolve(name);
-                    if (Files.isReadable(file)) {
-                        defaults.add(new IdentityFile(file, Optional.empty()));
+                if (config.identityFiles().isEmpty()) {
+                    for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+                        Path file = SSH_DIR.resolve(name);
+                        if (Files.isReadable(file)) {
+                            optional.add(new IdentityFile(file, Optional.empty()));
+                        }
                     }
                 }
             }
-            SshSettings settings = new SshSettings(host, port, user, identityFiles, defaults, agent,
+            SshSettings settings = new SshSettings(config.hostName(), config.port(), config.user(), identityFiles, optional, agent,
                     acceptAnyHostKey ? Optional.empty() : Optional.of(knownHosts), connectTimeout, keepAliveInterval,
                     keepAliveMaxMissed, idleTimeout, remoteTempDir, cliPath, managedCli, remoteCliCacheDir);
             return new SshTransport(settings);

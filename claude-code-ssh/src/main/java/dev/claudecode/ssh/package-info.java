@@ -42,11 +42,20 @@
  *
  * <h2>Security model</h2>
  * <ul>
- *   <li>Host keys are checked strictly against known_hosts; an unknown or changed key fails the
- *       connection, and known_hosts is never written. {@link
- *       dev.claudecode.ssh.SshTransport.Builder#insecureAcceptAnyHostKey()} is the only way
- *       around it. The transport reads no other SSH configuration ({@code ~/.ssh/config} is
- *       ignored): the builder says everything.</li>
+ *   <li>Host keys are checked strictly against known_hosts; an unknown, changed or revoked key
+ *       fails the connection with a {@link dev.claudecode.ssh.HostKeyException} that says which
+ *       (a changed key is reported as a possible interception, and the advice to fetch the key
+ *       with {@code ssh-keyscan} is given only for a host never met before), and known_hosts is
+ *       never written. {@link dev.claudecode.ssh.SshTransport.Builder#insecureAcceptAnyHostKey()}
+ *       is the only way around it.</li>
+ *   <li>Of the OpenSSH client configuration ({@code ~/.ssh/config}) only {@code Host} blocks with
+ *       {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and {@code
+ *       IdentitiesOnly} apply, below what the builder sets; the host key is checked under the
+ *       resolved host name, as OpenSSH does.</li>
+ *   <li>A host that stops answering (frozen, or cut off without a reset) is noticed by keepalive
+ *       probes: by default one every 3 s, and 3 unanswered end the connection, within about
+ *       12 s. Its processes then exit with 255, and their stderr ends with a line naming the lost
+ *       connection and the cause.</li>
  *   <li>Only public key authentication is offered: key files (encrypted ones with their
  *       passphrase) and the keys of an ssh-agent, reached through its Unix socket with the JDK's
  *       own socket channels.</li>

@@ -38,7 +38,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -278,6 +280,45 @@ class RemoteSessionIT {
             assertThat(session.query("three").result()).contains("after the drop");
         }
         assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("one", "three");
+    }
+
+    @Test
+    void aFrozenHostFailsTheTurnWithinFifteenSecondsWithTheDefaultKeepalive(FakeClaudeApi api) throws Exception {
+        api.enqueue(Reply.text("first"), slowReply(), Reply.text("after the thaw"));
+        // the transport's default keepalive: the builder of the harness sets none
+        try (SshTransport transport = server.transport().build();
+                Session session = ClaudeCode.start(options(api, temp.resolve("w")).includePartialMessages(true).build(), transport)) {
+            session.query("one");
+            Iterator<Message> messages = untilStreaming(session.stream("two"));
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            long frozenAt;
+            server.freezeConnections(true);
+            try {
+                frozenAt = System.nanoTime();
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        messages.forEachRemaining(m -> { });
+                        failure.complete(null);
+                    } catch (Throwable t) {
+                        failure.complete(t);
+                    }
+                });
+                // bounded, so that a keepalive that never fires fails the test instead of hanging it
+                Throwable thrown = failure.get(60, TimeUnit.SECONDS);
+                Duration detected = Duration.ofNanos(System.nanoTime() - frozenAt);
+
+                assertThat(thrown).isInstanceOfSatisfying(CliProcessException.class, e -> {
+                    assertThat(e.exitStatus()).hasValue(255);
+                    assertThat(e.stderrTail()).contains("ssh: the connection to " + transport.name() + " was lost",
+                            "keepalive: a probe every 3000 ms, at most 3 unanswered");
+                });
+                assertThat(detected).as("from SIGSTOP to the failed turn").isLessThanOrEqualTo(Duration.ofSeconds(15));
+                System.out.printf("frozen host: the turn failed %d ms after SIGSTOP: %s%n", detected.toMillis(), thrown.getMessage());
+            } finally {
+                server.freezeConnections(false);
+            }
+            assertThat(session.query("three").result()).contains("after the thaw");
+        }
     }
 
     static Reply slowReply() {

@@ -10,6 +10,7 @@ import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.transport.CliProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,10 +90,16 @@ class SshConnectionIT {
             assertThatThrownBy(() -> transport.launch(spec("/bin/true", List.of(), Map.of(), Optional.empty())))
                     .isInstanceOf(CliProcessException.class)
                     .cause()
-                    .isInstanceOf(SshConnectionException.class)
-                    .hasMessageContaining("host key of ssh://")
+                    .isInstanceOfSatisfying(HostKeyException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(HostKeyException.Kind.UNKNOWN);
+                        assertThat(e.knownHosts()).isEqualTo(knownHosts);
+                        assertThat(e.presentedKey()).startsWith("ecdsa-sha2-nistp256 SHA256:");
+                    })
+                    .hasMessageContaining("the host ssh://")
+                    .hasMessageContaining("is unknown")
                     .hasMessageContaining("SHA256:")
-                    .hasMessageContaining(knownHosts.toString());
+                    .hasMessageContaining(knownHosts.toString())
+                    .hasMessageContaining("ssh-keyscan -p " + server.port() + " 127.0.0.1");
             assertThatThrownBy(() -> transport.node().fileSystem()).isInstanceOf(SshConnectionException.class);
         }
         assertThat(Files.readString(knownHosts)).as("known_hosts is never written").isEqualTo("# nothing known\n");
@@ -99,8 +109,8 @@ class SshConnectionIT {
     void aMissingKnownHostsFileKnowsNoHost() {
         try (SshTransport transport = server.transport().knownHosts(temp.resolve("absent")).build()) {
             assertThatThrownBy(() -> transport.node().home())
-                    .isInstanceOf(SshConnectionException.class)
-                    .hasMessageContaining("host key");
+                    .isInstanceOfSatisfying(HostKeyException.class, e -> assertThat(e.kind()).isEqualTo(HostKeyException.Kind.UNKNOWN))
+                    .hasMessageContaining("is unknown");
         }
         assertThat(temp.resolve("absent")).doesNotExist();
     }
@@ -112,11 +122,91 @@ class SshConnectionIT {
         Path knownHosts = temp.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " ssh-ed25519 " + other + "\n");
 
+        String presented = fingerprint(server.hostKey("ed25519"));
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
             assertThatThrownBy(() -> transport.node().home())
-                    .isInstanceOf(SshConnectionException.class)
-                    .hasMessageContaining("differs from the key recorded there");
+                    .isInstanceOfSatisfying(HostKeyException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(HostKeyException.Kind.CHANGED);
+                        assertThat(e.presentedKey()).isEqualTo(presented);
+                    })
+                    .hasMessageContaining("has CHANGED")
+                    .hasMessageContaining("records " + fingerprint("ssh-ed25519 " + other))
+                    .hasMessageContaining("presented " + presented)
+                    .hasMessageContaining("intercepting")
+                    .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.port() + "'")
+                    .hasMessageNotContaining("ssh-keyscan");
         }
+        assertThat(Files.readString(knownHosts)).as("known_hosts is never written")
+                .isEqualTo("[127.0.0.1]:" + server.port() + " ssh-ed25519 " + other + "\n");
+    }
+
+    @Test
+    void aHostThatNoLongerOffersTheRecordedKeyTypeIsUnknownAndNotToBeFetched() throws Exception {
+        // a key type the server has none of: it presents another, which known_hosts does not list
+        Path p384 = temp.resolve("p384");
+        OpenSshServer.run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-b", "384", "-N", "", "-f", p384.toString()));
+        String recorded = Files.readString(p384.resolveSibling("p384.pub")).strip().split(" ")[1];
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " ecdsa-sha2-nistp384 " + recorded + "\n");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOfSatisfying(HostKeyException.class, e -> assertThat(e.kind()).isEqualTo(HostKeyException.Kind.UNKNOWN))
+                    .hasMessageContaining("records only ecdsa-sha2-nistp384 keys")
+                    .hasMessageContaining("can be an attack")
+                    .hasMessageNotContaining("ssh-keyscan");
+        }
+    }
+
+    @Test
+    void aRevokedHostKeyIsRefusedAsRevoked() throws Exception {
+        Path knownHosts = temp.resolve("known_hosts");
+        // MINA prefers ECDSA when known_hosts lists no usable key type for the host
+        Files.writeString(knownHosts, "@revoked [127.0.0.1]:" + server.port() + " " + server.hostKey("ecdsa") + "\n");
+
+        try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
+            assertThatThrownBy(() -> transport.node().home())
+                    .isInstanceOfSatisfying(HostKeyException.class, e -> assertThat(e.kind()).isEqualTo(HostKeyException.Kind.REVOKED))
+                    .hasMessageContaining("@revoked")
+                    .hasMessageNotContaining("ssh-keyscan");
+        }
+    }
+
+    @Test
+    void anSshConfigAliasBringsItsHostNamePortUserAndIdentityFile() throws Exception {
+        Path config = temp.resolve("config");
+        Files.writeString(config, String.join("\n",
+                "Host build-box",
+                "    HostName 127.0.0.1",
+                "    Port " + server.port(),
+                "    User " + server.user(),
+                "    IdentityFile " + server.userKey(),
+                ""));
+        SshTransport.Builder alias = SshTransport.builder().host("build-box").sshConfig(config)
+                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(10));
+
+        try (SshTransport transport = alias.build()) {
+            assertThat(transport.name()).isEqualTo("ssh://" + server.user() + "@127.0.0.1:" + server.port());
+            assertThat(echo(transport, "aliased")).isEqualTo("aliased");
+        }
+        try (SshTransport transport = alias.user("nobody-here").build()) {
+            assertThat(transport.name()).as("the builder wins").startsWith("ssh://nobody-here@127.0.0.1:");
+            assertThatThrownBy(() -> transport.node().home()).isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("cannot log in")
+                    .hasMessageContaining(server.userKey() + " if usable");
+        }
+        try (SshTransport transport = SshTransport.builder().host("build-box").ignoreSshConfig()
+                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(5)).build()) {
+            assertThat(transport.name()).endsWith("@build-box:22");
+            assertThatThrownBy(() -> transport.node().home()).isInstanceOf(SshConnectionException.class)
+                    .hasMessageContaining("cannot connect");
+        }
+    }
+
+    /** @return the type and SHA-256 fingerprint of a public key given as {@code <type> <base64>} */
+    private static String fingerprint(String publicKeyLine) throws Exception {
+        PublicKey key = PublicKeyEntry.parsePublicKeyEntry(publicKeyLine).resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
+        return KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key);
     }
 
     @Test

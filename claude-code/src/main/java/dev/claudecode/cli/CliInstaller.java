@@ -1,10 +1,13 @@
 package dev.claudecode.cli;
 
 import dev.claudecode.errors.CliInstallException;
+import dev.claudecode.errors.CliIntegrityException;
 import dev.claudecode.internal.BuildInfo;
 import dev.claudecode.internal.cli.InstallLock;
+import dev.claudecode.internal.cli.Integrity;
 import dev.claudecode.internal.cli.NpmRegistryClient;
 import dev.claudecode.internal.cli.NpmRegistryConfig;
+import dev.claudecode.internal.cli.PinnedDigests;
 import dev.claudecode.internal.cli.PlatformDetector;
 import dev.claudecode.internal.cli.TarballExtractor;
 import dev.claudecode.internal.cli.VersionCheck;
@@ -21,6 +24,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -31,11 +36,21 @@ import org.slf4j.LoggerFactory;
  * install"), at {@code <cacheDir>/<version>/claude} ({@code claude.exe} on Windows).
  *
  * <p>It downloads the platform package {@code @anthropic-ai/claude-code-<platform>}, checks the
- * tarball against the registry's published digest, extracts only the binary, runs it with
+ * tarball against its digest (built into this library for the pinned and the oldest supported
+ * version, which the registry's published digest must then match; the registry's for any other
+ * version), extracts only the binary, runs it with
  * {@code --version} to check it starts and is the right version (when it is built for this
  * machine; a binary for another platform, such as one for a remote host, is checked by the digest
  * alone), and only then moves it into place with one atomic rename. {@link #install()} is idempotent and safe to run from several threads or
  * processes at once; when it fails it leaves nothing behind but the (empty) lock file.
+ *
+ * <p>Trust: the registry comes from {@link Builder#registry(URI)}, the environment or the user's
+ * own {@code ~/.npmrc}; the project's {@code .npmrc} is read only with {@link
+ * Builder#projectNpmrc(boolean)}. Plain {@code http} is refused unless {@link
+ * Builder#allowHttpRegistry(boolean)}. A token from an {@code .npmrc} goes only to the host (and
+ * path) it is configured for, never along a redirect to another; an {@code .npmrc} can never make a
+ * token of the model API's key ({@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN},
+ * {@code CLAUDE_CODE_OAUTH_TOKEN}).
  *
  * <pre>{@code
  * Path claude = CliInstaller.builder().build().install();
@@ -60,6 +75,9 @@ public final class CliInstaller {
     private final Duration versionCheckTimeout;
     private final Duration lockTimeout;
     private final LocalEnvironment local;
+    private final boolean projectNpmrc;
+    private final boolean allowHttpRegistry;
+    private final Consumer<InstallProgress> progress;
 
     private CliInstaller(Builder builder) {
         this.version = builder.version;
@@ -72,6 +90,9 @@ public final class CliInstaller {
         this.downloadTimeout = builder.downloadTimeout;
         this.versionCheckTimeout = builder.versionCheckTimeout;
         this.lockTimeout = builder.lockTimeout;
+        this.projectNpmrc = builder.projectNpmrc;
+        this.allowHttpRegistry = builder.allowHttpRegistry;
+        this.progress = builder.progress;
     }
 
     /** @return a builder with the defaults: the pinned version, {@code ~/.cache/claude-code-java/cli}, the configured npm registry */
@@ -91,7 +112,10 @@ public final class CliInstaller {
         builder.downloadTimeout = downloadTimeout;
         builder.versionCheckTimeout = versionCheckTimeout;
         builder.lockTimeout = lockTimeout;
+        builder.progress = progress;
         builder.local = local;
+        builder.projectNpmrc = projectNpmrc;
+        builder.allowHttpRegistry = allowHttpRegistry;
         return builder;
     }
 
@@ -136,7 +160,8 @@ public final class CliInstaller {
      * same version (thread or process) first.
      *
      * @return the installed binary, {@link #binaryPath()}
-     * @throws dev.claudecode.errors.CliIntegrityException when the download does not match the published digest
+     * @throws dev.claudecode.errors.CliIntegrityException when the download, or the registry's published digest,
+     *     does not match the digest it must have
      * @throws dev.claudecode.errors.CliVersionMismatchException when the binary reports another version
      * @throws CliInstallException when anything else fails: registry, download, extraction, the binary does not run
      */
@@ -175,11 +200,14 @@ public final class CliInstaller {
         HttpClient http = httpClient.orElseGet(this::newHttpClient);
         long started = System.nanoTime();
         try {
-            NpmRegistryClient client = new NpmRegistryClient(http, registryConfig(), downloadTimeout);
+            NpmRegistryClient client = new NpmRegistryClient(http, registryConfig(), downloadTimeout, allowHttpRegistry);
             NpmRegistryClient.Dist dist = client.fetchDist(target.packageName(), version);
+            Integrity expected = expectedDigest(target, dist, client);
             LOG.info("Downloading Claude Code CLI {} ({}) from {}", version, target.id(), dist.tarball());
-            client.download(dist.tarball(), tarball);
-            dist.integrity().verify(tarball, dist.tarball().toString());
+            client.download(dist.tarball(), tarball, (bytes, total) -> report(InstallProgress.Stage.DOWNLOADING, bytes, total));
+            long size = Files.size(tarball);
+            report(InstallProgress.Stage.VERIFYING, size, size);
+            expected.verify(tarball, dist.tarball().toString());
             TarballExtractor.extract(tarball, target.binaryName(), extracted);
             Files.delete(tarball);
             makeExecutable(extracted);
@@ -197,6 +225,7 @@ public final class CliInstaller {
             done = true;
             LOG.info("Installed Claude Code CLI {} at {} in {} s", version, binaryPath(),
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            report(InstallProgress.Stage.INSTALLED, size, size);
             return binaryPath();
         } finally {
             deleteQuietly(tarball);
@@ -209,6 +238,37 @@ public final class CliInstaller {
             if (httpClient.isEmpty()) {
                 close(http);
             }
+        }
+    }
+
+    /**
+     * The digest the tarball must have: the built-in one for the versions this library was released
+     * with, which the registry must publish too (so a registry cannot swap the binary, and one that
+     * tries is refused before anything is downloaded); the registry's for any other version.
+     */
+    private Integrity expectedDigest(CliPlatform target, NpmRegistryClient.Dist dist, NpmRegistryClient client) {
+        Optional<Integrity> builtIn = PinnedDigests.of(target.packageName(), version);
+        if (builtIn.isEmpty()) {
+            LOG.info("No digest of {}@{} is built into this library; checking the download against the one {} publishes",
+                    target.packageName(), version, client.registry());
+            return dist.integrity();
+        }
+        Integrity published = dist.integrity();
+        if (published.algorithm().equals(builtIn.get().algorithm()) && !published.equals(builtIn.get())) {
+            throw new CliIntegrityException("the digest the registry " + client.registry() + " publishes for "
+                    + target.packageName() + "@" + version + " (the one built into this library differs; the registry"
+                    + " serves another binary than the released one)", builtIn.get().toString(), published.toString());
+        }
+        return builtIn.get();
+    }
+
+    // a listener that fails must not fail the install
+    private void report(InstallProgress.Stage stage, long bytes, long totalBytes) {
+        try {
+            progress.accept(new InstallProgress(version, stage, bytes,
+                    totalBytes >= 0 ? OptionalLong.of(totalBytes) : OptionalLong.empty()));
+        } catch (RuntimeException e) {
+            LOG.warn("An install progress listener failed", e);
         }
     }
 
@@ -231,14 +291,18 @@ public final class CliInstaller {
     }
 
     private NpmRegistryConfig registryConfig() {
-        return NpmRegistryConfig.resolve(registry, local.variables(), local.workingDir(), local.homeDir(),
-                () -> NpmRegistryConfig.npmConfigGetRegistry(local.workingDir()));
+        // npm reads the .npmrc of the project it runs in: only a trusted project gets to be that directory
+        Path npmDirectory = projectNpmrc ? local.workingDir() : local.homeDir();
+        return NpmRegistryConfig.resolve(registry, local.variables(),
+                projectNpmrc ? Optional.of(local.workingDir()) : Optional.empty(), local.homeDir(),
+                () -> NpmRegistryConfig.npmConfigGetRegistry(npmDirectory));
     }
 
+    // redirects are followed by the registry client, which decides afresh at each hop what may be sent
     private HttpClient newHttpClient() {
         return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -282,8 +346,24 @@ public final class CliInstaller {
         private Duration versionCheckTimeout = Duration.ofSeconds(30);
         private Duration lockTimeout = Duration.ofMinutes(15);
         private LocalEnvironment local = LocalEnvironment.current();
+        private boolean projectNpmrc;
+        private boolean allowHttpRegistry;
+        private Consumer<InstallProgress> progress = report -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Who hears how far an install has come: the download's bytes, then verification, then
+         * the binary in place (see {@link InstallProgress}). The installer also logs the start and
+         * the end of an install at INFO.
+         *
+         * @param progress the listener; default: none
+         * @return this builder
+         */
+        public Builder progress(Consumer<InstallProgress> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
         }
 
         /**
@@ -312,9 +392,12 @@ public final class CliInstaller {
         }
 
         /**
-         * The npm registry to download from. Without it the registry is the one npm would use:
-         * {@code npm_config_registry}, then {@code registry=} in the project's and the user's
-         * {@code .npmrc}, then {@code npm config get registry}, then {@code https://registry.npmjs.org/}.
+         * The npm registry to download from. Without it: {@code npm_config_registry} (or its
+         * {@code @anthropic-ai:registry} form) from the environment, then {@code registry=} in the
+         * project's {@code .npmrc} (only with {@link #projectNpmrc(boolean)}), then in the user's
+         * {@code ~/.npmrc}, then {@code npm config get registry} (run in the home directory unless the
+         * project's file is trusted), then {@code https://registry.npmjs.org/}. It must be {@code https}
+         * unless {@link #allowHttpRegistry(boolean)}.
          *
          * @param registry the registry base URI
          * @return this builder
@@ -326,6 +409,10 @@ public final class CliInstaller {
 
         /**
          * The HTTP client for the registry (for a proxy or custom TLS). It is not closed by the installer.
+         *
+         * The installer follows redirects itself (so that a token never travels to another host);
+         * a client that follows them on its own is refused when a token would be sent, so build it
+         * with {@code followRedirects(HttpClient.Redirect.NEVER)}.
          *
          * @param httpClient the client; default a new one with {@link #connectTimeout(Duration)}
          * @return this builder
@@ -391,8 +478,38 @@ public final class CliInstaller {
         }
 
         /**
+         * Whether the project's {@code .npmrc} (in the working directory of {@link
+         * #localEnvironment(LocalEnvironment)}) may choose the registry and supply tokens, as it
+         * would for {@code npm install}. Off by default: a checked-out project is not trusted to say
+         * where the executable comes from. Even when on, it cannot switch to plain http unless {@link
+         * #allowHttpRegistry(boolean)}, cannot change the digest of the pinned versions, and cannot
+         * send the model API's key anywhere.
+         *
+         * @param trusted default false
+         * @return this builder
+         */
+        public Builder projectNpmrc(boolean trusted) {
+            this.projectNpmrc = trusted;
+            return this;
+        }
+
+        /**
+         * Whether the registry (and the tarball URLs and redirects it names) may be plain {@code http}.
+         * Off by default: over http anyone on the way could swap the binary of a version whose digest
+         * is not built in, or read the token. Turn it on for a trusted local mirror only.
+         *
+         * @param allowed default false
+         * @return this builder
+         */
+        public Builder allowHttpRegistry(boolean allowed) {
+            this.allowHttpRegistry = allowed;
+            return this;
+        }
+
+        /**
          * The environment variables (npm settings), home directory ({@code ~/.npmrc}, the default cache
-         * directory) and project directory (its {@code .npmrc} is read before the user's) to install with.
+         * directory) and project directory (its {@code .npmrc} is read before the user's, when {@link
+         * #projectNpmrc(boolean)} trusts it) to install with.
          *
          * @param local default {@link LocalEnvironment#current()}
          * @return this builder

@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,9 +40,9 @@ public final class CliResolver {
     public static final String ENV_CLI_PATH = "CLAUDE_CODE_CLI_PATH";
 
     /** How to get a CLI, appended to every {@link dev.claudecode.errors.CliNotFoundException} message. */
-    static final String HOW_TO_INSTALL = "Install the pinned version with `claude-code install-cli`"
-            + " or CliInstaller.builder().build().install(), enable CliResolver.builder().autoInstall(true),"
-            + " or point " + ENV_CLI_PATH + " at an existing binary.";
+    static final String HOW_TO_INSTALL = "ClaudeCode.start installs the pinned version unless the options say"
+            + " autoInstallCli(false); otherwise install it with `claude-code install-cli` or"
+            + " CliInstaller.builder().build().install(), or point " + ENV_CLI_PATH + " at an existing binary.";
 
     private final Optional<Path> cliPath;
     private final LocalEnvironment local;
@@ -125,9 +126,11 @@ public final class CliResolver {
         }
         StringBuilder message = new StringBuilder("Claude Code CLI not found. No cliPath option was given, ")
                 .append(ENV_CLI_PATH).append(" is not set, and none of these is an executable file:");
-        searched.forEach(candidate -> message.append("\n  ").append(candidate.path())
-                .append("  (").append(candidate.rule()).append(")"));
-        throw new CliNotFoundException(message + "\n" + HOW_TO_INSTALL, searched.stream().map(Candidate::path).toList());
+        // a file that two rules look at is listed once, with the first rule's name
+        Map<Path, String> looked = new LinkedHashMap<>();
+        searched.forEach(candidate -> looked.putIfAbsent(candidate.path(), candidate.rule()));
+        looked.forEach((path, rule) -> message.append("\n  ").append(path).append("  (").append(rule).append(")"));
+        throw new CliNotFoundException(message + "\n" + HOW_TO_INSTALL, List.copyOf(looked.keySet()));
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * @param homeDir the user's home directory: the usual install locations, {@code ~/.npmrc} and the
  *     default cache directory
  * @param workingDir the project directory: relative CLI paths, {@code node_modules/.bin/claude} and
- *     the project's {@code .npmrc}
+ *     the project's {@code .npmrc} (read only when {@link CliInstaller.Builder#projectNpmrc(boolean)}
+ *     trusts it)
  */
 public record LocalEnvironment(Map<String, String> variables, Path homeDir, Path workingDir) {
 

@@ -1,8 +1,10 @@
 package dev.claudecode.errors;
 
 /**
- * A downloaded CLI tarball does not match the integrity digest the registry published for it, so
- * it was refused and deleted.
+ * A CLI tarball, or the digest a registry publishes for it, does not match the digest it must
+ * have, so it was refused (and a download deleted). For the versions this library was released
+ * with (the pinned CLI version and the oldest supported one) the digest it must have is built into
+ * the library; for any other version it is the one the registry publishes.
  */
 public class CliIntegrityException extends CliInstallException {
 
@@ -15,21 +17,21 @@ public class CliIntegrityException extends CliInstallException {
      * Creates the exception.
      *
      * @param source what was checked, e.g. the tarball URL
-     * @param expected the published digest, in Subresource Integrity form ({@code sha512-<base64>})
-     * @param actual the digest of the downloaded bytes, in the same form
+     * @param expected the digest it must have, in Subresource Integrity form ({@code sha512-<base64>})
+     * @param actual the digest it has, in the same form
      */
     public CliIntegrityException(String source, String expected, String actual) {
-        super("Integrity check failed for " + source + ": expected " + expected + " but the download has " + actual);
+        super("Integrity check failed for " + source + ": expected " + expected + " but it has " + actual);
         this.expected = expected;
         this.actual = actual;
     }
 
-    /** @return the digest the registry published, e.g. {@code sha512-rIlK...} */
+    /** @return the digest it must have (built in, or else the registry's), e.g. {@code sha512-rIlK...} */
     public String expected() {
         return expected;
     }
 
-    /** @return the digest of what was downloaded, in the same form as {@link #expected()} */
+    /** @return the digest of what was downloaded, or the one the registry published, in the same form as {@link #expected()} */
     public String actual() {
         return actual;
     }

@@ -4,10 +4,12 @@ import dev.claudecode.errors.HistoryException;
 import dev.claudecode.errors.SessionNotFoundException;
 import dev.claudecode.internal.history.SessionIds;
 import dev.claudecode.internal.history.SessionLister;
+import dev.claudecode.internal.history.SessionEdits;
 import dev.claudecode.internal.history.SessionLocator;
 import dev.claudecode.internal.history.SessionLocator.Located;
 import dev.claudecode.internal.history.SessionSummaries;
 import dev.claudecode.internal.history.TranscriptReader;
+import dev.claudecode.internal.history.TranscriptSource;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.NoSuchFileException;
@@ -271,11 +273,200 @@ public final class History {
         }
     }
 
-    private List<SessionMessage> read(String sessionId, Path projectPath, HistoryQuery query) {
+    // ---- saved sessions, changed without a running CLI ----------------------------------------
+
+    /**
+     * Sets a session's title: appends a {@code custom-title} record to its transcript, which the
+     * listings show as {@link SessionInfo#title()} and by which the CLI resumes it
+     * ({@code SessionStart.resume("<title>")}).
+     *
+     * @param sessionId the session id, looked up in every project
+     * @param title the new title, not blank
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws IllegalArgumentException when the title is blank
+     * @throws HistoryException when the transcript cannot be written
+     */
+    public void renameSession(String sessionId, String title) {
+        String trimmed = Objects.requireNonNull(title, "title").strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("a session title must not be blank");
+        }
+        edit(sessionId, "rename", file -> SessionEdits.rename(file, sessionId, trimmed));
+    }
+
+    /**
+     * Tags a session: appends a {@code tag} record, shown as {@link SessionInfo#tag()}.
+     *
+     * @param sessionId the session id, looked up in every project
+     * @param tag the tag, not blank
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws IllegalArgumentException when the tag is blank
+     * @throws HistoryException when the transcript cannot be written
+     */
+    public void tagSession(String sessionId, String tag) {
+        String trimmed = Objects.requireNonNull(tag, "tag").strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("a session tag must not be blank; untagSession clears it");
+        }
+        edit(sessionId, "tag", file -> SessionEdits.tag(file, sessionId, Optional.of(trimmed)));
+    }
+
+    /**
+     * Clears a session's tag (an empty {@code tag} record).
+     *
+     * @param sessionId the session id, looked up in every project
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when the transcript cannot be written
+     */
+    public void untagSession(String sessionId) {
+        edit(sessionId, "untag", file -> SessionEdits.tag(file, sessionId, Optional.empty()));
+    }
+
+    /**
+     * Archives a session: it stays on disk and in the listings, with {@link SessionInfo#archived()}
+     * true. The transcript is not changed, and a running CLI of the session is not stopped; a
+     * prompt sent in the session later unarchives it.
+     *
+     * @param sessionId the session id, looked up in every project
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when the mark cannot be written
+     */
+    public void archiveSession(String sessionId) {
+        edit(sessionId, "archive", file -> SessionEdits.setArchived(file, sessionId, true));
+    }
+
+    /**
+     * Unarchives a session ({@link SessionInfo#archived()} false again).
+     *
+     * @param sessionId the session id, looked up in every project
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when the mark cannot be written
+     */
+    public void unarchiveSession(String sessionId) {
+        edit(sessionId, "unarchive", file -> SessionEdits.setArchived(file, sessionId, false));
+    }
+
+    /**
+     * Deletes a session: its transcript and the directory beside it (subagent transcripts, tool
+     * results, the archived mark).
+     *
+     * @param sessionId the session id, looked up in every project
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when something cannot be deleted (a repeat call deletes what is left
+     *     of the directory only while the transcript still exists)
+     */
+    public void deleteSession(String sessionId) {
+        edit(sessionId, "delete", file -> SessionEdits.delete(file, sessionId));
+    }
+
+    /**
+     * Forks a saved session into a new one, in the same project: its records are copied with
+     * fresh uuids, up to a message when the fork says so, and the copy gets a title (the fork's,
+     * else the old title with {@code " (fork)"}). Undo snapshots are not copied. The new session
+     * resumes in the CLI like any other ({@code SessionStart.resume(newId)}).
+     *
+     * @param sessionId the session id, looked up in every project (or in the fork's project)
+     * @param fork where to end and what to call the copy; {@link SessionFork#whole()} copies all
+     * @return the new session's id
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws IllegalArgumentException when the fork's message is not in the session
+     * @throws HistoryException when a file cannot be read or written
+     */
+    public String forkSession(String sessionId, SessionFork fork) {
+        Objects.requireNonNull(fork, "fork");
+        Located located = locateOrFail(sessionId, fork.projectPath().orElse(null));
+        String title = fork.title().orElseGet(() -> info(sessionId, fork.projectPath().orElse(null))
+                .flatMap(info -> info.title().or(info::firstPrompt)).map(old -> old + " (fork)").orElse("Forked session"));
+        try {
+            return SessionEdits.fork(located.file(), sessionId, fork.upToMessage(), title);
+        } catch (IOException e) {
+            throw new HistoryException("cannot fork session " + sessionId + ": " + e, e);
+        }
+    }
+
+    /**
+     * Lists the subagents that ran in a session, by their transcripts under
+     * {@code <session-id>/subagents/}.
+     *
+     * @param sessionId the session id, looked up in every project
+     * @return the subagent ids, sorted; empty when none ran
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when the directory cannot be read
+     */
+    public List<String> listSubagents(String sessionId) {
+        Located located = locateOrFail(sessionId, null);
+        try {
+            return SessionEdits.subagents(located.file(), sessionId);
+        } catch (IOException e) {
+            throw new HistoryException("cannot list the subagents of session " + sessionId + ": " + e, e);
+        }
+    }
+
+    /**
+     * Reads a page of a subagent's conversation.
+     *
+     * @param sessionId the session id, looked up in every project
+     * @param agentId the subagent id, as {@link #listSubagents} gives it
+     * @param query the page
+     * @return the messages, oldest first; empty when the session has no such subagent
+     * @throws dev.claudecode.errors.InvalidSessionIdException when the id is not a UUID
+     * @throws IllegalArgumentException when the agent id could not be one of the CLI's
+     * @throws SessionNotFoundException when no transcript has this id
+     * @throws HistoryException when the transcript cannot be read
+     */
+    public List<SessionMessage> subagentMessages(String sessionId, String agentId, HistoryQuery query) {
         Objects.requireNonNull(query, "query");
-        Located located = locate(sessionId, projectPath).orElseThrow(() -> new SessionNotFoundException(sessionId,
+        Located located = locateOrFail(sessionId, null);
+        Optional<Path> file;
+        try {
+            file = SessionEdits.subagentFile(located.file(), sessionId, agentId);
+        } catch (IOException e) {
+            throw new HistoryException("cannot read the subagents of session " + sessionId + ": " + e, e);
+        }
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return TranscriptReader.subagentMessages(TranscriptSource.of(file.get()), sessionId, query);
+        } catch (IOException e) {
+            throw new HistoryException("cannot read subagent transcript " + file.get() + ": " + e, e);
+        }
+    }
+
+    /** A change to a session's files. */
+    @FunctionalInterface
+    private interface Edit {
+        void apply(Path transcript) throws IOException;
+    }
+
+    private void edit(String sessionId, String what, Edit edit) {
+        Located located = locateOrFail(sessionId, null);
+        try {
+            edit.apply(located.file());
+        } catch (NoSuchFileException e) {
+            throw new SessionNotFoundException(sessionId, "transcript vanished: " + located.file());
+        } catch (IOException e) {
+            throw new HistoryException("cannot " + what + " session " + sessionId + ": " + e, e);
+        }
+    }
+
+    private Located locateOrFail(String sessionId, Path projectPath) {
+        return locate(sessionId, projectPath).orElseThrow(() -> new SessionNotFoundException(sessionId,
                 "no transcript of session " + sessionId + " under "
                         + (projectPath == null ? projectsDir() : ProjectDirectories.directoryFor(configDir, projectPath))));
+    }
+
+    private List<SessionMessage> read(String sessionId, Path projectPath, HistoryQuery query) {
+        Objects.requireNonNull(query, "query");
+        Located located = locateOrFail(sessionId, projectPath);
         try {
             return TranscriptReader.messages(located.file(), sessionId, query);
         } catch (NoSuchFileException e) {

@@ -30,6 +30,10 @@ import java.util.OptionalInt;
  *     exact count needs the whole file
  * @param gitBranch the git branch the session last recorded
  * @param entrypoint how the CLI was started ({@code cli}, {@code sdk-ts}, {@code sdk-py}, ...), from the first record that says
+ * @param tag the session's tag, from the last {@code tag} record (set with {@link History#tagSession}); an
+ *     empty tag record clears it
+ * @param archived whether the session is archived ({@link History#archiveSession}): the
+ *     {@code <session-id>/archived.json} mark beside the transcript says so
  */
 public record SessionInfo(
         String sessionId,
@@ -45,7 +49,9 @@ public record SessionInfo(
         long fileSize,
         OptionalInt messageCount,
         Optional<String> gitBranch,
-        Optional<String> entrypoint) {
+        Optional<String> entrypoint,
+        Optional<String> tag,
+        boolean archived) {
 
     /**
      * Checks that no component is null. For the library's session listing: this constructor gains
@@ -65,6 +71,7 @@ public record SessionInfo(
         Objects.requireNonNull(messageCount, "messageCount");
         Objects.requireNonNull(gitBranch, "gitBranch");
         Objects.requireNonNull(entrypoint, "entrypoint");
+        Objects.requireNonNull(tag, "tag");
     }
 
     /**
@@ -97,7 +104,9 @@ public record SessionInfo(
                 .modified(modified)
                 .fileSize(fileSize)
                 .gitBranch(gitBranch.orElse(null))
-                .entrypoint(entrypoint.orElse(null));
+                .entrypoint(entrypoint.orElse(null))
+                .tag(tag.orElse(null))
+                .archived(archived);
         messageCount.ifPresent(builder::messageCount);
         return builder;
     }
@@ -118,6 +127,8 @@ public record SessionInfo(
         private Integer messageCount;
         private String gitBranch;
         private String entrypoint;
+        private String tag;
+        private boolean archived;
 
         private Builder() {
         }
@@ -276,13 +287,35 @@ public record SessionInfo(
             return this;
         }
 
+        /**
+         * Sets {@code tag}.
+         *
+         * @param tag the tag, or null (or empty) when the session has none
+         * @return this builder
+         */
+        public Builder tag(String tag) {
+            this.tag = tag == null || tag.isEmpty() ? null : tag;
+            return this;
+        }
+
+        /**
+         * Sets {@code archived}.
+         *
+         * @param archived whether the session is archived
+         * @return this builder
+         */
+        public Builder archived(boolean archived) {
+            this.archived = archived;
+            return this;
+        }
+
         /** @return the session info */
         public SessionInfo build() {
             return new SessionInfo(sessionId, file, projectDirectory, Optional.ofNullable(projectPath),
                     Optional.ofNullable(cwd), Optional.ofNullable(title), Optional.ofNullable(firstPrompt),
                     Optional.ofNullable(lastPrompt), Optional.ofNullable(created), modified, fileSize,
                     messageCount == null ? OptionalInt.empty() : OptionalInt.of(messageCount),
-                    Optional.ofNullable(gitBranch), Optional.ofNullable(entrypoint));
+                    Optional.ofNullable(gitBranch), Optional.ofNullable(entrypoint), Optional.ofNullable(tag), archived);
         }
     }
 }

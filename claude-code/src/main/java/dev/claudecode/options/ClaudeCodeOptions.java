@@ -1,10 +1,12 @@
 package dev.claudecode.options;
 
+import dev.claudecode.cli.InstallProgress;
 import dev.claudecode.errors.InvalidOptionsException;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.mcp.McpServerConfig;
+import dev.claudecode.observe.SessionObserver;
 import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.store.SessionStore;
@@ -89,6 +91,20 @@ public final class ClaudeCodeOptions {
     /** @return the CLI executable to run; when empty the library locates one */
     public Optional<Path> cliPath() {
         return Optional.ofNullable(values.cliPath);
+    }
+
+    /**
+     * @return whether a local session installs the pinned CLI (from the npm registry, into
+     *     {@code ~/.cache/claude-code-java/cli/}, checksum verified) when no CLI is found;
+     *     true by default
+     */
+    public boolean autoInstallCli() {
+        return values.autoInstallCli;
+    }
+
+    /** @return who hears how far an automatic CLI install has come, when anyone does */
+    public Optional<Consumer<InstallProgress>> cliInstallProgress() {
+        return Optional.ofNullable(values.cliInstallProgress);
     }
 
     /** @return the working directory of the CLI process; when empty, this JVM's */
@@ -530,6 +546,17 @@ public final class ClaudeCodeOptions {
         return values.sessionStoreLoadTimeout;
     }
 
+    // ---- observers -----------------------------------------------------------------------------
+
+    /**
+     * @return who follows the session's operations (turns, CLI launches, tool uses, callbacks,
+     *     control requests, store appends) for tracing or metrics, in the order they were added;
+     *     see {@link SessionObserver}
+     */
+    public List<SessionObserver> observers() {
+        return values.observers;
+    }
+
     // ---- diagnostics ---------------------------------------------------------------------------
 
     /** @return whether debug logging is on ({@code --debug}) */
@@ -609,6 +636,8 @@ public final class ClaudeCodeOptions {
         // Every field holds an immutable value (collections are copied on write), so a shallow
         // clone is a complete, independent copy: that is what copy() and build() rely on.
         private Path cliPath;
+        private boolean autoInstallCli = true;
+        private Consumer<InstallProgress> cliInstallProgress;
         private Path cwd;
         private Map<String, String> env = Map.of();
         private InheritEnv inheritEnv = InheritEnv.all();
@@ -687,6 +716,8 @@ public final class ClaudeCodeOptions {
         private SessionStoreFlush sessionStoreFlush = SessionStoreFlush.BATCHED;
         private Duration sessionStoreLoadTimeout = DEFAULT_SESSION_STORE_LOAD_TIMEOUT;
 
+        private List<SessionObserver> observers = List.of();
+
         private boolean debug;
         private String debugFilter;
         private Path debugFile;
@@ -715,6 +746,34 @@ public final class ClaudeCodeOptions {
          */
         public Builder cliPath(Path cliPath) {
             this.cliPath = cliPath;
+            return this;
+        }
+
+        /**
+         * Whether a local session installs the pinned CLI when none is found (no {@code cliPath},
+         * no {@code CLAUDE_CODE_CLI_PATH}, no managed install, nothing on the PATH or in the usual
+         * places). The install is a download from the npm registry, verified against its digest,
+         * into {@code ~/.cache/claude-code-java/cli/<version>/}; later sessions find it there.
+         * Sessions on other machines (SSH, containers) follow their transport's own rules.
+         *
+         * @param autoInstallCli default true; false makes a missing CLI a
+         *     {@link dev.claudecode.errors.CliNotFoundException} that lists where it looked
+         * @return this builder
+         */
+        public Builder autoInstallCli(boolean autoInstallCli) {
+            this.autoInstallCli = autoInstallCli;
+            return this;
+        }
+
+        /**
+         * Who hears how far an automatic CLI install has come (see {@link InstallProgress}); the
+         * library also logs an install's start and end at INFO.
+         *
+         * @param cliInstallProgress the listener, called on a library thread
+         * @return this builder
+         */
+        public Builder cliInstallProgress(Consumer<InstallProgress> cliInstallProgress) {
+            this.cliInstallProgress = cliInstallProgress;
             return this;
         }
 
@@ -1607,6 +1666,28 @@ public final class ClaudeCodeOptions {
          */
         public Builder sessionStoreLoadTimeout(Duration timeout) {
             this.sessionStoreLoadTimeout = timeout == null ? DEFAULT_SESSION_STORE_LOAD_TIMEOUT : timeout;
+            return this;
+        }
+
+        // ---- observers -------------------------------------------------------------------------
+
+        /**
+         * @param observers who follow the session's operations (replaces earlier ones); null for none
+         * @return this builder
+         */
+        public Builder observers(List<? extends SessionObserver> observers) {
+            this.observers = listCopy(observers, "observers");
+            return this;
+        }
+
+        /**
+         * @param observer one more to follow the session's operations, after those already given
+         * @return this builder
+         */
+        public Builder observer(SessionObserver observer) {
+            List<SessionObserver> all = new ArrayList<>(observers);
+            all.add(Objects.requireNonNull(observer, "observer"));
+            this.observers = List.copyOf(all);
             return this;
         }
 

@@ -9,6 +9,8 @@ import dev.claudecode.history.SessionInfo;
 import dev.claudecode.history.SessionListQuery;
 import dev.claudecode.history.SessionMessage;
 import dev.claudecode.errors.SessionNotFoundException;
+import dev.claudecode.internal.history.SessionEdits;
+import dev.claudecode.internal.history.TranscriptFork;
 import dev.claudecode.internal.history.TranscriptReader;
 import dev.claudecode.internal.history.TranscriptSource;
 import dev.claudecode.internal.store.StoredTranscripts;
@@ -200,6 +202,150 @@ public final class StoreHistory {
      */
     public List<SessionMessage> messages(String sessionId, Path projectPath, HistoryQuery query) {
         return messages(SessionKey.of(projectKey(projectPath), sessionId), query);
+    }
+
+    // ---- saved sessions, changed without a running CLI ----------------------------------------
+
+    /**
+     * Sets a stored session's title: appends a {@code custom-title} entry, as
+     * {@link dev.claudecode.history.History#renameSession} does on disk.
+     *
+     * @param key the session's main transcript
+     * @param title the new title, not blank
+     * @throws IllegalArgumentException when the title is blank
+     * @throws SessionStoreException when the store fails
+     */
+    public void renameSession(SessionKey key, String title) {
+        String trimmed = Objects.requireNonNull(title, "title").strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("a session title must not be blank");
+        }
+        appendRecord(key, "custom-title", "customTitle", trimmed);
+    }
+
+    /**
+     * Tags a stored session: appends a {@code tag} entry.
+     *
+     * @param key the session's main transcript
+     * @param tag the tag, not blank
+     * @throws IllegalArgumentException when the tag is blank
+     * @throws SessionStoreException when the store fails
+     */
+    public void tagSession(SessionKey key, String tag) {
+        String trimmed = Objects.requireNonNull(tag, "tag").strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("a session tag must not be blank; untagSession clears it");
+        }
+        appendRecord(key, "tag", "tag", trimmed);
+    }
+
+    /**
+     * Clears a stored session's tag (an empty {@code tag} entry).
+     *
+     * @param key the session's main transcript
+     * @throws SessionStoreException when the store fails
+     */
+    public void untagSession(SessionKey key) {
+        appendRecord(key, "tag", "tag", "");
+    }
+
+    /**
+     * Deletes a stored session with its subagent transcripts and summary.
+     *
+     * @param key the session's main transcript
+     * @throws SessionStoreException when the store fails
+     */
+    public void deleteSession(SessionKey key) {
+        store.delete(mainKey(key));
+    }
+
+    /**
+     * Forks a stored session into a new one of the same project, as
+     * {@link dev.claudecode.history.History#forkSession} does on disk; the fork's project path is
+     * not used (the key names the project).
+     *
+     * @param key the session's main transcript
+     * @param fork where to end and what to call the copy
+     * @return the new session's id
+     * @throws SessionNotFoundException when the store does not hold the session
+     * @throws IllegalArgumentException when the fork's message is not in the session
+     * @throws SessionStoreException when the store fails
+     */
+    public String forkSession(SessionKey key, dev.claudecode.history.SessionFork fork) {
+        Objects.requireNonNull(fork, "fork");
+        SessionKey main = mainKey(key);
+        List<SessionStoreEntry> entries = store.load(main)
+                .orElseThrow(() -> new SessionNotFoundException(main.sessionId(), "the session store holds no transcript " + main));
+        String title = fork.title().orElseGet(() -> loadInfo(main, 0).flatMap(info -> info.title().or(info::firstPrompt))
+                .map(old -> old + " (fork)").orElse("Forked session"));
+        String forkedId = java.util.UUID.randomUUID().toString();
+        List<String> lines = entries.stream().filter(entry -> !entry.type().equals(StoredTranscripts.AGENT_METADATA))
+                .map(SessionStoreEntry::json).toList();
+        List<SessionStoreEntry> copy = TranscriptFork.fork(lines, main.sessionId(), forkedId, fork.upToMessage(), title).stream()
+                .map(SessionStoreEntry::parse).toList();
+        store.append(SessionKey.of(main.projectKey(), forkedId), copy);
+        return forkedId;
+    }
+
+    /**
+     * Lists the subagents of a stored session, by their transcripts' subpaths.
+     *
+     * @param key the session's main transcript
+     * @return the subagent ids, sorted
+     * @throws SessionStoreException when the store fails
+     */
+    public List<String> listSubagents(SessionKey key) {
+        SessionKey main = mainKey(key);
+        return store.listSubkeys(main.projectKey(), main.sessionId()).stream()
+                .filter(subpath -> subpath.startsWith("subagents/"))
+                .map(subpath -> subpath.substring(subpath.lastIndexOf('/') + 1))
+                .map(SessionEdits::agentIdOf).flatMap(Optional::stream)
+                .distinct().sorted().toList();
+    }
+
+    /**
+     * Reads a page of a stored subagent's conversation.
+     *
+     * @param key the session's main transcript
+     * @param agentId the subagent id, as {@link #listSubagents} gives it
+     * @param query the page
+     * @return the messages, oldest first; empty when the store holds no such subagent
+     * @throws IllegalArgumentException when the agent id could not be one of the CLI's
+     * @throws SessionStoreException when the store fails
+     */
+    public List<SessionMessage> subagentMessages(SessionKey key, String agentId, HistoryQuery query) {
+        Objects.requireNonNull(query, "query");
+        SessionEdits.checkAgentId(agentId);
+        SessionKey main = mainKey(key);
+        Optional<String> subpath = store.listSubkeys(main.projectKey(), main.sessionId()).stream()
+                .filter(candidate -> candidate.startsWith("subagents/")
+                        && SessionEdits.agentIdOf(candidate.substring(candidate.lastIndexOf('/') + 1)).filter(agentId::equals).isPresent())
+                .findFirst();
+        Optional<List<SessionStoreEntry>> entries = subpath.flatMap(path -> store.load(main.withSubpath(path)));
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<SessionStoreEntry> lines = entries.get().stream()
+                .filter(entry -> !entry.type().equals(StoredTranscripts.AGENT_METADATA)).toList();
+        try {
+            return TranscriptReader.subagentMessages(TranscriptSource.of(StoredTranscripts.jsonl(lines), main + "/" + subpath.get()),
+                    main.sessionId(), query);
+        } catch (IOException e) {
+            throw new HistoryException("cannot read the stored subagent transcript " + subpath.get() + ": " + e, e);
+        }
+    }
+
+    private void appendRecord(SessionKey key, String type, String field, String value) {
+        SessionKey main = mainKey(key);
+        store.append(main, List.of(SessionStoreEntry.parse(SessionEdits.record(type, field, value, main.sessionId()))));
+    }
+
+    private static SessionKey mainKey(SessionKey key) {
+        Objects.requireNonNull(key, "key");
+        if (key.subpath().isPresent()) {
+            throw new IllegalArgumentException("a session's main transcript has no subpath: " + key);
+        }
+        return key;
     }
 
     private Optional<SessionInfo> loadInfo(SessionKey key, long mtime) {

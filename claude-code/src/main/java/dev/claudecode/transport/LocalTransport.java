@@ -1,6 +1,9 @@
 package dev.claudecode.transport;
 
+import dev.claudecode.cli.CliInstaller;
+import dev.claudecode.cli.CliResolver;
 import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.process.ProcessReaper;
 import dev.claudecode.internal.process.ProcessTree;
 import dev.claudecode.internal.process.SpawnedProcess;
@@ -95,8 +98,21 @@ public final class LocalTransport implements Transport {
      */
     @Override
     public String executable(java.util.Optional<java.nio.file.Path> configured) {
-        dev.claudecode.cli.CliResolver.Builder resolver = dev.claudecode.cli.CliResolver.builder();
+        CliResolver.Builder resolver = CliResolver.builder();
         configured.ifPresent(resolver::cliPath);
+        return resolver.build().resolve().path().toString();
+    }
+
+    /**
+     * Resolves the CLI as {@link #executable(java.util.Optional)} does and, when nothing is found
+     * and {@link ClaudeCodeOptions#autoInstallCli()} is on (the default), installs the pinned
+     * version, reporting to {@link ClaudeCodeOptions#cliInstallProgress()}.
+     */
+    @Override
+    public String executable(ClaudeCodeOptions options) {
+        CliResolver.Builder resolver = CliResolver.builder().autoInstall(options.autoInstallCli());
+        options.cliPath().ifPresent(resolver::cliPath);
+        options.cliInstallProgress().ifPresent(progress -> resolver.installer(CliInstaller.builder().progress(progress).build()));
         return resolver.build().resolve().path().toString();
     }
 

@@ -1,5 +1,7 @@
 package dev.claudecode.transport;
 
+import dev.claudecode.options.ClaudeCodeOptions;
+
 /**
  * Where a session's CLI runs. {@link LocalTransport} starts it as a child process of this JVM;
  * other transports run it on other machines and connect its standard streams here.
@@ -27,6 +29,19 @@ public interface Transport {
      */
     default String executable(java.util.Optional<java.nio.file.Path> configured) {
         return configured.map(Object::toString).orElse("claude");
+    }
+
+    /**
+     * The CLI executable for a session with these options, on the machine where the CLI runs. By
+     * default the options' {@code cliPath} through {@link #executable(java.util.Optional)}; a
+     * transport that can install a missing CLI (the local one) honours
+     * {@link ClaudeCodeOptions#autoInstallCli()} too.
+     *
+     * @param options the session's options
+     * @return the executable's path or command name
+     */
+    default String executable(ClaudeCodeOptions options) {
+        return executable(options.cliPath());
     }
 
     /** @return the machine the CLI runs on: its files and a way to run commands there */

@@ -6,6 +6,7 @@ import dev.claudecode.errors.CliVersionMismatchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.claudecode.internal.cli.PinnedDigests;
 import dev.claudecode.internal.cli.TestTarball;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 @DisabledOnOs(OS.WINDOWS)
 class CliInstallerTest {
 
-    /** The default version, which the fake registry publishes. */
-    private static final String VERSION = dev.claudecode.ClaudeCode.cliVersion();
+    /** The pinned version: its digests are built in, so no test tarball passes for it. */
+    private static final String PINNED = dev.claudecode.ClaudeCode.cliVersion();
+    /** A version without a built-in digest, which the fake registry publishes; the registry's digest is checked. */
+    static final String UNPINNED = "2.1.300";
+    private static final String VERSION = UNPINNED;
     private static final String PACKAGE = "@anthropic-ai/claude-code-linux-x64";
     private static final String LOCK_FILE = "." + VERSION + ".lock";
 
@@ -73,6 +78,37 @@ class CliInstallerTest {
         assertThat(registry.requests).containsExactly(
                 "GET /@anthropic-ai%2fclaude-code-linux-x64/" + VERSION,
                 "GET /tarballs/claude-code-linux-x64-" + VERSION + ".tgz");
+    }
+
+    @Test
+    void progressIsReportedFromTheDownloadToTheInstalledBinary() {
+        byte[] tarball = TestTarball.cliPackage(TestTarball.versionScript(VERSION));
+        registry.publish(PACKAGE, VERSION, tarball);
+        List<InstallProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        installer().progress(reports::add).build().install();
+
+        assertThat(reports).isNotEmpty().allSatisfy(report -> assertThat(report.version()).isEqualTo(VERSION));
+        assertThat(reports).extracting(InstallProgress::stage).containsSubsequence(
+                InstallProgress.Stage.DOWNLOADING, InstallProgress.Stage.VERIFYING, InstallProgress.Stage.INSTALLED);
+        assertThat(reports.get(reports.size() - 1).stage()).isEqualTo(InstallProgress.Stage.INSTALLED);
+        InstallProgress lastDownload = reports.stream().filter(r -> r.stage() == InstallProgress.Stage.DOWNLOADING)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(lastDownload.bytes()).isEqualTo(tarball.length);
+        assertThat(lastDownload.totalBytes()).hasValue(tarball.length);
+        assertThat(lastDownload.fraction()).hasValue(1.0);
+        assertThat(reports).extracting(InstallProgress::bytes).isSorted();
+    }
+
+    @Test
+    void aFailingProgressListenerDoesNotFailTheInstall() {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+
+        Path binary = installer().progress(report -> {
+            throw new IllegalStateException("listener bug");
+        }).build().install();
+
+        assertThat(Files.isExecutable(binary)).isTrue();
     }
 
     @Test
@@ -224,21 +260,185 @@ class CliInstallerTest {
     }
 
     @Test
-    void theRegistryAndItsTokenComeFromNpmrc() throws IOException {
+    void theRegistryAndItsTokenComeFromTheUserNpmrc() throws IOException {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve(".npmrc"), "registry=" + registry.uri() + "\n"
+                + "//" + registry.uri().getAuthority() + "/:_authToken=${REGISTRY_TOKEN}\n");
+
+        fromNpmrc(new LocalEnvironment(Map.of("REGISTRY_TOKEN", "s3cret"), home, temp)).build().install();
+
+        assertThat(registry.authorizations).hasSize(2).containsOnly("Bearer s3cret");
+    }
+
+    @Test
+    void aTrustedProjectNpmrcChoosesTheRegistryAndItsToken() throws IOException {
         registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
         Path project = Files.createDirectories(temp.resolve("project"));
-        String hostAndPort = registry.uri().getAuthority();
         Files.writeString(project.resolve(".npmrc"), "registry=" + registry.uri() + "\n"
-                + "//" + hostAndPort + "/:_authToken=${REGISTRY_TOKEN}\n");
+                + "//" + registry.uri().getAuthority() + "/:_authToken=${REGISTRY_TOKEN}\n");
 
-        CliInstaller.builder()
-                .cacheDir(cacheDir)
-                .platform(CliPlatform.LINUX_X64)
-                .localEnvironment(new LocalEnvironment(Map.of("REGISTRY_TOKEN", "s3cret"), temp.resolve("home"), project))
+        fromNpmrc(new LocalEnvironment(Map.of("REGISTRY_TOKEN", "s3cret"), temp.resolve("home"), project))
+                .projectNpmrc(true)
                 .build()
                 .install();
 
         assertThat(registry.authorizations).hasSize(2).containsOnly("Bearer s3cret");
+    }
+
+    @Test
+    void aHostileProjectNpmrcIsIgnoredByDefault() throws IOException {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve(".npmrc"), "registry=" + registry.uri() + "\n");
+        Path project = Files.createDirectories(temp.resolve("project"));
+        try (FakeNpmRegistry hostile = FakeNpmRegistry.start()) {
+            hostile.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+            // what the reproduction used: its own registry, and the model API key as its token
+            Files.writeString(project.resolve(".npmrc"), "registry=" + hostile.uri() + "\n"
+                    + "@anthropic-ai:registry=" + hostile.uri() + "\n"
+                    + "//" + hostile.uri().getAuthority() + "/:_authToken=${ANTHROPIC_API_KEY}\n"
+                    + "//" + registry.uri().getAuthority() + "/:_authToken=${NPM_TOKEN}\n");
+
+            fromNpmrc(new LocalEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-secret", "NPM_TOKEN", "npm-secret"), home, project))
+                    .build()
+                    .install();
+
+            assertThat(hostile.requests).isEmpty();
+        }
+        assertThat(registry.requests).hasSize(2);
+        assertThat(registry.authorizations).containsOnly("");
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAllowed() throws IOException {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+
+        assertThatThrownBy(() -> installer().allowHttpRegistry(false).build().install())
+                .isExactlyInstanceOf(CliInstallException.class)
+                .hasMessageContaining("Refusing to download the CLI over plain http from 127.0.0.1:" + registry.uri().getPort())
+                .hasMessageContaining("allowHttpRegistry(true)");
+        LocalEnvironment fromEnvironment = new LocalEnvironment(Map.of("npm_config_registry", registry.uri().toString()),
+                temp.resolve("home"), temp);
+        assertThatThrownBy(() -> fromNpmrc(fromEnvironment).allowHttpRegistry(false).build().install())
+                .isExactlyInstanceOf(CliInstallException.class)
+                .hasMessageContaining("plain http");
+        assertThat(registry.requests).isEmpty();
+        assertOnlyLockFileLeft();
+    }
+
+    @Test
+    void aSwappedTarballOfThePinnedVersionIsRefusedByTheBuiltInDigestBeforeTheDownload() throws IOException {
+        byte[] swapped = TestTarball.cliPackage(TestTarball.versionScript(PINNED));
+        // the registry publishes the swapped tarball's own, true digest
+        registry.publish(PACKAGE, PINNED, swapped);
+        String builtIn = PinnedDigests.of(PACKAGE, PINNED).orElseThrow().toString();
+
+        assertThatThrownBy(() -> installer().version(PINNED).build().install())
+                .isInstanceOfSatisfying(CliIntegrityException.class, e -> {
+                    assertThat(e.expected()).isEqualTo(builtIn);
+                    assertThat(e.actual()).isEqualTo(FakeNpmRegistry.sha512(swapped));
+                    assertThat(e).hasMessageContaining("the digest the registry " + registry.uri() + " publishes");
+                });
+        assertThat(registry.tarballDownloads).hasValue(0);
+        assertThat(listing(cacheDir)).containsExactly("." + PINNED + ".lock");
+    }
+
+    @Test
+    void aSwappedTarballUnderTheGenuineDigestIsRefusedAndNeverRun() throws IOException {
+        Path ran = temp.resolve("the-swapped-binary-ran");
+        byte[] swapped = TestTarball.cliPackage(("#!/bin/sh\ntouch '" + ran + "'\necho '" + PINNED + " (Claude Code)'\n")
+                .getBytes(StandardCharsets.UTF_8));
+        String builtIn = PinnedDigests.of(PACKAGE, PINNED).orElseThrow().toString();
+        // the registry claims the released digest but serves other bytes
+        registry.publish(PACKAGE, PINNED, swapped, builtIn);
+
+        assertThatThrownBy(() -> installer().version(PINNED).build().install())
+                .isInstanceOfSatisfying(CliIntegrityException.class, e -> {
+                    assertThat(e.expected()).isEqualTo(builtIn);
+                    assertThat(e.actual()).isEqualTo(FakeNpmRegistry.sha512(swapped));
+                });
+        assertThat(registry.tarballDownloads).hasValue(1);
+        assertThat(ran).doesNotExist();
+        assertThat(listing(cacheDir)).containsExactly("." + PINNED + ".lock");
+    }
+
+    @Test
+    void aTokenIsNotSentToTheHostOfATarballElsewhere() throws IOException {
+        try (FakeNpmRegistry elsewhere = FakeNpmRegistry.start()) {
+            byte[] tarball = TestTarball.cliPackage(TestTarball.versionScript(VERSION));
+            registry.publish(PACKAGE, VERSION, tarball);
+            elsewhere.publish(PACKAGE, VERSION, tarball);
+            registry.tarballBase = elsewhere.uri();
+
+            fromNpmrc(withUserToken(registry, "s3cret")).build().install();
+
+            assertThat(registry.requests).containsExactly("GET /@anthropic-ai%2fclaude-code-linux-x64/" + VERSION);
+            assertThat(registry.authorizations).containsExactly("Bearer s3cret");
+            assertThat(elsewhere.requests).containsExactly("GET " + registry.tarballPath(PACKAGE, VERSION));
+            assertThat(elsewhere.authorizations).containsExactly("");
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostDoesNotCarryTheToken() throws IOException {
+        try (FakeNpmRegistry elsewhere = FakeNpmRegistry.start()) {
+            byte[] tarball = TestTarball.cliPackage(TestTarball.versionScript(VERSION));
+            registry.publish(PACKAGE, VERSION, tarball);
+            elsewhere.publish(PACKAGE, VERSION, tarball);
+            registry.redirect("/tarballs/", elsewhere.uri().resolve("/tarballs/"));
+
+            Path binary = fromNpmrc(withUserToken(registry, "s3cret")).build().install();
+
+            assertThat(binary).isEqualTo(cacheDir.resolve(VERSION).resolve("claude"));
+            assertThat(registry.authorizations).hasSize(2).containsOnly("Bearer s3cret");
+            assertThat(elsewhere.requests).containsExactly("GET " + registry.tarballPath(PACKAGE, VERSION));
+            assertThat(elsewhere.authorizations).containsExactly("");
+        }
+    }
+
+    @Test
+    void aClientThatFollowsRedirectsItselfIsNotGivenAToken() throws IOException {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        try {
+            assertThatThrownBy(() -> fromNpmrc(withUserToken(registry, "s3cret")).httpClient(following).build().install())
+                    .isExactlyInstanceOf(CliInstallException.class)
+                    .hasMessageContaining("Redirect.NEVER");
+        } finally {
+            following.shutdownNow();
+        }
+        assertThat(registry.requests).isEmpty();
+    }
+
+    @Test
+    void theModelApiKeyNeverBecomesARegistryToken() throws IOException {
+        registry.publish(PACKAGE, VERSION, TestTarball.cliPackage(TestTarball.versionScript(VERSION)));
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve(".npmrc"), "registry=" + registry.uri() + "\n"
+                + "//" + registry.uri().getAuthority() + "/:_authToken=${ANTHROPIC_API_KEY}\n");
+
+        fromNpmrc(new LocalEnvironment(Map.of("ANTHROPIC_API_KEY", "sk-ant-secret"), home, temp)).build().install();
+
+        assertThat(registry.authorizations).hasSize(2).containsOnly("");
+    }
+
+    /** An installer that takes its registry from the .npmrc files of the environment. */
+    private CliInstaller.Builder fromNpmrc(LocalEnvironment local) {
+        return CliInstaller.builder()
+                .version(VERSION)
+                .allowHttpRegistry(true)
+                .cacheDir(cacheDir)
+                .platform(CliPlatform.LINUX_X64)
+                .localEnvironment(local);
+    }
+
+    /** An environment whose user .npmrc names the registry and a token for it. */
+    private LocalEnvironment withUserToken(FakeNpmRegistry target, String token) throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Files.writeString(home.resolve(".npmrc"), "registry=" + target.uri() + "\n"
+                + "//" + target.uri().getAuthority() + "/:_authToken=" + token + "\n");
+        return new LocalEnvironment(Map.of(), home, temp);
     }
 
     @Test
@@ -307,7 +507,7 @@ class CliInstallerTest {
     void theBuilderRefusesVersionsThatAreNotVersions() {
         assertThatThrownBy(() -> CliInstaller.builder().version("../2.1.197")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CliInstaller.builder().version("2.1.197~x")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(CliInstaller.builder().build().version()).isEqualTo(VERSION);
+        assertThat(CliInstaller.builder().build().version()).isEqualTo(PINNED);
     }
 
     @Test
@@ -315,7 +515,7 @@ class CliInstallerTest {
         CliInstaller installer = CliInstaller.builder().localEnvironment(LocalEnvironment.current().withHomeDir(temp)).platform(CliPlatform.LINUX_X64).build();
 
         assertThat(installer.cacheDir()).isEqualTo(temp.resolve(".cache/claude-code-java/cli"));
-        assertThat(installer.binaryPath()).isEqualTo(temp.resolve(".cache/claude-code-java/cli/" + VERSION + "/claude"));
+        assertThat(installer.binaryPath()).isEqualTo(temp.resolve(".cache/claude-code-java/cli/" + PINNED + "/claude"));
         assertThat(installer.installed()).isEmpty();
         assertThat(installer.toBuilder().version("2.1.100").build().binaryPath())
                 .isEqualTo(temp.resolve(".cache/claude-code-java/cli/2.1.100/claude"));
@@ -323,7 +523,9 @@ class CliInstallerTest {
 
     private CliInstaller.Builder installer() {
         return CliInstaller.builder()
+                .version(VERSION)
                 .registry(registry.uri())
+                .allowHttpRegistry(true)
                 .cacheDir(cacheDir)
                 .platform(CliPlatform.LINUX_X64)
                 .localEnvironment(new LocalEnvironment(Map.of(), temp.resolve("home"), temp));
@@ -332,7 +534,7 @@ class CliInstallerTest {
     private Process startInstallerProcess(int index) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                InstallInAnotherProcess.class.getName(), registry.uri().toString(), cacheDir.toString())
+                InstallInAnotherProcess.class.getName(), registry.uri().toString(), cacheDir.toString(), VERSION)
                 .redirectError(temp.resolve("child-" + index + ".err").toFile())
                 .start();
     }

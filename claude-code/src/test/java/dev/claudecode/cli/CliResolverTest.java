@@ -121,9 +121,26 @@ class CliResolverTest {
                     assertThat(e.getMessage())
                             .contains("claude-code install-cli")
                             .contains("CliInstaller.builder().build().install()")
+                            .contains("autoInstallCli(false)")
                             .contains("CLAUDE_CODE_CLI_PATH");
                 });
         assertThat(resolver.find()).isEmpty();
+    }
+
+    @Test
+    void aPlaceThatTwoRulesLookAtIsListedOnce() {
+        // the PATH names a common location's folder too, and one folder twice
+        String path = pathDirA + ":" + common1.getParent() + ":" + pathDirA;
+        CliResolver resolver = resolver(Map.of("PATH", path)).build();
+
+        assertThatThrownBy(resolver::resolve)
+                .isInstanceOfSatisfying(CliNotFoundException.class, e -> {
+                    assertThat(e.searched()).doesNotHaveDuplicates().contains(common1, pathDirA.resolve("claude"));
+                    for (Path place : e.searched()) {
+                        assertThat(e.getMessage().split("\n")).filteredOn(line -> line.startsWith("  " + place + "  ("))
+                                .as(place.toString()).hasSize(1);
+                    }
+                });
     }
 
     @Test
@@ -160,17 +177,19 @@ class CliResolverTest {
 
     @Test
     void autoInstallRunsTheManagedInstallWhenNothingIsFound() {
+        // a version without a built-in digest: the fake registry's test binary is not the released one
+        String version = CliInstallerTest.UNPINNED;
         try (FakeNpmRegistry registry = FakeNpmRegistry.start()) {
-            registry.publish("@anthropic-ai/claude-code-linux-x64", dev.claudecode.ClaudeCode.cliVersion(),
-                    TestTarball.cliPackage(TestTarball.versionScript(dev.claudecode.ClaudeCode.cliVersion())));
-            CliInstaller installing = installer.toBuilder().registry(registry.uri())
+            registry.publish("@anthropic-ai/claude-code-linux-x64", version,
+                    TestTarball.cliPackage(TestTarball.versionScript(version)));
+            CliInstaller installing = installer.toBuilder().version(version).registry(registry.uri()).allowHttpRegistry(true)
                     .localEnvironment(new LocalEnvironment(Map.of(), home, project)).build();
 
             CliLocation location = resolver(pathOnly()).installer(installing).autoInstall(true).build().resolve();
             CliLocation again = resolver(pathOnly()).installer(installing).autoInstall(true).build().resolve();
 
-            assertThat(location).isEqualTo(new CliLocation(managed, CliLocation.Source.INSTALLED));
-            assertThat(again).isEqualTo(new CliLocation(managed, CliLocation.Source.MANAGED));
+            assertThat(location).isEqualTo(new CliLocation(installing.binaryPath(), CliLocation.Source.INSTALLED));
+            assertThat(again).isEqualTo(new CliLocation(installing.binaryPath(), CliLocation.Source.MANAGED));
             assertThat(registry.tarballDownloads).hasValue(1);
         }
     }

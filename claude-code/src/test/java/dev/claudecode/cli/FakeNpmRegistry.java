@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An npm registry on loopback serving platform packages: version documents, abbreviated package
- * documents and tarballs, with counters, status overrides and a slow-download switch for tests.
+ * documents and tarballs, with counters, status overrides, redirects, tarball URLs on another
+ * server and a slow-download switch for tests. Hostile registries in the tests are instances too.
  */
 final class FakeNpmRegistry implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class FakeNpmRegistry implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Published> packages = new ConcurrentHashMap<>();
     private final Map<String, Integer> statusOverrides = new ConcurrentHashMap<>();
+    private final Map<String, URI> redirects = new ConcurrentHashMap<>();
 
     /** Tarball downloads that got a body. */
     final AtomicInteger tarballDownloads = new AtomicInteger();
@@ -41,6 +43,8 @@ final class FakeNpmRegistry implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     volatile boolean serveVersionDocuments = true;
+    /** Where the published tarball URLs point: this registry unless set. */
+    volatile URI tarballBase;
     /** How long a tarball body pauses half-way, so that concurrent installers overlap. */
     volatile Duration tarballPause = Duration.ZERO;
 
@@ -81,6 +85,11 @@ final class FakeNpmRegistry implements AutoCloseable {
         statusOverrides.put(pathPrefix, status);
     }
 
+    /** Makes every request whose raw path starts with the prefix answer 302 to the location plus the rest of the path. */
+    void redirect(String pathPrefix, URI location) {
+        redirects.put(pathPrefix, location);
+    }
+
     String tarballPath(String name, String version) {
         return "/tarballs/" + name.substring(name.indexOf('/') + 1) + "-" + version + ".tgz";
     }
@@ -99,6 +108,13 @@ final class FakeNpmRegistry implements AutoCloseable {
             requests.add(exchange.getRequestMethod() + " " + path);
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(authorization == null ? "" : authorization);
+            for (Map.Entry<String, URI> redirect : redirects.entrySet()) {
+                if (path.startsWith(redirect.getKey())) {
+                    exchange.getResponseHeaders().set("Location", redirect.getValue() + path.substring(redirect.getKey().length()));
+                    exchange.sendResponseHeaders(302, -1);
+                    return;
+                }
+            }
             for (Map.Entry<String, Integer> override : statusOverrides.entrySet()) {
                 if (path.startsWith(override.getKey())) {
                     exchange.sendResponseHeaders(override.getValue(), -1);
@@ -126,7 +142,7 @@ final class FakeNpmRegistry implements AutoCloseable {
 
     private Map<String, Object> versionDocument(Published p) {
         return Map.of("name", p.name, "version", p.version, "dist", Map.of(
-                "tarball", uri().resolve(tarballPath(p.name, p.version)).toString(),
+                "tarball", (tarballBase != null ? tarballBase : uri()).resolve(tarballPath(p.name, p.version)).toString(),
                 "integrity", p.integrity));
     }
 

@@ -19,13 +19,15 @@ public final class InstallInAnotherProcess {
     /**
      * Runs one install.
      *
-     * @param args the registry URI and the cache directory
+     * @param args the registry URI, the cache directory and the version
      * @throws Exception when stdin cannot be read
      */
     public static void main(String[] args) throws Exception {
         Path cacheDir = Path.of(args[1]);
         CliInstaller installer = CliInstaller.builder()
                 .registry(URI.create(args[0]))
+                .allowHttpRegistry(true)
+                .version(args[2])
                 .cacheDir(cacheDir)
                 .platform(CliPlatform.LINUX_X64)
                 .localEnvironment(new LocalEnvironment(Map.of(), cacheDir, cacheDir))

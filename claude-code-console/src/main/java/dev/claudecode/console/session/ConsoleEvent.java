@@ -74,14 +74,41 @@ public sealed interface ConsoleEvent {
      * @param error whether the result is an error (including an interrupted turn)
      * @param errorText what went wrong, for an error
      * @param turns how many model turns the answer took
-     * @param costUsd what the turn cost, in US dollars
+     * @param costUsd what this turn cost, in US dollars (estimated, as the CLI reports it)
+     * @param sessionCostUsd what the session has cost so far, this turn included (since the last clear)
      * @param durationMs how long the turn took
      */
-    record TurnEnded(boolean error, Optional<String> errorText, int turns, double costUsd, long durationMs)
+    record TurnEnded(boolean error, Optional<String> errorText, int turns, double costUsd, double sessionCostUsd, long durationMs)
             implements ConsoleEvent {
         /** Checks the components. */
         public TurnEnded {
             Objects.requireNonNull(errorText, "errorText");
+        }
+    }
+
+    /**
+     * An API request of the turn failed with an error the CLI retries after a delay.
+     *
+     * @param attempt the number of this retry, from 1
+     * @param maxRetries how many retries the CLI makes at most
+     * @param delayMs how long the CLI waits before this retry
+     * @param errorStatus the HTTP status of the failure; absent for a connection error
+     * @param error the error's kind, such as {@code overloaded}; empty when not said
+     */
+    record Retrying(int attempt, int maxRetries, double delayMs, java.util.OptionalInt errorStatus, String error)
+            implements ConsoleEvent {
+        /** Checks the components. */
+        public Retrying {
+            Objects.requireNonNull(errorStatus, "errorStatus");
+            Objects.requireNonNull(error, "error");
+        }
+
+        /** @return the retry as a person reads it, such as {@code API error 529 (overloaded): retrying in 4 s, attempt 2/10} */
+        public String describe() {
+            String why = errorStatus.isPresent() ? "API error " + errorStatus.getAsInt() : "API connection error";
+            String seconds = delayMs < 9950 ? String.format(java.util.Locale.ROOT, "%.1f", delayMs / 1000.0)
+                    : String.format(java.util.Locale.ROOT, "%.0f", delayMs / 1000.0);
+            return why + (error.isEmpty() ? "" : " (" + error + ")") + ": retrying in " + seconds + " s, attempt " + attempt + "/" + maxRetries;
         }
     }
 

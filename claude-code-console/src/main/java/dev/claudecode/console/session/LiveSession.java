@@ -14,6 +14,8 @@ import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.permission.PermissionMode;
+import dev.claudecode.transport.LocalTransport;
+import dev.claudecode.transport.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -85,11 +87,25 @@ public final class LiveSession implements AutoCloseable {
      * @throws ClaudeCodeException when the CLI cannot be started
      */
     public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt) {
+        return start(options, prompt, LocalTransport.create());
+    }
+
+    /**
+     * Starts a session whose CLI runs through a transport of the caller's choice.
+     *
+     * @param options the session's options
+     * @param prompt who answers the CLI's permission prompts
+     * @param transport where and how the CLI runs
+     * @return the live session; close it when done
+     * @throws ClaudeCodeException when the CLI cannot be started
+     * @see #start(ClaudeCodeOptions, PermissionPrompt)
+     */
+    public static LiveSession start(ClaudeCodeOptions options, PermissionPrompt prompt, Transport transport) {
         ClaudeCodeOptions wired = options.toBuilder()
                 .canUseTool(new PromptedPermissions(new RememberingPrompt(prompt)))
                 .enableFileCheckpointing(true)
                 .build();
-        return new LiveSession(wired, ClaudeCode.start(wired));
+        return new LiveSession(wired, ClaudeCode.start(wired, transport));
     }
 
     /**
@@ -145,6 +161,7 @@ public final class LiveSession implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             session.clear();
             prompts.clear();
+            renderer.cleared();
             updateState(current -> new SessionState(Optional.empty(), current.model(), current.permissionMode()));
             publish(new ConsoleEvent.Cleared());
         }, worker);
@@ -177,13 +194,25 @@ public final class LiveSession implements AutoCloseable {
      */
     public void setPermissionMode(String mode) {
         ensureOpen();
+        String name = checkPermissionMode(mode);
+        session.control().setPermissionMode(PermissionMode.of(name));
+        updateState(current -> new SessionState(current.sessionId(), current.model(), Optional.of(name)));
+        publish(new ConsoleEvent.Notice("permission mode: " + name));
+    }
+
+    /**
+     * Checks a permission mode's name.
+     *
+     * @param mode the name
+     * @return the name, stripped
+     * @throws IllegalArgumentException for a mode the CLI does not know, naming the ones it does
+     */
+    public static String checkPermissionMode(String mode) {
         String name = Objects.requireNonNull(mode, "mode").strip();
         if (!PERMISSION_MODES.contains(name)) {
             throw new IllegalArgumentException("unknown permission mode \"" + name + "\"; one of " + String.join(", ", PERMISSION_MODES));
         }
-        session.control().setPermissionMode(PermissionMode.of(name));
-        updateState(current -> new SessionState(current.sessionId(), current.model(), Optional.of(name)));
-        publish(new ConsoleEvent.Notice("permission mode: " + name));
+        return name;
     }
 
     /** @return the session's MCP servers, their state and tools, as the CLI reports them now */
@@ -297,7 +326,8 @@ public final class LiveSession implements AutoCloseable {
     /** The CLI reports an interrupted turn as a diagnostic error; the person who interrupted it reads "interrupted". */
     private ConsoleEvent explainInterrupt(ConsoleEvent event) {
         if (event instanceof ConsoleEvent.TurnEnded ended && ended.error() && interruptSent) {
-            return new ConsoleEvent.TurnEnded(true, Optional.of("interrupted"), ended.turns(), ended.costUsd(), ended.durationMs());
+            return new ConsoleEvent.TurnEnded(true, Optional.of("interrupted"), ended.turns(), ended.costUsd(), ended.sessionCostUsd(),
+                    ended.durationMs());
         }
         return event;
     }

@@ -25,7 +25,7 @@ public final class ChatLoop {
     public static final List<String> HELP = List.of(
             "/model [NAME]          show or switch the model (at once, the conversation goes on)",
             "/mode [MODE]           show or switch the permission mode: " + String.join(", ", LiveSession.PERMISSION_MODES),
-            "/interrupt             stop the running turn",
+            "/interrupt             stop the running turn (or Ctrl-C; Ctrl-C twice quits)",
             "/clear                 start a new conversation",
             "/mcp                   list the MCP servers, their state and tools",
             "/context               show how full the context window is",
@@ -42,6 +42,8 @@ public final class ChatLoop {
     private final TurnPrinter printer;
     private final boolean typed;
     private int outstanding;
+    private volatile Thread loop;
+    private volatile boolean quitting;
 
     /**
      * @param live the session
@@ -64,9 +66,42 @@ public final class ChatLoop {
      * @throws InterruptedException when the thread is interrupted while waiting for input
      */
     public void run() throws InterruptedException {
+        loop = Thread.currentThread();
+        try {
+            converse();
+        } catch (InterruptedException e) {
+            if (!quitting) {
+                throw e;
+            }
+        } finally {
+            loop = null;
+        }
+    }
+
+    /** Ends {@link #run()} at once, as Ctrl-C pressed twice does; what runs is stopped when the session closes. */
+    public void quit() {
+        printer.line("· quitting");
+        quitting = true;
+        Thread running = loop;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /**
+     * Shows a line of the console's own, then the input prompt again when nothing runs.
+     *
+     * @param text the line
+     */
+    public void say(String text) {
+        printer.line(text);
+        promptWhenIdle();
+    }
+
+    private void converse() throws InterruptedException {
         printer.line("Type a prompt and press Enter; /help lists the commands, /quit ends the chat.");
         promptWhenIdle();
-        while (true) {
+        while (!quitting) {
             Optional<String> read = input.nextLine();
             if (read.isEmpty()) {
                 awaitIdle();

@@ -40,7 +40,8 @@ public final class SessionTable {
         return name == null ? project : name.toString();
     }
 
-    private static String cut(String text, int max) {
+    private static String cut(String raw, int max) {
+        String text = TerminalText.sanitize(raw).replace('\n', ' ').replace('\t', ' ');
         return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 }

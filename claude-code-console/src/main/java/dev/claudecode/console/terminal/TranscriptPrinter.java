@@ -4,7 +4,7 @@ import dev.claudecode.console.session.TranscriptLine;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Prints a stored conversation the way {@code chat} shows a live one. */
+/** Prints a stored conversation the way {@code chat} shows a live one, its texts sanitised ({@link TerminalText}). */
 public final class TranscriptPrinter {
 
     private TranscriptPrinter() {
@@ -18,11 +18,12 @@ public final class TranscriptPrinter {
      */
     public static void print(List<TranscriptLine> lines, PrintStream out) {
         for (TranscriptLine line : lines) {
+            String text = TerminalText.sanitize(line.text());
             out.println(switch (line.kind()) {
-                case PROMPT -> "\n> " + line.text();
-                case TEXT -> line.text();
-                case TOOL_CALL -> "⏺ " + line.text();
-                case TOOL_RESULT -> "  ⎿ " + (line.error() ? "error: " : "") + line.text();
+                case PROMPT -> "\n> " + text;
+                case TEXT -> text;
+                case TOOL_CALL -> "⏺ " + text;
+                case TOOL_RESULT -> "  ⎿ " + (line.error() ? "error: " : "") + text;
             });
         }
         out.flush();

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 /**
  * Renders a live session's events for a terminal: the answer's text as it arrives, each tool call
  * and each tool result on one line, a progress indicator while waiting, and a closing line with
- * turns, cost and duration. {@code ask} and {@code chat} both print through it. A permission
+ * turns, the turn's cost, the session's total and the duration. {@code ask} and {@code chat} both print through it. A permission
  * question stays on screen until it is answered: output that arrives meanwhile is printed above it.
+ * Every text printed through it is {@linkplain TerminalText#sanitize sanitised}: control characters
+ * and escape sequences from the model, tools or the CLI are shown escaped, never sent raw.
  */
 public final class TurnPrinter implements Consumer<ConsoleEvent> {
 
@@ -66,6 +68,10 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
             }
             case ConsoleEvent.TurnEnded ended -> turnEnded(ended);
             case ConsoleEvent.TurnFailed failed -> line("error: " + failed.message());
+            case ConsoleEvent.Retrying retrying -> {
+                line("· " + retrying.describe());
+                spin("retrying…");
+            }
             case ConsoleEvent.Notice notice -> line("· " + notice.text());
             case ConsoleEvent.Cleared cleared -> line("· conversation cleared: the next prompt starts a new one");
             case ConsoleEvent.StateChanged changed -> {
@@ -85,7 +91,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
     public synchronized void line(String text) {
         beforeOutput();
         endLine();
-        out.println(text);
+        out.println(TerminalText.sanitize(text));
         afterOutput();
     }
 
@@ -97,7 +103,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
      */
     public synchronized void ask(String text) {
         beforeOutput();
-        question = Optional.of(text);
+        question = Optional.of(TerminalText.sanitize(text));
         afterOutput();
     }
 
@@ -110,7 +116,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
         question = Optional.empty();
         if (waitingForInput && (!typed || answer.isEmpty())) {
             // nobody pressed Enter here: end the question's line, with the answer read from the pipe
-            out.println(typed ? "" : answer.orElse(""));
+            out.println(typed ? "" : TerminalText.sanitize(answer.orElse("")));
             out.flush();
         }
         waitingForInput = false;
@@ -142,7 +148,7 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
 
     private void spin(String label) {
         if (question.isEmpty()) {
-            spinner.show(label);
+            spinner.show(TerminalText.sanitize(label));
         }
     }
 
@@ -150,17 +156,28 @@ public final class TurnPrinter implements Consumer<ConsoleEvent> {
         if (ended.error()) {
             line("error: " + ended.errorText().orElse("the turn failed"));
         }
-        line(String.format(Locale.ROOT, "— %d turn%s · $%.4f · %.1f s", ended.turns(), ended.turns() == 1 ? "" : "s",
-                ended.costUsd(), ended.durationMs() / 1000.0));
+        line(closingLine(ended));
+    }
+
+    /**
+     * The closing line of a turn, such as {@code — 1 turn · cost $0.0004 · session total $0.0012 · 0.5 s}.
+     *
+     * @param ended the turn's end
+     * @return the line
+     */
+    public static String closingLine(ConsoleEvent.TurnEnded ended) {
+        return String.format(Locale.ROOT, "— %d turn%s · cost $%.4f · session total $%.4f · %.1f s", ended.turns(),
+                ended.turns() == 1 ? "" : "s", ended.costUsd(), ended.sessionCostUsd(), ended.durationMs() / 1000.0);
     }
 
     private void text(String text) {
         if (text.isEmpty()) {
             return;
         }
+        String safe = TerminalText.sanitize(text);
         beforeOutput();
-        out.print(text);
-        atLineStart = text.endsWith("\n");
+        out.print(safe);
+        atLineStart = safe.endsWith("\n");
         afterOutput();
     }
 

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -41,9 +42,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web console: a local web page to list stored sessions, open live ones and steer them, served
- * by Javalin. Live output reaches the page as server-sent events. The server binds to loopback
- * unless told otherwise, answers only requests addressed to its own host name (so that other sites
- * cannot reach it through DNS tricks), and refuses changes sent from pages of other origins.
+ * by Javalin. Live output reaches the page as server-sent events. Private by default: it binds to
+ * loopback unless told otherwise; every request needs the run's random access token (see
+ * {@link #signInUri()}); requests must be addressed to, and come from, the origins the page is
+ * opened at, whatever the bind address (see {@link OriginPolicy}); no other site may frame it; and
+ * live sessions, the pages watching each, and each page's backlog are bounded ({@link Limits}).
  */
 public final class WebConsole implements AutoCloseable {
 
@@ -52,7 +55,10 @@ public final class WebConsole implements AutoCloseable {
     private static final String RESOURCES = "/dev/claudecode/console/web/";
 
     private final Settings settings;
+    private final AccessToken token = AccessToken.random();
+    private final OriginPolicy origins;
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private final Semaphore sessionPlaces;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Javalin app;
     private volatile boolean closing;
@@ -66,19 +72,61 @@ public final class WebConsole implements AutoCloseable {
      * @param offline whether the offline stand-in model answers
      * @param banner the line that says which model answers
      * @param configDir where the CLI keeps the sessions the page lists
+     * @param allowOrigins the origins the page is opened at besides the loopback bind address, such as
+     *     {@code http://devbox.example:8484} (without a port: the console's); required for a bind
+     *     address that is not loopback
+     * @param limits the caps on live sessions and on the pages that watch them
      */
-    public record Settings(String host, int port, ClaudeCodeOptions defaults, boolean offline, String banner, Path configDir) {
+    public record Settings(String host, int port, ClaudeCodeOptions defaults, boolean offline, String banner, Path configDir,
+            List<String> allowOrigins, Limits limits) {
         /** Checks the components. */
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(defaults, "defaults");
             Objects.requireNonNull(banner, "banner");
             Objects.requireNonNull(configDir, "configDir");
+            allowOrigins = List.copyOf(allowOrigins);
+            Objects.requireNonNull(limits, "limits");
+        }
+
+        /**
+         * Settings with no listed origins and the default limits.
+         *
+         * @param host the address to bind to
+         * @param port the port; 0 for any free one
+         * @param defaults the options of new sessions
+         * @param offline whether the offline stand-in model answers
+         * @param banner the line that says which model answers
+         * @param configDir where the CLI keeps the sessions the page lists
+         */
+        public Settings(String host, int port, ClaudeCodeOptions defaults, boolean offline, String banner, Path configDir) {
+            this(host, port, defaults, offline, banner, configDir, List.of(), Limits.DEFAULT);
+        }
+    }
+
+    /**
+     * The caps that keep the console's memory and processes bounded.
+     *
+     * @param sessions how many live sessions (each a CLI process) may be open at once
+     * @param pagesPerSession how many pages may watch one session's events at once
+     * @param queuedEvents how many events a watching page may fall behind by before it is dropped
+     */
+    public record Limits(int sessions, int pagesPerSession, int queuedEvents) {
+        /** The defaults: 8 sessions, 8 pages each, 2000 events behind. */
+        public static final Limits DEFAULT = new Limits(8, 8, 2000);
+
+        /** Checks the components. */
+        public Limits {
+            if (sessions < 1 || pagesPerSession < 1 || queuedEvents < 1) {
+                throw new IllegalArgumentException("the limits must be at least 1: " + sessions + ", " + pagesPerSession + ", " + queuedEvents);
+            }
         }
     }
 
     private WebConsole(Settings settings) {
         this.settings = settings;
+        this.origins = OriginPolicy.of(settings.host(), settings.allowOrigins(), this::port);
+        this.sessionPlaces = new Semaphore(settings.limits().sessions());
         this.app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -105,10 +153,20 @@ public final class WebConsole implements AutoCloseable {
         return app.port();
     }
 
-    /** @return the page's address */
+    /** @return the page's address, without the access token: it answers 401 until the token is presented */
     public URI uri() {
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create(origins.pageOrigin() + "/");
+    }
+
+    /**
+     * The page's address with this run's access token, as {@code serve} prints it once. Opening it
+     * exchanges the token for a cookie and leads to {@link #uri()}. Whoever has it can run commands
+     * on this machine: show it to the person who started the console only.
+     *
+     * @return the address with the token
+     */
+    public URI signInUri() {
+        return URI.create(uri() + "?" + RequestGuard.TOKEN_PARAMETER + "=" + token.value());
     }
 
     /**
@@ -139,7 +197,7 @@ public final class WebConsole implements AutoCloseable {
     // ---------------------------------------------------------------- routes
 
     private void routes() {
-        LoopbackGuard guard = new LoopbackGuard(settings.host(), this::port);
+        RequestGuard guard = new RequestGuard(origins, token, this::port);
         app.before(guard::check);
         app.get("/", ctx -> resource(ctx, "index.html", "text/html; charset=utf-8"));
         app.get("/app.js", ctx -> resource(ctx, "app.js", "text/javascript; charset=utf-8"));
@@ -153,6 +211,12 @@ public final class WebConsole implements AutoCloseable {
         app.post("/api/sessions", this::open);
         app.get("/api/sessions/{id}", ctx -> ctx.json(summary(find(ctx))));
         app.delete("/api/sessions/{id}", this::closeSession);
+        // refused with a status while it still can be: the event stream's status is sent before its events
+        app.before("/api/sessions/{id}/events", ctx -> {
+            if (!find(ctx).feed().hasRoom()) {
+                throw EventFeed.full(find(ctx).feed());
+            }
+        });
         app.sse("/api/sessions/{id}/events", this::events);
         app.post("/api/sessions/{id}/prompt", this::prompt);
         app.post("/api/sessions/{id}/interrupt", ctx -> {
@@ -184,6 +248,7 @@ public final class WebConsole implements AutoCloseable {
                 find(ctx).questions().pending().stream().map(WebJson::request).toList())));
         app.post("/api/sessions/{id}/permissions/{requestId}", this::answer);
 
+        app.exception(Refused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(NotFoundResponse.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(InvalidSessionIdException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -233,18 +298,34 @@ public final class WebConsole implements AutoCloseable {
         Map<String, Object> body = ctx.body().isBlank() ? Map.of() : body(ctx);
         ClaudeCodeOptions.Builder options = settings.defaults().toBuilder();
         optional(body, "model").ifPresent(options::model);
-        optional(body, "permissionMode").map(PermissionMode::of).ifPresent(options::permissionMode);
+        optional(body, "permissionMode").map(LiveSession::checkPermissionMode).map(PermissionMode::of).ifPresent(options::permissionMode);
         optional(body, "resume").map(SessionStart::resume).ifPresent(options::start);
         String id = "s" + nextId.getAndIncrement();
-        WebSession session = WebSession.open(id, options.build());
+        // a place is taken before the CLI starts, so that sessions still starting count too
+        if (!sessionPlaces.tryAcquire()) {
+            throw new Refused(HttpStatus.TOO_MANY_REQUESTS, "at most " + settings.limits().sessions()
+                    + " live sessions may be open at once; close one first");
+        }
+        WebSession session;
+        try {
+            session = WebSession.open(id, options.build(), settings.limits());
+        } catch (RuntimeException e) {
+            sessionPlaces.release();
+            throw e;
+        }
         sessions.put(id, session);
         ctx.status(HttpStatus.CREATED).json(summary(session));
     }
 
     private void closeSession(Context ctx) {
         WebSession session = find(ctx);
-        sessions.remove(session.id());
-        session.close();
+        if (sessions.remove(session.id(), session)) {
+            try {
+                session.close();
+            } finally {
+                sessionPlaces.release();
+            }
+        }
         ctx.json(Map.of("ok", true));
     }
 
@@ -268,12 +349,24 @@ public final class WebConsole implements AutoCloseable {
     private void events(SseClient client) {
         WebSession session = find(client.ctx());
         long after = parseSeq(client.ctx().header("Last-Event-ID"));
-        BlockingQueue<EventFeed.Entry> queue = session.feed().subscribe(after);
+        BlockingQueue<EventFeed.Entry> queue;
+        try {
+            queue = session.feed().subscribe(after);
+        } catch (Refused e) {
+            // another page subscribed since the check
+            client.sendEvent("refused", WebJson.write(Map.of("message", e.getMessage())));
+            return;
+        }
         try {
             while (!client.terminated() && !closing) {
                 EventFeed.Entry entry = queue.poll(PING_SECONDS, TimeUnit.SECONDS);
                 if (entry == EventFeed.END) {
                     client.sendEvent("end", "{}");
+                    return;
+                }
+                if (entry == EventFeed.DROPPED) {
+                    client.sendEvent("dropped", WebJson.write(Map.of("message", "this page fell more than "
+                            + session.feed().queueLimit() + " events behind the session and was disconnected; reload it to catch up")));
                     return;
                 }
                 if (entry == null) {

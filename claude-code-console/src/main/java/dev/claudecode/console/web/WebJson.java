@@ -64,9 +64,16 @@ final class WebJson implements JsonMapper {
                 json.put("errorText", ended.errorText().orElse(null));
                 json.put("turns", ended.turns());
                 json.put("costUsd", ended.costUsd());
+                json.put("sessionCostUsd", ended.sessionCostUsd());
                 json.put("durationMs", ended.durationMs());
             }
             case ConsoleEvent.TurnFailed failed -> json.put("message", failed.message());
+            case ConsoleEvent.Retrying retrying -> {
+                json.put("attempt", retrying.attempt());
+                json.put("maxRetries", retrying.maxRetries());
+                json.put("delayMs", retrying.delayMs());
+                json.put("text", retrying.describe());
+            }
             case ConsoleEvent.StateChanged changed -> json.put("state", state(changed.state()));
             case ConsoleEvent.Notice notice -> json.put("text", notice.text());
             case ConsoleEvent.PermissionAsked asked -> json.put("request", request(asked.request()));
@@ -90,6 +97,7 @@ final class WebJson implements JsonMapper {
             case ConsoleEvent.ToolOutput output -> "tool_output";
             case ConsoleEvent.TurnEnded ended -> "turn_end";
             case ConsoleEvent.TurnFailed failed -> "turn_failed";
+            case ConsoleEvent.Retrying retrying -> "api_retry";
             case ConsoleEvent.StateChanged changed -> "state";
             case ConsoleEvent.Notice notice -> "notice";
             case ConsoleEvent.PermissionAsked asked -> "permission_asked";

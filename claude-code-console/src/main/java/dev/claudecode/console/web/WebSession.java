@@ -34,10 +34,11 @@ final class WebSession implements AutoCloseable {
      *
      * @param id the console's id of the session
      * @param options the session's options
+     * @param limits how many pages may watch it, and how far each may fall behind
      * @return the session
      */
-    static WebSession open(String id, ClaudeCodeOptions options) {
-        EventFeed feed = new EventFeed(KEPT_EVENTS);
+    static WebSession open(String id, ClaudeCodeOptions options, WebConsole.Limits limits) {
+        EventFeed feed = new EventFeed(KEPT_EVENTS, limits.pagesPerSession(), limits.queuedEvents());
         WebPermissionPrompt questions = new WebPermissionPrompt(event -> feed.publish(WebJson.event(event)));
         return new WebSession(id, feed, questions, LiveSession.start(options, questions));
     }

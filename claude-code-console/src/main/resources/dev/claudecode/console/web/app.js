@@ -139,6 +139,9 @@ function open(id) {
   const events = new EventSource("/api/sessions/" + encodeURIComponent(id) + "/events");
   events.addEventListener("console", (e) => render(JSON.parse(e.data)));
   events.addEventListener("end", () => { events.close(); note("the session was closed"); });
+  for (const kind of ["dropped", "refused"]) {
+    events.addEventListener(kind, (e) => { events.close(); note(JSON.parse(e.data).message, true); });
+  }
   state.events = events;
   $("prompt").focus();
 }
@@ -169,9 +172,9 @@ function append(node) {
   return node;
 }
 
-function note(text) {
+function note(text, isError) {
   state.answer = null;
-  append(el("div", "notice", text));
+  append(el("div", isError ? "notice error" : "notice", text));
 }
 
 function setBusy(delta) {
@@ -211,8 +214,9 @@ function render(event) {
     case "turn_end":
       state.answer = null;
       if (event.error) append(el("div", "error", "error: " + (event.errorText || "the turn failed")));
-      append(el("div", "turn-end", "— " + event.turns + (event.turns === 1 ? " turn" : " turns") + " · $"
-        + event.costUsd.toFixed(4) + " · " + (event.durationMs / 1000).toFixed(1) + " s"));
+      append(el("div", "turn-end", "— " + event.turns + (event.turns === 1 ? " turn" : " turns") + " · cost $"
+        + event.costUsd.toFixed(4) + " · session total $" + event.sessionCostUsd.toFixed(4) + " · "
+        + (event.durationMs / 1000).toFixed(1) + " s"));
       setBusy(-1);
       loadLive();
       loadHistory();
@@ -228,6 +232,7 @@ function render(event) {
       $("state-mode").textContent = event.state.permissionMode || "default";
       break;
     case "notice":
+    case "api_retry":
       note(event.text);
       break;
     case "permission_asked":

@@ -44,7 +44,7 @@ class ChatTmuxIT {
             assertThat(screen).contains("⏺ Bash(echo hello-from-bash)", "⎿ hello-from-bash", "The Bash tool returned: hello-from-bash");
 
             terminal.typeLine("What is 5 + 3?");
-            assertThat(terminal.awaitTurnsEnded(2, TURN)).containsPattern("(?m)^8$").contains("— 1 turn · $");
+            assertThat(terminal.awaitTurnsEnded(2, TURN)).containsPattern("(?m)^8$").contains("— 1 turn · cost $");
 
             terminal.typeLine("/status");
             Matcher id = SESSION_ID.matcher(terminal.awaitText("permission mode: default", TURN));

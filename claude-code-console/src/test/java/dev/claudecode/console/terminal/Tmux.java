@@ -24,7 +24,7 @@ final class Tmux implements AutoCloseable {
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final String SESSION = "console";
-    private static final java.util.regex.Pattern TURN_ENDED = java.util.regex.Pattern.compile("(?m)^— \\d+ turns? · \\$");
+    private static final java.util.regex.Pattern TURN_ENDED = java.util.regex.Pattern.compile("(?m)^— \\d+ turns? · cost \\$");
 
     private final Path tmux;
     private final String socket;
@@ -54,6 +54,32 @@ final class Tmux implements AutoCloseable {
         return terminal;
     }
 
+    /**
+     * Sets a tmux option for the whole server, such as {@code set-clipboard on}.
+     *
+     * @param name the option
+     * @param value its value
+     */
+    void option(String name, String value) {
+        run("set-option", "-g", name, value);
+    }
+
+    /** @return tmux's paste buffers, one line each; with {@code set-clipboard on} a program's OSC 52 sequence creates one */
+    String buffers() {
+        return run("list-buffers").strip();
+    }
+
+    /**
+     * Presses keys, named as tmux names them, such as {@code C-c}.
+     *
+     * @param keys the keys
+     */
+    void keys(String... keys) {
+        List<String> arguments = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+        arguments.addAll(List.of(keys));
+        run(arguments.toArray(String[]::new));
+    }
+
     /** Types a line and presses Enter. */
     void typeLine(String text) {
         run("send-keys", "-t", SESSION, "-l", text);
@@ -75,7 +101,7 @@ final class Tmux implements AutoCloseable {
     }
 
     /**
-     * Waits until the screen shows a number of closing lines of turns ({@code — 1 turn · $0.0004 · 0.5 s}).
+     * Waits until the screen shows a number of closing lines of turns ({@code — 1 turn · cost $0.0004 · session total $0.0012 · 0.5 s}).
      *
      * @return the screen
      */

@@ -2,6 +2,7 @@ package dev.claudecode.internal.ssh;
 
 import dev.claudecode.errors.CliProcessException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,7 +100,8 @@ public final class RemoteLauncher {
             OutputStream stdin = channel.getInvertedIn();
             stdin.write(LaunchScript.GO_AHEAD.getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
-            RemoteProcess process = new RemoteProcess(channel, pid, channel.getInvertedErr(), watchdog, lease::close);
+            InputStream stderr = new ConnectionLossNotice(channel.getInvertedErr(), connection::lossDescription);
+            RemoteProcess process = new RemoteProcess(channel, pid, stderr, watchdog, lease::close);
             started = true;
             return process;
         } catch (IOException e) {

@@ -6,10 +6,14 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpErrorDataHandler;
@@ -40,11 +44,38 @@ public final class SshConnection implements AutoCloseable {
     private final Runnable onUse;
     private SftpFileSystem fileSystem;
     private Watchdog watchdog;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean closing;
 
     SshConnection(ClientSession session, SshSettings settings, Runnable onUse) {
         this.session = session;
         this.settings = settings;
         this.onUse = onUse;
+        // MINA reports what ends a session (unanswered keepalives, a reset) before it closes it
+        session.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionException(Session failed, Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        });
+    }
+
+    /**
+     * Why the connection was lost, when it was lost rather than closed by this side.
+     *
+     * @return a sentence naming the host, the cause and the keepalive settings; empty while the
+     *     connection is up or after {@link #close()}
+     */
+    public Optional<String> lossDescription() {
+        if (closing || isOpen()) {
+            return Optional.empty();
+        }
+        Throwable cause = failure.get();
+        String keepAlive = settings.keepAliveInterval().isZero() ? "keepalive probes are off"
+                : "keepalive: a probe every " + settings.keepAliveInterval().toMillis() + " ms, at most "
+                        + settings.keepAliveMaxMissed() + " unanswered";
+        return Optional.of("the connection to " + settings.address() + " was lost"
+                + (cause == null ? "" : ": " + cause.getMessage()) + " (" + keepAlive + ")");
     }
 
     /** @return whether the connection is up, as far as this side knows */
@@ -186,6 +217,7 @@ public final class SshConnection implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
         lock.lock();
         try {
             if (fileSystem != null) {

@@ -1,9 +1,12 @@
 package dev.claudecode.internal.ssh;
 
+import dev.claudecode.ssh.HostKeyException;
 import dev.claudecode.ssh.SshConnectionException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
@@ -89,14 +92,41 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private SshConnectionException failure(Exception e) {
-        if (hostKeys.lastRefused().isPresent()) {
-            String where = hostKeys.knownHosts().map(Object::toString).orElse("known_hosts");
-            return new SshConnectionException("the host key of " + settings.address() + " (" + hostKeys.lastRefused().get()
-                    + ") is not in " + where + ", or differs from the key recorded there; check it and add it "
-                    + "(for example with ssh-keyscan -p " + settings.port() + " " + settings.host() + ")", e);
+        Optional<HostKeys.Refusal> refusal = hostKeys.lastRefused();
+        if (refusal.isPresent()) {
+            return hostKeyFailure(refusal.get());
         }
         return new SshConnectionException("cannot log in to " + settings.address() + " with public key authentication ("
                 + describeCredentials() + "): " + e.getMessage(), e);
+    }
+
+    // OpenSSH's advice, by case: only a host never met before may be added after checking its
+    // fingerprint; a changed key must never be accepted from the host itself (ssh-keyscan would
+    // fetch the very key under suspicion)
+    private HostKeyException hostKeyFailure(HostKeys.Refusal refusal) {
+        Path knownHosts = hostKeys.knownHosts().orElseThrow();
+        String target = settings.address() + " (" + refusal.presented() + ")";
+        String entryName = settings.port() == 22 ? settings.host() : "[" + settings.host() + "]:" + settings.port();
+        String message = switch (refusal.kind()) {
+            case CHANGED -> "WARNING: the host key of " + settings.address() + " has CHANGED. " + knownHosts
+                    + " records " + refusal.recorded().orElse("another key") + " for it, but the host presented "
+                    + refusal.presented() + ". Someone may be intercepting the connection (a machine in the middle),"
+                    + " or the host was reinstalled. Do not connect until its administrator confirms the new"
+                    + " fingerprint by another channel; only then remove the old entry (ssh-keygen -R '" + entryName
+                    + "' -f " + knownHosts + ") and add the confirmed key";
+            case REVOKED -> "the host key of " + target + " is marked @revoked in " + knownHosts
+                    + "; the host must be given a new key";
+            case UNKNOWN -> refusal.otherTypes().isEmpty()
+                    ? "the host " + target + " is unknown: " + knownHosts + " has no key for " + entryName
+                            + ". Compare the fingerprint with the one its administrator gives (on the host: ssh-keygen"
+                            + " -lf on its public host key), then add the key to known_hosts, for example with ssh-keyscan -p "
+                            + settings.port() + " " + settings.host() + " checked against that fingerprint"
+                    : "the host " + target + " presented a key of a type " + knownHosts + " does not know for "
+                            + entryName + ", which records only " + String.join(", ", refusal.otherTypes())
+                            + " keys for it, and the host did not offer one. That can be an attack: verify the new key"
+                            + " with the host's administrator before adding it to known_hosts";
+        };
+        return new HostKeyException(message, refusal.kind(), refusal.presented(), knownHosts);
     }
 
     private String describeCredentials() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
@@ -17,15 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every Java example in the README compiles against the library as it is. An example is the body
- * of a method: its leading {@code import} lines are kept as imports, and the names the README uses
- * without declaring them ({@code dir}, {@code options}, {@code session}, {@code log}, ...) are
- * fields of the class around it.
+ * Every Java example in the README compiles against the library as it is. An example that declares
+ * a class is a complete program and is compiled as it stands; any other is the body of a method:
+ * its leading {@code import} lines are kept as imports, and the names the README uses without
+ * declaring them ({@code dir}, {@code options}, {@code session}, {@code log}, ...) are fields of
+ * the class around it.
  */
 class ReadmeSnippetsTest {
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("^import [\\w.*]+;\\s*$");
+    private static final Pattern PROGRAM = Pattern.compile("^public (?:final )?class (\\w+)", Pattern.MULTILINE);
 
     /** Every API package, so that an example needs no imports of the library's own types. */
     private static final List<String> WILDCARDS = List.of(
@@ -34,6 +37,7 @@ class ReadmeSnippetsTest {
             "dev.claudecode.message", "dev.claudecode.message.stream", "dev.claudecode.node",
             "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.store", "dev.claudecode.transport",
             "dev.claudecode.usage", "dev.claudecode.ssh", "dev.claudecode.ssh.pool", "dev.claudecode.testkit",
+            "dev.claudecode.observe", "dev.claudecode.opentelemetry", "dev.claudecode.micrometer", "dev.claudecode.spring",
             "java.nio.file", "java.time", "java.util", "java.util.concurrent", "java.util.function",
             "org.junit.jupiter.api", "org.junit.jupiter.api.extension");
 
@@ -44,6 +48,10 @@ class ReadmeSnippetsTest {
                 Session session;
                 String taskId;
                 org.slf4j.Logger log;
+                io.opentelemetry.api.OpenTelemetry openTelemetry;
+                io.micrometer.core.instrument.MeterRegistry meterRegistry;
+                ClaudeCodeSessions sessions;
+                String question;
             """;
 
     @TempDir
@@ -70,6 +78,13 @@ class ReadmeSnippetsTest {
     }
 
     private Path write(String name, String block) throws IOException {
+        Optional<String> program = programName(block);
+        if (program.isPresent()) {
+            Path file = out.resolve("src/" + program.get() + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, block);
+            return file;
+        }
         StringBuilder imports = new StringBuilder();
         StringBuilder body = new StringBuilder();
         boolean leading = true;
@@ -91,6 +106,15 @@ class ReadmeSnippetsTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         return file;
+    }
+
+    /**
+     * @param block a Java example
+     * @return the name of the public class it declares, when it is a complete program
+     */
+    static Optional<String> programName(String block) {
+        Matcher matcher = PROGRAM.matcher(block);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     static List<String> javaBlocks(String markdown) {
@@ -115,6 +139,8 @@ class ReadmeSnippetsTest {
     void theExtractorFindsEveryFencedJavaBlock() {
         String markdown = "text\n```java\nint a = 1;\n```\nmore\n```sh\nls\n```\n```java\nint b = 2;\n```\n";
         assertThat(javaBlocks(markdown)).containsExactly("int a = 1;\n", "int b = 2;\n");
+        assertThat(programName("import a.B;\n\npublic class Hello {\n}\n")).contains("Hello");
+        assertThat(programName("try (var x = y) {\n    class Local {}\n}\n")).isEmpty();
         assertThat(Stream.of("import java.util.List;", "import static x.Y.z;").filter(l -> IMPORT.matcher(l).matches()))
                 .containsExactly("import java.util.List;");
     }

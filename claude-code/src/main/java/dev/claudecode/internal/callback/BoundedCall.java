@@ -7,6 +7,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.claudecode.observe.Observation;
 
 /**
  * Runs user code on a virtual thread of its own while the thread answering the CLI waits for it
@@ -34,7 +35,30 @@ final class BoundedCall {
      */
     static <T> T run(String threadName, Duration timeout, AtomicBoolean cancelled, Callable<T> body)
             throws InterruptedException, TimeoutException, ExecutionException {
-        FutureTask<T> task = new FutureTask<>(body);
+        return run(threadName, timeout, cancelled, Observation.none(), body);
+    }
+
+    /**
+     * Runs {@code body} within an observation, opened on the thread that runs it, and waits for it.
+     *
+     * @param threadName the name of the thread that runs the code
+     * @param timeout how long to wait
+     * @param cancelled set just before the call is abandoned, for code that polls it
+     * @param within the callback's observation, current while the user code runs
+     * @param body the user code
+     * @param <T> what it returns
+     * @return what it returned
+     * @throws InterruptedException when the waiting thread was interrupted (the call is cancelled)
+     * @throws TimeoutException when the deadline passed (the call is cancelled)
+     * @throws ExecutionException wrapping what the user code threw
+     */
+    static <T> T run(String threadName, Duration timeout, AtomicBoolean cancelled, Observation<?> within,
+            Callable<T> body) throws InterruptedException, TimeoutException, ExecutionException {
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try (Observation.Scope scope = within.open()) {
+                return body.call();
+            }
+        });
         Thread.ofVirtual().name(threadName).start(task);
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

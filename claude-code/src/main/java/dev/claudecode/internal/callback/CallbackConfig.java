@@ -6,8 +6,10 @@ import dev.claudecode.hook.HookCallback;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookMatcher;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.observe.Observation;
 import dev.claudecode.permission.CanUseTool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,7 +150,22 @@ public final class CallbackConfig {
      * @return the router; close it with the session
      */
     public CallbackRouter newRouter(Supplier<Optional<String>> sessionId, Supplier<Optional<String>> cwd) {
-        return new CallbackRouter(this, sessionId, cwd);
+        return newRouter(sessionId, cwd, Observers.NONE, toolUseId -> Observation.none());
+    }
+
+    /**
+     * Creates the router that answers the CLI for one session and reports each callback it runs to
+     * the session's observers.
+     *
+     * @param sessionId the session's id once the CLI has reported it, read at each permission prompt
+     * @param cwd the session's working directory, read at each permission prompt
+     * @param observers the session's observers
+     * @param parents finds the operation a callback belongs to
+     * @return the router; close it with the session
+     */
+    public CallbackRouter newRouter(Supplier<Optional<String>> sessionId, Supplier<Optional<String>> cwd,
+            Observers observers, Observers.Parents parents) {
+        return new CallbackRouter(this, sessionId, cwd, observers, parents);
     }
 
     @Override

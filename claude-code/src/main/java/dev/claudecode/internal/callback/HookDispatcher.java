@@ -5,6 +5,7 @@ import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookInput;
 import dev.claudecode.hook.HookOutput;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.observe.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,6 +39,23 @@ final class HookDispatcher {
     }
 
     ObjectNode handle(JsonNode request) throws InterruptedException {
+        return handle(request, Observation.none());
+    }
+
+    /**
+     * @param request a {@code hook_callback} request
+     * @return the hook event of the callback it names, when one is registered under that id
+     */
+    Optional<String> eventOf(JsonNode request) {
+        HookRegistration registration = registrations.get(Json.text(request, "callback_id", ""));
+        return registration == null ? Optional.empty() : Optional.of(registration.event().name());
+    }
+
+    /**
+     * Runs the callback the request names within {@code observation}, which ends with {@code ok}
+     * or fails when the callback throws or times out.
+     */
+    ObjectNode handle(JsonNode request, Observation<String> observation) throws InterruptedException {
         String id = Json.text(request, "callback_id", "");
         HookRegistration registration = registrations.get(id);
         if (registration == null) {
@@ -51,12 +69,15 @@ final class HookDispatcher {
         String what = "hook callback " + id + " (" + registration.event() + ")";
         HookOutput output;
         try {
-            output = BoundedCall.run("claude-code-hook-" + id, timeout, cancelled,
+            output = BoundedCall.run("claude-code-hook-" + id, timeout, cancelled, observation,
                     () -> registration.callback().call(input, toolUseId, context));
+            observation.end("ok");
         } catch (TimeoutException e) {
+            observation.fail(e);
             LOG.warn("the {} did not answer within {}", what, timeout);
             throw new IllegalStateException("the " + what + " did not answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
+            observation.fail(e.getCause());
             LOG.warn("the {} failed", what, e.getCause());
             throw new IllegalStateException("the " + what + " failed: " + PermissionHandler.describe(e.getCause()),
                     e.getCause());

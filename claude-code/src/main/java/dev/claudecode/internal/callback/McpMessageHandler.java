@@ -3,6 +3,7 @@ package dev.claudecode.internal.callback;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.internal.mcp.McpBridge;
 import dev.claudecode.mcp.SdkMcpServer;
+import dev.claudecode.observe.Observation;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Map;
@@ -67,6 +68,14 @@ final class McpMessageHandler implements AutoCloseable {
     }
 
     ObjectNode handle(JsonNode request) throws InterruptedException {
+        return handle(request, Observation.none());
+    }
+
+    /**
+     * Answers an MCP message within {@code observation}, which ends with {@code ok} or {@code
+     * error} (the tool's error result), or fails when the server throws or times out.
+     */
+    ObjectNode handle(JsonNode request, Observation<String> observation) throws InterruptedException {
         String serverName = Json.text(request, "server_name", "");
         CompletableFuture<McpBridge> bridge = bridges.get(serverName);
         if (bridge == null) {
@@ -77,12 +86,15 @@ final class McpMessageHandler implements AutoCloseable {
         JsonNode response;
         try {
             response = BoundedCall.run("claude-code-mcp-" + serverName + "-" + method, timeout, new AtomicBoolean(),
-                    () -> bridge.get().handle(message));
+                    observation, () -> bridge.get().handle(message));
+            observation.end(response.path("result").path("isError").asBoolean(false) || response.has("error") ? "error" : "ok");
         } catch (TimeoutException e) {
+            observation.fail(e);
             LOG.warn("MCP server {} did not answer {} within {}", serverName, method, timeout);
             response = McpBridge.error(message.get("id"), McpSchema.ErrorCodes.INTERNAL_ERROR,
                     "the in-process server did not answer " + method + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
+            observation.fail(e.getCause() instanceof ExecutionException startFailure ? startFailure.getCause() : e.getCause());
             if (e.getCause() instanceof ExecutionException startFailure) {
                 throw new IllegalStateException("in-process MCP server '" + serverName + "' could not be started: "
                         + PermissionHandler.describe(startFailure.getCause()), startFailure.getCause());

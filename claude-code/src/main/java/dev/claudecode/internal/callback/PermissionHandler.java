@@ -1,6 +1,7 @@
 package dev.claudecode.internal.callback;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.observe.Observation;
 import dev.claudecode.permission.CanUseTool;
 import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.permission.ToolPermissionRequest;
@@ -38,23 +39,34 @@ final class PermissionHandler {
     }
 
     ObjectNode handle(JsonNode request) throws InterruptedException {
+        return handle(request, Observation.none());
+    }
+
+    /**
+     * Answers a prompt with the callback, which runs within {@code observation}; the observation
+     * ends with {@code allow} or {@code deny}, or fails when the callback throws or times out.
+     */
+    ObjectNode handle(JsonNode request, Observation<String> observation) throws InterruptedException {
         CanUseTool canUseTool = callback.orElseThrow(() ->
                 new IllegalStateException("this session has no canUseTool callback to answer permission prompts"));
         ToolPermissionRequest permission = decode(request, sessionId.get(), cwd.get());
         PermissionResult result;
         try {
             result = BoundedCall.run("claude-code-permission-" + permission.toolName(), timeout, new AtomicBoolean(),
-                    () -> canUseTool.decide(permission));
+                    observation, () -> canUseTool.decide(permission));
             if (result == null) {
                 result = PermissionResult.deny("The permission callback gave no answer.");
             }
+            observation.end(result instanceof PermissionResult.Allow ? "allow" : "deny");
         } catch (TimeoutException e) {
+            observation.fail(e);
             LOG.warn("the canUseTool callback did not answer for {} within {}; the tool is denied",
                     permission.toolName(), timeout);
             result = PermissionResult.deny("The permission callback did not answer within " + timeout.toSeconds()
                     + " s, so the tool was denied.");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            observation.fail(cause);
             LOG.warn("the canUseTool callback failed for {}; the tool is denied", permission.toolName(), cause);
             result = PermissionResult.deny("The permission callback failed: " + describe(cause));
         }

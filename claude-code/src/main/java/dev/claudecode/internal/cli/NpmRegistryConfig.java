@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Which npm registry to download the CLI from, and the tokens to authenticate to it, found the way
- * a user's own {@code npm} would: explicit option, then {@code npm_config_registry}, then the
- * project's {@code .npmrc}, then the user's {@code ~/.npmrc}, then {@code npm config get registry},
- * then the public registry.
+ * Which npm registry to download the CLI from, and the tokens to authenticate to it: the explicit
+ * option, then {@code npm_config_registry}, then (only when the caller trusts it) the project's
+ * {@code .npmrc}, then the user's {@code ~/.npmrc}, then {@code npm config get registry}, then the
+ * public registry. The project's file is left out unless asked for: a project checked out from
+ * elsewhere must not choose where an executable comes from, nor which secrets go where.
  *
  * @param registry the registry base URI, always ending in {@code /}
  * @param origin where the registry setting came from, for messages
@@ -51,20 +52,21 @@ public record NpmRegistryConfig(URI registry, String origin, Map<String, String>
      *
      * @param explicit a registry given directly, which wins over everything
      * @param environment the environment variables
-     * @param projectDir the directory whose {@code .npmrc} is read first
+     * @param projectDir the directory whose {@code .npmrc} is read first, when the caller trusts it;
+     *     empty to read none
      * @param homeDir the directory of the user's {@code .npmrc}
      * @param npmConfigRegistry asks {@code npm} for its registry setting; consulted only when no file says
      * @return the configuration
      */
-    public static NpmRegistryConfig resolve(Optional<URI> explicit, Map<String, String> environment, Path projectDir,
-            Path homeDir, Supplier<Optional<String>> npmConfigRegistry) {
-        Path projectFile = projectDir.resolve(".npmrc");
+    public static NpmRegistryConfig resolve(Optional<URI> explicit, Map<String, String> environment,
+            Optional<Path> projectDir, Path homeDir, Supplier<Optional<String>> npmConfigRegistry) {
         Path userFile = env(environment, "npm_config_userconfig").map(Path::of).orElse(homeDir.resolve(".npmrc"));
-        Npmrc project = Npmrc.read(projectFile, environment);
-        Npmrc user = Npmrc.read(userFile, environment);
+        // npm's order: the project's file, when read, wins over the user's
+        Map<Path, Npmrc> files = new LinkedHashMap<>();
+        projectDir.map(dir -> dir.resolve(".npmrc")).ifPresent(file -> files.put(file, Npmrc.read(file, environment)));
+        files.putIfAbsent(userFile, Npmrc.read(userFile, environment));
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.putAll(tokens(user));
-        tokens.putAll(tokens(project));
+        List.copyOf(files.values()).reversed().forEach(npmrc -> tokens.putAll(tokens(npmrc)));
 
         if (explicit.isPresent()) {
             return new NpmRegistryConfig(explicit.get(), "the registry option", tokens);
@@ -74,7 +76,7 @@ public record NpmRegistryConfig(URI registry, String origin, Map<String, String>
         if (fromEnv.isPresent()) {
             return new NpmRegistryConfig(fromEnv.get(), "the environment variable npm_config_registry", tokens);
         }
-        for (Map.Entry<Path, Npmrc> file : List.of(Map.entry(projectFile, project), Map.entry(userFile, user))) {
+        for (Map.Entry<Path, Npmrc> file : files.entrySet()) {
             Optional<URI> fromFile = file.getValue().get(SCOPE + ":registry")
                     .or(() -> file.getValue().get("registry")).flatMap(NpmRegistryConfig::parseUri);
             if (fromFile.isPresent()) {
@@ -92,7 +94,8 @@ public record NpmRegistryConfig(URI registry, String origin, Map<String, String>
      * Asks the {@code npm} on the PATH for its registry setting (which also covers its global and
      * built-in config files). Gives up quietly when npm is missing, fails or is slow.
      *
-     * @param directory where to run npm, so that it sees the project's {@code .npmrc}
+     * @param directory where to run npm: npm reads the {@code .npmrc} of the project it finds there,
+     *     so this is the project only when its file is trusted, and else the home directory
      * @return the setting, when npm printed one
      */
     public static Optional<String> npmConfigGetRegistry(Path directory) {

@@ -80,7 +80,8 @@ public final class SessionSummaries {
                 .projectDirectory(file.getParent())
                 .projectPath(projectPath)
                 .modified(attributes.lastModifiedTime().toInstant())
-                .fileSize(window.size());
+                .fileSize(window.size())
+                .archived(ArchiveMark.isArchived(file, sessionId));
         describe(info, head, tail);
 
         TranscriptIndex index = null;
@@ -119,6 +120,7 @@ public final class SessionSummaries {
                 .entrypoint(firstNonNull(entrypoint, latest(tail, null, "entrypoint")))
                 .firstPrompt(firstPrompt.result())
                 .lastPrompt(latest(tail, "last-prompt", "lastPrompt"))
+                .tag(firstNonNull(latest(tail, "tag", "tag"), latest(head, "tag", "tag")))
                 .title(title(head, tail));
     }
 

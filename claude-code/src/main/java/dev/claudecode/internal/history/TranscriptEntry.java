@@ -38,6 +38,15 @@ public record TranscriptEntry(
         PreservedMessages preservedMessages,
         PreservedSegment preservedSegment) {
 
+    /**
+     * @return this record as part of the main conversation: a subagent's own transcript is all
+     *     sidechain records, which are its conversation
+     */
+    public TranscriptEntry asMainChain() {
+        return sidechain ? new TranscriptEntry(line, offset, type, subtype, uuid, parentUuid, logicalParentUuid, false,
+                meta, compactSummary, team, messageId, preservedMessages, preservedSegment) : this;
+    }
+
     /** @return whether this is a {@code user} or {@code assistant} record */
     public boolean isMessage() {
         return "user".equals(type) || "assistant".equals(type);

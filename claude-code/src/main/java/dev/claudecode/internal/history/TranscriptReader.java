@@ -43,7 +43,29 @@ public final class TranscriptReader {
      */
     public static List<SessionMessage> messages(TranscriptSource source, String sessionId, HistoryQuery query)
             throws IOException {
+        return read(source, index(source), sessionId, query);
+    }
+
+    /**
+     * Reads a page of a subagent's conversation from its own transcript, whose records are all
+     * sidechain records.
+     *
+     * @param source the subagent's transcript
+     * @param sessionId the id to report for records that lack one
+     * @param query the page and options
+     * @return the messages, oldest first
+     * @throws IOException when the transcript cannot be read
+     */
+    public static List<SessionMessage> subagentMessages(TranscriptSource source, String sessionId, HistoryQuery query)
+            throws IOException {
         TranscriptIndex index = index(source);
+        TranscriptIndex asMain = new TranscriptIndex(index.entries().stream().map(TranscriptEntry::asMainChain).toList(),
+                index.lastPromptLeaf(), index.lastPromptLine(), index.lines(), index.malformedLines());
+        return read(source, asMain, sessionId, query);
+    }
+
+    private static List<SessionMessage> read(TranscriptSource source, TranscriptIndex index, String sessionId, HistoryQuery query)
+            throws IOException {
         List<TranscriptEntry> chain = ConversationChain.build(index, query.followCompaction());
         List<List<TranscriptEntry>> groups = MessageGroups.group(chain, query.includeMeta());
         return MessageReader.read(source, sessionId, query.page().of(groups));

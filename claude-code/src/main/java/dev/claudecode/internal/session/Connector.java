@@ -11,14 +11,19 @@ import dev.claudecode.internal.control.Await;
 import dev.claudecode.internal.control.ControlRequests;
 import dev.claudecode.internal.control.InitializeRequest;
 import dev.claudecode.internal.control.RuntimeSettings;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
+import dev.claudecode.observe.CliLaunch;
+import dev.claudecode.observe.Observation;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.transport.LaunchSpec;
 import dev.claudecode.transport.Transport;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,6 +120,7 @@ public final class Connector implements TurnScheduler.Driver {
     private final InboundRequestHandler inbound;
     private final RuntimeSettings runtimeSettings;
     private final Events events;
+    private final Observers observers;
     // Extension point: the callback registries (hooks, SDK MCP servers) add their part of the
     // initialize request here; it is rebuilt from options and these at every launch.
     private final List<InitializeRequest.Contribution> initializeContributions = new CopyOnWriteArrayList<>();
@@ -142,6 +148,24 @@ public final class Connector implements TurnScheduler.Driver {
      */
     public Connector(Transport transport, Launcher launcher, ClaudeCodeOptions options, InboundRequestHandler inbound,
             RuntimeSettings runtimeSettings, Events events) {
+        this(transport, launcher, options, inbound, runtimeSettings, events, Observers.NONE);
+    }
+
+    /**
+     * Creates a connector that reports its launches and control requests to the session's observers;
+     * it launches nothing yet.
+     *
+     * @param transport where the CLIs run
+     * @param launcher plans each launch
+     * @param options the session's options
+     * @param inbound answers the control requests of every CLI of the session
+     * @param runtimeSettings the runtime changes that every new CLI gets again
+     * @param events receives what the CLIs report
+     * @param observers the session's observers
+     */
+    public Connector(Transport transport, Launcher launcher, ClaudeCodeOptions options, InboundRequestHandler inbound,
+            RuntimeSettings runtimeSettings, Events events, Observers observers) {
+        this.observers = observers;
         this.transport = transport;
         this.launcher = launcher;
         this.options = options;
@@ -202,9 +226,11 @@ public final class Connector implements TurnScheduler.Driver {
             ensureOpen();
             boolean recovering = !freshNext && launchedOnce && sessionId != null;
             var spec = freshNext ? launcher.fresh() : recovering ? launcher.resume(sessionId) : launcher.initial();
+            CliLaunch.Reason reason = freshNext ? CliLaunch.Reason.RESET
+                    : launchedOnce ? CliLaunch.Reason.RESTART : CliLaunch.Reason.START;
             launching = true;
             try {
-                current = open(spec);
+                current = observedOpen(spec, new CliLaunch(reason, recovering ? Optional.of(sessionId) : Optional.empty()));
                 if (recovering) {
                     // a resume that cannot find its conversation ends in the handshake: see it here, not in the turn
                     Await.answer(current.initialized(), "initialize");
@@ -216,7 +242,7 @@ public final class Connector implements TurnScheduler.Driver {
                 // the CLI died before it wrote the conversation to disk: carry on in a new one
                 LOG.warn("conversation {} was not saved before its CLI stopped; continuing in a new conversation", sessionId);
                 sessionId = null;
-                current = open(launcher.fresh());
+                current = observedOpen(launcher.fresh(), new CliLaunch(CliLaunch.Reason.RESTART, Optional.empty()));
             } finally {
                 launching = false;
             }
@@ -238,11 +264,14 @@ public final class Connector implements TurnScheduler.Driver {
      */
     @Override
     public void start(Turn turn) {
-        LiveConnection current = current();
-        CliConnection connection = current.connection();
-        lastTurn = new TurnOnConnection(turn, connection);
-        connection.write(turn.userLine());
-        options.inactivityTimeout().ifPresent(limit -> InactivityWatchdog.watch(turn, current, limit));
+        // within the turn's observation: a CLI launched for it is reported as part of the turn
+        try (Observation.Scope scope = turn.watch().observation().open()) {
+            LiveConnection current = current();
+            CliConnection connection = current.connection();
+            lastTurn = new TurnOnConnection(turn, connection);
+            connection.write(turn.userLine());
+            options.inactivityTimeout().ifPresent(limit -> InactivityWatchdog.watch(turn, current, limit));
+        }
     }
 
     /**
@@ -286,7 +315,15 @@ public final class Connector implements TurnScheduler.Driver {
     public JsonNode control(ObjectNode request) {
         ensureOpen();
         String subtype = request.path("subtype").asString("");
-        return Await.answer(current().gate().request(request, options.controlTimeout()), subtype);
+        Observation<Void> observation = observers.control(subtype);
+        try (Observation.Scope scope = observation.open()) {
+            JsonNode answer = Await.answer(current().gate().request(request, options.controlTimeout()), subtype);
+            observation.end(null);
+            return answer;
+        } catch (RuntimeException e) {
+            observation.fail(e);
+            throw e;
+        }
     }
 
     /**
@@ -314,8 +351,8 @@ public final class Connector implements TurnScheduler.Driver {
         if (current == null || !current.connection().isAlive()) {
             return Optional.empty();
         }
-        return Optional.of(current.connection().control().request(ControlRequests.interrupt(), timeout)
-                .thenApply(answer -> null));
+        return Optional.of(observers.control("interrupt",
+                current.connection().control().request(ControlRequests.interrupt(), timeout)).thenApply(answer -> null));
     }
 
     /**
@@ -366,6 +403,26 @@ public final class Connector implements TurnScheduler.Driver {
         LiveConnection current = live;
         if (current != null) {
             current.connection().stop(STOP_GRACE);
+        }
+    }
+
+    // The launch within its observation, which ends with the handshake; the observers may add
+    // variables to the CLI's environment (trace context), never over those the options set.
+    private LiveConnection observedOpen(LaunchSpec spec, CliLaunch launch) {
+        if (observers.isEmpty()) {
+            return open(spec);
+        }
+        Observation<Void> observation = observers.cliLaunch(launch);
+        try (Observation.Scope scope = observation.open()) {
+            Map<String, String> environment = new LinkedHashMap<>(observers.cliEnvironment(launch));
+            environment.putAll(spec.environment());
+            LiveConnection opened = open(new LaunchSpec(spec.executable(), spec.arguments(), environment, spec.inherit(),
+                    spec.workingDirectory()));
+            observers.endLaunch(observation, opened.initialized());
+            return opened;
+        } catch (RuntimeException e) {
+            observers.endLaunch(observation, CompletableFuture.failedFuture(e));
+            throw e;
         }
     }
 

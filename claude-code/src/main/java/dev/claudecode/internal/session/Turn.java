@@ -1,6 +1,7 @@
 package dev.claudecode.internal.session;
 
 import dev.claudecode.content.ContentBlock;
+import dev.claudecode.internal.observe.TurnWatch;
 import dev.claudecode.internal.protocol.UserLines;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
@@ -68,6 +69,7 @@ public final class Turn {
     static final int HANDOVER_BATCH = 32;
 
     private final ObjectNode userLine;
+    private final TurnWatch watch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition handedOver = lock.newCondition();
     /** Signalled when the consumer takes the backlog or the turn ends; the reader waits on it. */
@@ -92,7 +94,18 @@ public final class Turn {
      * @param userLine the {@code user} line to write when the turn starts
      */
     public Turn(ObjectNode userLine) {
+        this(userLine, TurnWatch.NONE);
+    }
+
+    /**
+     * Creates a queued turn that the session's observers follow.
+     *
+     * @param userLine the {@code user} line to write when the turn starts
+     * @param watch what reports the turn to the session's observers
+     */
+    public Turn(ObjectNode userLine, TurnWatch watch) {
         this.userLine = userLine;
+        this.watch = watch;
     }
 
     /**
@@ -104,6 +117,23 @@ public final class Turn {
      */
     public static Turn of(List<ContentBlock> content, Optional<String> uuid) {
         return new Turn(UserLines.of(content, uuid));
+    }
+
+    /**
+     * Creates a queued turn for what the user says, followed by the session's observers.
+     *
+     * @param content the turn's content blocks, at least one
+     * @param uuid the uuid the CLI should give the user message, if chosen
+     * @param watch what reports the turn to the session's observers
+     * @return the turn, which writes its {@code user} line when it starts
+     */
+    public static Turn of(List<ContentBlock> content, Optional<String> uuid, TurnWatch watch) {
+        return new Turn(UserLines.of(content, uuid), watch);
+    }
+
+    /** @return what reports this turn to the session's observers */
+    public TurnWatch watch() {
+        return watch;
     }
 
     /** @return the user line this turn writes */
@@ -141,6 +171,7 @@ public final class Turn {
             return;
         }
         boolean last = message instanceof ResultMessage;
+        watch.delivered(message);
         if (last) {
             // before the consumer can see the result: a stream closed right after it must find
             // the turn over, not interrupt a CLI that has already finished
@@ -216,6 +247,7 @@ public final class Turn {
         state = State.DONE;
         add(new Failed(error), true, 0);
         done.countDown();
+        watch.failed(error);
     }
 
     /**

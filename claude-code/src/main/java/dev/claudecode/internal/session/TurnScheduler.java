@@ -4,6 +4,7 @@ import dev.claudecode.message.Message;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -171,13 +172,18 @@ public final class TurnScheduler {
      * @return whether the turn was still queued
      */
     public boolean withdraw(Turn turn) {
+        boolean withdrawn;
         lock.lock();
         try {
             turn.abandon();
-            return queue.removeIf(step -> step instanceof TurnStep t && t.turn() == turn);
+            withdrawn = queue.removeIf(step -> step instanceof TurnStep t && t.turn() == turn);
         } finally {
             lock.unlock();
         }
+        if (withdrawn) {
+            turn.watch().failed(new CancellationException("the turn was withdrawn before it started"));
+        }
+        return withdrawn;
     }
 
     /** Fails every queued and active turn; later submissions fail at once. */

@@ -1,6 +1,7 @@
 package dev.claudecode.internal.store;
 
 import dev.claudecode.history.ProjectDirectories;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.session.SessionPlace;
 import dev.claudecode.message.Message;
 import dev.claudecode.node.Node;
@@ -31,7 +32,7 @@ public final class SessionStoreLink implements AutoCloseable {
     private final TranscriptMirror mirror;
     private volatile Consumer<Message> listener = message -> { };
 
-    private SessionStoreLink(SessionStore store, StoreResume.Prepared prepared, Node node) {
+    private SessionStoreLink(SessionStore store, StoreResume.Prepared prepared, Node node, Observers observers) {
         this.store = store;
         this.launchOptions = prepared.launchOptions();
         this.tempRoot = prepared.tempRoot();
@@ -39,7 +40,7 @@ public final class SessionStoreLink implements AutoCloseable {
         this.projectKey = launchOptions.sessionStoreProjectKey().orElseGet(() -> ProjectDirectories.encode(place.cwd()));
         this.mirror = new TranscriptMirror(store, launchOptions.sessionStoreFlush(),
                 new MirrorKeys(place.configDir(), launchOptions.sessionStoreProjectKey()),
-                error -> listener.accept(error));
+                error -> listener.accept(error), observers);
     }
 
     /**
@@ -51,13 +52,27 @@ public final class SessionStoreLink implements AutoCloseable {
      * @throws dev.claudecode.errors.SessionStoreException when the session to resume cannot be loaded
      */
     public static Optional<SessionStoreLink> open(ClaudeCodeOptions options, Transport transport) {
+        return open(options, transport, Observers.NONE);
+    }
+
+    /**
+     * Links a session to its store, loading a resumed session from it first, and reports each
+     * append to the session's observers.
+     *
+     * @param options the session's options
+     * @param transport where its CLI runs
+     * @param observers the session's observers
+     * @return the link; empty when the options name no store
+     * @throws dev.claudecode.errors.SessionStoreException when the session to resume cannot be loaded
+     */
+    public static Optional<SessionStoreLink> open(ClaudeCodeOptions options, Transport transport, Observers observers) {
         if (options.sessionStore().isEmpty()) {
             return Optional.empty();
         }
         Node node = transport.node();
         StoreResume.Prepared prepared = StoreResume.prepare(options, node);
         try {
-            return Optional.of(new SessionStoreLink(options.sessionStore().get(), prepared, node));
+            return Optional.of(new SessionStoreLink(options.sessionStore().get(), prepared, node, observers));
         } catch (RuntimeException e) {
             prepared.tempRoot().ifPresent(StoreResume::delete);
             throw e;

@@ -99,6 +99,7 @@ public final class StoredTranscripts {
                 .fileSize(0)
                 .gitBranch(text(data, "gitBranch"))
                 .entrypoint(text(data, "entrypoint"))
+                .tag(text(data, "tag"))
                 .build());
     }
 

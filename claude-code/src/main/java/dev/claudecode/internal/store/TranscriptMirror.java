@@ -1,9 +1,11 @@
 package dev.claudecode.internal.store;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.observe.Observers;
 import dev.claudecode.internal.session.SerialExecutor;
 import dev.claudecode.message.Envelope;
 import dev.claudecode.message.MirrorErrorMessage;
+import dev.claudecode.observe.Observation;
 import dev.claudecode.store.SessionKey;
 import dev.claudecode.store.SessionStore;
 import dev.claudecode.store.SessionStoreEntry;
@@ -53,6 +55,7 @@ final class TranscriptMirror {
     }
 
     private final SessionStore store;
+    private final Observers observers;
     private final SessionStoreFlush mode;
     private final MirrorKeys keys;
     private final Consumer<MirrorErrorMessage> errors;
@@ -66,11 +69,22 @@ final class TranscriptMirror {
     private long backlogChars;
 
     TranscriptMirror(SessionStore store, SessionStoreFlush mode, MirrorKeys keys, Consumer<MirrorErrorMessage> errors) {
-        this(store, mode, keys, errors, APPEND_TIMEOUT, BACKOFF);
+        this(store, mode, keys, errors, Observers.NONE);
+    }
+
+    TranscriptMirror(SessionStore store, SessionStoreFlush mode, MirrorKeys keys, Consumer<MirrorErrorMessage> errors,
+            Observers observers) {
+        this(store, mode, keys, errors, APPEND_TIMEOUT, BACKOFF, observers);
     }
 
     TranscriptMirror(SessionStore store, SessionStoreFlush mode, MirrorKeys keys, Consumer<MirrorErrorMessage> errors,
             Duration appendTimeout, List<Duration> backoff) {
+        this(store, mode, keys, errors, appendTimeout, backoff, Observers.NONE);
+    }
+
+    TranscriptMirror(SessionStore store, SessionStoreFlush mode, MirrorKeys keys, Consumer<MirrorErrorMessage> errors,
+            Duration appendTimeout, List<Duration> backoff, Observers observers) {
+        this.observers = observers;
         this.store = store;
         this.mode = mode;
         this.keys = keys;
@@ -202,16 +216,20 @@ final class TranscriptMirror {
         RuntimeException failure = null;
         int attempts = backoff.size() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
+            Observation<Void> observation = observers.storeAppend(key, entries.size());
             try {
                 StoreCalls.call("SessionStore.append(" + key + ")", appendTimeout, () -> {
                     store.append(key, entries);
                     return null;
                 });
+                observation.end(null);
                 return;
             } catch (StoreCalls.TimedOut e) {
+                observation.fail(e);
                 failure = e; // the append may still land: a retry could save the batch twice
                 break;
             } catch (RuntimeException e) {
+                observation.fail(e);
                 failure = e;
                 if (attempt < attempts && !pause(backoff.get(attempt - 1))) {
                     break;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,7 +143,58 @@ class NpmRegistryConfigTest {
                 .isEqualTo(URI.create("https://custom.test/"));
     }
 
+    @Test
+    void anUntrustedProjectNpmrcNamesNeitherTheRegistryNorTokens() throws IOException {
+        Files.writeString(project.resolve(".npmrc"), """
+                registry=https://hostile.test/
+                //hostile.test/:_authToken=${NPM_TOKEN}
+                //from-home.test/:_authToken=planted
+                """);
+
+        NpmRegistryConfig config = NpmRegistryConfig.resolve(Optional.empty(), Map.of("NPM_TOKEN", "t"), Optional.empty(), home, npm);
+
+        assertThat(config.registry()).isEqualTo(URI.create("https://from-home.test/"));
+        assertThat(config.authTokens()).isEmpty();
+    }
+
+    @Test
+    void variablesAreExpandedInCredentialsOnly() throws IOException {
+        Files.delete(project.resolve(".npmrc"));
+        Files.writeString(home.resolve(".npmrc"), """
+                registry=https://r.test/${SECRET}/
+                //${HOST}/:_authToken=${SECRET}
+                //r.test/:_authToken=${SECRET}
+                """);
+
+        NpmRegistryConfig config = resolve(Optional.empty(), Map.of("SECRET", "s3cret", "HOST", "evil.test"));
+
+        assertThat(config.registry()).as("a URL with a variable is unusable, not expanded")
+                .isEqualTo(URI.create("https://from-npm.test/"));
+        assertThat(config.authTokens()).containsEntry("//r.test/", "s3cret").doesNotContainKey("//evil.test/");
+        assertThat(config.authTokenFor(URI.create("https://evil.test/x"))).isEmpty();
+    }
+
+    @Test
+    void theModelApiCredentialsAreNeverExpanded() {
+        for (String variable : List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN")) {
+            Npmrc npmrc = Npmrc.parse("//r.test/:_authToken=${" + variable + "}\n//r.test/:_password=x${" + variable + "}\n",
+                    Map.of(variable, "sk-ant-secret"));
+
+            assertThat(npmrc.values()).containsOnly(Map.entry("//r.test/:_authToken", ""), Map.entry("//r.test/:_password", ""));
+        }
+    }
+
+    @Test
+    void credentialSettingsAreRecognised() {
+        assertThat(Npmrc.isCredential("//r.test/:_authToken")).isTrue();
+        assertThat(Npmrc.isCredential("//r.test/path/:username")).isTrue();
+        assertThat(Npmrc.isCredential("_auth")).isTrue();
+        assertThat(Npmrc.isCredential("registry")).isFalse();
+        assertThat(Npmrc.isCredential("@anthropic-ai:registry")).isFalse();
+        assertThat(Npmrc.isCredential("@scope:_authToken")).as("only //host/ scopes carry credentials").isFalse();
+    }
+
     private NpmRegistryConfig resolve(Optional<URI> explicit, Map<String, String> env) {
-        return NpmRegistryConfig.resolve(explicit, env, project, home, npm);
+        return NpmRegistryConfig.resolve(explicit, env, Optional.of(project), home, npm);
     }
 }
