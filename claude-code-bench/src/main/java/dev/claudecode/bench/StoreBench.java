@@ -352,7 +352,10 @@ final class StoreBench {
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
         stop.set(true);
-        done.await();
+        if (!done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " store: " + done.getCount() + " of " + CONCURRENT_SESSIONS
+                    + " writers were still in an append 60 s after they were told to stop");
+        }
         if (!failures.isEmpty()) {
             throw new IllegalStateException(name + ": appends failed", failures.getFirst());
         }
