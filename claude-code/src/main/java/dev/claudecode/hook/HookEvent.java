@@ -6,10 +6,9 @@ import java.util.Objects;
 /**
  * A point in the CLI's life at which hooks run. A value type rather than an enum so that events
  * added by newer CLI versions can be hooked through {@link #of(String)} without a library
- * release; the constants are the events of CLI 2.1.197, the oldest supported one, all of which
- * accept SDK callback hooks (2.1.332 adds {@code Interrupt}, {@code PreModelSwitch},
- * {@code PostModelSwitch}, {@code DirectoryAdded} and {@code PreSkillShellCommand}, reachable
- * through {@link #of(String)}).
+ * release. The constants are the 35 events of the TypeScript SDK 0.3.336, all of which accept SDK
+ * callback hooks; those without a version in their documentation are in CLI 2.1.197, the oldest
+ * supported one. A CLI that predates an event accepts its registration and never calls it.
  *
  * @param name the event's name on the wire, e.g. {@code PreToolUse}
  */
@@ -37,6 +36,8 @@ public record HookEvent(String name) {
     public static final HookEvent STOP = new HookEvent("Stop");
     /** When a turn ends because of an API error. */
     public static final HookEvent STOP_FAILURE = new HookEvent("StopFailure");
+    /** When a running turn is stopped: an interrupt, a denial that interrupts, a rewind. Since CLI 2.1.335. */
+    public static final HookEvent INTERRUPT = new HookEvent("Interrupt");
     /** When a subagent starts. */
     public static final HookEvent SUBAGENT_START = new HookEvent("SubagentStart");
     /** When a subagent is about to stop. */
@@ -45,6 +46,10 @@ public record HookEvent(String name) {
     public static final HookEvent PRE_COMPACT = new HookEvent("PreCompact");
     /** After the conversation was compacted. */
     public static final HookEvent POST_COMPACT = new HookEvent("PostCompact");
+    /** Before the session's model changes; the hook can allow, deny or ask. Since CLI 2.1.251. */
+    public static final HookEvent PRE_MODEL_SWITCH = new HookEvent("PreModelSwitch");
+    /** After the session's model changed; the hook can add context for the new model. Since CLI 2.1.251. */
+    public static final HookEvent POST_MODEL_SWITCH = new HookEvent("PostModelSwitch");
     /** When a permission prompt would be shown; the hook can decide it. */
     public static final HookEvent PERMISSION_REQUEST = new HookEvent("PermissionRequest");
     /** After a tool use was denied. */
@@ -73,8 +78,15 @@ public record HookEvent(String name) {
     public static final HookEvent CWD_CHANGED = new HookEvent("CwdChanged");
     /** When a watched file changes. */
     public static final HookEvent FILE_CHANGED = new HookEvent("FileChanged");
+    /** When a directory is added to the session's working directories. Since CLI 2.1.219. */
+    public static final HookEvent DIRECTORY_ADDED = new HookEvent("DirectoryAdded");
     /** When assistant text is displayed. */
     public static final HookEvent MESSAGE_DISPLAY = new HookEvent("MessageDisplay");
+    /**
+     * Before a shell command in a skill's or slash command's text runs ({@code !`command`}); the hook
+     * can refuse it. Since CLI 2.1.332.
+     */
+    public static final HookEvent PRE_SKILL_SHELL_COMMAND = new HookEvent("PreSkillShellCommand");
 
     private static final List<HookEvent> KNOWN = List.of(
             PRE_TOOL_USE,
@@ -88,10 +100,13 @@ public record HookEvent(String name) {
             SESSION_END,
             STOP,
             STOP_FAILURE,
+            INTERRUPT,
             SUBAGENT_START,
             SUBAGENT_STOP,
             PRE_COMPACT,
             POST_COMPACT,
+            PRE_MODEL_SWITCH,
+            POST_MODEL_SWITCH,
             PERMISSION_REQUEST,
             PERMISSION_DENIED,
             SETUP,
@@ -106,7 +121,9 @@ public record HookEvent(String name) {
             INSTRUCTIONS_LOADED,
             CWD_CHANGED,
             FILE_CHANGED,
-            MESSAGE_DISPLAY);
+            DIRECTORY_ADDED,
+            MESSAGE_DISPLAY,
+            PRE_SKILL_SHELL_COMMAND);
 
     /**
      * Validates the name.
@@ -136,7 +153,7 @@ public record HookEvent(String name) {
         return new HookEvent(name);
     }
 
-    /** @return the events of the pinned CLI, in the order of its documentation */
+    /** @return the events this library types, in the order of the TypeScript SDK's {@code HOOK_EVENTS} */
     public static List<HookEvent> known() {
         return KNOWN;
     }

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * What a hook callback is told: the fields every event has ({@link Common}) and the event's own,
- * one record per event of the pinned CLI. Events this library does not know arrive as
- * {@link Unknown}; every input keeps the whole JSON in {@link #raw()}.
+ * one record per {@linkplain HookEvent#known() known event}. Events this library does not know
+ * arrive as {@link Unknown}; every input keeps the whole JSON in {@link #raw()}.
  *
  * <pre>{@code
  * HookCallback audit = (input, toolUseId, context) -> {
@@ -114,18 +115,36 @@ public sealed interface HookInput {
     }
 
     /**
+     * The MCP server whose tool a hook is about ({@code mcp_server}).
+     *
+     * @param name the server's name
+     * @param source where its definition came from: {@code sdk}, {@code plugin}, a configuration scope
+     *     such as {@code user} or {@code project}, or a newer value
+     */
+    record McpServer(String name, String source) {
+
+        /** Validates the components. */
+        public McpServer {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
      * A tool is about to run ({@code PreToolUse}).
      *
      * @param common the fields every event has
      * @param toolName the tool, e.g. {@code Bash}
      * @param toolInput the tool's input as plain JSON values
      * @param toolUseId the model's tool use id
+     * @param mcpServer the MCP server of an MCP tool ({@code mcp_server}); empty for other tools
      */
     record PreToolUse(
             Common common,
             String toolName,
             Map<String, Object> toolInput,
-            String toolUseId) implements HookInput {
+            String toolUseId,
+            Optional<McpServer> mcpServer) implements HookInput {
 
         /** Validates and copies the components. */
         public PreToolUse {
@@ -133,6 +152,7 @@ public sealed interface HookInput {
             Objects.requireNonNull(toolName, "toolName");
             toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
+            Objects.requireNonNull(mcpServer, "mcpServer");
         }
 
         @Override
@@ -151,6 +171,7 @@ public sealed interface HookInput {
      *     interrupted, ...}}, for MCP tools the content list); an empty map when the CLI sent none
      * @param toolUseId the model's tool use id
      * @param durationMs how long the tool ran, without prompts and hooks
+     * @param mcpServer the MCP server of an MCP tool ({@code mcp_server}); empty for other tools
      */
     record PostToolUse(
             Common common,
@@ -158,7 +179,8 @@ public sealed interface HookInput {
             Map<String, Object> toolInput,
             Object toolResponse,
             String toolUseId,
-            OptionalLong durationMs) implements HookInput {
+            OptionalLong durationMs,
+            Optional<McpServer> mcpServer) implements HookInput {
 
         /** Validates and copies the components. */
         public PostToolUse {
@@ -168,6 +190,7 @@ public sealed interface HookInput {
             toolResponse = JsonValues.copy(Objects.requireNonNull(toolResponse, "toolResponse"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(durationMs, "durationMs");
+            Objects.requireNonNull(mcpServer, "mcpServer");
         }
 
         @Override
@@ -186,6 +209,7 @@ public sealed interface HookInput {
      * @param error the failure
      * @param interrupt whether the failure is an interruption
      * @param durationMs how long the tool ran
+     * @param mcpServer the MCP server of an MCP tool ({@code mcp_server}); empty for other tools
      */
     record PostToolUseFailure(
             Common common,
@@ -194,7 +218,8 @@ public sealed interface HookInput {
             String toolUseId,
             String error,
             boolean interrupt,
-            OptionalLong durationMs) implements HookInput {
+            OptionalLong durationMs,
+            Optional<McpServer> mcpServer) implements HookInput {
 
         /** Validates and copies the components. */
         public PostToolUseFailure {
@@ -204,6 +229,7 @@ public sealed interface HookInput {
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(durationMs, "durationMs");
+            Objects.requireNonNull(mcpServer, "mcpServer");
         }
 
         @Override
@@ -266,14 +292,21 @@ public sealed interface HookInput {
      * @param common the fields every event has
      * @param prompt the prompt's text
      * @param sessionTitle the session's title, if it has one
+     * @param source who submitted the prompt ({@code source}): {@code user}, {@code sdk}, {@code
+     *     system}, {@code loop_wakeup}, {@code schedule_wakeup} or {@code poll_event}
      */
-    record UserPromptSubmit(Common common, String prompt, Optional<String> sessionTitle) implements HookInput {
+    record UserPromptSubmit(
+            Common common,
+            String prompt,
+            Optional<String> sessionTitle,
+            Optional<String> source) implements HookInput {
 
         /** Validates and copies the components. */
         public UserPromptSubmit {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(sessionTitle, "sessionTitle");
+            Objects.requireNonNull(source, "source");
         }
 
         @Override
@@ -320,15 +353,27 @@ public sealed interface HookInput {
      * A session starts ({@code SessionStart}).
      *
      * @param common the fields every event has
-     * @param source {@code startup}, {@code resume}, {@code clear} or {@code compact}
+     * @param source {@code startup}, {@code resume}, {@code clear}, {@code compact} or {@code fork}
      * @param model the model, if reported
      * @param sessionTitle the session's title, if it has one
+     * @param secondsSinceLastResponse on resume or fork, the seconds since the resumed conversation's
+     *     last response ({@code seconds_since_last_response})
+     * @param contextTokens on resume or fork, the tokens the first request sends again ({@code
+     *     context_tokens})
+     * @param promptCacheLikelyExpired on resume or fork, whether the prompt cache has likely expired, so
+     *     that the first request writes the cache again ({@code prompt_cache_likely_expired})
+     * @param estimatedCacheWriteUsd on resume or fork, the estimated cost in US dollars of writing the
+     *     cache again ({@code estimated_cache_write_usd})
      */
     record SessionStart(
             Common common,
             String source,
             Optional<String> model,
-            Optional<String> sessionTitle) implements HookInput {
+            Optional<String> sessionTitle,
+            OptionalDouble secondsSinceLastResponse,
+            OptionalLong contextTokens,
+            Optional<Boolean> promptCacheLikelyExpired,
+            OptionalDouble estimatedCacheWriteUsd) implements HookInput {
 
         /** Validates and copies the components. */
         public SessionStart {
@@ -336,6 +381,10 @@ public sealed interface HookInput {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(sessionTitle, "sessionTitle");
+            Objects.requireNonNull(secondsSinceLastResponse, "secondsSinceLastResponse");
+            Objects.requireNonNull(contextTokens, "contextTokens");
+            Objects.requireNonNull(promptCacheLikelyExpired, "promptCacheLikelyExpired");
+            Objects.requireNonNull(estimatedCacheWriteUsd, "estimatedCacheWriteUsd");
         }
 
         @Override
@@ -539,12 +588,14 @@ public sealed interface HookInput {
      * @param toolName the tool
      * @param toolInput its input
      * @param permissionSuggestions the changes the CLI proposes
+     * @param mcpServer the MCP server of an MCP tool ({@code mcp_server}); empty for other tools
      */
     record PermissionRequest(
             Common common,
             String toolName,
             Map<String, Object> toolInput,
-            List<PermissionUpdate> permissionSuggestions) implements HookInput {
+            List<PermissionUpdate> permissionSuggestions,
+            Optional<McpServer> mcpServer) implements HookInput {
 
         /** Validates and copies the components. */
         public PermissionRequest {
@@ -552,6 +603,7 @@ public sealed interface HookInput {
             Objects.requireNonNull(toolName, "toolName");
             toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             permissionSuggestions = List.copyOf(Objects.requireNonNull(permissionSuggestions, "permissionSuggestions"));
+            Objects.requireNonNull(mcpServer, "mcpServer");
         }
 
         @Override
@@ -568,13 +620,15 @@ public sealed interface HookInput {
      * @param toolInput its input
      * @param toolUseId the model's tool use id
      * @param reason why it was denied
+     * @param mcpServer the MCP server of an MCP tool ({@code mcp_server}); empty for other tools
      */
     record PermissionDenied(
             Common common,
             String toolName,
             Map<String, Object> toolInput,
             String toolUseId,
-            String reason) implements HookInput {
+            String reason,
+            Optional<McpServer> mcpServer) implements HookInput {
 
         /** Validates and copies the components. */
         public PermissionDenied {
@@ -583,6 +637,7 @@ public sealed interface HookInput {
             toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
             Objects.requireNonNull(toolUseId, "toolUseId");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(mcpServer, "mcpServer");
         }
 
         @Override
@@ -946,6 +1001,198 @@ public sealed interface HookInput {
         @Override
         public HookEvent event() {
             return HookEvent.MESSAGE_DISPLAY;
+        }
+    }
+
+    /**
+     * A running turn was stopped ({@code Interrupt}); the hook only observes. Since CLI 2.1.335,
+     * newer than the pinned CLI.
+     *
+     * @param common the fields every event has
+     * @param source who stopped it: {@code user} (a person, or a client that does not say, such as
+     *     this library's interrupt), {@code session} (another session) or {@code system}
+     * @param reason what stopped it: {@code stop}, {@code permission_denied}, {@code rewind} or
+     *     {@code other}
+     * @param via how the stop arrived, when known: {@code terminal} or {@code client}
+     */
+    record Interrupt(Common common, String source, String reason, Optional<String> via) implements HookInput {
+
+        /** Validates and copies the components. */
+        public Interrupt {
+            Objects.requireNonNull(common, "common");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(via, "via");
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.INTERRUPT;
+        }
+    }
+
+    /**
+     * The session's model is about to change ({@code PreModelSwitch}); answer with {@link
+     * HookSpecificOutput.PreModelSwitch} to allow, deny or ask. Since CLI 2.1.251.
+     *
+     * @param common the fields every event has
+     * @param fromModel the model in use before the switch ({@code from_model})
+     * @param toModel the model after it ({@code to_model})
+     * @param requestedModel what was asked for: an alias such as {@code opus} or a model id; empty for
+     *     the default model ({@code requested_model})
+     * @param source what asked: {@code command} ({@code /model}), {@code picker} or {@code sdk} (a
+     *     {@code set_model} request, as {@code Session.setModel} sends)
+     * @param contextTokens the prompt tokens the next request sends again ({@code context_tokens})
+     * @param promptCacheWarm whether the current model's prompt cache is likely warm, so that the switch
+     *     gives it up ({@code prompt_cache_warm})
+     * @param cacheTtl the cache's lifetime: {@code 5m} or {@code 1h} ({@code cache_ttl})
+     * @param estimatedCacheWriteUsd the estimated cost in US dollars of caching the context again on the
+     *     new model ({@code estimated_cache_write_usd})
+     * @param pricing how that was priced: {@code configured}, {@code catalog} or {@code default}
+     */
+    record PreModelSwitch(
+            Common common,
+            String fromModel,
+            String toModel,
+            Optional<String> requestedModel,
+            String source,
+            long contextTokens,
+            boolean promptCacheWarm,
+            String cacheTtl,
+            double estimatedCacheWriteUsd,
+            String pricing) implements HookInput {
+
+        /** Validates and copies the components. */
+        public PreModelSwitch {
+            Objects.requireNonNull(common, "common");
+            Objects.requireNonNull(fromModel, "fromModel");
+            Objects.requireNonNull(toModel, "toModel");
+            Objects.requireNonNull(requestedModel, "requestedModel");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(cacheTtl, "cacheTtl");
+            Objects.requireNonNull(pricing, "pricing");
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.PRE_MODEL_SWITCH;
+        }
+    }
+
+    /**
+     * The session's model changed ({@code PostModelSwitch}); answer with {@link
+     * HookOutput#additionalContext(HookEvent, String)} to tell the new model something. Since CLI
+     * 2.1.251.
+     *
+     * @param common the fields every event has
+     * @param fromModel the model in use before the switch ({@code from_model})
+     * @param toModel the model after it ({@code to_model})
+     * @param requestedModel what was asked for; empty for the default model ({@code requested_model})
+     * @param source what changed it: {@code command}, {@code picker}, {@code sdk}, {@code auto} (a
+     *     fallback or other automatic change) or {@code resume}
+     * @param contextTokens the prompt tokens the next request sends again ({@code context_tokens})
+     * @param promptCacheWarm whether the previous model's prompt cache was likely warm ({@code
+     *     prompt_cache_warm})
+     * @param cacheTtl the cache's lifetime: {@code 5m} or {@code 1h} ({@code cache_ttl})
+     * @param estimatedCacheWriteUsd the estimated cost in US dollars of caching the context again on the
+     *     new model ({@code estimated_cache_write_usd})
+     * @param pricing how that was priced: {@code configured}, {@code catalog} or {@code default}
+     */
+    record PostModelSwitch(
+            Common common,
+            String fromModel,
+            String toModel,
+            Optional<String> requestedModel,
+            String source,
+            long contextTokens,
+            boolean promptCacheWarm,
+            String cacheTtl,
+            double estimatedCacheWriteUsd,
+            String pricing) implements HookInput {
+
+        /** Validates and copies the components. */
+        public PostModelSwitch {
+            Objects.requireNonNull(common, "common");
+            Objects.requireNonNull(fromModel, "fromModel");
+            Objects.requireNonNull(toModel, "toModel");
+            Objects.requireNonNull(requestedModel, "requestedModel");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(cacheTtl, "cacheTtl");
+            Objects.requireNonNull(pricing, "pricing");
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.POST_MODEL_SWITCH;
+        }
+    }
+
+    /**
+     * A directory was added to the session's working directories ({@code DirectoryAdded}); the hook
+     * only observes. Since CLI 2.1.219.
+     *
+     * @param common the fields every event has
+     * @param directory the directory's absolute path
+     * @param source how it was added: {@code slash_command} ({@code /add-dir}) or {@code
+     *     register_repo_root} (a control request)
+     */
+    record DirectoryAdded(Common common, String directory, String source) implements HookInput {
+
+        /** Validates and copies the components. */
+        public DirectoryAdded {
+            Objects.requireNonNull(common, "common");
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(source, "source");
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.DIRECTORY_ADDED;
+        }
+    }
+
+    /**
+     * A shell command written in a skill's or slash command's text ({@code !`command`}) is about to
+     * run while the text loads ({@code PreSkillShellCommand}); answer with {@link
+     * HookSpecificOutput.PreSkillShellCommand} to refuse it. Since CLI 2.1.332.
+     *
+     * @param common the fields every event has
+     * @param toolName the shell tool that runs it: {@code Bash} or {@code PowerShell}
+     * @param toolInput the tool's input as plain JSON: {@code command}, with arguments filled in
+     * @param toolUseId an id for this command; no tool use in the transcript has it
+     * @param commandName the skill or command whose text holds the shell command
+     * @param commandSource where that skill or command comes from, when known
+     * @param invokedBy who started the load: {@code user} (typed, or sent by a client such as this
+     *     library), {@code claude} (the Skill tool) or {@code other}
+     */
+    record PreSkillShellCommand(
+            Common common,
+            String toolName,
+            Map<String, Object> toolInput,
+            String toolUseId,
+            String commandName,
+            Optional<String> commandSource,
+            String invokedBy) implements HookInput {
+
+        /** Validates and copies the components. */
+        public PreSkillShellCommand {
+            Objects.requireNonNull(common, "common");
+            Objects.requireNonNull(toolName, "toolName");
+            toolInput = JsonValues.copyMap(Objects.requireNonNull(toolInput, "toolInput"));
+            Objects.requireNonNull(toolUseId, "toolUseId");
+            Objects.requireNonNull(commandName, "commandName");
+            Objects.requireNonNull(commandSource, "commandSource");
+            Objects.requireNonNull(invokedBy, "invokedBy");
+        }
+
+        /** @return the shell command, as it would run; empty when the input has none */
+        public String command() {
+            return toolInput.get("command") instanceof String command ? command : "";
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.PRE_SKILL_SHELL_COMMAND;
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param decision approve or block (see {@link HookDecision})
  * @param reason why, for {@code decision}; for a blocking Stop hook the model's feedback
  * @param hookSpecificOutput the output only the hook's event understands
+ * @param terminalSequence a terminal escape sequence for the CLI to write on the hook's behalf, such
+ *     as a desktop notification ({@code terminalSequence}); the CLI keeps only notification and title
+ *     sequences and BEL
  * @param isAsync whether the hook answers that it runs on in the background ({@code async}); all
  *     other parts must then be empty
  * @param asyncTimeout for an async answer, how long the CLI lets it run
@@ -37,6 +40,7 @@ public record HookOutput(
         Optional<HookDecision> decision,
         Optional<String> reason,
         Optional<HookSpecificOutput> hookSpecificOutput,
+        Optional<String> terminalSequence,
         boolean isAsync,
         Optional<Duration> asyncTimeout) {
 
@@ -51,10 +55,11 @@ public record HookOutput(
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(hookSpecificOutput, "hookSpecificOutput");
+        Objects.requireNonNull(terminalSequence, "terminalSequence");
         Objects.requireNonNull(asyncTimeout, "asyncTimeout");
         if (isAsync && (shouldContinue.isPresent() || stopReason.isPresent() || suppressOutput.isPresent()
                 || systemMessage.isPresent() || decision.isPresent() || reason.isPresent()
-                || hookSpecificOutput.isPresent())) {
+                || hookSpecificOutput.isPresent() || terminalSequence.isPresent())) {
             throw new IllegalArgumentException("an async hook answer carries nothing but its timeout");
         }
         if (!isAsync && asyncTimeout.isPresent()) {
@@ -176,6 +181,7 @@ public record HookOutput(
         builder.decision = decision;
         builder.reason = reason;
         builder.hookSpecificOutput = hookSpecificOutput;
+        builder.terminalSequence = terminalSequence;
         builder.async = isAsync;
         builder.asyncTimeout = asyncTimeout;
         return builder;
@@ -191,6 +197,7 @@ public record HookOutput(
         private Optional<HookDecision> decision = Optional.empty();
         private Optional<String> reason = Optional.empty();
         private Optional<HookSpecificOutput> hookSpecificOutput = Optional.empty();
+        private Optional<String> terminalSequence = Optional.empty();
         private boolean async;
         private Optional<Duration> asyncTimeout = Optional.empty();
 
@@ -261,6 +268,16 @@ public record HookOutput(
         }
 
         /**
+         * @param value a terminal escape sequence for the CLI to write, such as a desktop
+         *     notification; null clears it
+         * @return this builder
+         */
+        public Builder terminalSequence(String value) {
+            this.terminalSequence = Optional.ofNullable(value);
+            return this;
+        }
+
+        /**
          * @param value whether the hook goes on in the background
          * @return this builder
          */
@@ -281,7 +298,7 @@ public record HookOutput(
         /** @return the output */
         public HookOutput build() {
             return new HookOutput(shouldContinue, stopReason, suppressOutput, systemMessage, decision, reason,
-                    hookSpecificOutput, async, asyncTimeout);
+                    hookSpecificOutput, terminalSequence, async, asyncTimeout);
         }
     }
 }

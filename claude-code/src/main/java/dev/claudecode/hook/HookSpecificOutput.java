@@ -49,14 +49,34 @@ public sealed interface HookSpecificOutput {
      *
      * @param additionalContext text appended to the tool result for the model
      * @param updatedToolOutput the output the model sees instead of the tool's, as plain JSON
+     * @param classifierContext context for the auto-mode permission classifier, shown beside this tool
+     *     call's result ({@code classifierContext})
+     * @param updatedMcpToolOutput for MCP tools only, the output the model sees instead ({@code
+     *     updatedMCPToolOutput}); {@code updatedToolOutput} works for every tool and is preferred
      */
-    record PostToolUse(Optional<String> additionalContext, Optional<Object> updatedToolOutput)
-            implements HookSpecificOutput {
+    record PostToolUse(
+            Optional<String> additionalContext,
+            Optional<Object> updatedToolOutput,
+            Optional<String> classifierContext,
+            Optional<Object> updatedMcpToolOutput) implements HookSpecificOutput {
 
         /** Validates and copies the components. */
         public PostToolUse {
             Objects.requireNonNull(additionalContext, "additionalContext");
             updatedToolOutput = Objects.requireNonNull(updatedToolOutput, "updatedToolOutput").map(JsonValues::copy);
+            Objects.requireNonNull(classifierContext, "classifierContext");
+            updatedMcpToolOutput = Objects.requireNonNull(updatedMcpToolOutput, "updatedMcpToolOutput")
+                    .map(JsonValues::copy);
+        }
+
+        /**
+         * Context for the model, or a replaced tool output.
+         *
+         * @param additionalContext text appended to the tool result for the model
+         * @param updatedToolOutput the output the model sees instead of the tool's, as plain JSON
+         */
+        public PostToolUse(Optional<String> additionalContext, Optional<Object> updatedToolOutput) {
+            this(additionalContext, updatedToolOutput, Optional.empty(), Optional.empty());
         }
 
         @Override
@@ -70,14 +90,28 @@ public sealed interface HookSpecificOutput {
      *
      * @param additionalContext text added to the prompt for the model
      * @param sessionTitle a title for the session
+     * @param suppressOriginalPrompt with {@link HookDecision#BLOCK}, leave the prompt out of the
+     *     message that says it was blocked ({@code suppressOriginalPrompt})
      */
-    record UserPromptSubmit(Optional<String> additionalContext, Optional<String> sessionTitle)
-            implements HookSpecificOutput {
+    record UserPromptSubmit(
+            Optional<String> additionalContext,
+            Optional<String> sessionTitle,
+            boolean suppressOriginalPrompt) implements HookSpecificOutput {
 
         /** Validates the components. */
         public UserPromptSubmit {
             Objects.requireNonNull(additionalContext, "additionalContext");
             Objects.requireNonNull(sessionTitle, "sessionTitle");
+        }
+
+        /**
+         * Context for the prompt, or a title.
+         *
+         * @param additionalContext text added to the prompt for the model
+         * @param sessionTitle a title for the session
+         */
+        public UserPromptSubmit(Optional<String> additionalContext, Optional<String> sessionTitle) {
+            this(additionalContext, sessionTitle, false);
         }
 
         @Override
@@ -93,12 +127,16 @@ public sealed interface HookSpecificOutput {
      * @param initialUserMessage a user message to start with
      * @param sessionTitle a title for the session
      * @param watchPaths files whose changes fire FileChanged
+     * @param reloadSkills whether the CLI looks for skills and commands again once the SessionStart
+     *     hooks are done, so that skills a hook installed are there in the same session ({@code
+     *     reloadSkills})
      */
     record SessionStart(
             Optional<String> additionalContext,
             Optional<String> initialUserMessage,
             Optional<String> sessionTitle,
-            List<String> watchPaths) implements HookSpecificOutput {
+            List<String> watchPaths,
+            boolean reloadSkills) implements HookSpecificOutput {
 
         /** Validates and copies the components. */
         public SessionStart {
@@ -106,6 +144,22 @@ public sealed interface HookSpecificOutput {
             Objects.requireNonNull(initialUserMessage, "initialUserMessage");
             Objects.requireNonNull(sessionTitle, "sessionTitle");
             watchPaths = List.copyOf(Objects.requireNonNull(watchPaths, "watchPaths"));
+        }
+
+        /**
+         * Context, a first message, a title or files to watch, without reloading skills.
+         *
+         * @param additionalContext text added for the model
+         * @param initialUserMessage a user message to start with
+         * @param sessionTitle a title for the session
+         * @param watchPaths files whose changes fire FileChanged
+         */
+        public SessionStart(
+                Optional<String> additionalContext,
+                Optional<String> initialUserMessage,
+                Optional<String> sessionTitle,
+                List<String> watchPaths) {
+            this(additionalContext, initialUserMessage, sessionTitle, watchPaths, false);
         }
 
         @Override
@@ -148,8 +202,9 @@ public sealed interface HookSpecificOutput {
 
     /**
      * Context for the model, for the events whose only specific output it is: Notification,
-     * PostToolUseFailure, PostToolBatch, Stop, SubagentStart, SubagentStop, Setup and
-     * UserPromptExpansion.
+     * PostToolUseFailure, PostToolBatch, Stop, SubagentStart, SubagentStop, Setup and PostModelSwitch
+     * (the context reaches the new model with its first request); also UserPromptExpansion, which
+     * {@link UserPromptExpansion} answers in full.
      *
      * @param event the event
      * @param additionalContext the text
@@ -230,6 +285,81 @@ public sealed interface HookSpecificOutput {
         @Override
         public HookEvent event() {
             return HookEvent.MESSAGE_DISPLAY;
+        }
+    }
+
+    /**
+     * UserPromptExpansion: add context to the expanded prompt.
+     *
+     * @param additionalContext text added for the model
+     * @param suppressOriginalPrompt with {@link HookDecision#BLOCK}, leave the prompt out of the
+     *     message that says it was blocked ({@code suppressOriginalPrompt})
+     */
+    record UserPromptExpansion(Optional<String> additionalContext, boolean suppressOriginalPrompt)
+            implements HookSpecificOutput {
+
+        /** Validates the components. */
+        public UserPromptExpansion {
+            Objects.requireNonNull(additionalContext, "additionalContext");
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.USER_PROMPT_EXPANSION;
+        }
+    }
+
+    /**
+     * PreModelSwitch: decide a change of the session's model. {@link PermissionDecision#ALLOW} lets it
+     * happen, {@link PermissionDecision#DENY} cancels it, {@link PermissionDecision#ASK} asks the user,
+     * which a session without a terminal refuses; {@link PermissionDecision#DEFER} is not part of
+     * this event's answers. Since CLI 2.1.251.
+     *
+     * @param permissionDecision allow, deny or ask; empty leaves it to the CLI
+     * @param permissionDecisionReason why
+     */
+    record PreModelSwitch(Optional<PermissionDecision> permissionDecision, Optional<String> permissionDecisionReason)
+            implements HookSpecificOutput {
+
+        /** Validates the components. */
+        public PreModelSwitch {
+            Objects.requireNonNull(permissionDecision, "permissionDecision");
+            Objects.requireNonNull(permissionDecisionReason, "permissionDecisionReason");
+            if (permissionDecision.filter(PermissionDecision.DEFER::equals).isPresent()) {
+                throw new IllegalArgumentException("PreModelSwitch answers allow, deny or ask, not defer");
+            }
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.PRE_MODEL_SWITCH;
+        }
+    }
+
+    /**
+     * PreSkillShellCommand: refuse a shell command in a skill's or command's text. {@link
+     * PermissionDecision#ALLOW} adds nothing (the command runs unless another hook refuses it); deny,
+     * ask and defer all keep it from running. Since CLI 2.1.332.
+     *
+     * @param permissionDecision the decision; empty leaves it to the CLI
+     * @param permissionDecisionReason why
+     * @param updatedInput never applied: any value keeps the command from running
+     */
+    record PreSkillShellCommand(
+            Optional<PermissionDecision> permissionDecision,
+            Optional<String> permissionDecisionReason,
+            Optional<Map<String, Object>> updatedInput) implements HookSpecificOutput {
+
+        /** Validates and copies the components. */
+        public PreSkillShellCommand {
+            Objects.requireNonNull(permissionDecision, "permissionDecision");
+            Objects.requireNonNull(permissionDecisionReason, "permissionDecisionReason");
+            updatedInput = Objects.requireNonNull(updatedInput, "updatedInput").map(JsonValues::copyMap);
+        }
+
+        @Override
+        public HookEvent event() {
+            return HookEvent.PRE_SKILL_SHELL_COMMAND;
         }
     }
 

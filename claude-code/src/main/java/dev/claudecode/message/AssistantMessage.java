@@ -1,13 +1,17 @@
 package dev.claudecode.message;
 
+import dev.claudecode.internal.json.JsonValues;
 import dev.claudecode.usage.Usage;
 import dev.claudecode.content.ContentBlock;
 import dev.claudecode.content.ContentBlocks;
 import dev.claudecode.content.ToolUseBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * A message from the model ({@code "type":"assistant"}). While a response streams the CLI writes
@@ -33,6 +37,39 @@ import java.util.Optional;
  *     "server_error"}, {@code "rate_limit"}, {@code "authentication_failed"} or {@code "unknown"}
  * @param requestId the API request id ({@code request_id})
  * @param toolUseMeta display names of MCP tool uses in this message ({@code tool_use_meta})
+ * @param timestamp when this content block finished, as an ISO 8601 text from the CLI's clock, for
+ *     display
+ * @param agentId the subagent that produced this message ({@code agent_id}): the task id of its
+ *     task messages; empty in the main conversation
+ * @param subagentType the agent type of that subagent ({@code subagent_type})
+ * @param taskDescription the description of that subagent's task ({@code task_description})
+ * @param aborted whether an interrupt cut the response off before it finished: no stop reason came
+ *     and the text may end mid-word
+ * @param userMessageUuid the uuid the caller gave the user message this turn answers ({@code
+ *     user_message_uuid}), on the first assistant message after it changes
+ * @param userMessageUuids the uuids of every user message the turn has taken up so far, in order
+ *     ({@code user_message_uuids})
+ * @param resumeReason why this turn continues one a worker restart interrupted ({@code
+ *     resume_reason})
+ * @param resumedFromIncompleteThinking whether this response continued a preceding one cut off in
+ *     its thinking ({@code resumed_from_incomplete_thinking})
+ * @param supersedes the uuids of earlier messages this one replaces, as after a refusal fallback;
+ *     remove those when this arrives
+ * @param thinkingDurationMs how long the model thought, in milliseconds, on a message with
+ *     thinking ({@code thinking_duration_ms})
+ * @param thinkingDisplay how thinking is shown ({@code thinking_display}), such as {@code
+ *     "updates"}
+ * @param isApiErrorMessage whether this is the synthetic message of an API error ({@code
+ *     is_api_error_message})
+ * @param apiErrorStatus on an API error message, the HTTP status ({@code api_error_status})
+ * @param apiErrorType on an API error message, the API's error type ({@code api_error_type}), such
+ *     as {@code "invalid_request_error"}
+ * @param contextUsage on the message that answers {@code /context}, the same report as plain JSON
+ *     ({@code context_usage}): {@code model}, {@code total_tokens}, {@code raw_max_tokens}, {@code
+ *     percentage}, {@code categories}, {@code memory_files}, {@code mcp_tools}, {@code agents},
+ *     {@code skills}
+ * @param usageReport on the message that answers {@code /usage}, the report as plain JSON ({@code
+ *     usage_report}): session totals, the plan's usage and extra-usage spend
  * @param envelope the session id, uuid and JSON of the message
  */
 public record AssistantMessage(
@@ -46,6 +83,23 @@ public record AssistantMessage(
         Optional<String> error,
         Optional<String> requestId,
         List<ToolUseMeta> toolUseMeta,
+        Optional<String> timestamp,
+        Optional<String> agentId,
+        Optional<String> subagentType,
+        Optional<String> taskDescription,
+        boolean aborted,
+        Optional<String> userMessageUuid,
+        List<String> userMessageUuids,
+        Optional<String> resumeReason,
+        boolean resumedFromIncompleteThinking,
+        List<String> supersedes,
+        OptionalLong thinkingDurationMs,
+        Optional<String> thinkingDisplay,
+        boolean isApiErrorMessage,
+        OptionalInt apiErrorStatus,
+        Optional<String> apiErrorType,
+        Optional<Map<String, Object>> contextUsage,
+        Optional<Map<String, Object>> usageReport,
         Envelope envelope)
         implements Message {
 
@@ -67,6 +121,20 @@ public record AssistantMessage(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(requestId, "requestId");
         toolUseMeta = List.copyOf(Objects.requireNonNull(toolUseMeta, "toolUseMeta"));
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(subagentType, "subagentType");
+        Objects.requireNonNull(taskDescription, "taskDescription");
+        Objects.requireNonNull(userMessageUuid, "userMessageUuid");
+        userMessageUuids = List.copyOf(Objects.requireNonNull(userMessageUuids, "userMessageUuids"));
+        Objects.requireNonNull(resumeReason, "resumeReason");
+        supersedes = List.copyOf(Objects.requireNonNull(supersedes, "supersedes"));
+        Objects.requireNonNull(thinkingDurationMs, "thinkingDurationMs");
+        Objects.requireNonNull(thinkingDisplay, "thinkingDisplay");
+        Objects.requireNonNull(apiErrorStatus, "apiErrorStatus");
+        Objects.requireNonNull(apiErrorType, "apiErrorType");
+        contextUsage = Objects.requireNonNull(contextUsage, "contextUsage").map(JsonValues::copyMap);
+        usageReport = Objects.requireNonNull(usageReport, "usageReport").map(JsonValues::copyMap);
         Objects.requireNonNull(envelope, "envelope");
     }
 
@@ -119,6 +187,23 @@ public record AssistantMessage(
         b.error = error;
         b.requestId = requestId;
         b.toolUseMeta = new ArrayList<>(toolUseMeta);
+        b.timestamp = timestamp;
+        b.agentId = agentId;
+        b.subagentType = subagentType;
+        b.taskDescription = taskDescription;
+        b.aborted = aborted;
+        b.userMessageUuid = userMessageUuid;
+        b.userMessageUuids = userMessageUuids;
+        b.resumeReason = resumeReason;
+        b.resumedFromIncompleteThinking = resumedFromIncompleteThinking;
+        b.supersedes = supersedes;
+        b.thinkingDurationMs = thinkingDurationMs;
+        b.thinkingDisplay = thinkingDisplay;
+        b.isApiErrorMessage = isApiErrorMessage;
+        b.apiErrorStatus = apiErrorStatus;
+        b.apiErrorType = apiErrorType;
+        b.contextUsage = contextUsage;
+        b.usageReport = usageReport;
         b.envelope = envelope;
         return b;
     }
@@ -135,6 +220,23 @@ public record AssistantMessage(
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
         private List<ToolUseMeta> toolUseMeta = new ArrayList<>();
+        private Optional<String> timestamp = Optional.empty();
+        private Optional<String> agentId = Optional.empty();
+        private Optional<String> subagentType = Optional.empty();
+        private Optional<String> taskDescription = Optional.empty();
+        private boolean aborted = false;
+        private Optional<String> userMessageUuid = Optional.empty();
+        private List<String> userMessageUuids = List.of();
+        private Optional<String> resumeReason = Optional.empty();
+        private boolean resumedFromIncompleteThinking = false;
+        private List<String> supersedes = List.of();
+        private OptionalLong thinkingDurationMs = OptionalLong.empty();
+        private Optional<String> thinkingDisplay = Optional.empty();
+        private boolean isApiErrorMessage = false;
+        private OptionalInt apiErrorStatus = OptionalInt.empty();
+        private Optional<String> apiErrorType = Optional.empty();
+        private Optional<Map<String, Object>> contextUsage = Optional.empty();
+        private Optional<Map<String, Object>> usageReport = Optional.empty();
 
         private Builder() {
         }
@@ -261,13 +363,203 @@ public record AssistantMessage(
         }
 
         /**
+         * Sets when the content block finished.
+         *
+         * @param timestamp when the content block finished; null for none
+         * @return this builder
+         */
+        public Builder timestamp(String timestamp) {
+            this.timestamp = Optional.ofNullable(timestamp);
+            return this;
+        }
+
+        /**
+         * Sets the subagent that produced the message.
+         *
+         * @param agentId the subagent that produced the message; null for none
+         * @return this builder
+         */
+        public Builder agentId(String agentId) {
+            this.agentId = Optional.ofNullable(agentId);
+            return this;
+        }
+
+        /**
+         * Sets the agent type of the subagent.
+         *
+         * @param subagentType the agent type of the subagent; null for none
+         * @return this builder
+         */
+        public Builder subagentType(String subagentType) {
+            this.subagentType = Optional.ofNullable(subagentType);
+            return this;
+        }
+
+        /**
+         * Sets the description of the subagent's task.
+         *
+         * @param taskDescription the description of the subagent's task; null for none
+         * @return this builder
+         */
+        public Builder taskDescription(String taskDescription) {
+            this.taskDescription = Optional.ofNullable(taskDescription);
+            return this;
+        }
+
+        /**
+         * Sets whether an interrupt cut the response off.
+         *
+         * @param aborted whether an interrupt cut the response off
+         * @return this builder
+         */
+        public Builder aborted(boolean aborted) {
+            this.aborted = aborted;
+            return this;
+        }
+
+        /**
+         * Sets the uuid of the user message the turn answers.
+         *
+         * @param userMessageUuid the uuid of the user message the turn answers; null for none
+         * @return this builder
+         */
+        public Builder userMessageUuid(String userMessageUuid) {
+            this.userMessageUuid = Optional.ofNullable(userMessageUuid);
+            return this;
+        }
+
+        /**
+         * Sets the uuids of the user messages the turn took up.
+         *
+         * @param userMessageUuids the uuids of the user messages the turn took up
+         * @return this builder
+         */
+        public Builder userMessageUuids(List<String> userMessageUuids) {
+            this.userMessageUuids = List.copyOf(userMessageUuids);
+            return this;
+        }
+
+        /**
+         * Sets why the turn continues an interrupted one.
+         *
+         * @param resumeReason why the turn continues an interrupted one; null for none
+         * @return this builder
+         */
+        public Builder resumeReason(String resumeReason) {
+            this.resumeReason = Optional.ofNullable(resumeReason);
+            return this;
+        }
+
+        /**
+         * Sets whether the response continued cut-off thinking.
+         *
+         * @param resumedFromIncompleteThinking whether the response continued cut-off thinking
+         * @return this builder
+         */
+        public Builder resumedFromIncompleteThinking(boolean resumedFromIncompleteThinking) {
+            this.resumedFromIncompleteThinking = resumedFromIncompleteThinking;
+            return this;
+        }
+
+        /**
+         * Sets the uuids of the messages this one replaces.
+         *
+         * @param supersedes the uuids of the messages this one replaces
+         * @return this builder
+         */
+        public Builder supersedes(List<String> supersedes) {
+            this.supersedes = List.copyOf(supersedes);
+            return this;
+        }
+
+        /**
+         * Sets how long the model thought.
+         *
+         * @param thinkingDurationMs how long the model thought
+         * @return this builder
+         */
+        public Builder thinkingDurationMs(long thinkingDurationMs) {
+            this.thinkingDurationMs = OptionalLong.of(thinkingDurationMs);
+            return this;
+        }
+
+        /**
+         * Sets how thinking is shown.
+         *
+         * @param thinkingDisplay how thinking is shown; null for none
+         * @return this builder
+         */
+        public Builder thinkingDisplay(String thinkingDisplay) {
+            this.thinkingDisplay = Optional.ofNullable(thinkingDisplay);
+            return this;
+        }
+
+        /**
+         * Sets whether this is an API error message.
+         *
+         * @param isApiErrorMessage whether this is an API error message
+         * @return this builder
+         */
+        public Builder isApiErrorMessage(boolean isApiErrorMessage) {
+            this.isApiErrorMessage = isApiErrorMessage;
+            return this;
+        }
+
+        /**
+         * Sets the HTTP status of the API error.
+         *
+         * @param apiErrorStatus the HTTP status of the API error
+         * @return this builder
+         */
+        public Builder apiErrorStatus(int apiErrorStatus) {
+            this.apiErrorStatus = OptionalInt.of(apiErrorStatus);
+            return this;
+        }
+
+        /**
+         * Sets the API error type.
+         *
+         * @param apiErrorType the API error type; null for none
+         * @return this builder
+         */
+        public Builder apiErrorType(String apiErrorType) {
+            this.apiErrorType = Optional.ofNullable(apiErrorType);
+            return this;
+        }
+
+        /**
+         * Sets the {@code /context} report.
+         *
+         * @param contextUsage the {@code /context} report; null for none
+         * @return this builder
+         */
+        public Builder contextUsage(Map<String, ?> contextUsage) {
+            this.contextUsage = Optional.ofNullable(contextUsage).map(JsonValues::copyMap);
+            return this;
+        }
+
+        /**
+         * Sets the {@code /usage} report.
+         *
+         * @param usageReport the {@code /usage} report; null for none
+         * @return this builder
+         */
+        public Builder usageReport(Map<String, ?> usageReport) {
+            this.usageReport = Optional.ofNullable(usageReport).map(JsonValues::copyMap);
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message
          */
         public AssistantMessage build() {
-            return new AssistantMessage(messageId, model, content, stopReason, stopSequence, usage,
-                    parentToolUseId, error, requestId, toolUseMeta, envelope);
+            return new AssistantMessage(messageId, model, content, stopReason, stopSequence, usage, parentToolUseId,
+                    error, requestId, toolUseMeta, timestamp, agentId, subagentType, taskDescription, aborted,
+                    userMessageUuid, userMessageUuids, resumeReason, resumedFromIncompleteThinking, supersedes,
+                    thinkingDurationMs, thinkingDisplay, isApiErrorMessage, apiErrorStatus, apiErrorType,
+                    contextUsage, usageReport, envelope);
         }
     }
 }

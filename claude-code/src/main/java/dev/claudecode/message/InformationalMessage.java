@@ -1,5 +1,7 @@
 package dev.claudecode.message;
 
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +15,11 @@ import java.util.Optional;
  * @param preventContinuation whether the turn stops after this message ({@code
  *     prevent_continuation}), as when a hook said {@code continue:false}
  * @param toolUseId the tool use this message is about ({@code tool_use_id})
+ * @param tag a feature tag on a line a caller may treat specially ({@code tag}), such as {@code
+ *     "hook_callback_failed"}
+ * @param promptSubmitOutcome what became of a prompt a hook stopped, as plain JSON ({@code
+ *     prompt_submit_outcome}), such as {@code
+ *     {"kind":"stopped_by_hook","prompt_kept":true,"reason":…}}
  * @param envelope the session id, uuid and JSON of the message
  */
 public record InformationalMessage(
@@ -20,6 +27,8 @@ public record InformationalMessage(
         String level,
         boolean preventContinuation,
         Optional<String> toolUseId,
+        Optional<String> tag,
+        Optional<Map<String, Object>> promptSubmitOutcome,
         Envelope envelope)
         implements SystemMessage {
 
@@ -31,6 +40,8 @@ public record InformationalMessage(
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(toolUseId, "toolUseId");
+        Objects.requireNonNull(tag, "tag");
+        promptSubmitOutcome = Objects.requireNonNull(promptSubmitOutcome, "promptSubmitOutcome").map(JsonValues::copyMap);
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -27,6 +27,22 @@ import java.util.Optional;
  * @param memoryPaths the memory directories by kind ({@code memory_paths}), such as {@code auto}
  * @param betas the API betas enabled
  * @param capabilities protocol capabilities the CLI announces, for feature detection
+ * @param terminalSlashCommands the slash commands bound to a terminal, such as {@code exit}, which
+ *     a remote or phone interface should hide ({@code terminal_slash_commands})
+ * @param pluginErrors the plugins that failed to load, or loaded without a part ({@code
+ *     plugin_errors})
+ * @param fastModeDisabledReason why fast mode is off ({@code fast_mode_disabled_reason}), such as
+ *     {@code "sdk_opt_in_required"}
+ * @param effort the effort level the next request sends ({@code effort}), such as {@code "high"};
+ *     empty when it sends none
+ * @param viewMode {@code "focus"} when the model is told the user sees only each turn's final
+ *     message, else {@code "default"} ({@code view_mode})
+ * @param additionalDirectories the directories the session may use besides its working directory
+ *     ({@code additional_directories})
+ * @param originalCwd the working directory the session started in ({@code original_cwd})
+ * @param sandboxEnabled whether commands run in the sandbox ({@code sandbox_enabled})
+ * @param userMessageUuids the uuids the caller gave the user messages this turn takes up ({@code
+ *     user_message_uuids})
  * @param envelope the session id, uuid and JSON of the message
  */
 public record InitMessage(
@@ -46,6 +62,15 @@ public record InitMessage(
         Map<String, String> memoryPaths,
         List<String> betas,
         List<String> capabilities,
+        List<String> terminalSlashCommands,
+        List<PluginError> pluginErrors,
+        Optional<String> fastModeDisabledReason,
+        Optional<String> effort,
+        Optional<String> viewMode,
+        List<String> additionalDirectories,
+        Optional<String> originalCwd,
+        Optional<Boolean> sandboxEnabled,
+        List<String> userMessageUuids,
         Envelope envelope)
         implements SystemMessage {
 
@@ -73,6 +98,15 @@ public record InitMessage(
         memoryPaths = Map.copyOf(Objects.requireNonNull(memoryPaths, "memoryPaths"));
         betas = List.copyOf(Objects.requireNonNull(betas, "betas"));
         capabilities = List.copyOf(Objects.requireNonNull(capabilities, "capabilities"));
+        terminalSlashCommands = List.copyOf(Objects.requireNonNull(terminalSlashCommands, "terminalSlashCommands"));
+        pluginErrors = List.copyOf(Objects.requireNonNull(pluginErrors, "pluginErrors"));
+        Objects.requireNonNull(fastModeDisabledReason, "fastModeDisabledReason");
+        Objects.requireNonNull(effort, "effort");
+        Objects.requireNonNull(viewMode, "viewMode");
+        additionalDirectories = List.copyOf(Objects.requireNonNull(additionalDirectories, "additionalDirectories"));
+        Objects.requireNonNull(originalCwd, "originalCwd");
+        Objects.requireNonNull(sandboxEnabled, "sandboxEnabled");
+        userMessageUuids = List.copyOf(Objects.requireNonNull(userMessageUuids, "userMessageUuids"));
         Objects.requireNonNull(envelope, "envelope");
     }
 
@@ -113,6 +147,15 @@ public record InitMessage(
         b.memoryPaths = memoryPaths;
         b.betas = betas;
         b.capabilities = capabilities;
+        b.terminalSlashCommands = terminalSlashCommands;
+        b.pluginErrors = pluginErrors;
+        b.fastModeDisabledReason = fastModeDisabledReason;
+        b.effort = effort;
+        b.viewMode = viewMode;
+        b.additionalDirectories = additionalDirectories;
+        b.originalCwd = originalCwd;
+        b.sandboxEnabled = sandboxEnabled;
+        b.userMessageUuids = userMessageUuids;
         b.envelope = envelope;
         return b;
     }
@@ -135,6 +178,15 @@ public record InitMessage(
         private Map<String, String> memoryPaths = Map.of();
         private List<String> betas = List.of();
         private List<String> capabilities = List.of();
+        private List<String> terminalSlashCommands = List.of();
+        private List<PluginError> pluginErrors = List.of();
+        private Optional<String> fastModeDisabledReason = Optional.empty();
+        private Optional<String> effort = Optional.empty();
+        private Optional<String> viewMode = Optional.empty();
+        private List<String> additionalDirectories = List.of();
+        private Optional<String> originalCwd = Optional.empty();
+        private Optional<Boolean> sandboxEnabled = Optional.empty();
+        private List<String> userMessageUuids = List.of();
 
         private Builder() {
         }
@@ -316,13 +368,114 @@ public record InitMessage(
         }
 
         /**
+         * Sets the slash commands bound to a terminal.
+         *
+         * @param terminalSlashCommands the slash commands bound to a terminal
+         * @return this builder
+         */
+        public Builder terminalSlashCommands(List<String> terminalSlashCommands) {
+            this.terminalSlashCommands = List.copyOf(terminalSlashCommands);
+            return this;
+        }
+
+        /**
+         * Sets the plugin load errors.
+         *
+         * @param pluginErrors the plugin load errors
+         * @return this builder
+         */
+        public Builder pluginErrors(List<PluginError> pluginErrors) {
+            this.pluginErrors = List.copyOf(pluginErrors);
+            return this;
+        }
+
+        /**
+         * Sets why fast mode is off.
+         *
+         * @param fastModeDisabledReason why fast mode is off; null for none
+         * @return this builder
+         */
+        public Builder fastModeDisabledReason(String fastModeDisabledReason) {
+            this.fastModeDisabledReason = Optional.ofNullable(fastModeDisabledReason);
+            return this;
+        }
+
+        /**
+         * Sets the effort level of the next request.
+         *
+         * @param effort the effort level of the next request; null for none
+         * @return this builder
+         */
+        public Builder effort(String effort) {
+            this.effort = Optional.ofNullable(effort);
+            return this;
+        }
+
+        /**
+         * Sets the view mode.
+         *
+         * @param viewMode the view mode; null for none
+         * @return this builder
+         */
+        public Builder viewMode(String viewMode) {
+            this.viewMode = Optional.ofNullable(viewMode);
+            return this;
+        }
+
+        /**
+         * Sets the additional directories.
+         *
+         * @param additionalDirectories the additional directories
+         * @return this builder
+         */
+        public Builder additionalDirectories(List<String> additionalDirectories) {
+            this.additionalDirectories = List.copyOf(additionalDirectories);
+            return this;
+        }
+
+        /**
+         * Sets the working directory the session started in.
+         *
+         * @param originalCwd the working directory the session started in; null for none
+         * @return this builder
+         */
+        public Builder originalCwd(String originalCwd) {
+            this.originalCwd = Optional.ofNullable(originalCwd);
+            return this;
+        }
+
+        /**
+         * Sets whether commands run in the sandbox.
+         *
+         * @param sandboxEnabled whether commands run in the sandbox; null for none
+         * @return this builder
+         */
+        public Builder sandboxEnabled(Boolean sandboxEnabled) {
+            this.sandboxEnabled = Optional.ofNullable(sandboxEnabled);
+            return this;
+        }
+
+        /**
+         * Sets the uuids of the user messages the turn takes up.
+         *
+         * @param userMessageUuids the uuids of the user messages the turn takes up
+         * @return this builder
+         */
+        public Builder userMessageUuids(List<String> userMessageUuids) {
+            this.userMessageUuids = List.copyOf(userMessageUuids);
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message
          */
         public InitMessage build() {
-            return new InitMessage(cwd, tools, mcpServers, model, permissionMode, slashCommands, apiKeySource, claudeCodeVersion,
-                    outputStyle, agents, skills, plugins, fastModeState, memoryPaths, betas, capabilities, envelope);
+            return new InitMessage(cwd, tools, mcpServers, model, permissionMode, slashCommands, apiKeySource,
+                    claudeCodeVersion, outputStyle, agents, skills, plugins, fastModeState, memoryPaths, betas,
+                    capabilities, terminalSlashCommands, pluginErrors, fastModeDisabledReason, effort, viewMode,
+                    additionalDirectories, originalCwd, sandboxEnabled, userMessageUuids, envelope);
         }
     }
 
@@ -331,13 +484,26 @@ public record InitMessage(
      *
      * @param name the server name
      * @param status {@code "connected"}, {@code "failed"}, {@code "pending"} or another status
+     * @param source where the server's definition came from ({@code source}): {@code "sdk"}, {@code
+     *     "plugin"} or a configuration scope such as {@code "project"}; empty from CLIs that do not say
      */
-    public record McpServer(String name, String status) {
+    public record McpServer(String name, String status, Optional<String> source) {
 
         /** Validates the components. */
         public McpServer {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /**
+         * A server without a stated source.
+         *
+         * @param name the server name
+         * @param status its connection status
+         */
+        public McpServer(String name, String status) {
+            this(name, status, Optional.empty());
         }
     }
 
@@ -347,14 +513,47 @@ public record InitMessage(
      * @param name the plugin name
      * @param path the plugin's directory
      * @param version the version its manifest declares
+     * @param source where it comes from ({@code source}), such as {@code "<name>@builtin"} for the
+     *     plugins built into the CLI
      */
-    public record Plugin(String name, String path, Optional<String> version) {
+    public record Plugin(String name, String path, Optional<String> version, Optional<String> source) {
 
         /** Validates the components. */
         public Plugin {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /**
+         * A plugin without a stated source.
+         *
+         * @param name the plugin name
+         * @param path the plugin's directory
+         * @param version the version its manifest declares
+         */
+        public Plugin(String name, String path, Optional<String> version) {
+            this(name, path, version, Optional.empty());
+        }
+    }
+
+    /**
+     * A plugin that did not load, or loaded without one of its parts ({@code plugin_errors}).
+     *
+     * @param plugin the plugin
+     * @param type the kind of error
+     * @param message what went wrong
+     * @param path the directory or archive given for a plugin that did not load at all
+     */
+    public record PluginError(String plugin, String type, String message, Optional<String> path) {
+
+        /** Validates the components. */
+        public PluginError {
+            Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(path, "path");
         }
     }
 }

@@ -25,6 +25,10 @@ public sealed interface Message
                 ToolProgressMessage,
                 PromptSuggestionMessage,
                 AuthStatusMessage,
+                CommandLifecycleMessage,
+                ToolUseSummaryMessage,
+                ConversationResetMessage,
+                ActiveGoalMessage,
                 UnknownMessage {
 
     /**

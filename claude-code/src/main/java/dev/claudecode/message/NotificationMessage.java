@@ -1,6 +1,7 @@
 package dev.claudecode.message;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
  * @param priority {@code "low"}, {@code "medium"}, {@code "high"} or {@code "immediate"}; empty
  *     when not sent
  * @param timeoutMs how long to show it, in milliseconds ({@code timeout_ms})
+ * @param color the color to show it in
  * @param envelope the session id, uuid and JSON of the message
  */
 public record NotificationMessage(
@@ -19,6 +21,7 @@ public record NotificationMessage(
         String text,
         String priority,
         OptionalLong timeoutMs,
+        Optional<String> color,
         Envelope envelope)
         implements SystemMessage {
 
@@ -31,6 +34,7 @@ public record NotificationMessage(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(timeoutMs, "timeoutMs");
+        Objects.requireNonNull(color, "color");
         Objects.requireNonNull(envelope, "envelope");
     }
 

@@ -21,6 +21,20 @@ public sealed interface SystemMessage extends Message
                 NotificationMessage,
                 CommandsChangedMessage,
                 MirrorErrorMessage,
+                PermissionDeniedMessage,
+                LocalCommandOutputMessage,
+                SessionStateChangedMessage,
+                SessionTitleChangedMessage,
+                ModelRefusalFallbackMessage,
+                ModelRefusalNoFallbackMessage,
+                BackgroundTasksChangedMessage,
+                FilesPersistedMessage,
+                SessionWritesLostMessage,
+                ControlRequestProgressMessage,
+                PluginInstallMessage,
+                WorkerShuttingDownMessage,
+                MemoryRecallMessage,
+                ElicitationCompleteMessage,
                 UnknownSystemMessage {
 
     /** The wire type of every system message. */

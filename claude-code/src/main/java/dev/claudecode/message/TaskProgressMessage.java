@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param usage what the task has used so far, when reported
  * @param lastToolName the tool it used last ({@code last_tool_name})
  * @param summary a one-line status of the task
+ * @param runId the id of this run of the task ({@code run_id}), the same on all its task messages
+ * @param subagentType the agent type of a subagent task ({@code subagent_type})
  * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskProgressMessage(
@@ -21,6 +23,8 @@ public record TaskProgressMessage(
         Optional<TaskUsage> usage,
         Optional<String> lastToolName,
         Optional<String> summary,
+        Optional<String> runId,
+        Optional<String> subagentType,
         Envelope envelope)
         implements SystemMessage {
 
@@ -35,6 +39,8 @@ public record TaskProgressMessage(
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(lastToolName, "lastToolName");
         Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(subagentType, "subagentType");
         Objects.requireNonNull(envelope, "envelope");
     }
 

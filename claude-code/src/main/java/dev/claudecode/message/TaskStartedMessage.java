@@ -2,6 +2,7 @@ package dev.claudecode.message;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A background task or subagent started ({@code system/task_started}).
@@ -15,6 +16,17 @@ import java.util.Optional;
  *     "general-purpose"}
  * @param prompt what the task was asked
  * @param parentTaskId the task id of the subagent that launched this task ({@code parent_task_id})
+ * @param runId the id of this run of the task ({@code run_id}), shared by all its task messages; a
+ *     resumed task keeps its task id and gets a new run id
+ * @param isBackgrounded whether the task was started in the background rather than with its tool
+ *     call waiting for it ({@code is_backgrounded})
+ * @param spawnDepth how deep a subagent is nested ({@code spawn_depth}): 1 for one the main
+ *     conversation started
+ * @param workflowName the workflow's name, for a {@code "local_workflow"} task ({@code
+ *     workflow_name})
+ * @param skipTranscript whether the task is housekeeping to leave out of a transcript view ({@code
+ *     skip_transcript})
+ * @param ambient whether the task is not activity, to leave out of activity indicators
  * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskStartedMessage(
@@ -25,6 +37,12 @@ public record TaskStartedMessage(
         Optional<String> subagentType,
         Optional<String> prompt,
         Optional<String> parentTaskId,
+        Optional<String> runId,
+        Optional<Boolean> isBackgrounded,
+        OptionalInt spawnDepth,
+        Optional<String> workflowName,
+        boolean skipTranscript,
+        boolean ambient,
         Envelope envelope)
         implements SystemMessage {
 
@@ -43,6 +61,10 @@ public record TaskStartedMessage(
         Objects.requireNonNull(subagentType, "subagentType");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(parentTaskId, "parentTaskId");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(isBackgrounded, "isBackgrounded");
+        Objects.requireNonNull(spawnDepth, "spawnDepth");
+        Objects.requireNonNull(workflowName, "workflowName");
         Objects.requireNonNull(envelope, "envelope");
     }
 
@@ -74,6 +96,12 @@ public record TaskStartedMessage(
         b.subagentType = subagentType;
         b.prompt = prompt;
         b.parentTaskId = parentTaskId;
+        b.runId = runId;
+        b.isBackgrounded = isBackgrounded;
+        b.spawnDepth = spawnDepth;
+        b.workflowName = workflowName;
+        b.skipTranscript = skipTranscript;
+        b.ambient = ambient;
         b.envelope = envelope;
         return b;
     }
@@ -87,6 +115,12 @@ public record TaskStartedMessage(
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> prompt = Optional.empty();
         private Optional<String> parentTaskId = Optional.empty();
+        private Optional<String> runId = Optional.empty();
+        private Optional<Boolean> isBackgrounded = Optional.empty();
+        private OptionalInt spawnDepth = OptionalInt.empty();
+        private Optional<String> workflowName = Optional.empty();
+        private boolean skipTranscript = false;
+        private boolean ambient = false;
 
         private Builder() {
         }
@@ -169,12 +203,79 @@ public record TaskStartedMessage(
         }
 
         /**
+         * Sets the id of this run of the task.
+         *
+         * @param runId the id of this run of the task; null for none
+         * @return this builder
+         */
+        public Builder runId(String runId) {
+            this.runId = Optional.ofNullable(runId);
+            return this;
+        }
+
+        /**
+         * Sets whether the task started in the background.
+         *
+         * @param isBackgrounded whether the task started in the background; null for none
+         * @return this builder
+         */
+        public Builder isBackgrounded(Boolean isBackgrounded) {
+            this.isBackgrounded = Optional.ofNullable(isBackgrounded);
+            return this;
+        }
+
+        /**
+         * Sets how deep the subagent is nested.
+         *
+         * @param spawnDepth how deep the subagent is nested
+         * @return this builder
+         */
+        public Builder spawnDepth(int spawnDepth) {
+            this.spawnDepth = OptionalInt.of(spawnDepth);
+            return this;
+        }
+
+        /**
+         * Sets the workflow's name.
+         *
+         * @param workflowName the workflow's name; null for none
+         * @return this builder
+         */
+        public Builder workflowName(String workflowName) {
+            this.workflowName = Optional.ofNullable(workflowName);
+            return this;
+        }
+
+        /**
+         * Sets whether to leave the task out of a transcript view.
+         *
+         * @param skipTranscript whether to leave the task out of a transcript view
+         * @return this builder
+         */
+        public Builder skipTranscript(boolean skipTranscript) {
+            this.skipTranscript = skipTranscript;
+            return this;
+        }
+
+        /**
+         * Sets whether the task is not activity.
+         *
+         * @param ambient whether the task is not activity
+         * @return this builder
+         */
+        public Builder ambient(boolean ambient) {
+            this.ambient = ambient;
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message
          */
         public TaskStartedMessage build() {
-            return new TaskStartedMessage(taskId, toolUseId, description, taskType, subagentType, prompt, parentTaskId, envelope);
+            return new TaskStartedMessage(taskId, toolUseId, description, taskType, subagentType, prompt,
+                    parentTaskId, runId, isBackgrounded, spawnDepth, workflowName, skipTranscript, ambient, envelope);
         }
     }
 }

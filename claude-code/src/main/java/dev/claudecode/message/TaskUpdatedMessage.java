@@ -11,11 +11,13 @@ import java.util.Optional;
  *
  * @param taskId the task id ({@code task_id})
  * @param patch the changed fields as plain JSON, such as {@code status} and {@code end_time}
+ * @param runId the id of this run of the task ({@code run_id}), the same on all its task messages
  * @param envelope the session id, uuid and JSON of the message
  */
 public record TaskUpdatedMessage(
         String taskId,
         Map<String, Object> patch,
+        Optional<String> runId,
         Envelope envelope)
         implements SystemMessage {
 
@@ -26,6 +28,7 @@ public record TaskUpdatedMessage(
     public TaskUpdatedMessage {
         Objects.requireNonNull(taskId, "taskId");
         patch = JsonValues.copyMap(Objects.requireNonNull(patch, "patch"));
+        Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(envelope, "envelope");
     }
 

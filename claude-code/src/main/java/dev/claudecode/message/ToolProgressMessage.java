@@ -1,5 +1,7 @@
 package dev.claudecode.message;
 
+import dev.claudecode.internal.json.JsonValues;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +13,12 @@ import java.util.Optional;
  * @param parentToolUseId the tool use of the subagent running it ({@code parent_tool_use_id})
  * @param elapsedTimeSeconds how long the tool has run, in seconds ({@code elapsed_time_seconds})
  * @param taskId the background task running the tool ({@code task_id})
+ * @param heartbeat whether this is only a sign of life, without news ({@code heartbeat})
+ * @param subagentType the agent type of the subagent running the tool ({@code subagent_type})
+ * @param description what the tool is doing
+ * @param subagentRetry when a subagent's API call is being retried, the retry as plain JSON
+ *     ({@code subagent_retry}): {@code agent_id}, {@code attempt}, {@code max_retries}, {@code
+ *     retry_delay_ms}, {@code error_status}, {@code error_category}
  * @param envelope the session id, uuid and JSON of the message
  */
 public record ToolProgressMessage(
@@ -19,6 +27,10 @@ public record ToolProgressMessage(
         Optional<String> parentToolUseId,
         double elapsedTimeSeconds,
         Optional<String> taskId,
+        boolean heartbeat,
+        Optional<String> subagentType,
+        Optional<String> description,
+        Optional<Map<String, Object>> subagentRetry,
         Envelope envelope)
         implements Message {
 
@@ -31,6 +43,9 @@ public record ToolProgressMessage(
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(parentToolUseId, "parentToolUseId");
         Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(subagentType, "subagentType");
+        Objects.requireNonNull(description, "description");
+        subagentRetry = Objects.requireNonNull(subagentRetry, "subagentRetry").map(JsonValues::copyMap);
         Objects.requireNonNull(envelope, "envelope");
     }
 

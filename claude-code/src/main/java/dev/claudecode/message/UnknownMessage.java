@@ -3,8 +3,8 @@ package dev.claudecode.message;
 import java.util.Objects;
 
 /**
- * A message of a type this library does not model, kept whole. Newer CLIs add types such as {@code
- * tool_use_summary} or {@code keep_alive}; read their fields from {@link #raw()}.
+ * A message of a type this library does not model, kept whole: newer CLIs add types. Read their
+ * fields from {@link #raw()}.
  *
  * @param type the message's {@code type}; empty when it had none
  * @param envelope the session id, uuid and JSON of the message

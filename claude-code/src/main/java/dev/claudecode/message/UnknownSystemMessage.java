@@ -3,9 +3,8 @@ package dev.claudecode.message;
 import java.util.Objects;
 
 /**
- * A system message of a subtype this library does not model, kept whole. Newer CLIs add subtypes
- * such as {@code session_state_changed} or {@code local_command_output}; read their fields from
- * {@link #raw()}.
+ * A system message of a subtype this library does not model, kept whole: newer CLIs add subtypes.
+ * Read their fields from {@link #raw()}.
  *
  * @param subtype the message's {@code subtype}; empty when it had none
  * @param envelope the session id, uuid and JSON of the message

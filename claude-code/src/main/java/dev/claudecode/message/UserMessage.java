@@ -34,6 +34,17 @@ import java.util.Optional;
  * @param subagentType the agent type, on the prompt of a subagent ({@code subagent_type})
  * @param taskDescription the task description, on the prompt of a subagent ({@code
  *     task_description})
+ * @param agentId the subagent that produced this message ({@code agent_id}); empty in the main
+ *     conversation
+ * @param origin where the message came from, when not from the caller ({@code origin})
+ * @param priority how urgently a queued message runs ({@code priority}): {@code "now"}, {@code
+ *     "next"} or {@code "later"}
+ * @param shouldQuery false when the message was only added to the conversation, to be merged into
+ *     the next one that starts a turn ({@code shouldQuery})
+ * @param clientComposed whether the caller composed the message from content the user did not
+ *     type, so that the CLI took its text as written ({@code client_composed})
+ * @param toolResultMeta how the permission of each tool use whose result this message carries was
+ *     decided ({@code tool_result_meta})
  * @param envelope the session id, uuid and JSON of the message
  */
 public record UserMessage(
@@ -46,6 +57,12 @@ public record UserMessage(
         Optional<String> timestamp,
         Optional<String> subagentType,
         Optional<String> taskDescription,
+        Optional<String> agentId,
+        Optional<MessageOrigin> origin,
+        Optional<String> priority,
+        Optional<Boolean> shouldQuery,
+        boolean clientComposed,
+        List<ToolResultMeta> toolResultMeta,
         Envelope envelope)
         implements Message {
 
@@ -64,6 +81,11 @@ public record UserMessage(
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(subagentType, "subagentType");
         Objects.requireNonNull(taskDescription, "taskDescription");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(shouldQuery, "shouldQuery");
+        toolResultMeta = List.copyOf(Objects.requireNonNull(toolResultMeta, "toolResultMeta"));
         Objects.requireNonNull(envelope, "envelope");
     }
 
@@ -115,6 +137,12 @@ public record UserMessage(
         b.timestamp = timestamp;
         b.subagentType = subagentType;
         b.taskDescription = taskDescription;
+        b.agentId = agentId;
+        b.origin = origin;
+        b.priority = priority;
+        b.shouldQuery = shouldQuery;
+        b.clientComposed = clientComposed;
+        b.toolResultMeta = toolResultMeta;
         b.envelope = envelope;
         return b;
     }
@@ -130,6 +158,12 @@ public record UserMessage(
         private Optional<String> timestamp = Optional.empty();
         private Optional<String> subagentType = Optional.empty();
         private Optional<String> taskDescription = Optional.empty();
+        private Optional<String> agentId = Optional.empty();
+        private Optional<MessageOrigin> origin = Optional.empty();
+        private Optional<String> priority = Optional.empty();
+        private Optional<Boolean> shouldQuery = Optional.empty();
+        private boolean clientComposed = false;
+        private List<ToolResultMeta> toolResultMeta = List.of();
 
         private Builder() {
         }
@@ -248,13 +282,80 @@ public record UserMessage(
         }
 
         /**
+         * Sets the subagent that produced the message.
+         *
+         * @param agentId the subagent that produced the message; null for none
+         * @return this builder
+         */
+        public Builder agentId(String agentId) {
+            this.agentId = Optional.ofNullable(agentId);
+            return this;
+        }
+
+        /**
+         * Sets where the message came from.
+         *
+         * @param origin where the message came from; null for none
+         * @return this builder
+         */
+        public Builder origin(MessageOrigin origin) {
+            this.origin = Optional.ofNullable(origin);
+            return this;
+        }
+
+        /**
+         * Sets how urgently the message runs.
+         *
+         * @param priority how urgently the message runs; null for none
+         * @return this builder
+         */
+        public Builder priority(String priority) {
+            this.priority = Optional.ofNullable(priority);
+            return this;
+        }
+
+        /**
+         * Sets whether the message starts a turn.
+         *
+         * @param shouldQuery whether the message starts a turn; null for none
+         * @return this builder
+         */
+        public Builder shouldQuery(Boolean shouldQuery) {
+            this.shouldQuery = Optional.ofNullable(shouldQuery);
+            return this;
+        }
+
+        /**
+         * Sets whether the caller composed the message.
+         *
+         * @param clientComposed whether the caller composed the message
+         * @return this builder
+         */
+        public Builder clientComposed(boolean clientComposed) {
+            this.clientComposed = clientComposed;
+            return this;
+        }
+
+        /**
+         * Sets the permission decisions of the tool results.
+         *
+         * @param toolResultMeta the permission decisions of the tool results
+         * @return this builder
+         */
+        public Builder toolResultMeta(List<ToolResultMeta> toolResultMeta) {
+            this.toolResultMeta = List.copyOf(toolResultMeta);
+            return this;
+        }
+
+        /**
          * Builds the message.
          *
          * @return the message
          */
         public UserMessage build() {
             return new UserMessage(content, textContent, parentToolUseId, toolUseResult, isReplay, isSynthetic,
-                    timestamp, subagentType, taskDescription, envelope);
+                    timestamp, subagentType, taskDescription, agentId, origin, priority, shouldQuery, clientComposed,
+                    toolResultMeta, envelope);
         }
     }
 }

@@ -35,12 +35,51 @@
  * as {@link dev.claudecode.message.UnknownMessage} and {@link
  * dev.claudecode.message.UnknownSystemMessage} rather than failing.
  *
+ * <p>Every message kind the TypeScript Agent SDK 0.3.336 declares has its record, as have the two
+ * that CLI 2.1.332 writes beyond them. The kinds added since CLI 2.1.197, with the version that
+ * added each (the first CLI whose SDK declared it):
+ *
+ * <ul>
+ *   <li>{@link dev.claudecode.message.ToolUseSummaryMessage} ({@code tool_use_summary}, 2.1.19),
+ *       {@link dev.claudecode.message.ConversationResetMessage} ({@code conversation_reset}, 2.1.203),
+ *       {@link dev.claudecode.message.ActiveGoalMessage} ({@code active_goal}, 2.1.203) and {@link
+ *       dev.claudecode.message.CommandLifecycleMessage} ({@code command_lifecycle}, sent to SDK
+ *       clients by 2.1.332);
+ *   <li>system subtypes: {@link dev.claudecode.message.FilesPersistedMessage} (2.1.23), {@link
+ *       dev.claudecode.message.LocalCommandOutputMessage} (2.1.63), {@link
+ *       dev.claudecode.message.ElicitationCompleteMessage} (2.1.63), {@link
+ *       dev.claudecode.message.SessionStateChangedMessage} (2.1.83), {@link
+ *       dev.claudecode.message.MemoryRecallMessage} (2.1.105), {@link
+ *       dev.claudecode.message.PluginInstallMessage} (2.1.108), {@link
+ *       dev.claudecode.message.PermissionDeniedMessage} (2.1.136), {@link
+ *       dev.claudecode.message.ModelRefusalFallbackMessage} (2.1.170), {@link
+ *       dev.claudecode.message.WorkerShuttingDownMessage} (2.1.178), {@link
+ *       dev.claudecode.message.ModelRefusalNoFallbackMessage} (2.1.193), {@link
+ *       dev.claudecode.message.BackgroundTasksChangedMessage} (2.1.203, listing {@link
+ *       dev.claudecode.message.BackgroundTask}s), {@link
+ *       dev.claudecode.message.ControlRequestProgressMessage} (2.1.203), {@link
+ *       dev.claudecode.message.SessionTitleChangedMessage} (2.1.307) and {@link
+ *       dev.claudecode.message.SessionWritesLostMessage} (2.1.317); {@link
+ *       dev.claudecode.message.MirrorErrorMessage} is made by the session itself;
+ *   <li>parts of known messages: {@link dev.claudecode.message.MessageOrigin} (where a turn or user
+ *       message came from) and {@link dev.claudecode.message.ToolResultMeta} (how a tool use's
+ *       permission was decided).
+ * </ul>
+ *
+ * <p>A CLI older than a kind simply never writes it. Fields newer CLIs added to the known kinds are
+ * typed accessors too, empty where the CLI did not send them: on results the uuids of the caller's
+ * messages a turn answered, the number of turns still queued, the result's index and why a start-up
+ * failed; on assistant messages the subagent, whether an interrupt cut the message off and the
+ * {@code /context} report; on task messages the run id and whether the task runs in the
+ * background.
+ *
  * <p>Messages are made by the library's decoder. To build one in code, for example to test a
  * handler, use the builder of the wide records ({@link dev.claudecode.message.ResultMessage#builder()},
  * {@link dev.claudecode.message.AssistantMessage#builder()}, {@link
  * dev.claudecode.message.UserMessage#builder()}, {@link dev.claudecode.message.InitMessage#builder()},
  * {@link dev.claudecode.message.TaskStartedMessage#builder()}, {@link
- * dev.claudecode.message.HookResponseMessage#builder()}): their canonical constructors gain a
+ * dev.claudecode.message.HookResponseMessage#builder()}, {@link
+ * dev.claudecode.message.ModelRefusalFallbackMessage#builder()}): their canonical constructors gain a
  * parameter whenever the CLI adds a field, builders do not.
  *
  * <pre>{@code

@@ -14,11 +14,16 @@ class HookTypesTest {
     private static final HookCallback NOTHING = (input, toolUseId, context) -> HookOutput.empty();
 
     @Test
-    void theEventsOfThePinnedCliAreKnown() {
-        assertThat(HookEvent.known()).hasSize(30).doesNotHaveDuplicates();
-        assertThat(HookEvent.known()).extracting(HookEvent::name).contains("PreToolUse", "PostToolUse",
-                "PostToolUseFailure", "UserPromptSubmit", "Stop", "SubagentStart", "SubagentStop", "PreCompact",
-                "Notification", "PermissionRequest", "SessionStart", "SessionEnd");
+    void theEventsOfTheTypeScriptSdkAreKnownInItsOrder() {
+        // HOOK_EVENTS of the TypeScript Agent SDK 0.3.336
+        assertThat(HookEvent.known()).extracting(HookEvent::name).containsExactly("PreToolUse", "PostToolUse",
+                "PostToolUseFailure", "PostToolBatch", "Notification", "UserPromptSubmit", "UserPromptExpansion",
+                "SessionStart", "SessionEnd", "Stop", "StopFailure", "Interrupt", "SubagentStart", "SubagentStop",
+                "PreCompact", "PostCompact", "PreModelSwitch", "PostModelSwitch", "PermissionRequest",
+                "PermissionDenied", "Setup", "TeammateIdle", "TaskCreated", "TaskCompleted", "Elicitation",
+                "ElicitationResult", "ConfigChange", "WorktreeCreate", "WorktreeRemove", "InstructionsLoaded",
+                "CwdChanged", "FileChanged", "DirectoryAdded", "MessageDisplay", "PreSkillShellCommand");
+        assertThat(HookEvent.of("PreSkillShellCommand")).isSameAs(HookEvent.PRE_SKILL_SHELL_COMMAND);
         assertThat(HookEvent.of("Stop")).isSameAs(HookEvent.STOP);
         assertThat(HookEvent.of("Teleport").isKnown()).isFalse();
         assertThat(HookEvent.of("Teleport").name()).isEqualTo("Teleport");

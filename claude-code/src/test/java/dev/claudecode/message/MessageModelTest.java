@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class MessageModelTest {
@@ -92,12 +93,22 @@ class MessageModelTest {
     @Test
     void recordsRejectNullInsteadOfReadingItAsEmpty() {
         assertThatThrownBy(() -> new AssistantMessage("m", "x", List.of(), null, Optional.empty(), Usage.EMPTY,
-                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Envelope.EMPTY))
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), false, Optional.empty(), List.of(), Optional.empty(), false,
+                        List.of(), OptionalLong.empty(), Optional.empty(), false, OptionalInt.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Envelope.EMPTY))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("stopReason");
-        assertThatThrownBy(() -> new TaskUpdatedMessage("k", null, Envelope.EMPTY))
+        assertThatThrownBy(() -> new TaskUpdatedMessage("k", null, Optional.empty(), Envelope.EMPTY))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("patch");
+        assertThatThrownBy(() -> new PermissionDeniedMessage("Bash", "t", null, Optional.empty(), Optional.empty(), "m",
+                        Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("agentId");
+        assertThatThrownBy(() -> new BackgroundTasksChangedMessage(null, Envelope.EMPTY))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("tasks");
         assertThatThrownBy(() -> new PromptSuggestionMessage("s", null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("envelope");
@@ -122,8 +133,8 @@ class MessageModelTest {
     @Test
     void smallValueHelpers() {
         assertThat(new Usage(1, 2, 3, 4, Optional.empty(), Map.of()).totalInputTokens()).isEqualTo(8);
-        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), Envelope.EMPTY);
+        TaskUpdatedMessage updated = new TaskUpdatedMessage("k", Map.of("status", 5), Optional.empty(), Envelope.EMPTY);
         assertThat(updated.status()).isEmpty();
-        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), Envelope.EMPTY).status()).contains("killed");
+        assertThat(new TaskUpdatedMessage("k", Map.of("status", "killed"), Optional.empty(), Envelope.EMPTY).status()).contains("killed");
     }
 }

@@ -42,7 +42,7 @@ public final class ModelBackend implements AutoCloseable {
         }
         FakeClaudeApi api = FakeClaudeApi.builder()
                 .defaultReply(OfflineModel.reply())
-                .sessionTitle(StandInModel.TITLE)
+                .sideReply(OfflineModel.sideReply())
                 .start();
         variables.putAll(api.environment());
         configDir.ifPresent(dir -> variables.put("CLAUDE_CONFIG_DIR", dir.toAbsolutePath().toString()));

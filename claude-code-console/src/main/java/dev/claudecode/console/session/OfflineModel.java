@@ -1,6 +1,7 @@
 package dev.claudecode.console.session;
 
 import dev.claudecode.testkit.ApiMessage;
+import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.StandInModel;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class OfflineModel implements Function<RecordedRequest, Reply> {
 
+    private static final String NO_TITLE = "";
     private static final Pattern RUN = Pattern.compile("(?i)\\brun\\s+`([^`]+)`");
 
     private final StandInModel standIn = new StandInModel();
@@ -25,6 +27,18 @@ public final class OfflineModel implements Function<RecordedRequest, Reply> {
     /** @return the offline model as the default reply of a {@link dev.claudecode.testkit.FakeClaudeApi} */
     public static Reply reply() {
         return Reply.from(new OfflineModel());
+    }
+
+    /**
+     * The answers to the CLI's side requests: "OK", and an empty title to the session-title
+     * request, which the CLI takes as no title. The stand-in cannot say what a session is about, and
+     * one canned title would name every session alike; untitled, a session is listed by its first
+     * prompt.
+     *
+     * @return the side reply of a {@link dev.claudecode.testkit.FakeClaudeApi}
+     */
+    public static Function<RecordedRequest, Reply> sideReply() {
+        return FakeClaudeApi.standardSideReply(NO_TITLE);
     }
 
     /** Creates the model. */

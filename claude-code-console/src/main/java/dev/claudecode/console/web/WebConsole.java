@@ -4,6 +4,7 @@ import dev.claudecode.ClaudeCode;
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.SessionStart;
+import dev.claudecode.console.session.ContextBreakdown;
 import dev.claudecode.console.session.LiveSession;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.ToolDecision;
@@ -239,7 +240,7 @@ public final class WebConsole implements AutoCloseable {
         });
         app.get("/api/sessions/{id}/mcp", ctx -> ctx.json(Map.of("servers",
                 find(ctx).live().mcpStatus().stream().map(WebJson::mcpServer).toList())));
-        app.get("/api/sessions/{id}/context", ctx -> ctx.json(WebJson.context(find(ctx).live().contextUsage())));
+        app.get("/api/sessions/{id}/context", ctx -> ctx.json(WebJson.context(ContextBreakdown.of(find(ctx).live().contextUsage()))));
         app.post("/api/sessions/{id}/rewind", ctx -> {
             Map<String, Object> body = body(ctx);
             ctx.json(WebJson.rewind(find(ctx).live().rewindFiles(required(body, "prompt"), Boolean.TRUE.equals(body.get("dryRun")))));

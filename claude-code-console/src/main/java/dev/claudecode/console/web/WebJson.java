@@ -1,8 +1,8 @@
 package dev.claudecode.console.web;
 
-import dev.claudecode.control.ContextUsage;
 import dev.claudecode.control.RewindResult;
 import dev.claudecode.console.session.ConsoleEvent;
+import dev.claudecode.console.session.ContextBreakdown;
 import dev.claudecode.console.session.SessionRow;
 import dev.claudecode.console.session.SessionState;
 import dev.claudecode.console.session.ToolRequest;
@@ -133,14 +133,20 @@ final class WebJson implements JsonMapper {
         return json;
     }
 
-    static Map<String, Object> context(ContextUsage usage) {
+    static Map<String, Object> context(ContextBreakdown breakdown) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("totalTokens", usage.totalTokens());
-        json.put("maxTokens", usage.maxTokens());
-        json.put("percentage", usage.percentage());
-        json.put("model", usage.model());
-        json.put("categories", usage.categories().stream()
-                .map(category -> Map.<String, Object>of("name", category.name(), "tokens", category.tokens())).toList());
+        json.put("model", breakdown.model());
+        json.put("totalTokens", breakdown.totalTokens());
+        json.put("windowTokens", breakdown.windowTokens());
+        json.put("percentage", breakdown.percentage());
+        json.put("categories", breakdown.categories().stream().map(category -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", category.name());
+            row.put("tokens", category.tokens());
+            row.put("kind", category.kind().wireName());
+            row.put("share", category.share());
+            return row;
+        }).toList());
         return json;
     }
 

@@ -23,24 +23,61 @@ async function api(method, path, body) {
   return json;
 }
 
-function showPanel(text, isError) {
-  const panel = $("panel-output");
+// On a narrow screen the session lists sit above the session (style.css says how narrow).
+const narrow = () => window.matchMedia("(max-width: 760px)").matches;
+
+// A session's results (MCP status, context usage, rewind) open in a side panel over the right part
+// of the transcript: the transcript keeps its place and size, the controls and the prompt stay
+// in reach. The close button or Escape closes it.
+function openPanel(title, content, isError) {
+  const panel = $("side-panel");
+  $("side-panel-title").textContent = title;
+  const body = $("side-panel-body");
+  body.className = isError ? "error" : "";
+  body.replaceChildren(...(Array.isArray(content) ? content : [el("p", "", content)]));
   panel.hidden = false;
-  panel.className = isError ? "error" : "";
-  panel.textContent = text;
+  if (narrow()) panel.scrollIntoView({ block: "nearest" });
+  $("side-panel-close").focus({ preventScroll: true });
+}
+
+function closePanel() {
+  $("side-panel").hidden = true;
+}
+
+// Errors show in a bar over the header, until dismissed or the next action succeeds.
+function showError(message) {
+  $("error-text").textContent = message;
+  $("error-bar").hidden = false;
+}
+
+function hideError() {
+  $("error-bar").hidden = true;
 }
 
 async function guarded(action) {
   try {
     await action();
+    hideError();
   } catch (e) {
-    showPanel(e.message, true);
+    showError(e.message);
+  }
+}
+
+// Disables a form's or button's controls while its request runs.
+async function busy(control, action) {
+  const controls = control.tagName === "FORM" ? [...control.elements] : [control];
+  for (const c of controls) c.disabled = true;
+  try {
+    return await action();
+  } finally {
+    for (const c of controls) c.disabled = false;
   }
 }
 
 // ------------------------------------------------------------------ start-up
 
 async function init() {
+  bind();
   const info = await api("GET", "/api/info");
   const badge = $("backend-badge");
   badge.hidden = false;
@@ -52,7 +89,6 @@ async function init() {
     for (const mode of info.permissionModes) select.append(new Option(mode, mode));
   }
   $("history-dir").textContent = info.configDir;
-  bind();
   await Promise.all([loadLive(), loadHistory()]);
 }
 
@@ -62,30 +98,36 @@ function bind() {
   $("prompt").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); guarded(send); }
   });
+  // the new model and mode show in the state bar, the transcript and the live session list
   $("model-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    guarded(async () => {
-      showPanel("switching the model…");
+    guarded(() => busy($("model-form"), async () => {
       await api("POST", sessionPath("/model"), { model: $("model-input").value });
-      showPanel("model: " + $("model-input").value);
-    });
+      await loadLive();
+    }));
   });
   $("mode-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    guarded(async () => {
-      showPanel("switching the permission mode…");
+    guarded(() => busy($("mode-form"), async () => {
       await api("POST", sessionPath("/mode"), { mode: $("mode-select").value });
-      showPanel("permission mode: " + $("mode-select").value);
-    });
+      await loadLive();
+    }));
   });
   $("interrupt").addEventListener("click", () => guarded(() => api("POST", sessionPath("/interrupt"))));
   $("clear").addEventListener("click", () => guarded(() => api("POST", sessionPath("/clear"))));
-  $("mcp-button").addEventListener("click", () => guarded(showMcp));
-  $("context-button").addEventListener("click", () => guarded(showContext));
+  $("mcp-button").addEventListener("click", () => guarded(() => busy($("mcp-button"), showMcp)));
+  $("context-button").addEventListener("click", () => guarded(() => busy($("context-button"), showContext)));
   $("rewind-form").addEventListener("submit", (e) => { e.preventDefault(); guarded(rewind); });
   $("close-session").addEventListener("click", () => guarded(closeSession));
   $("history-refresh").addEventListener("click", () => guarded(loadHistory));
   $("resume").addEventListener("click", () => guarded(() => newSession(state.historyId)));
+  $("side-panel-close").addEventListener("click", closePanel);
+  $("error-close").addEventListener("click", hideError);
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    if (!$("side-panel").hidden) closePanel();
+    else hideError();
+  });
 }
 
 function sessionPath(suffix) {
@@ -103,7 +145,8 @@ async function loadLive() {
     const item = el("li", session.id === state.sessionId ? "selected" : "");
     item.dataset.id = session.id;
     item.append(el("span", "title", session.id + " · " + (session.state.model || "default model")));
-    item.append(el("span", "meta", (session.state.sessionId || "new conversation") + (session.busy ? " · working" : "")));
+    item.append(el("span", "meta", (session.state.sessionId || "new conversation") + " · "
+      + (session.state.permissionMode || "default") + (session.busy ? " · working" : "")));
     item.addEventListener("click", () => open(session.id));
     list.append(item);
   }
@@ -134,7 +177,7 @@ function open(id) {
   $("transcript").replaceChildren();
   $("permissions").replaceChildren();
   resetRewindChoices();
-  $("panel-output").hidden = true;
+  closePanel();
   for (const item of $("live-sessions").children) item.classList.toggle("selected", item.dataset.id === id);
   const events = new EventSource("/api/sessions/" + encodeURIComponent(id) + "/events");
   events.addEventListener("console", (e) => render(JSON.parse(e.data)));
@@ -143,13 +186,15 @@ function open(id) {
     events.addEventListener(kind, (e) => { events.close(); note(JSON.parse(e.data).message, true); });
   }
   state.events = events;
-  $("prompt").focus();
+  if (narrow()) $("session-view").scrollIntoView({ block: "start" });
+  $("prompt").focus({ preventScroll: true });
 }
 
 async function closeSession() {
   await api("DELETE", sessionPath(""));
   if (state.events) state.events.close();
   state.sessionId = null;
+  closePanel();
   $("session-view").hidden = true;
   $("welcome").hidden = false;
   await loadLive();
@@ -230,6 +275,7 @@ function render(event) {
       $("state-session").textContent = event.state.sessionId || "new";
       $("state-model").textContent = event.state.model || "default";
       $("state-mode").textContent = event.state.permissionMode || "default";
+      loadLive().catch(() => {});
       break;
     case "notice":
     case "api_retry":
@@ -275,31 +321,66 @@ function askPermission(request) {
 
 async function showMcp() {
   const result = await api("GET", sessionPath("/mcp"));
-  showPanel(result.servers.length === 0 ? "no MCP servers"
-    : result.servers.map((s) => s.name + "  " + s.status + (s.error ? "  " + s.error : "")
-      + (s.tools.length ? "  tools: " + s.tools.join(", ") : "")).join("\n"));
+  if (result.servers.length === 0) {
+    openPanel("MCP status", "no MCP servers");
+    return;
+  }
+  const list = el("ul", "mcp-servers");
+  for (const server of result.servers) {
+    const item = el("li", "mcp-server");
+    item.append(el("b", "", server.name), " ", el("span", "status " + server.status, server.status));
+    if (server.error) item.append(el("div", "error", server.error));
+    item.append(el("div", "muted", server.tools.length ? "tools: " + server.tools.join(", ") : "no tools"));
+    list.append(item);
+  }
+  openPanel("MCP status", [list]);
 }
 
+// The numbers and names the CLI reports (get_context_usage), laid out as its /context shows them:
+// the tokens in use of the window, then the categories in use (they add up to it), the free space
+// and the autocompact buffer; deferred tools are not in the context yet.
 async function showContext() {
   const usage = await api("GET", sessionPath("/context"));
-  const lines = ["context: " + usage.totalTokens.toLocaleString("en") + " of " + usage.maxTokens.toLocaleString("en")
-    + " tokens (" + Math.round(usage.percentage) + "%) · " + usage.model];
-  for (const category of usage.categories) lines.push("  " + category.name + ": " + category.tokens.toLocaleString("en"));
-  showPanel(lines.join("\n"));
+  const number = (n) => n.toLocaleString("en");
+  const total = el("p", "context-total");
+  total.append(el("b", "", number(usage.totalTokens)), " / " + number(usage.windowTokens) + " tokens (",
+    el("b", "", usage.percentage), ")");
+  const meter = el("meter", "context-meter");
+  meter.min = 0;
+  meter.max = usage.windowTokens || 1;
+  meter.value = usage.totalTokens;
+  const content = [el("p", "context-model", usage.model), total, meter];
+  const table = (caption, rows) => {
+    const node = el("table", "context-categories");
+    node.append(el("caption", "", caption));
+    for (const category of rows) {
+      const row = el("tr", "kind-" + category.kind);
+      row.dataset.kind = category.kind;
+      row.append(el("th", "", category.name), el("td", "tokens", number(category.tokens)), el("td", "share", category.share));
+      node.append(row);
+    }
+    return node;
+  };
+  content.push(table("Estimated tokens by category", usage.categories.filter((c) => c.kind !== "deferred")));
+  const deferred = usage.categories.filter((c) => c.kind === "deferred");
+  if (deferred.length) content.push(table("Loaded on demand (not counted)", deferred));
+  openPanel("Context usage", content);
 }
 
 async function rewind() {
   const prompt = $("rewind-prompt").value;
   if (!prompt) throw new Error("choose the prompt whose earlier files to restore");
   const dryRun = $("rewind-dry").checked;
-  const result = await api("POST", sessionPath("/rewind"), { prompt, dryRun });
+  const result = await busy($("rewind-form"), () => api("POST", sessionPath("/rewind"), { prompt, dryRun }));
   if (!result.canRewind) {
-    showPanel("cannot rewind: " + (result.error || "no checkpoint"), true);
+    openPanel("Rewind files", "cannot rewind: " + (result.error || "no checkpoint"), true);
   } else if (dryRun) {
-    showPanel("would change " + result.filesChanged.length + " file(s), +" + (result.insertions || 0) + " -"
-      + (result.deletions || 0) + "\n" + result.filesChanged.join("\n"));
+    const files = el("ul", "files");
+    for (const file of result.filesChanged) files.append(el("li", "", file));
+    openPanel("Rewind files (dry run)", [el("p", "", "would change " + result.filesChanged.length + " file(s), +"
+      + (result.insertions || 0) + " -" + (result.deletions || 0)), files]);
   } else {
-    showPanel("files restored to their state before prompt #" + prompt);
+    openPanel("Rewind files", "files restored to their state before prompt #" + prompt);
   }
 }
 
@@ -313,9 +394,10 @@ async function loadHistory() {
   for (const session of result.sessions) {
     const item = el("li", "history-row");
     item.dataset.id = session.sessionId;
-    item.append(el("span", "title", session.title));
-    item.append(el("span", "meta", new Date(session.modified).toLocaleString() + " · "
-      + (session.messages === null ? "?" : session.messages) + " messages · " + session.sessionId.slice(0, 8)));
+    const title = item.appendChild(el("span", "title", session.title));
+    title.title = session.title;
+    item.append(el("span", "meta", [new Date(session.modified).toLocaleString(),
+      ...(session.messages === null ? [] : [session.messages + " messages"]), session.sessionId.slice(0, 8)].join(" · ")));
     item.addEventListener("click", () => guarded(() => showHistory(session.sessionId)));
     list.append(item);
   }
@@ -324,7 +406,7 @@ async function loadHistory() {
 async function showHistory(id) {
   const result = await api("GET", "/api/history/" + encodeURIComponent(id));
   state.historyId = id;
-  $("panel-output").hidden = true;
+  closePanel();
   $("welcome").hidden = true;
   $("session-view").hidden = true;
   $("history-view").hidden = false;
@@ -337,4 +419,4 @@ async function showHistory(id) {
   }
 }
 
-init().catch((e) => showPanel("the console did not start: " + e.message, true));
+init().catch((e) => showError("the console did not start: " + e.message));

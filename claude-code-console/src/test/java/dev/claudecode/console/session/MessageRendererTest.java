@@ -91,7 +91,7 @@ class MessageRendererTest {
 
     private static StreamEventMessage delta(String text) {
         return new StreamEventMessage(new ContentBlockDelta(0, new TextDelta(text)), Optional.empty(), OptionalLong.empty(),
-                Envelope.EMPTY);
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Envelope.EMPTY);
     }
 
     private static AssistantMessage assistant(dev.claudecode.content.ContentBlock block) {

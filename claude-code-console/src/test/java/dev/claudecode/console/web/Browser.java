@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,6 +64,52 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+    }
+
+    /**
+     * Makes the page this many CSS pixels wide and high, and checks that it is.
+     *
+     * @param width the viewport's width
+     * @param height the viewport's height
+     */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        // the window's size is the viewport's in headless Chromium; corrected once if the platform adds a frame
+        long innerWidth = number("return window.innerWidth");
+        long innerHeight = number("return window.innerHeight");
+        if (innerWidth != width || innerHeight != height) {
+            driver.manage().window().setSize(new Dimension(2 * width - (int) innerWidth, 2 * height - (int) innerHeight));
+        }
+        if (number("return window.innerWidth") != width) {
+            throw new IllegalStateException("the viewport is " + number("return window.innerWidth") + " px wide, not " + width);
+        }
+    }
+
+    /** The box of an element as the page lays it out, in CSS pixels relative to the viewport. */
+    record Box(double left, double top, double width, double height) {
+        double right() {
+            return left + width;
+        }
+    }
+
+    /**
+     * @param css a selector of the element
+     * @return the element's layout box ({@code getBoundingClientRect})
+     */
+    Box box(String css) {
+        Object value = driver.executeScript("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + " return [r.left, r.top, r.width, r.height];", css);
+        List<?> numbers = (List<?>) value;
+        return new Box(((Number) numbers.get(0)).doubleValue(), ((Number) numbers.get(1)).doubleValue(),
+                ((Number) numbers.get(2)).doubleValue(), ((Number) numbers.get(3)).doubleValue());
+    }
+
+    /**
+     * @param script JavaScript that returns a number
+     * @return the number
+     */
+    long number(String script) {
+        return ((Number) driver.executeScript(script)).longValue();
     }
 
     /** Keeps what the page shows as a PNG test artifact. */

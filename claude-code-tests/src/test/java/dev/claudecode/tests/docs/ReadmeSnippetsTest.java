@@ -38,7 +38,7 @@ class ReadmeSnippetsTest {
             "dev.claudecode.options", "dev.claudecode.permission", "dev.claudecode.store", "dev.claudecode.transport",
             "dev.claudecode.usage", "dev.claudecode.ssh", "dev.claudecode.ssh.pool", "dev.claudecode.testkit",
             "dev.claudecode.observe", "dev.claudecode.opentelemetry", "dev.claudecode.micrometer", "dev.claudecode.spring",
-            "java.nio.file", "java.time", "java.util", "java.util.concurrent", "java.util.function",
+            "java.net", "java.nio.file", "java.time", "java.util", "java.util.concurrent", "java.util.function",
             "org.junit.jupiter.api", "org.junit.jupiter.api.extension");
 
     /** What the examples use without declaring it. */

@@ -7,6 +7,7 @@ import dev.claudecode.permission.PermissionUpdate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,12 @@ final class HookFields {
     /** @return the fields of a nested object, e.g. {@code effort} */
     HookFields object(String field) {
         return new HookFields(Fields.object(node, field));
+    }
+
+    /** @return the fields of a nested object, when present and an object */
+    Optional<HookFields> optionalObject(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isObject() ? Optional.of(new HookFields(value)) : Optional.empty();
     }
 
     /** @return a string field, or {@code ""} */
@@ -88,6 +95,21 @@ final class HookFields {
     /** @return a numeric field, when present and a number */
     OptionalLong optionalLong(String field) {
         return Fields.optLong(node, field);
+    }
+
+    /** @return a numeric field as a double, or 0 */
+    double doubleValue(String field) {
+        return Fields.doubleValue(node, field);
+    }
+
+    /** @return a numeric field as a double, when present and a number */
+    OptionalDouble optionalDouble(String field) {
+        return Fields.optDouble(node, field);
+    }
+
+    /** @return a boolean field, when present and a boolean */
+    Optional<Boolean> optionalBool(String field) {
+        return Fields.optBool(node, field);
     }
 
     /** @return the strings of an array field, or an empty list */

@@ -31,6 +31,7 @@ final class HookOutputEncoder {
         output.decision().ifPresent(value -> json.put("decision", value.wireValue()));
         output.systemMessage().ifPresent(value -> json.put("systemMessage", value));
         output.reason().ifPresent(value -> json.put("reason", value));
+        output.terminalSequence().ifPresent(value -> json.put("terminalSequence", value));
         output.hookSpecificOutput().ifPresent(specific -> json.set("hookSpecificOutput", specific(specific)));
         return json;
     }
@@ -48,10 +49,21 @@ final class HookOutputEncoder {
             case HookSpecificOutput.PostToolUse post -> {
                 put(json, "additionalContext", post.additionalContext());
                 post.updatedToolOutput().ifPresent(value -> json.set("updatedToolOutput", Json.toNode(value)));
+                put(json, "classifierContext", post.classifierContext());
+                post.updatedMcpToolOutput().ifPresent(value -> json.set("updatedMCPToolOutput", Json.toNode(value)));
             }
             case HookSpecificOutput.UserPromptSubmit submit -> {
                 put(json, "additionalContext", submit.additionalContext());
                 put(json, "sessionTitle", submit.sessionTitle());
+                if (submit.suppressOriginalPrompt()) {
+                    json.put("suppressOriginalPrompt", true);
+                }
+            }
+            case HookSpecificOutput.UserPromptExpansion expansion -> {
+                put(json, "additionalContext", expansion.additionalContext());
+                if (expansion.suppressOriginalPrompt()) {
+                    json.put("suppressOriginalPrompt", true);
+                }
             }
             case HookSpecificOutput.SessionStart start -> {
                 put(json, "additionalContext", start.additionalContext());
@@ -59,6 +71,9 @@ final class HookOutputEncoder {
                 put(json, "sessionTitle", start.sessionTitle());
                 if (!start.watchPaths().isEmpty()) {
                     json.set("watchPaths", Json.toNode(start.watchPaths()));
+                }
+                if (start.reloadSkills()) {
+                    json.put("reloadSkills", true);
                 }
             }
             case HookSpecificOutput.PermissionRequest request ->
@@ -72,6 +87,15 @@ final class HookOutputEncoder {
             }
             case HookSpecificOutput.WorktreeCreate worktree -> json.put("worktreePath", worktree.worktreePath());
             case HookSpecificOutput.MessageDisplay display -> put(json, "displayContent", display.displayContent());
+            case HookSpecificOutput.PreModelSwitch pre -> {
+                pre.permissionDecision().ifPresent(d -> json.put("permissionDecision", d.wireValue()));
+                put(json, "permissionDecisionReason", pre.permissionDecisionReason());
+            }
+            case HookSpecificOutput.PreSkillShellCommand pre -> {
+                pre.permissionDecision().ifPresent(d -> json.put("permissionDecision", d.wireValue()));
+                put(json, "permissionDecisionReason", pre.permissionDecisionReason());
+                pre.updatedInput().ifPresent(input -> json.set("updatedInput", Json.toNode(input)));
+            }
             case HookSpecificOutput.Raw raw -> {
                 for (Map.Entry<String, Object> field : raw.fields().entrySet()) {
                     if (!field.getKey().equals("hookEventName")) {

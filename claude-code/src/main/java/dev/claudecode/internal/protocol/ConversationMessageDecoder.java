@@ -2,6 +2,8 @@ package dev.claudecode.internal.protocol;
 
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Envelope;
+import dev.claudecode.message.MessageOrigin;
+import dev.claudecode.message.ToolResultMeta;
 import dev.claudecode.message.ToolUseMeta;
 import dev.claudecode.message.UserMessage;
 import java.util.ArrayList;
@@ -38,6 +40,23 @@ final class ConversationMessageDecoder {
                 Fields.optString(m, "error"),
                 Fields.optString(m, "request_id"),
                 toolUseMeta,
+                Fields.optString(m, "timestamp"),
+                Fields.optString(m, "agent_id"),
+                Fields.optString(m, "subagent_type"),
+                Fields.optString(m, "task_description"),
+                Fields.bool(m, "aborted"),
+                Fields.optString(m, "user_message_uuid"),
+                Fields.strings(m, "user_message_uuids"),
+                Fields.optString(m, "resume_reason"),
+                Fields.bool(m, "resumed_from_incomplete_thinking"),
+                Fields.strings(m, "supersedes"),
+                Fields.optLong(m, "thinking_duration_ms"),
+                Fields.optString(m, "thinking_display"),
+                Fields.bool(m, "is_api_error_message"),
+                Fields.optInt(m, "api_error_status"),
+                Fields.optString(m, "api_error_type"),
+                Fields.optMap(m, "context_usage"),
+                Fields.optMap(m, "usage_report"),
                 envelope);
     }
 
@@ -57,6 +76,29 @@ final class ConversationMessageDecoder {
                 Fields.optString(m, "timestamp"),
                 Fields.optString(m, "subagent_type"),
                 Fields.optString(m, "task_description"),
+                Fields.optString(m, "agent_id"),
+                origin(m.get("origin")),
+                Fields.optString(m, "priority"),
+                Fields.optBool(m, "shouldQuery"),
+                Fields.bool(m, "client_composed"),
+                Fields.objects(m, "tool_result_meta", ConversationMessageDecoder::toolResultMeta),
                 envelope);
+    }
+
+    /** Decodes the {@code origin} of a user message or a result; empty unless it is an object with a {@code kind}. */
+    static Optional<MessageOrigin> origin(JsonNode origin) {
+        return origin != null && origin.isObject() && Fields.optString(origin, "kind").isPresent()
+                ? Optional.of(new MessageOrigin(Fields.string(origin, "kind"), Fields.raw(origin)))
+                : Optional.empty();
+    }
+
+    private static ToolResultMeta toolResultMeta(JsonNode meta) {
+        JsonNode decision = Fields.object(meta, "permission_decision");
+        return new ToolResultMeta(
+                Fields.string(meta, "id"),
+                Fields.optString(meta, "non_execution_kind"),
+                Fields.optString(decision, "decision"),
+                Fields.optString(decision, "source"),
+                Fields.optString(decision, "reason_type"));
     }
 }

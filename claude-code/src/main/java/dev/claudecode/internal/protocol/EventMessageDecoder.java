@@ -1,17 +1,23 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.ActiveGoalMessage;
 import dev.claudecode.message.AuthStatusMessage;
+import dev.claudecode.message.CommandLifecycleMessage;
+import dev.claudecode.message.ConversationResetMessage;
 import dev.claudecode.message.Envelope;
 import dev.claudecode.message.PromptSuggestionMessage;
 import dev.claudecode.message.RateLimitEvent;
 import dev.claudecode.message.RateLimitInfo;
 import dev.claudecode.message.ToolProgressMessage;
+import dev.claudecode.message.ToolUseSummaryMessage;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Decodes the top-level messages outside the conversation: {@code rate_limit_event}, {@code
- * tool_progress}, {@code prompt_suggestion} and {@code auth_status}.
+ * tool_progress}, {@code prompt_suggestion}, {@code auth_status}, {@code command_lifecycle}, {@code
+ * tool_use_summary}, {@code conversation_reset} and {@code active_goal}.
  */
 final class EventMessageDecoder {
 
@@ -40,6 +46,10 @@ final class EventMessageDecoder {
                 Fields.optString(m, "parent_tool_use_id"),
                 Fields.doubleValue(m, "elapsed_time_seconds"),
                 Fields.optString(m, "task_id"),
+                Fields.bool(m, "heartbeat"),
+                Fields.optString(m, "subagent_type"),
+                Fields.optString(m, "description"),
+                Fields.optMap(m, "subagent_retry"),
                 envelope);
     }
 
@@ -56,5 +66,45 @@ final class EventMessageDecoder {
                 Fields.strings(m, "output"),
                 Fields.optString(m, "error"),
                 envelope);
+    }
+
+    /** Decodes a {@code command_lifecycle} message. */
+    static CommandLifecycleMessage commandLifecycle(JsonNode m, Envelope envelope) {
+        return new CommandLifecycleMessage(
+                Fields.string(m, "command_uuid"),
+                Fields.string(m, "state"),
+                Fields.optString(m, "wakeup_source"),
+                Fields.optLong(m, "scheduled_for"),
+                envelope);
+    }
+
+    /** Decodes a {@code tool_use_summary} message. */
+    static ToolUseSummaryMessage toolUseSummary(JsonNode m, Envelope envelope) {
+        return new ToolUseSummaryMessage(
+                Fields.string(m, "summary"), Fields.strings(m, "preceding_tool_use_ids"), envelope);
+    }
+
+    /** Decodes a {@code conversation_reset} message. */
+    static ConversationResetMessage conversationReset(JsonNode m, Envelope envelope) {
+        return new ConversationResetMessage(
+                Fields.string(m, "new_conversation_id"),
+                Fields.optString(m, "trigger"),
+                Fields.optString(m, "user_message_uuid"),
+                Fields.optString(m, "timestamp"),
+                envelope);
+    }
+
+    /** Decodes an {@code active_goal} message; {@code value:null} is a cleared goal. */
+    static ActiveGoalMessage activeGoal(JsonNode m, Envelope envelope) {
+        JsonNode value = m.get("value");
+        Optional<ActiveGoalMessage.Goal> goal = value != null && value.isObject()
+                ? Optional.of(new ActiveGoalMessage.Goal(
+                        Fields.string(value, "condition"),
+                        Fields.longValue(value, "iterations"),
+                        Fields.longValue(value, "set_at"),
+                        Fields.longValue(value, "tokens_at_start"),
+                        Fields.optString(value, "last_reason")))
+                : Optional.empty();
+        return new ActiveGoalMessage(goal, envelope);
     }
 }

@@ -89,6 +89,12 @@ public final class Fields {
         return Json.lazyMap(node == null ? null : node.get(field));
     }
 
+    /** @return an object field as a plain map, converted when first read, when present and an object */
+    public static Optional<Map<String, Object>> optMap(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isObject() ? Optional.of(Json.lazyMap(value)) : Optional.empty();
+    }
+
     /** @return any field as a plain value; empty when absent or null */
     public static Optional<Object> value(JsonNode node, String field) {
         return Optional.ofNullable(Json.lazyJava(node == null ? null : node.get(field)));

@@ -1,8 +1,11 @@
 package dev.claudecode.internal.protocol;
 
 import dev.claudecode.errors.ProtocolException;
+import dev.claudecode.message.ActiveGoalMessage;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.AuthStatusMessage;
+import dev.claudecode.message.CommandLifecycleMessage;
+import dev.claudecode.message.ConversationResetMessage;
 import dev.claudecode.message.Envelope;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.PromptSuggestionMessage;
@@ -11,6 +14,7 @@ import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.SystemMessage;
 import dev.claudecode.message.ToolProgressMessage;
+import dev.claudecode.message.ToolUseSummaryMessage;
 import dev.claudecode.message.UnknownMessage;
 import dev.claudecode.message.UserMessage;
 import java.util.Locale;
@@ -35,16 +39,20 @@ public final class MessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageDecoder.class);
 
-    private static final Map<String, BiFunction<JsonNode, Envelope, Message>> BY_TYPE = Map.of(
-            SystemMessage.TYPE, SystemMessageDecoder::decode,
-            AssistantMessage.TYPE, ConversationMessageDecoder::assistant,
-            UserMessage.TYPE, ConversationMessageDecoder::user,
-            ResultMessage.TYPE, ResultMessageDecoder::decode,
-            StreamEventMessage.TYPE, StreamEventDecoder::decode,
-            RateLimitEvent.TYPE, EventMessageDecoder::rateLimit,
-            ToolProgressMessage.TYPE, EventMessageDecoder::toolProgress,
-            PromptSuggestionMessage.TYPE, EventMessageDecoder::promptSuggestion,
-            AuthStatusMessage.TYPE, EventMessageDecoder::authStatus);
+    private static final Map<String, BiFunction<JsonNode, Envelope, Message>> BY_TYPE = Map.ofEntries(
+            Map.entry(SystemMessage.TYPE, SystemMessageDecoder::decode),
+            Map.entry(AssistantMessage.TYPE, ConversationMessageDecoder::assistant),
+            Map.entry(UserMessage.TYPE, ConversationMessageDecoder::user),
+            Map.entry(ResultMessage.TYPE, ResultMessageDecoder::decode),
+            Map.entry(StreamEventMessage.TYPE, StreamEventDecoder::decode),
+            Map.entry(RateLimitEvent.TYPE, EventMessageDecoder::rateLimit),
+            Map.entry(ToolProgressMessage.TYPE, EventMessageDecoder::toolProgress),
+            Map.entry(PromptSuggestionMessage.TYPE, EventMessageDecoder::promptSuggestion),
+            Map.entry(AuthStatusMessage.TYPE, EventMessageDecoder::authStatus),
+            Map.entry(CommandLifecycleMessage.TYPE, EventMessageDecoder::commandLifecycle),
+            Map.entry(ToolUseSummaryMessage.TYPE, EventMessageDecoder::toolUseSummary),
+            Map.entry(ConversationResetMessage.TYPE, EventMessageDecoder::conversationReset),
+            Map.entry(ActiveGoalMessage.TYPE, EventMessageDecoder::activeGoal));
 
     private MessageDecoder() {
     }

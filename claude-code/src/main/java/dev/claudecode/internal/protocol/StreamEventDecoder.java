@@ -49,6 +49,10 @@ final class StreamEventDecoder {
                 event(Fields.object(m, "event")),
                 Fields.optString(m, "parent_tool_use_id"),
                 Fields.optLong(m, "ttft_ms"),
+                Fields.optString(m, "api_message_id"),
+                Fields.optString(m, "user_message_uuid"),
+                Fields.strings(m, "user_message_uuids"),
+                Fields.optString(m, "resume_reason"),
                 envelope);
     }
 

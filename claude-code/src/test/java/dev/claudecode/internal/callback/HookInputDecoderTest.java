@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookInput;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.internal.protocol.GoldenTranscripts;
 import dev.claudecode.internal.protocol.ProtocolRecordings;
 import dev.claudecode.permission.PermissionMode;
 import dev.claudecode.permission.PermissionUpdate;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 class HookInputDecoderTest {
@@ -42,6 +47,24 @@ class HookInputDecoderTest {
                 assertThat(input.raw()).isEqualTo(Json.toMap(raw));
             }
         }
+    }
+
+    @ParameterizedTest(name = "CLI {0}")
+    @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
+    void everyHookInputTheCliSentInAnyRecordingIsTyped(String version) {
+        int inputs = 0;
+        for (Path file : GoldenTranscripts.files(version)) {
+            for (GoldenTranscripts.Entry entry : GoldenTranscripts.entries(version, file.getFileName().toString())) {
+                if (entry.isOut() && entry.type().equals("control_request") && entry.requestSubtype().equals("hook_callback")) {
+                    JsonNode raw = entry.msg().path("request").path("input");
+                    HookInput input = HookInputDecoder.decode(raw, HookEvent.of("Unused"));
+                    assertThat(input).as(entry.toString()).isNotInstanceOf(HookInput.Unknown.class);
+                    assertThat(input.event().name()).as(entry.toString()).isEqualTo(raw.path("hook_event_name").asString());
+                    inputs++;
+                }
+            }
+        }
+        assertThat(inputs).isGreaterThan(10);
     }
 
     @Test
@@ -113,6 +136,69 @@ class HookInputDecoderTest {
         HookInput.Elicitation elicitation = (HookInput.Elicitation) decode("Elicitation",
                 "\"mcp_server_name\":\"gh\",\"message\":\"token?\",\"mode\":\"form\",\"requested_schema\":{\"type\":\"object\"}");
         assertThat(elicitation.requestedSchema()).contains(Map.of("type", "object"));
+    }
+
+    @Test
+    void theEventsAddedAfterCli2_1_197CarryTheirFields() {
+        // shapes of the TypeScript SDK 0.3.336 declarations and of CLI 2.1.332's own input schemas
+        String modelSwitch = "\"from_model\":\"claude-opus-5-5\",\"to_model\":\"claude-sonnet-5-5\",\"requested_model\":\"sonnet\","
+                + "\"source\":\"sdk\",\"context_tokens\":1200,\"prompt_cache_warm\":true,\"cache_ttl\":\"5m\","
+                + "\"estimated_cache_write_usd\":0.0042,\"pricing\":\"catalog\"";
+        HookInput.PreModelSwitch pre = (HookInput.PreModelSwitch) decode("PreModelSwitch", modelSwitch);
+        assertThat(pre.fromModel()).isEqualTo("claude-opus-5-5");
+        assertThat(pre.toModel()).isEqualTo("claude-sonnet-5-5");
+        assertThat(pre.requestedModel()).contains("sonnet");
+        assertThat(pre.source()).isEqualTo("sdk");
+        assertThat(pre.contextTokens()).isEqualTo(1200);
+        assertThat(pre.promptCacheWarm()).isTrue();
+        assertThat(pre.cacheTtl()).isEqualTo("5m");
+        assertThat(pre.estimatedCacheWriteUsd()).isEqualTo(0.0042);
+        assertThat(pre.pricing()).isEqualTo("catalog");
+        HookInput.PostModelSwitch post = (HookInput.PostModelSwitch) decode("PostModelSwitch",
+                modelSwitch.replace("\"requested_model\":\"sonnet\"", "\"requested_model\":null").replace("\"sdk\"", "\"resume\""));
+        assertThat(post.requestedModel()).isEmpty();
+        assertThat(post.source()).isEqualTo("resume");
+        assertThat(post.toModel()).isEqualTo(pre.toModel());
+
+        HookInput.Interrupt interrupt = (HookInput.Interrupt) decode("Interrupt",
+                "\"source\":\"user\",\"reason\":\"stop\",\"via\":\"client\"");
+        assertThat(interrupt).isEqualTo(new HookInput.Interrupt(interrupt.common(), "user", "stop", Optional.of("client")));
+        HookInput.DirectoryAdded added = (HookInput.DirectoryAdded) decode("DirectoryAdded",
+                "\"directory\":\"/w/lib\",\"source\":\"register_repo_root\"");
+        assertThat(added.directory()).isEqualTo("/w/lib");
+        assertThat(added.source()).isEqualTo("register_repo_root");
+        HookInput.PreSkillShellCommand shell = (HookInput.PreSkillShellCommand) decode("PreSkillShellCommand",
+                "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"echo hi\"},\"tool_use_id\":\"skill-1\","
+                        + "\"command_name\":\"greet\",\"command_source\":\"projectSettings\",\"invoked_by\":\"user\"");
+        assertThat(shell.command()).isEqualTo("echo hi");
+        assertThat(shell.commandName()).isEqualTo("greet");
+        assertThat(shell.commandSource()).contains("projectSettings");
+        assertThat(shell.invokedBy()).isEqualTo("user");
+
+        HookInput.SessionStart resumed = (HookInput.SessionStart) decode("SessionStart", "\"source\":\"fork\","
+                + "\"seconds_since_last_response\":412.5,\"context_tokens\":9000,\"prompt_cache_likely_expired\":true,"
+                + "\"estimated_cache_write_usd\":0.03");
+        assertThat(resumed.source()).isEqualTo("fork");
+        assertThat(resumed.secondsSinceLastResponse()).hasValue(412.5);
+        assertThat(resumed.contextTokens()).hasValue(9000);
+        assertThat(resumed.promptCacheLikelyExpired()).contains(true);
+        assertThat(resumed.estimatedCacheWriteUsd()).hasValue(0.03);
+        HookInput.SessionStart fresh = (HookInput.SessionStart) decode("SessionStart", "\"source\":\"startup\"");
+        assertThat(fresh.secondsSinceLastResponse()).isEmpty();
+        assertThat(fresh.promptCacheLikelyExpired()).isEmpty();
+
+        assertThat(((HookInput.UserPromptSubmit) decode("UserPromptSubmit", "\"prompt\":\"hi\",\"source\":\"sdk\"")).source())
+                .contains("sdk");
+        String mcpTool = "\"tool_name\":\"mcp__calc__add\",\"tool_input\":{},\"tool_use_id\":\"t5\","
+                + "\"mcp_server\":{\"name\":\"calc\",\"source\":\"sdk\"}";
+        HookInput.McpServer calc = new HookInput.McpServer("calc", "sdk");
+        assertThat(((HookInput.PreToolUse) decode("PreToolUse", mcpTool)).mcpServer()).contains(calc);
+        assertThat(((HookInput.PostToolUse) decode("PostToolUse", mcpTool)).mcpServer()).contains(calc);
+        assertThat(((HookInput.PostToolUseFailure) decode("PostToolUseFailure", mcpTool)).mcpServer()).contains(calc);
+        assertThat(((HookInput.PermissionRequest) decode("PermissionRequest", mcpTool)).mcpServer()).contains(calc);
+        assertThat(((HookInput.PermissionDenied) decode("PermissionDenied", mcpTool)).mcpServer()).contains(calc);
+        assertThat(((HookInput.PreToolUse) decode("PreToolUse", "\"tool_name\":\"Bash\",\"mcp_server\":\"x\"")).mcpServer())
+                .isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.claudecode.hook.HookDecision;
 import dev.claudecode.hook.HookEvent;
 import dev.claudecode.hook.HookOutput;
 import dev.claudecode.hook.HookSpecificOutput;
+import dev.claudecode.hook.PermissionDecision;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.permission.PermissionRule;
@@ -96,5 +97,36 @@ class HookOutputEncoderTest {
                 "{\"hookSpecificOutput\":{\"hookEventName\":\"MessageDisplay\",\"displayContent\":\"***\"}}");
         encodes(HookOutput.of(new HookSpecificOutput.Raw(HookEvent.of("Future"), Map.of("x", 1, "hookEventName", "ignored"))),
                 "{\"hookSpecificOutput\":{\"hookEventName\":\"Future\",\"x\":1}}");
+    }
+
+    @Test
+    void theOutputsOfTheNewerEventsAndFields() {
+        encodes(HookOutput.of(new HookSpecificOutput.PreModelSwitch(Optional.of(PermissionDecision.DENY),
+                Optional.of("stay on the cached model"))), "{\"hookSpecificOutput\":{\"hookEventName\":\"PreModelSwitch\","
+                + "\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"stay on the cached model\"}}");
+        assertThatThrownBy(() -> new HookSpecificOutput.PreModelSwitch(Optional.of(PermissionDecision.DEFER), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        encodes(HookOutput.additionalContext(HookEvent.POST_MODEL_SWITCH, "you are the new model"),
+                "{\"hookSpecificOutput\":{\"hookEventName\":\"PostModelSwitch\",\"additionalContext\":\"you are the new model\"}}");
+        encodes(HookOutput.of(new HookSpecificOutput.PreSkillShellCommand(Optional.of(PermissionDecision.DENY),
+                Optional.of("no shell in skills"), Optional.of(Map.of("command", "true")))),
+                "{\"hookSpecificOutput\":{\"hookEventName\":\"PreSkillShellCommand\",\"permissionDecision\":\"deny\","
+                        + "\"permissionDecisionReason\":\"no shell in skills\",\"updatedInput\":{\"command\":\"true\"}}}");
+        encodes(HookOutput.of(new HookSpecificOutput.SessionStart(Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), true)), "{\"hookSpecificOutput\":{\"hookEventName\":\"SessionStart\",\"reloadSkills\":true}}");
+        encodes(HookOutput.builder().decision(HookDecision.BLOCK).reason("not this")
+                .hookSpecificOutput(new HookSpecificOutput.UserPromptSubmit(Optional.empty(), Optional.empty(), true)).build(),
+                "{\"decision\":\"block\",\"reason\":\"not this\",\"hookSpecificOutput\":{\"hookEventName\":"
+                        + "\"UserPromptSubmit\",\"suppressOriginalPrompt\":true}}");
+        encodes(HookOutput.of(new HookSpecificOutput.UserPromptExpansion(Optional.of("ctx"), true)),
+                "{\"hookSpecificOutput\":{\"hookEventName\":\"UserPromptExpansion\",\"additionalContext\":\"ctx\","
+                        + "\"suppressOriginalPrompt\":true}}");
+        encodes(HookOutput.of(new HookSpecificOutput.PostToolUse(Optional.empty(), Optional.empty(), Optional.of("user agreed"),
+                Optional.of(List.of(Map.of("type", "text", "text", "redacted"))))),
+                "{\"hookSpecificOutput\":{\"hookEventName\":\"PostToolUse\",\"classifierContext\":\"user agreed\","
+                        + "\"updatedMCPToolOutput\":[{\"type\":\"text\",\"text\":\"redacted\"}]}}");
+        encodes(HookOutput.builder().terminalSequence("\u001b]9;done\u0007").build(), "{\"terminalSequence\":\"\\u001b]9;done\\u0007\"}");
+        assertThatThrownBy(() -> HookOutput.builder().async(true).terminalSequence("x").build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,6 +18,9 @@ import dev.claudecode.content.UnknownBlock;
 import dev.claudecode.internal.json.Json;
 import dev.claudecode.message.ApiRetryMessage;
 import dev.claudecode.message.AssistantMessage;
+import dev.claudecode.message.BackgroundTask;
+import dev.claudecode.message.BackgroundTasksChangedMessage;
+import dev.claudecode.message.CommandLifecycleMessage;
 import dev.claudecode.message.CommandsChangedMessage;
 import dev.claudecode.message.Envelope;
 import dev.claudecode.message.HookResponseMessage;
@@ -25,10 +28,12 @@ import dev.claudecode.message.HookStartedMessage;
 import dev.claudecode.message.InformationalMessage;
 import dev.claudecode.message.InitMessage;
 import dev.claudecode.message.Message;
-import dev.claudecode.usage.ModelUsage;
+import dev.claudecode.message.MessageOrigin;
 import dev.claudecode.message.NotificationMessage;
 import dev.claudecode.message.PermissionDenial;
+import dev.claudecode.message.PermissionDeniedMessage;
 import dev.claudecode.message.ResultMessage;
+import dev.claudecode.message.SessionTitleChangedMessage;
 import dev.claudecode.message.StatusMessage;
 import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.TaskNotificationMessage;
@@ -52,6 +57,7 @@ import dev.claudecode.message.stream.TextDelta;
 import dev.claudecode.message.stream.ThinkingDelta;
 import dev.claudecode.message.stream.UnknownDelta;
 import dev.claudecode.message.stream.UnknownStreamEvent;
+import dev.claudecode.usage.ModelUsage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,26 +75,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MessageDecoderGoldenTest {
 
-    /**
-     * What a version's recordings carry that this library does not type yet: they decode as
-     * unknown messages (passed on with their raw JSON). CLI 2.1.332 added these kinds; typing them
-     * is the second half of the work that recorded them, and this list shrinks as that lands.
-     */
-    private static final Map<String, Set<String>> NOT_YET_TYPED = Map.of(
-            ProtocolRecordings.V2_1_197, Set.of(),
-            ProtocolRecordings.V2_1_332, Set.of(
-                    "unknown message type command_lifecycle",
-                    "unknown system subtype background_tasks_changed",
-                    "unknown system subtype permission_denied",
-                    "unknown system subtype session_title_changed"));
-
     @ParameterizedTest(name = "CLI {0}")
     @MethodSource("dev.claudecode.internal.protocol.ProtocolRecordings#versions")
     void everyRecordedStdoutLineDecodesToATypedMessage(String version) {
-        assertThat(NOT_YET_TYPED).as("expectations for every recorded version").containsKey(version);
         Set<String> files = new HashSet<>();
         Set<String> kinds = new HashSet<>();
-        Set<String> untyped = new HashSet<>();
         List<String> problems = new ArrayList<>();
         int decoded = 0;
         for (GoldenTranscripts.Line line : GoldenTranscripts.stdoutOf(version)) {
@@ -100,11 +91,7 @@ class MessageDecoderGoldenTest {
             decoded++;
             kinds.add(message.getClass().getSimpleName());
             for (String unknown : unknownParts(message)) {
-                if (NOT_YET_TYPED.get(version).contains(unknown)) {
-                    untyped.add(unknown);
-                } else {
-                    problems.add(line + ": " + unknown);
-                }
+                problems.add(line + ": " + unknown);
             }
             if (!message.raw().equals(Json.toMap(line.msg()))) {
                 problems.add(line + ": raw() differs from the line");
@@ -115,8 +102,7 @@ class MessageDecoderGoldenTest {
         }
         assertThat(files).hasSize(64);
         assertThat(decoded).isGreaterThan(600);
-        assertThat(problems).isEmpty();
-        assertThat(untyped).as("every kind listed as not yet typed still occurs").isEqualTo(NOT_YET_TYPED.get(version));
+        assertThat(problems).as("lines that decode, wholly or in part, as unknown").isEmpty();
         assertThat(kinds).contains(
                 "InitMessage", "AssistantMessage", "UserMessage", "ResultMessage", "StreamEventMessage",
                 "StatusMessage", "ThinkingTokensMessage", "ApiRetryMessage", "TaskStartedMessage",
@@ -125,6 +111,9 @@ class MessageDecoderGoldenTest {
         if (version.equals(ProtocolRecordings.V2_1_197)) {
             // 2.1.332 no longer sent system/commands_changed after apply_flag_settings / reload_* (transcript 54)
             assertThat(kinds).contains("CommandsChangedMessage");
+        } else {
+            assertThat(kinds).contains("CommandLifecycleMessage", "BackgroundTasksChangedMessage",
+                    "PermissionDeniedMessage", "SessionTitleChangedMessage");
         }
     }
 
@@ -154,7 +143,7 @@ class MessageDecoderGoldenTest {
 
     @Test
     void buildersSetEveryFieldOfTheNewlyBuildableMessages() {
-        InitMessage init = first("02_initialize_hooks.jsonl", InitMessage.class);
+        InitMessage init = first(ProtocolRecordings.V2_1_332, "02_initialize_hooks.jsonl", InitMessage.class);
         assertThat(InitMessage.builder()
                         .cwd(init.cwd()).tools(init.tools()).mcpServers(init.mcpServers()).model(init.model())
                         .permissionMode(init.permissionMode()).slashCommands(init.slashCommands())
@@ -162,14 +151,22 @@ class MessageDecoderGoldenTest {
                         .outputStyle(init.outputStyle()).agents(init.agents()).skills(init.skills())
                         .plugins(init.plugins()).fastModeState(init.fastModeState().orElse(null))
                         .memoryPaths(init.memoryPaths()).betas(init.betas()).capabilities(init.capabilities())
+                        .terminalSlashCommands(init.terminalSlashCommands()).pluginErrors(init.pluginErrors())
+                        .fastModeDisabledReason(init.fastModeDisabledReason().orElse(null))
+                        .effort(init.effort().orElse(null)).viewMode(init.viewMode().orElse(null))
+                        .additionalDirectories(init.additionalDirectories()).originalCwd(init.originalCwd().orElse(null))
+                        .sandboxEnabled(init.sandboxEnabled().orElse(null)).userMessageUuids(init.userMessageUuids())
                         .envelope(init.envelope())
                         .build())
                 .isEqualTo(init);
-        TaskStartedMessage task = first("13_subagent_task.jsonl", TaskStartedMessage.class);
+        TaskStartedMessage task = first(ProtocolRecordings.V2_1_332, "13_subagent_task.jsonl", TaskStartedMessage.class);
         assertThat(TaskStartedMessage.builder()
                         .taskId(task.taskId()).toolUseId(task.toolUseId().orElse(null)).description(task.description())
                         .taskType(task.taskType().orElse(null)).subagentType(task.subagentType().orElse(null))
                         .prompt(task.prompt().orElse(null)).parentTaskId(task.parentTaskId().orElse(null))
+                        .runId(task.runId().orElse(null)).isBackgrounded(task.isBackgrounded().orElse(null))
+                        .spawnDepth(task.spawnDepth().orElseThrow()).workflowName(task.workflowName().orElse(null))
+                        .skipTranscript(task.skipTranscript()).ambient(task.ambient())
                         .envelope(task.envelope())
                         .build())
                 .isEqualTo(task);
@@ -535,12 +532,96 @@ class MessageDecoderGoldenTest {
                 .hasValueSatisfying(text -> assertThat(text).hasSizeGreaterThan(1000));
     }
 
+    @Test
+    void theKindsAndFieldsCli2_1_332AddedArriveTyped() {
+        String v = ProtocolRecordings.V2_1_332;
+        List<CommandLifecycleMessage> lifecycle = all(v, "25_replay_user_messages.jsonl", CommandLifecycleMessage.class);
+        assertThat(lifecycle).extracting(CommandLifecycleMessage::state).containsExactly("queued", "started", "completed");
+        assertThat(lifecycle).extracting(CommandLifecycleMessage::commandUuid).containsOnly("11111111-2222-4333-8444-555555555555");
+        assertThat(lifecycle).extracting(CommandLifecycleMessage::isFinal).containsExactly(false, false, true);
+        ResultMessage echoed = first(v, "25_replay_user_messages.jsonl", ResultMessage.class);
+        assertThat(echoed.userMessageUuid()).contains("11111111-2222-4333-8444-555555555555");
+        assertThat(echoed.userMessageUuids()).containsExactly("11111111-2222-4333-8444-555555555555");
+        assertThat(echoed.queuedTurnCount()).hasValue(0);
+        assertThat(echoed.resultIndex()).hasValue(0);
+        assertThat(echoed.fastModeDisabledReason()).contains("sdk_opt_in_required");
+
+        List<BackgroundTasksChangedMessage> tasks = all(v, "13_subagent_task.jsonl", BackgroundTasksChangedMessage.class);
+        BackgroundTask agent = tasks.stream().flatMap(m -> m.tasks().stream()).findFirst().orElseThrow();
+        assertThat(agent.taskType()).isEqualTo("local_agent");
+        assertThat(agent.subagentType()).contains("general-purpose");
+        assertThat(agent.runId()).contains("0mxa6t62i-9151ad98");
+        assertThat(agent.description()).isEqualTo("Say hi via subagent");
+        assertThat(tasks.getLast().tasks()).isEmpty();
+        TaskStartedMessage started = first(v, "13_subagent_task.jsonl", TaskStartedMessage.class);
+        assertThat(started.runId()).isEqualTo(agent.runId());
+        assertThat(started.isBackgrounded()).contains(true);
+        assertThat(started.spawnDepth()).hasValue(1);
+        TaskNotificationMessage done = first(v, "13_subagent_task.jsonl", TaskNotificationMessage.class);
+        assertThat(done.runId()).isEqualTo(agent.runId());
+        assertThat(done.summaryIsReport()).isTrue();
+        AssistantMessage fromSubagent = all(v, "13_subagent_task.jsonl", AssistantMessage.class).stream()
+                .filter(m -> m.agentId().isPresent()).findFirst().orElseThrow();
+        assertThat(fromSubagent.agentId()).contains(started.taskId());
+        assertThat(fromSubagent.subagentType()).contains("general-purpose");
+        assertThat(fromSubagent.taskDescription()).contains("Say hi via subagent");
+        assertThat(fromSubagent.timestamp()).isPresent();
+        ResultMessage selfStarted = all(v, "13_subagent_task.jsonl", ResultMessage.class).getLast();
+        assertThat(selfStarted.origin()).hasValueSatisfying(origin -> {
+            assertThat(origin.kind()).isEqualTo(MessageOrigin.TASK_NOTIFICATION);
+            assertThat(origin.runId()).isEqualTo(agent.runId());
+        });
+        assertThat(selfStarted.resultIndex()).hasValue(1);
+        assertThat(all(v, "13_subagent_task.jsonl", UserMessage.class).stream().flatMap(m -> m.toolResultMeta().stream()))
+                .isNotEmpty();
+
+        PermissionDeniedMessage denied = first(v, "34_no_permission_prompt_tool.jsonl", PermissionDeniedMessage.class);
+        assertThat(denied.toolName()).isEqualTo("Bash");
+        assertThat(denied.toolUseId()).startsWith("toolu_");
+        assertThat(denied.message()).contains("needs approval");
+        assertThat(first(v, "34_no_permission_prompt_tool.jsonl", ResultMessage.class).permissionDenials())
+                .extracting(PermissionDenial::toolUseId).contains(denied.toolUseId());
+        assertThat(first(v, "54_control_extra_subtypes.jsonl", SessionTitleChangedMessage.class).title())
+                .isEqualTo("Renamed by SDK");
+
+        InformationalMessage stopped = first(v, "37_hook_stop_block_and_continue_false.jsonl", InformationalMessage.class);
+        assertThat(stopped.promptSubmitOutcome()).hasValueSatisfying(outcome ->
+                assertThat(outcome).containsEntry("kind", "stopped_by_hook").containsEntry("prompt_kept", true));
+        assertThat(all(v, "39_hook_error_response.jsonl", InformationalMessage.class))
+                .extracting(InformationalMessage::tag).contains(java.util.Optional.of("hook_callback_failed"));
+        InitMessage init = first(v, "02_initialize_hooks.jsonl", InitMessage.class);
+        assertThat(init.capabilities()).contains("msg_lifecycle_v1");
+        assertThat(init.terminalSlashCommands()).isNotEmpty();
+        assertThat(init.plugins()).allSatisfy(plugin -> assertThat(plugin.source()).isPresent());
+        assertThat(init.fastModeDisabledReason()).contains("sdk_opt_in_required");
+        assertThat(init.originalCwd()).contains("<CWD>");
+        ResultMessage hooked = first(v, "02_initialize_hooks.jsonl", ResultMessage.class);
+        assertThat(hooked.modelUsageSinceLastResult()).isNotEmpty();
+        assertThat(all(v, "51_interrupt.jsonl", AssistantMessage.class)).anySatisfy(m -> assertThat(m.aborted()).isTrue());
+        assertThat(all(v, "11_partial_messages.jsonl", AssistantMessage.class))
+                .anySatisfy(m -> assertThat(m.thinkingDurationMs()).isPresent());
+        assertThat(all(v, "11_partial_messages.jsonl", StreamEventMessage.class))
+                .allSatisfy(m -> assertThat(m.apiMessageId()).isPresent());
+        AssistantMessage apiError = first(v, "73_api_500_exhausted.jsonl", AssistantMessage.class);
+        assertThat(apiError.isApiErrorMessage()).isTrue();
+        assertThat(apiError.apiErrorStatus()).hasValue(500);
+    }
+
+    private static <T extends Message> T first(String version, String file, Class<T> type) {
+        return all(version, file, type).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + version + "/" + file));
+    }
+
     private static <T extends Message> T first(String file, Class<T> type) {
         return all(file, type).stream().findFirst().orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + file));
     }
 
     private static <T extends Message> List<T> all(String file, Class<T> type) {
-        return GoldenTranscripts.stdout(ProtocolRecordings.V2_1_197, file).stream()
+        return all(ProtocolRecordings.V2_1_197, file, type);
+    }
+
+    private static <T extends Message> List<T> all(String version, String file, Class<T> type) {
+        return GoldenTranscripts.stdout(version, file).stream()
                 .filter(line -> !line.isControl())
                 .map(line -> MessageDecoder.decode(line.msg()))
                 .filter(type::isInstance)

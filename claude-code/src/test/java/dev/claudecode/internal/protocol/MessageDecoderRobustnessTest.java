@@ -66,10 +66,10 @@ class MessageDecoderRobustnessTest {
 
     @Test
     void unknownTypeKeepsTheJson() {
-        Message message = decode("{\"type\":\"tool_use_summary\",\"summary\":\"ran 2 tools\",\"extra\":null,"
+        Message message = decode("{\"type\":\"teleport_summary\",\"summary\":\"ran 2 tools\",\"extra\":null,"
                 + "\"session_id\":\"s1\",\"uuid\":\"u1\"}");
         assertThat(message).isInstanceOfSatisfying(UnknownMessage.class, u -> {
-            assertThat(u.type()).isEqualTo("tool_use_summary");
+            assertThat(u.type()).isEqualTo("teleport_summary");
             assertThat(u.raw()).containsEntry("summary", "ran 2 tools").containsEntry("extra", null);
             assertThat(u.sessionId()).contains("s1");
             assertThat(u.uuid()).contains("u1");
@@ -85,11 +85,11 @@ class MessageDecoderRobustnessTest {
 
     @Test
     void unknownSystemSubtypeKeepsTheJson() {
-        Message message = decode("{\"type\":\"system\",\"subtype\":\"session_state_changed\",\"state\":\"idle\","
+        Message message = decode("{\"type\":\"system\",\"subtype\":\"session_teleported\",\"state\":\"idle\","
                 + "\"session_id\":\"s1\",\"uuid\":\"u1\"}");
         assertThat(message).isInstanceOfSatisfying(UnknownSystemMessage.class, u -> {
             assertThat(u.type()).isEqualTo("system");
-            assertThat(u.subtype()).isEqualTo("session_state_changed");
+            assertThat(u.subtype()).isEqualTo("session_teleported");
             assertThat(u.raw()).containsEntry("state", "idle");
             assertThat(u.sessionId()).contains("s1");
         });
@@ -168,7 +168,8 @@ class MessageDecoderRobustnessTest {
                 {"type":"tool_progress","tool_use_id":"t1","tool_name":"Bash","parent_tool_use_id":null,
                  "elapsed_time_seconds":12.5,"task_id":"k1","uuid":"u","session_id":"s"}"""))
                 .isEqualTo(new ToolProgressMessage("t1", "Bash", java.util.Optional.empty(), 12.5,
-                        java.util.Optional.of("k1"), Envelope.of(Json.toMap(Json.parse("""
+                        java.util.Optional.of("k1"), false, java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), Envelope.of(Json.toMap(Json.parse("""
                                 {"type":"tool_progress","tool_use_id":"t1","tool_name":"Bash","parent_tool_use_id":null,
                                  "elapsed_time_seconds":12.5,"task_id":"k1","uuid":"u","session_id":"s"}""")))));
         assertThat(decode("{\"type\":\"prompt_suggestion\",\"suggestion\":\"Run the tests\"}"))
