@@ -127,7 +127,7 @@ class StandInFaultsIT {
                 assertThat(messages.get(0)).isInstanceOf(InitMessage.class);
                 assertThat(((AssistantMessage) messages.get(1)).text()).isEqualTo("one");
                 assertThat(messages.get(2)).isInstanceOfSatisfying(UnknownMessage.class, unknown -> {
-                    assertThat(unknown.type()).isEqualTo("tool_use_summary");
+                    assertThat(unknown.type()).isEqualTo("brand_new_message_type");
                     assertThat(unknown.raw()).containsEntry("summary", "ran 2 tools");
                 });
                 assertThat(messages.get(3)).isInstanceOfSatisfying(UnknownSystemMessage.class,
