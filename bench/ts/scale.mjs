@@ -14,20 +14,35 @@ const sessions = [];
 for (let i = 0; i < spec.sessions; i++) {
   const { prompt, release } = openPrompt('hello');
   const q = query({ prompt, options: sdkOptions(spec) });
-  const resultSeen = (async () => {
+  const session = { q, release, last: null, done: false };
+  session.resultSeen = (async () => {
     for await (const message of q) {
-      if (message.type === 'result') return true;
+      if (message.type === 'result') { session.done = true; session.last = null; return true; }
+      session.last = message;
     }
     return false;
   })();
-  sessions.push({ q, release, resultSeen });
+  sessions.push(session);
 }
 // each iterator stays suspended after its result: the session is open and idle
+let timer;
 const results = await Promise.race([
   Promise.all(sessions.map((s) => s.resultSeen)),
-  new Promise((resolve) => setTimeout(() => resolve(null), spec.timeoutMs)),
+  new Promise((resolve) => { timer = setTimeout(() => resolve(null), spec.timeoutMs); }),
 ]);
+clearTimeout(timer);
 const totalMs = performance.now() - start;
+if (!results) {
+  // name the driver and where the first unfinished turn stopped, and fail the workload
+  const index = sessions.findIndex((s) => !s.done);
+  const last = index < 0 ? '(nothing)' : JSON.stringify(sessions[index].last ?? '(nothing)').slice(0, 300);
+  process.stdout.write(JSON.stringify({
+    sessions: spec.sessions, completed: sessions.filter((s) => s.done).length,
+    error: `TypeScript SDK (scale): session ${index + 1} of ${spec.sessions} had no result within ${spec.timeoutMs} ms; `
+      + `the last message it read: ${last}`,
+  }) + '\n');
+  process.exit(1);
+}
 await new Promise((resolve) => setTimeout(resolve, 1000));
 gc();
 const heapIdle = process.memoryUsage().heapUsed;

@@ -17,7 +17,7 @@ while IFS= read -r line; do
       printf 'this is not json\n'
       assistant a1 one
       printf '{"type":"assistant","message":{"content":[{"type":"text","text":"trunc\n'
-      printf '{"type":"brand_new_kind","summary":"ran 2 tools","session_id":"noisy","uuid":"u-unknown"}\n'
+      printf '{"type":"brand_new_message_type","summary":"ran 2 tools","session_id":"noisy","uuid":"u-unknown"}\n'
       printf 'null\n'
       printf '[1,2,3]\n'
       printf '{"type":"control_response","response":{"subtype":"success","request_id":"nobody-asked"}}\n'

@@ -7,7 +7,6 @@ import dev.claudecode.internal.session.Turn;
 import dev.claudecode.message.AssistantMessage;
 import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -41,7 +40,10 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
     // The texts of the assistant messages, for finalText(): the strings themselves, not a copy
     // (a turn's text can be hundreds of megabytes), and not the messages, which would keep each
     // message's whole JSON alive until the turn ends.
-    private final List<String> assistantTexts = new ArrayList<>();
+    // Bounded: only the last FALLBACK_TEXT_CHARS characters are kept, so that a long turn read by
+    // a slow consumer does not keep all of its text until it ends.
+    private final java.util.ArrayDeque<String> assistantTexts = new java.util.ArrayDeque<>();
+    private long assistantChars;
     // one reader at a time; a lock rather than a monitor, so that a virtual thread waiting for a
     // message does not pin its carrier on Java 21
     private final ReentrantLock reading = new ReentrantLock();
@@ -126,9 +128,14 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
         }
     }
 
+    /** The most characters of assistant text kept for {@link #finalText()}'s fallback: 4 Mi. */
+    public static final int FALLBACK_TEXT_CHARS = 4 << 20;
+
     /**
      * Waits for the turn to end and returns the answer's text: the result's text, or, when the
-     * result carries none, the text of the assistant messages.
+     * result carries none (an interrupted turn's, say), the text of the assistant messages; of
+     * that, at most the last {@value #FALLBACK_TEXT_CHARS} characters, in whole messages' texts
+     * (a single longer text is kept whole).
      *
      * @return the final text
      */
@@ -146,6 +153,14 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
             if (turn.state() != Turn.State.DONE || !ended) {
                 session.abandon(turn);
             }
+        }
+    }
+
+    private void keepText(String text) {
+        assistantTexts.addLast(text);
+        assistantChars += text.length();
+        while (assistantChars > FALLBACK_TEXT_CHARS && assistantTexts.size() > 1) {
+            assistantChars -= assistantTexts.removeFirst().length();
         }
     }
 
@@ -177,7 +192,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
                 Message message = delivered.message();
                 if (message instanceof AssistantMessage assistant) {
                     for (TextBlock block : ContentBlocks.ofType(assistant.content(), TextBlock.class)) {
-                        assistantTexts.add(block.text());
+                        keepText(block.text());
                     }
                 } else if (message instanceof ResultMessage resultMessage) {
                     result = resultMessage;

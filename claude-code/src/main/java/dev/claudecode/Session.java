@@ -124,7 +124,8 @@ public final class Session implements AutoCloseable {
         this.connector = new Connector(transport, launcher, options, callbacks, runtimeSettings, new ConnectorEvents(),
                 observers);
         connector.addInitializeContribution(callbackConfig::addTo);
-        this.scheduler = new TurnScheduler(turnExecutor, connector);
+        this.scheduler = new TurnScheduler(turnExecutor, connector,
+                options.maxBufferedBytes().orElse(ClaudeCodeOptions.DEFAULT_MAX_BUFFERED_BYTES));
         this.control = new RuntimeControl(connector::control, connector::serverInfo, runtimeSettings, options.model(),
                 new SdkServers());
     }
@@ -551,8 +552,13 @@ public final class Session implements AutoCloseable {
 
         @Override
         public void onMessage(Message message, Optional<Turn> turn) {
+            onMessage(message, turn, 0);
+        }
+
+        @Override
+        public void onMessage(Message message, Optional<Turn> turn, int lineBytes) {
             dispatch(message);
-            turn.ifPresent(target -> scheduler.onMessage(target, message));
+            turn.ifPresent(target -> scheduler.onMessage(target, message, lineBytes));
             if (message instanceof ResultMessage) {
                 storeLink.ifPresent(SessionStoreLink::onTurnEnd);
             }

@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
  * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N}; {@code --only decode,latency,control,scale,hugeline,jmh,store};
+ * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
@@ -46,7 +46,8 @@ public final class BenchMain {
         Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         long messages = Long.parseLong(options.getOrDefault("messages", "200000"));
-        int sessions = Integer.parseInt(options.getOrDefault("sessions", "1000"));
+        List<Integer> sessions = java.util.Arrays.stream(options.getOrDefault("sessions", "1000,10000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
         Set<String> only = new LinkedHashSet<>(List.of(options.getOrDefault("only", String.join(",", WORKLOADS)).split(",")));
         Path out = Path.of(options.getOrDefault("out", "BENCHMARKS.md"));
 
@@ -64,7 +65,7 @@ public final class BenchMain {
         Optional<LatencyBench.Result> latency = Optional.empty();
         Optional<LatencyBench.Result> latencyFake = Optional.empty();
         List<ControlBench.Result> control = new ArrayList<>();
-        Optional<ChildBench.Result> scale = Optional.empty();
+        List<ChildBench.Scale> scale = new ArrayList<>();
         Optional<ChildBench.Result> hugeLine = Optional.empty();
         List<JmhBench.Row> jmh = List.of();
         Optional<StoreBench.Result> store = Optional.empty();
@@ -91,7 +92,20 @@ public final class BenchMain {
         }
         ChildBench children = new ChildBench(context);
         if (only.contains("scale")) {
-            scale = Optional.of(children.scale(smallTurn, sessions, Duration.ofSeconds(120)));
+            long openFiles = Machine.openFileLimit();
+            for (int requested : sessions) {
+                int count = Machine.sessionsThatFit(requested, openFiles);
+                if (count < requested) {
+                    Log.progress("scale: %,d sessions asked for; %,d fit in this machine's limit of %,d open files per process",
+                            requested, count, openFiles);
+                }
+                // the JDK's process API needs three threads per session: past a thousand, the
+                // machine's limit on threads (pid_max) comes first
+                boolean withJdk = count <= 1_000;
+                int scaleRuns = count <= 1_000 ? context.runs() : Math.min(3, context.runs());
+                scale.add(children.scale(smallTurn, requested, count, openFiles, Duration.ofSeconds(Math.max(120, count / 25)), scaleRuns,
+                        withJdk));
+            }
         }
         if (only.contains("hugeline")) {
             Path turn = work.resolve("huge-turn.ndjson");
@@ -108,7 +122,7 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, sessions, hugeLine, HUGE_LINE_BYTES, jmh, store, history, loadBefore, Machine.loadAverage());
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, history, loadBefore, Machine.loadAverage());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

@@ -39,7 +39,7 @@ final class ChildBench {
             return summary(ts, field);
         }
 
-        private static Summary summary(List<JsonNode> runs, String field) {
+        static Summary summary(List<JsonNode> runs, String field) {
             List<Double> values = new ArrayList<>();
             runs.forEach(run -> values.add(run.path(field).asDouble()));
             return Summary.of(values);
@@ -57,6 +57,37 @@ final class ChildBench {
     record Capped(double lines, long maxHeapBytes, boolean completed, String outcome) {
     }
 
+    /**
+     * The scale workload at one session count.
+     *
+     * @param requested how many sessions were asked for
+     * @param sessions how many sessions each run holds: fewer than asked for when this machine's
+     *     open-file limit cannot hold them
+     * @param openFiles the open-file limit per process the runs had
+     * @param java the Java SDK's runs with the epoll spawner (native access granted)
+     * @param javaJdk the Java SDK's runs with the JDK's {@link ProcessBuilder}; empty where not run
+     * @param ts the TypeScript SDK's runs
+     */
+    record Scale(int requested, int sessions, long openFiles, List<JsonNode> java, List<JsonNode> javaJdk, List<JsonNode> ts) {
+
+        Summary java(String field) {
+            return Result.summary(java, field);
+        }
+
+        Summary javaJdk(String field) {
+            return Result.summary(javaJdk, field);
+        }
+
+        Summary ts(String field) {
+            return Result.summary(ts, field);
+        }
+    }
+
+    /** The JVM options of the Java SDK's scale runs with the epoll spawner. */
+    static final List<String> EPOLL = List.of("--enable-native-access=ALL-UNNAMED");
+    /** The JVM options of the Java SDK's scale runs with the JDK's process API. */
+    static final List<String> JDK = List.of("-Dclaudecode.process.spawner=jdk");
+
     /** The heap caps tried for the huge line, in lines on top of the allowance; the first is the goal. */
     static final double[] CAPS_IN_LINES = {3.0, 2.5, 2.25, 2.0};
 
@@ -66,13 +97,40 @@ final class ChildBench {
         this.context = context;
     }
 
-    Result scale(Path turnFile, int sessions, Duration timeout) {
+    /**
+     * Runs the scale workload at one session count: the Java SDK with the epoll spawner, with the
+     * JDK's process API when {@code withJdk}, and the TypeScript SDK, taking turns.
+     */
+    Scale scale(Path turnFile, int requested, int sessions, long openFiles, Duration timeout, int runs, boolean withJdk) {
         ObjectNode spec = spec(turnFile);
         spec.put("sessions", sessions);
         spec.put("timeoutMs", timeout.toMillis());
-        return run(spec, "scale", ScaleChild.class, "scale.mjs", timeout.plusSeconds(60), run -> String.format(java.util.Locale.ROOT,
-                "%d/%d done in %.0f ms, heap/session %.0f B, threads %d", run.path("completed").asInt(), run.path("sessions").asInt(),
-                run.path("totalMs").asDouble(), run.path("heapPerSessionBytes").asDouble(), run.path("threads").asInt()));
+        Function<JsonNode, String> describe = run -> String.format(java.util.Locale.ROOT,
+                "%d/%d done in %.0f ms, heap/session %.0f B, RSS/session %.0f B, threads %d", run.path("completed").asInt(),
+                run.path("sessions").asInt(), run.path("totalMs").asDouble(), run.path("heapPerSessionBytes").asDouble(),
+                run.path("rssPerSessionBytes").asDouble(), run.path("threads").asInt());
+        List<JsonNode> java = new ArrayList<>();
+        List<JsonNode> javaJdk = new ArrayList<>();
+        List<JsonNode> ts = new ArrayList<>();
+        Duration limit = timeout.plusSeconds(120);
+        for (int round = 0; round < runs; round++) {
+            java.add(checked(Json.parse(Processes.runJvm(ScaleChild.class, EPOLL, Json.write(spec), limit))));
+            if (withJdk) {
+                javaJdk.add(checked(Json.parse(Processes.runJvm(ScaleChild.class, JDK, Json.write(spec), limit))));
+            }
+            ts.add(checked(NodeWorker.runScript(context.tsDir(), "scale.mjs", spec, limit)));
+            Log.progress("scale %,d round %d: java %s;%s ts %s", sessions, round, describe.apply(java.getLast()),
+                    withJdk ? " java (jdk) " + describe.apply(javaJdk.getLast()) + ";" : "", describe.apply(ts.getLast()));
+        }
+        return new Scale(requested, sessions, openFiles, java, javaJdk, ts);
+    }
+
+    /** @return the run's JSON, unless it reports a failure, which fails the workload */
+    private static JsonNode checked(JsonNode run) {
+        if (run.hasNonNull("error")) {
+            throw new IllegalStateException(run.path("error").asString());
+        }
+        return run;
     }
 
     Result hugeLine(Path turnFile, long lineBytes) {

@@ -88,21 +88,21 @@ final class ControlBench {
             IntConsumer rawCall = rawCall(driver, kind);
             IntConsumer threadedCall = rawCall(threadedDriver, kind);
             IntConsumer javaCall = kind == Kind.SET_MODEL ? i -> session.control().setModel(MODELS[i & 1]) : i -> session.control().mcpStatus();
-            rawCall.accept(0);
-            threadedCall.accept(0);
-            javaCall.accept(0); // waits for initialize
+            timed("raw driver", kind, rawCall, 1);
+            timed("threaded raw driver", kind, threadedCall, 1);
+            timed("Java SDK", kind, javaCall, 1); // waits for initialize
             node.run(tsOpen(api, kind));
             settle();
-            warmUp(rawCall);
-            warmUp(threadedCall);
-            warmUp(javaCall);
+            timed("raw driver", kind, rawCall, WARMUP_CALLS);
+            timed("threaded raw driver", kind, threadedCall, WARMUP_CALLS);
+            timed("Java SDK", kind, javaCall, WARMUP_CALLS);
             node.run(command("controlRun").put("calls", WARMUP_CALLS));
             try {
                 // runs are short: three times as many as elsewhere, so that the per-run ratios settle
                 for (int run = 0; run < 3 * context.runs(); run++) {
-                    double r = timed(rawCall, calls);
-                    double h = timed(threadedCall, calls);
-                    double j = timed(javaCall, calls);
+                    double r = timed("raw driver", kind, rawCall, calls);
+                    double h = timed("threaded raw driver", kind, threadedCall, calls);
+                    double j = timed("Java SDK", kind, javaCall, calls);
                     double t = node.run(command("controlRun").put("calls", calls)).path("ms").asDouble();
                     raw.add(r);
                     java.add(j);
@@ -144,18 +144,16 @@ final class ControlBench {
         return command;
     }
 
-    private static void warmUp(IntConsumer call) {
-        for (int i = 0; i < WARMUP_CALLS; i++) {
-            call.accept(i);
-        }
-    }
-
-    private static double timed(IntConsumer call, int calls) {
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            call.accept(i);
-        }
-        return (System.nanoTime() - start) / 1e6;
+    /** Makes {@code calls} calls on a watched thread and returns how long they took, in milliseconds. */
+    private static double timed(String driver, Kind kind, IntConsumer call, int calls) {
+        return Watchdog.within(driver + " (control " + kind + ")", java.time.Duration.ofMinutes(2), progress -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                call.accept(i);
+                progress.saw("the answer to call " + (i + 1) + " of " + calls);
+            }
+            return (System.nanoTime() - start) / 1e6;
+        });
     }
 
     private static void settle() {

@@ -51,6 +51,9 @@ final class DecodeBench {
     record Result(long expected, long streamBytes, Runs java, Runs ts, Runs bare, Summary javaOverTs, Summary javaOverBare) {
     }
 
+    /** The longest one driver's run of the stream may take before the workload fails. */
+    private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofMinutes(3);
+
     private final BenchContext context;
     private final Path turnFile;
     private final long expected;
@@ -73,9 +76,9 @@ final class DecodeBench {
             boolean measured = round >= warmup;
             // every driver starts from a collected heap, so that one's garbage does not slow the next
             System.gc();
-            double[] j = javaRun();
+            double[] j = Watchdog.within("Java SDK (decode)", RUN_TIMEOUT, this::javaRun);
             System.gc();
-            double[] b = bareRun();
+            double[] b = Watchdog.within("bare pipe (decode)", RUN_TIMEOUT, this::bareRun);
             JsonNode t = node.run(tsCommand());
             counts[0] = (long) j[1];
             counts[1] = t.path("messages").asLong();
@@ -104,7 +107,7 @@ final class DecodeBench {
     }
 
     /** @return messages per second and the message count */
-    private double[] javaRun() {
+    private double[] javaRun(Watchdog.Progress progress) {
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(context.fakeCli()).cwd(context.work())
                 .env(context.fakeEnv(turnFile)).build();
         long count = 0;
@@ -112,6 +115,7 @@ final class DecodeBench {
         long last = 0;
         try (Session session = ClaudeCode.start(options); MessageStream turn = session.stream("go")) {
             for (Message message : turn) {
+                progress.saw(message);
                 if (count++ == 0) {
                     first = System.nanoTime();
                 }
@@ -124,7 +128,7 @@ final class DecodeBench {
     }
 
     /** The limit: the fake CLI's stdout split into lines by hand and parsed into Jackson trees. */
-    private double[] bareRun() throws IOException {
+    private double[] bareRun(Watchdog.Progress progress) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(context.fakeCli().toString());
         builder.environment().putAll(context.fakeEnv(turnFile));
         Process process = builder.start();
@@ -147,6 +151,7 @@ final class DecodeBench {
                 int newline;
                 while ((newline = indexOf(buffer, start, end)) >= 0) {
                     JsonNode line = Json.MAPPER.readTree(buffer, start, newline - start);
+                    progress.saw(line);
                     start = newline + 1;
                     String type = line.path("type").asString("");
                     if (type.equals("control_response")) {
@@ -172,7 +177,9 @@ final class DecodeBench {
         } finally {
             process.destroy();
             try {
-                process.waitFor();
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -31,13 +31,15 @@ final class JmhBench {
     }
 
     static List<Row> run(Path protocolDir) throws RunnerException {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
+        // JMH ends an iteration that takes longer than its timeout; the whole run has a limit too
+        Collection<RunResult> results = Watchdog.within("JMH", java.time.Duration.ofMinutes(20), progress -> new Runner(new OptionsBuilder()
                 .include(MessageDecoderBenchmark.class.getName())
                 .include(CliArgumentsBenchmark.class.getName())
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Dclaudecode.protocol.dir=" + protocolDir, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .timeout(org.openjdk.jmh.runner.options.TimeValue.minutes(1))
                 .shouldFailOnError(true)
-                .build()).run();
+                .build()).run());
         List<Row> rows = new ArrayList<>();
         for (RunResult run : results) {
             var params = run.getParams();

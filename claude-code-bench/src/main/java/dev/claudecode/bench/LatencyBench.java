@@ -47,6 +47,8 @@ final class LatencyBench {
 
     private static final String PROMPT = "hello";
     static final int FAKE_WARMUP_ROUNDS = 300;
+    /** The longest one driver's turn may take before the workload fails. */
+    private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private final BenchContext context;
 
@@ -82,8 +84,8 @@ final class LatencyBench {
             for (int k = 0; k < 3; k++) {
                 int driver = (round + k) % 3;
                 times[driver] = switch (driver) {
-                    case 0 -> rawRun(options);
-                    case 1 -> javaRun(options);
+                    case 0 -> Watchdog.within("raw driver (" + name + " latency)", RUN_TIMEOUT, progress -> rawRun(options, progress));
+                    case 1 -> Watchdog.within("Java SDK (" + name + " latency)", RUN_TIMEOUT, progress -> javaRun(options, progress));
                     default -> {
                         JsonNode t = node.run(tsCommand(cli, env));
                         yield new double[] {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
@@ -127,12 +129,13 @@ final class LatencyBench {
         return command;
     }
 
-    private static double[] javaRun(ClaudeCodeOptions options) {
+    private static double[] javaRun(ClaudeCodeOptions options, Watchdog.Progress progress) {
         long start = System.nanoTime();
         long firstAssistant = -1;
         long result = -1;
         try (Session session = ClaudeCode.start(options); MessageStream turn = session.stream(PROMPT)) {
             for (Message message : turn) {
+                progress.saw(message);
                 if (message instanceof AssistantMessage && firstAssistant < 0) {
                     firstAssistant = System.nanoTime();
                 } else if (message instanceof ResultMessage) {
@@ -143,13 +146,14 @@ final class LatencyBench {
         return new double[] {(firstAssistant - start) / 1e6, (result - start) / 1e6};
     }
 
-    private static double[] rawRun(ClaudeCodeOptions options) {
+    private static double[] rawRun(ClaudeCodeOptions options, Watchdog.Progress progress) {
         long start = System.nanoTime();
         long firstAssistant = -1;
         try (RawDriver driver = RawDriver.start(options)) {
             driver.initializeAndSend(PROMPT);
             String line;
             while ((line = driver.readLine()) != null) {
+                progress.saw(line);
                 if (firstAssistant < 0 && line.startsWith("{\"type\":\"assistant\"")) {
                     firstAssistant = System.nanoTime();
                 } else if (line.startsWith("{\"type\":\"result\"")) {

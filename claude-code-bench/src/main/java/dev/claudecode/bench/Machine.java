@@ -57,4 +57,32 @@ record Machine(int cores, String cpu, String memory, String os, String jdk, Stri
             return "unavailable";
         }
     }
+
+    /** Descriptors a session holds in the process that runs it, at most: 3 pipes and, for the Java SDK, a pidfd. */
+    static final int DESCRIPTORS_PER_SESSION = 4;
+    /** Descriptors left for everything else of a process. */
+    static final int DESCRIPTOR_RESERVE = 512;
+
+    /** @return the soft limit of open files of this process (which the JVM raises to the hard limit), or a large number where unknown */
+    static long openFileLimit() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: assume it fits
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * @return how many of the sessions asked for fit in the open-file limit, in steps of 500
+     */
+    static int sessionsThatFit(int requested, long openFiles) {
+        long fit = (openFiles - DESCRIPTOR_RESERVE) / DESCRIPTORS_PER_SESSION;
+        return fit >= requested ? requested : (int) Math.max(500, fit / 500 * 500);
+    }
 }

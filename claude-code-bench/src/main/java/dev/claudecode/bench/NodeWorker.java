@@ -22,9 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NodeWorker implements AutoCloseable {
 
+    /** The longest one command of the worker may take before the workload fails. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+
     private final Process process;
     private final OutputStream commands;
     private final BufferedReader answers;
+    private volatile String lastLine = "(nothing)";
 
     private NodeWorker(Process process) {
         this.process = process;
@@ -59,10 +63,21 @@ final class NodeWorker implements AutoCloseable {
             commands.write(Json.MAPPER.writeValueAsBytes(command));
             commands.write('\n');
             commands.flush();
-            String line = answers.readLine();
-            if (line == null) {
-                throw new IllegalStateException("the node worker exited");
+            String op = command.path("op").asString("");
+            String line;
+            try {
+                line = Watchdog.within("TypeScript SDK (node worker, " + op + ")", COMMAND_TIMEOUT, progress -> {
+                    progress.saw(lastLine);
+                    return answers.readLine();
+                });
+            } catch (IllegalStateException e) {
+                Processes.kill(process);
+                throw e;
             }
+            if (line == null) {
+                throw new IllegalStateException("the node worker exited during " + op + "; the last line it wrote: " + lastLine);
+            }
+            lastLine = line;
             JsonNode answer = Json.parse(line);
             if (!answer.path("ok").asBoolean(false)) {
                 throw new IllegalStateException("the TypeScript SDK failed: " + answer.path("error").asString(""));
@@ -90,7 +105,7 @@ final class NodeWorker implements AutoCloseable {
             process.getOutputStream().close();
             String output;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                output = Processes.readWithin(out, process, timeout);
+                output = Processes.readWithin(out, process, timeout, "TypeScript SDK (" + script + ")");
             }
             return Json.parse(output);
         } catch (IOException e) {

@@ -21,10 +21,23 @@ final class Processes {
      * @return the line
      */
     static String readWithin(BufferedReader out, Process process, Duration timeout) {
+        return readWithin(out, process, timeout, "child process " + process.pid());
+    }
+
+    /**
+     * Reads a child's first JSON output line, killing it when it takes longer than {@code timeout};
+     * the failure names the driver and the last line the child wrote.
+     *
+     * @param driver names the child's driver and workload, for failures
+     * @return the line
+     */
+    static String readWithin(BufferedReader out, Process process, Duration timeout, String driver) {
+        java.util.concurrent.atomic.AtomicReference<String> lastLine = new java.util.concurrent.atomic.AtomicReference<>("(nothing)");
         CompletableFuture<String> last = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    lastLine.set(line.length() > 300 ? line.substring(0, 300) + "…" : line);
                     if (line.startsWith("{")) {
                         return line;
                     }
@@ -41,15 +54,17 @@ final class Processes {
                 kill(process);
             }
             if (answer == null) {
-                throw new IllegalStateException("the child process printed no JSON line (exit " + process.exitValue() + ")");
+                throw new IllegalStateException(driver + " printed no JSON line (exit " + process.exitValue() + "); the last line it wrote: "
+                        + lastLine.get());
             }
             return answer;
         } catch (TimeoutException e) {
             kill(process);
-            throw new IllegalStateException("the child process took longer than " + timeout, e);
+            throw new IllegalStateException(driver + ": no result within " + timeout.toSeconds() + " s; the last line it wrote: "
+                    + lastLine.get(), e);
         } catch (ExecutionException e) {
             kill(process);
-            throw new IllegalStateException("reading the child process failed", e.getCause());
+            throw new IllegalStateException("reading " + driver + " failed; the last line it wrote: " + lastLine.get(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(process);
@@ -94,7 +109,7 @@ final class Processes {
             // nothing to write anyway
         }
         try (BufferedReader out = process.inputReader()) {
-            return readWithin(out, process, timeout);
+            return readWithin(out, process, timeout, "Java SDK (" + mainClass.getSimpleName() + " " + jvmOptions + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -50,22 +51,37 @@ public final class ScaleChild {
         long start = System.nanoTime();
         List<Session> sessions = new ArrayList<>(n);
         List<CompletableFuture<Boolean>> results = new ArrayList<>(n);
+        // each session's last message until its result, for a failure that names where a turn stopped
+        java.util.concurrent.atomic.AtomicReferenceArray<Message> lastSeen = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
+        long timeoutMs = spec.path("timeoutMs").asLong();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         for (int i = 0; i < n; i++) {
+            if (System.nanoTime() > deadline) {
+                fail(n, i, "starting session " + (i + 1) + " of " + n + " took past the limit of " + timeoutMs + " ms", null);
+            }
             Session session = ClaudeCode.start(options);
             sessions.add(session);
+            int index = i;
+            AutoCloseable forget = session.addListener(message -> lastSeen.set(index, message));
             // keep only whether the turn ended, as the TypeScript side does
-            results.add(session.queryAsync("hello").thenApply(ResultMessage::isSuccess));
+            results.add(session.queryAsync("hello").whenComplete((result, error) -> {
+                try {
+                    forget.close();
+                } catch (Exception e) {
+                    // removing a listener does not fail
+                }
+                lastSeen.set(index, null);
+            }).thenApply(ResultMessage::isSuccess));
         }
         int completed = 0;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.path("timeoutMs").asLong());
-        for (CompletableFuture<Boolean> result : results) {
+        for (int i = 0; i < n; i++) {
             try {
-                result.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                results.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 completed++;
             } catch (java.util.concurrent.TimeoutException e) {
-                break;
+                fail(n, completed, "session " + (i + 1) + " of " + n + " had no result within " + timeoutMs + " ms", lastSeen.get(i));
             } catch (java.util.concurrent.ExecutionException e) {
-                // counted as not completed
+                fail(n, completed, "the turn of session " + (i + 1) + " of " + n + " failed: " + e.getCause(), lastSeen.get(i));
             }
         }
         double totalMs = (System.nanoTime() - start) / 1e6;
@@ -93,6 +109,19 @@ public final class ScaleChild {
             sessions.parallelStream().forEach(Session::close);
         }
         System.exit(0);
+    }
+
+    /** Prints the failure as the run's JSON line, naming the driver and the last message read, and exits. */
+    private static void fail(int sessions, int completed, String what, Message last) {
+        ObjectNode out = Json.object();
+        out.put("sessions", sessions);
+        out.put("completed", completed);
+        String seen = last == null ? "(nothing)" : last.toString();
+        out.put("error", "Java SDK (scale): " + what + "; the last message it read: "
+                + (seen.length() > 300 ? seen.substring(0, 300) + "…" : seen));
+        System.out.println(Json.write(out));
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     /** @return heap in use after collections, when only live objects remain */

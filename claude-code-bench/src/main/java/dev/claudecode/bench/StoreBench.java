@@ -165,7 +165,7 @@ final class StoreBench {
                     }
                     Session session = ClaudeCode.start(options.build());
                     sessions.put(name, session);
-                    session.query("warm up");
+                    query(name, session, "warm up");
                     session.flushSessionStore(Duration.ofSeconds(60));
                     turnMs.put(name, new ArrayList<>());
                     storedMs.put(name, new ArrayList<>());
@@ -178,7 +178,7 @@ final class StoreBench {
                         TimedStore store = timed.get(name);
                         int appendsBefore = store == null ? 0 : store.appendMs.size();
                         long start = System.nanoTime();
-                        session.query("Turn " + turn + ": remember the number " + turn);
+                        query(name, session, "Turn " + turn + ": remember the number " + turn);
                         long answered = System.nanoTime();
                         session.flushSessionStore(Duration.ofSeconds(60));
                         long stored = System.nanoTime();
@@ -250,7 +250,7 @@ final class StoreBench {
                     }
                     long start = System.nanoTime();
                     try (Session session = ClaudeCode.start(options.build())) {
-                        var result = session.query("What did we talk about?");
+                        var result = query(name, session, "What did we talk about?");
                         if (result.isError()) {
                             throw new IllegalStateException(name + ": the resumed turn failed: " + result);
                         }
@@ -352,7 +352,10 @@ final class StoreBench {
         measuring.set(false);
         long elapsed = System.nanoTime() - start;
         stop.set(true);
-        done.await();
+        if (!done.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " store: " + done.getCount() + " of " + CONCURRENT_SESSIONS
+                    + " writers were still in an append 60 s after they were told to stop");
+        }
         if (!failures.isEmpty()) {
             throw new IllegalStateException(name + ": appends failed", failures.getFirst());
         }
@@ -360,5 +363,20 @@ final class StoreBench {
         Collections.sort(sorted);
         double p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
         return new ThroughputRow(name, entries.get() / (elapsed / 1e9), Summary.of(latencies), p99);
+    }
+
+    /** A turn of the Java SDK, failed with its last message when it takes longer than a minute. */
+    private static dev.claudecode.message.ResultMessage query(String store, Session session, String prompt) {
+        return Watchdog.within("Java SDK (" + store + " store)", Duration.ofMinutes(1), progress -> {
+            try (dev.claudecode.MessageStream turn = session.stream(prompt)) {
+                for (dev.claudecode.message.Message message : turn) {
+                    progress.saw(message);
+                    if (message instanceof dev.claudecode.message.ResultMessage result) {
+                        return result;
+                    }
+                }
+            }
+            throw new IllegalStateException("the turn ended without a result");
+        });
     }
 }

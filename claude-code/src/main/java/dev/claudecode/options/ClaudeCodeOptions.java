@@ -58,6 +58,12 @@ public final class ClaudeCodeOptions {
 
     /** How long a control request waits for its answer unless {@code controlTimeout} says otherwise. */
     public static final Duration DEFAULT_CONTROL_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The longest stdout line accepted when {@link #maxStdoutLineBytes()} is not set: 256 MiB. */
+    public static final int DEFAULT_MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
+
+    /** How many bytes of messages a turn holds for a slow consumer when {@link #maxBufferedBytes()} is not set: 32 MiB. */
+    public static final int DEFAULT_MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
     /** How long a hook callback may take when its matcher sets no timeout. */
     public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofSeconds(60);
     /** How long the permission callback may take by default; it may be asking a person. */
@@ -147,9 +153,26 @@ public final class ClaudeCodeOptions {
         return Optional.ofNullable(values.inactivityTimeout);
     }
 
-    /** @return the longest stdout line accepted before the session fails; unlimited when empty */
+    /**
+     * @return the longest stdout line accepted; a longer one fails the turn with a {@link
+     *     dev.claudecode.errors.ProtocolException} that names this limit, and the CLI is stopped.
+     *     Empty for the default, {@value #DEFAULT_MAX_STDOUT_LINE_BYTES} bytes (256 MiB). A line
+     *     that the heap cannot hold fails the same way, whatever the limit.
+     */
     public OptionalInt maxStdoutLineBytes() {
         return values.maxStdoutLineBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxStdoutLineBytes);
+    }
+
+    /**
+     * @return how many bytes of messages (counted as the length of their stdout lines) a turn
+     *     holds for a consumer that reads more slowly than the CLI writes; past it, the library
+     *     stops reading the CLI until the consumer catches up, and the CLI waits on its full pipe.
+     *     Empty for the default, {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes (32 MiB). While the
+     *     reading stops, nothing else the CLI writes is read either: control answers wait behind
+     *     the messages, so a consumer that stops reading for good should close its stream.
+     */
+    public OptionalInt maxBufferedBytes() {
+        return values.maxBufferedBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxBufferedBytes);
     }
 
     /** @return who receives the CLI's stderr lines, when anyone does */
@@ -781,6 +804,7 @@ public final class ClaudeCodeOptions {
         private Duration controlTimeout = DEFAULT_CONTROL_TIMEOUT;
         private Duration inactivityTimeout;
         private Integer maxStdoutLineBytes;
+        private Integer maxBufferedBytes;
         private Consumer<String> stderr;
         private boolean enableFileCheckpointing;
 
@@ -1011,11 +1035,30 @@ public final class ClaudeCodeOptions {
         }
 
         /**
-         * @param maxStdoutLineBytes the longest stdout line accepted; empty for no limit
+         * @param maxStdoutLineBytes the longest stdout line accepted; empty for the default of 256 MiB
          * @return this builder
          */
         public Builder maxStdoutLineBytes(OptionalInt maxStdoutLineBytes) {
             this.maxStdoutLineBytes = boxed(maxStdoutLineBytes);
+            return this;
+        }
+
+        /**
+         * @param maxBufferedBytes how many bytes of messages a turn holds for a slow consumer
+         *     before the library stops reading the CLI, positive (see {@link ClaudeCodeOptions#maxBufferedBytes()})
+         * @return this builder
+         */
+        public Builder maxBufferedBytes(int maxBufferedBytes) {
+            this.maxBufferedBytes = maxBufferedBytes;
+            return this;
+        }
+
+        /**
+         * @param maxBufferedBytes how many bytes of messages a turn holds for a slow consumer; empty for the default of 32 MiB
+         * @return this builder
+         */
+        public Builder maxBufferedBytes(OptionalInt maxBufferedBytes) {
+            this.maxBufferedBytes = boxed(maxBufferedBytes);
             return this;
         }
 

@@ -52,6 +52,7 @@ final class OptionsValidation {
                 "maxBudgetUsd must be a positive finite number, was " + usd));
         o.taskBudget().ifPresent(n -> require(n > 0, "taskBudget must be positive, was " + n));
         o.maxStdoutLineBytes().ifPresent(n -> require(n > 0, "maxStdoutLineBytes must be positive, was " + n));
+        o.maxBufferedBytes().ifPresent(n -> require(n > 0, "maxBufferedBytes must be positive, was " + n));
         Duration timeout = o.controlTimeout();
         require(!timeout.isNegative() && !timeout.isZero(), "controlTimeout must be positive, was " + timeout);
         o.inactivityTimeout().ifPresent(limit -> positive("inactivityTimeout", limit));

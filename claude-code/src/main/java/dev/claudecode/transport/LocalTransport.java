@@ -7,6 +7,9 @@ import dev.claudecode.internal.process.LocalLaunchFiles;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.internal.process.ProcessReaper;
 import dev.claudecode.internal.process.ProcessTree;
+import dev.claudecode.internal.process.SpawnedProcess;
+import dev.claudecode.internal.process.Spawner;
+import dev.claudecode.internal.process.Spawners;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +30,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The launch's private files ({@link LaunchSpec#files()}) are created with the JDK before the
  * process starts, their directory and each file owner-only from the moment they exist.
+ *
+ * <p>How the process is started depends on the JVM (see {@link Spawners}): on Java 22+ on Linux,
+ * with native access granted to the library, through {@code posix_spawn} with non-blocking pipes
+ * that one shared poller thread watches, so that a session holds no platform thread; otherwise
+ * through {@link ProcessBuilder}, whose pipes need a platform thread each to read.
  */
 public final class LocalTransport implements Transport {
 
@@ -77,6 +85,13 @@ public final class LocalTransport implements Transport {
             throw new CliProcessException("cannot write the private launch files of the Claude Code CLI: " + e.getMessage(), e);
         }
         try {
+            java.util.Optional<Spawner> spawner = Spawners.polled();
+            if (spawner.isPresent()) {
+                SpawnedProcess child = spawner.get().spawn(builder.command(), environment, spec.workingDirectory());
+                java.util.Optional<ProcessHandle> handle = ProcessHandle.of(child.pid());
+                handle.ifPresent(h -> ProcessReaper.track(h, child.onExit()));
+                return new PolledProcess(child, handle, tag);
+            }
             Process process = builder.start();
             ProcessReaper.track(process.toHandle());
             return new LocalProcess(process, tag);
@@ -119,6 +134,67 @@ public final class LocalTransport implements Transport {
     @Override
     public dev.claudecode.node.Node node() {
         return dev.claudecode.node.LocalNode.instance();
+    }
+
+    /** A process started by the epoll spawner: no JDK {@link Process}, no thread of its own. */
+    private static final class PolledProcess implements CliProcess {
+
+        private final SpawnedProcess child;
+        private final java.util.Optional<ProcessHandle> handle;
+        private final String tag;
+
+        PolledProcess(SpawnedProcess child, java.util.Optional<ProcessHandle> handle, String tag) {
+            this.child = child;
+            this.handle = handle;
+            this.tag = tag;
+        }
+
+        @Override
+        public OutputStream stdin() {
+            return child.stdin();
+        }
+
+        @Override
+        public InputStream stdout() {
+            return child.stdout();
+        }
+
+        @Override
+        public InputStream stderr() {
+            return child.stderr();
+        }
+
+        @Override
+        public OptionalLong pid() {
+            return OptionalLong.of(child.pid());
+        }
+
+        @Override
+        public boolean isAlive() {
+            return child.isAlive();
+        }
+
+        @Override
+        public CompletableFuture<Integer> onExit() {
+            return child.onExit();
+        }
+
+        @Override
+        public void terminate(Duration grace) {
+            boolean exited = !child.isAlive();
+            if (handle.isPresent()) {
+                ProcessTree.terminate(handle.get(), child.onExit(), child::isAlive, grace);
+            } else if (!exited) {
+                child.signal(true);
+            }
+            if (exited) {
+                try {
+                    ProcessTree.killTagged(LAUNCH_TAG, tag);
+                } catch (RuntimeException e) {
+                    // best effort, like every step of ending a process
+                }
+            }
+        }
     }
 
     private static final class LocalProcess implements CliProcess {

@@ -2,6 +2,7 @@ package dev.claudecode.internal.ssh;
 
 import dev.claudecode.transport.CliProcess;
 import java.io.IOException;
+import dev.claudecode.internal.process.LockWaitingInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class RemoteProcess implements CliProcess {
 
     private final ChannelExec channel;
     private final long pid;
+    private final InputStream stdout;
     private final InputStream stderr;
     private final Watchdog watchdog;
     private final Runnable onExit;
@@ -48,7 +50,9 @@ public final class RemoteProcess implements CliProcess {
     public RemoteProcess(ChannelExec channel, long pid, InputStream stderr, Watchdog watchdog, Runnable onExit) {
         this.channel = channel;
         this.pid = pid;
-        this.stderr = stderr;
+        // the channel's pipes wait on locks that MINA's I/O threads signal: readable on virtual threads
+        this.stdout = new LockWaitingInputStream(channel.getInvertedOut());
+        this.stderr = new LockWaitingInputStream(stderr);
         this.watchdog = watchdog;
         this.onExit = onExit;
         // The exit status arrives before the channel closes, and the channel stays open while
@@ -103,7 +107,7 @@ public final class RemoteProcess implements CliProcess {
 
     @Override
     public InputStream stdout() {
-        return channel.getInvertedOut();
+        return stdout;
     }
 
     @Override

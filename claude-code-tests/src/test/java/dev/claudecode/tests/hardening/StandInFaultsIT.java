@@ -127,7 +127,7 @@ class StandInFaultsIT {
                 assertThat(messages.get(0)).isInstanceOf(InitMessage.class);
                 assertThat(((AssistantMessage) messages.get(1)).text()).isEqualTo("one");
                 assertThat(messages.get(2)).isInstanceOfSatisfying(UnknownMessage.class, unknown -> {
-                    assertThat(unknown.type()).isEqualTo("brand_new_kind");
+                    assertThat(unknown.type()).isEqualTo("brand_new_message_type");
                     assertThat(unknown.raw()).containsEntry("summary", "ran 2 tools");
                 });
                 assertThat(messages.get(3)).isInstanceOfSatisfying(UnknownSystemMessage.class,
@@ -305,7 +305,9 @@ class StandInFaultsIT {
     /** In a method of its own, so that no local of the caller's frame keeps the text reachable. */
     private long readAHugeTurnAndASmallOne(Path cli, int size) {
         long started = System.nanoTime();
-        try (Session session = ClaudeCode.start(options(cli).env("HUGE_LINE_BYTES", Integer.toString(size)).build())) {
+        // the text and its JSON make a line a little longer than the default limit of 256 MiB
+        try (Session session = ClaudeCode.start(options(cli).env("HUGE_LINE_BYTES", Integer.toString(size))
+                .maxStdoutLineBytes(size + 1024 * 1024).build())) {
             try (MessageStream turn = session.stream("big")) {
                 Iterator<Message> messages = turn.iterator();
                 assertThat(messages.next()).isInstanceOf(InitMessage.class);

@@ -24,8 +24,19 @@ public final class ProcessReaper {
      * @param process the process to reap at JVM exit if still alive
      */
     public static void track(ProcessHandle process) {
+        track(process, process.onExit());
+    }
+
+    /**
+     * Tracks a process whose exit is watched elsewhere (asking its handle would start a JDK
+     * thread to wait for it).
+     *
+     * @param process the process to reap at JVM exit if still alive
+     * @param exit completes when it has exited
+     */
+    public static void track(ProcessHandle process, java.util.concurrent.CompletableFuture<?> exit) {
         LIVE.add(process);
-        process.onExit().thenRun(() -> LIVE.remove(process));
+        exit.whenComplete((status, error) -> LIVE.remove(process));
     }
 
     /** @return how many tracked processes are alive */

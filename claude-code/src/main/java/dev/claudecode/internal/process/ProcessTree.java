@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /** Ends a process together with every process it started. */
 public final class ProcessTree {
@@ -24,10 +26,25 @@ public final class ProcessTree {
      * @return whether the root process has exited
      */
     public static boolean terminate(ProcessHandle process, Duration grace) {
-        List<ProcessHandle> descendants = descendantsOf(process);
+        return terminate(process, process.onExit(), process::isAlive, grace);
+    }
+
+    /**
+     * Does what {@link #terminate(ProcessHandle, Duration)} does for a process whose exit is
+     * watched elsewhere: its handle's own {@link ProcessHandle#onExit()} would start a JDK thread
+     * to wait for it.
+     *
+     * @param process the root of the tree
+     * @param exit completes when the root has exited
+     * @param alive whether the root still runs
+     * @param grace how long the tree may take to exit after the polite signal
+     * @return whether the root process has exited
+     */
+    public static boolean terminate(ProcessHandle process, Future<?> exit, BooleanSupplier alive, Duration grace) {
+        List<ProcessHandle> descendants = alive.getAsBoolean() ? descendantsOf(process) : List.of();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
-        boolean exited = awaitExit(process, grace);
+        boolean exited = awaitExit(exit, alive, grace);
         if (!exited) {
             process.destroyForcibly();
         }
@@ -36,7 +53,7 @@ public final class ProcessTree {
                 descendant.destroyForcibly();
             }
         }
-        return exited || awaitExit(process, Duration.ofSeconds(5));
+        return exited || awaitExit(exit, alive, Duration.ofSeconds(5));
     }
 
     /** Kills a process and its descendants at once, without waiting. */
@@ -108,7 +125,7 @@ public final class ProcessTree {
         return -1;
     }
 
-    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-        return !process.isAlive() || ExitWait.await(process.onExit(), process::isAlive, timeout);
+    private static boolean awaitExit(Future<?> exit, BooleanSupplier alive, Duration timeout) {
+        return !alive.getAsBoolean() || ExitWait.await(exit, alive, timeout);
     }
 }

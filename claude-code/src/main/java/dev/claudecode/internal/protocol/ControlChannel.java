@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +26,8 @@ public final class ControlChannel implements AutoCloseable {
 
     private final StdinWriter writer;
     private final InboundRequestHandler handler;
-    private final ExecutorService callbacks = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("claude-code-callback-", 0).factory());
+    /** Answers run on virtual threads of their own; no executor is kept per channel. */
+    private static final java.util.concurrent.ThreadFactory CALLBACK_THREADS = Thread.ofVirtual().name("claude-code-callback-", 0).factory();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> inbound = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
@@ -120,13 +118,12 @@ public final class ControlChannel implements AutoCloseable {
         if (closedBecause != null) {
             return;
         }
-        Future<?> task = callbacks.submit(() -> answer(id, subtype, request));
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> answer(id, subtype, request), null);
         if (id != null) {
+            // before it runs, so that the answer, which removes it, always comes after
             inbound.put(id, task);
-            if (task.isDone()) {
-                inbound.remove(id);
-            }
         }
+        CALLBACK_THREADS.newThread(task).start();
     }
 
     /**
@@ -140,6 +137,44 @@ public final class ControlChannel implements AutoCloseable {
         Future<?> task = id == null ? null : inbound.remove(id);
         if (task != null) {
             task.cancel(true);
+        }
+    }
+
+    /**
+     * Answers, with an error, a request of the CLI whose line could not be read: the CLI waits for
+     * an answer to every request, and silence would hold its turn for ever.
+     *
+     * @param id the request id the line names
+     * @param reason why it could not be read
+     */
+    public void rejectUnreadable(String id, String reason) {
+        if (closedBecause != null) {
+            return;
+        }
+        ObjectNode response = Json.object();
+        response.put("subtype", "error");
+        response.put("request_id", id);
+        response.put("error", reason);
+        ObjectNode envelope = Json.object();
+        envelope.put("type", "control_response");
+        envelope.set("response", response);
+        try {
+            writer.write(envelope);
+        } catch (RuntimeException e) {
+            LOG.debug("could not refuse the unreadable control request {}: {}", id, e.getMessage());
+        }
+    }
+
+    /**
+     * Fails the request of ours that a line which could not be read answers.
+     *
+     * @param id the request id the line names
+     * @param error what the request fails with
+     */
+    public void failUnreadable(String id, RuntimeException error) {
+        Pending request = pending.remove(id);
+        if (request != null) {
+            request.future().completeExceptionally(error);
         }
     }
 
@@ -171,7 +206,6 @@ public final class ControlChannel implements AutoCloseable {
     @Override
     public void close() {
         fail(new dev.claudecode.errors.SessionClosedException("the session is closed"));
-        callbacks.shutdownNow();
     }
 
     private void answer(String id, String subtype, JsonNode request) {

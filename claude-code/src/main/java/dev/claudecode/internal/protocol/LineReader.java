@@ -9,8 +9,16 @@ import java.util.List;
 
 /**
  * Splits a byte stream into {@code \n}-terminated lines of any length and hands each one to a
- * consumer as a slice of a buffer. Lines have no size limit unless a cap is given; a line over the
- * cap fails with a {@link ProtocolException} instead of being cut.
+ * consumer as a slice of a buffer. Lines have no size limit unless a cap is given; what happens to a
+ * line over the cap is the reader's {@link Overflow}: by default it fails with a {@link
+ * ProtocolException} that names the cap, and a reader made with {@link Overflow#CUT} passes on its
+ * first bytes and drops the rest up to the line's end, so that a stream of diagnostics that never
+ * ends a line costs no more than the cap.
+ *
+ * <p>A line that the heap cannot hold fails the same way, never with an {@link OutOfMemoryError}:
+ * before it takes another piece for a long line, the reader checks that the line, joined, can fit
+ * (it needs twice its size for a moment), and an allocation that fails anyway is turned into a
+ * {@link ProtocolException} after the pieces are let go.
  *
  * <p>An idle reader holds no buffer: when everything read so far has been handed on and nothing
  * more is waiting, it drops its buffer and blocks in a one-byte read, and takes a buffer sized to
@@ -44,6 +52,14 @@ public final class LineReader {
         }
     }
 
+    /** What happens to a line longer than the cap. */
+    public enum Overflow {
+        /** The read fails with a {@link ProtocolException} that names the cap. */
+        FAIL,
+        /** The line's first bytes, up to the cap, are passed on; the rest is read and dropped. */
+        CUT
+    }
+
     /** The most a single read asks for, and the size a busy stream's buffer settles at. */
     private static final int CHUNK = 64 * 1024;
     /** The smallest buffer taken when bytes arrive. */
@@ -59,6 +75,10 @@ public final class LineReader {
 
     private final InputStream in;
     private final long maxLineBytes;
+    private final Overflow overflow;
+    private final String limitName;
+    /** In {@link Overflow#CUT}: the rest of a cut line is being dropped up to its end. */
+    private boolean dropping;
     private byte[] buffer = NONE;
     private int start;
     private int end;
@@ -73,8 +93,28 @@ public final class LineReader {
      * @param maxLineBytes the largest line accepted, or {@code Long.MAX_VALUE} for no limit
      */
     public LineReader(InputStream in, long maxLineBytes) {
+        this(in, maxLineBytes, Overflow.FAIL, "the limit");
+    }
+
+    /**
+     * Creates a reader.
+     *
+     * @param in the stream to read
+     * @param maxLineBytes the largest line accepted, or {@code Long.MAX_VALUE} for no limit
+     * @param overflow what happens to a longer line
+     * @param limitName how failures name the cap, such as the option that sets it
+     */
+    public LineReader(InputStream in, long maxLineBytes, Overflow overflow, String limitName) {
+        if (maxLineBytes <= 0) {
+            throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
+        }
+        if (overflow == Overflow.CUT && maxLineBytes >= SPILL_BYTES) {
+            throw new IllegalArgumentException("a cutting reader's cap must be below " + SPILL_BYTES + " bytes: " + maxLineBytes);
+        }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.overflow = overflow;
+        this.limitName = limitName;
     }
 
     /**
@@ -91,7 +131,17 @@ public final class LineReader {
         boolean passedOn = false;
         while (true) {
             int newline = indexOf((byte) '\n', scanned, end);
-            if (newline >= 0) {
+            if (dropping) {
+                // the rest of a cut line: nothing of it is kept
+                if (newline < 0) {
+                    start = end = scanned = 0;
+                } else {
+                    dropping = false;
+                    start = newline + 1;
+                    scanned = start;
+                    continue;
+                }
+            } else if (newline >= 0) {
                 emit(consumer, newline);
                 start = newline + 1;
                 scanned = start;
@@ -104,7 +154,13 @@ public final class LineReader {
             }
             long pending = spilledBytes + end - start;
             if (pending > maxLineBytes) {
-                throw new ProtocolException("a stdout line exceeded the limit of " + maxLineBytes + " bytes");
+                if (overflow == Overflow.FAIL) {
+                    throw tooLong(-1);
+                }
+                cut(consumer);
+                passedOn = true;
+                scanned = start;
+                continue;
             }
             if (pending == 0 && !bytesWaiting()) {
                 // idle: no buffer held while blocked; scan what arrives before reading on
@@ -118,7 +174,7 @@ public final class LineReader {
             scanned = end;
             int read = in.read(buffer, end, Math.min(CHUNK, buffer.length - end));
             if (read < 0) {
-                if (spilledBytes + end - start > 0) {
+                if (!dropping && spilledBytes + end - start > 0) {
                     emit(consumer, end);
                     consumer.caughtUp();
                 }
@@ -137,12 +193,20 @@ public final class LineReader {
         }
         long length = spilledBytes + newline - start;
         if (length - 1 > maxLineBytes) { // one byte may be a \r, which is not part of the line
-            throw new ProtocolException("a stdout line of " + length + " bytes exceeded the limit of " + maxLineBytes + " bytes");
+            throw tooLong(length);
         }
         if (length > MAX_LINE_ARRAY) {
-            throw new ProtocolException("a stdout line exceeded the largest array this JVM can hold");
+            dropPieces();
+            throw new ProtocolException("a line of " + length + " bytes is longer than the largest array this JVM can hold ("
+                    + limitName + " is " + maxLineBytes + " bytes)");
         }
-        byte[] line = new byte[(int) length];
+        byte[] line;
+        try {
+            line = new byte[(int) length];
+        } catch (OutOfMemoryError e) {
+            dropPieces();
+            throw noRoom(length);
+        }
         int at = 0;
         for (byte[] piece : spilled) {
             System.arraycopy(piece, 0, line, at, piece.length);
@@ -157,9 +221,45 @@ public final class LineReader {
     private void emit(LineConsumer consumer, byte[] bytes, int from, int newline) {
         int to = newline > from && bytes[newline - 1] == '\r' ? newline - 1 : newline;
         if (to - from > maxLineBytes) {
-            throw new ProtocolException("a stdout line of " + (to - from) + " bytes exceeded the limit of " + maxLineBytes + " bytes");
+            if (overflow == Overflow.FAIL) {
+                throw tooLong(to - from);
+            }
+            consumer.line(bytes, from, (int) maxLineBytes);
+            return;
         }
         consumer.line(bytes, from, to - from);
+    }
+
+    /**
+     * Passes on the first {@link #maxLineBytes} of the pending line, which has no end yet, and
+     * drops the rest of it as it arrives. Only lines that fit in the buffer are cut: the cap of a
+     * cutting reader is below {@link #SPILL_BYTES}.
+     */
+    private void cut(LineConsumer consumer) {
+        consumer.line(buffer, start, (int) maxLineBytes);
+        start = end = 0;
+        dropping = true;
+    }
+
+    /** @param length the line's length, or -1 when its end has not arrived */
+    private ProtocolException tooLong(long length) {
+        dropPieces();
+        return new ProtocolException((length < 0 ? "a line" : "a line of " + length + " bytes") + " is over the limit of "
+                + maxLineBytes + " bytes (" + limitName + ")");
+    }
+
+    private ProtocolException noRoom(long length) {
+        return new ProtocolException("a line of " + length + " bytes does not fit in this JVM's heap (maximum "
+                + Runtime.getRuntime().maxMemory() + " bytes; a line needs about twice its size while it is joined); "
+                + limitName + " is " + maxLineBytes + " bytes");
+    }
+
+    /** Lets go of a long line's pieces, so that a failure leaves the heap as it was. */
+    private void dropPieces() {
+        spilled.clear();
+        spilledBytes = 0;
+        buffer = NONE;
+        start = end = 0;
     }
 
     /** @return whether the stream has bytes that a read returns without blocking */
@@ -199,9 +299,19 @@ public final class LineReader {
         }
         if (end == buffer.length && buffer.length >= SPILL_BYTES) {
             // the whole buffer is one unfinished line (it was just compacted)
+            long line = spilledBytes + buffer.length;
+            if ((line + SPILL_BYTES) * 2 > Runtime.getRuntime().maxMemory()) {
+                dropPieces();
+                throw noRoom(line);
+            }
             spilled.add(buffer);
-            spilledBytes += buffer.length;
-            buffer = new byte[SPILL_BYTES];
+            spilledBytes = line;
+            try {
+                buffer = new byte[SPILL_BYTES];
+            } catch (OutOfMemoryError e) {
+                dropPieces();
+                throw noRoom(line);
+            }
             end = 0;
         } else if (buffer.length < SPILL_BYTES && buffer.length - end < Math.min(CHUNK / 4, buffer.length / 4)) {
             buffer = Arrays.copyOf(buffer, Math.min(SPILL_BYTES, Math.max(buffer.length * 2, MIN_BUFFER)));

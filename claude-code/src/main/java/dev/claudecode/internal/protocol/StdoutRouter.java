@@ -19,7 +19,7 @@ public final class StdoutRouter implements LineReader.LineConsumer {
     private static final int PREVIEW_CHARS = 200;
 
     private final ControlChannel control;
-    private final Consumer<Message> messages;
+    private final ObjIntConsumer<Message> messages;
     private final Consumer<ProtocolException> errors;
     private final Runnable caughtUp;
     private final ObjIntConsumer<JsonNode> transcriptMirror;
@@ -60,6 +60,21 @@ public final class StdoutRouter implements LineReader.LineConsumer {
      */
     public StdoutRouter(ControlChannel control, Consumer<Message> messages, Consumer<ProtocolException> errors, Runnable caughtUp,
             ObjIntConsumer<JsonNode> transcriptMirror) {
+        this(control, (ObjIntConsumer<Message>) (message, length) -> messages.accept(message), errors, caughtUp, transcriptMirror);
+    }
+
+    /**
+     * Creates a router that hands over each message with its line's length, so that the receiver
+     * can bound what it holds.
+     *
+     * @param control receives the control lines
+     * @param messages receives every decoded message, in order, and its line's length in bytes
+     * @param errors receives lines that are not protocol messages
+     * @param caughtUp runs when every line read so far has been routed, before the reader waits for more
+     * @param transcriptMirror receives each frame as it was parsed, and its line's length in bytes
+     */
+    public StdoutRouter(ControlChannel control, ObjIntConsumer<Message> messages, Consumer<ProtocolException> errors,
+            Runnable caughtUp, ObjIntConsumer<JsonNode> transcriptMirror) {
         this.control = control;
         this.messages = messages;
         this.errors = errors;
@@ -78,7 +93,17 @@ public final class StdoutRouter implements LineReader.LineConsumer {
                     ? HugeLineParser.parse(buffer, offset, length)
                     : Json.parse(buffer, offset, length);
         } catch (JacksonException e) {
-            errors.accept(new ProtocolException("the CLI wrote a line that is not JSON: " + preview(buffer, offset, length), e));
+            ProtocolException error = new ProtocolException("the CLI wrote a line that is not JSON: " + preview(buffer, offset, length), e);
+            // a control line that cannot be parsed still names who waits for it: answer, never leave it unanswered
+            ControlLineSniffer.sniff(buffer, offset, length).ifPresent(control -> {
+                String reason = "the line could not be read: " + e.getOriginalMessage();
+                if (control.isRequest()) {
+                    this.control.rejectUnreadable(control.requestId(), reason);
+                } else {
+                    this.control.failUnreadable(control.requestId(), new ProtocolException("the CLI's answer " + reason, e));
+                }
+            });
+            errors.accept(error);
             return;
         }
         route(node, buffer, offset, length);
@@ -100,7 +125,7 @@ public final class StdoutRouter implements LineReader.LineConsumer {
             }
             default -> {
                 try {
-                    messages.accept(MessageDecoder.decode(node));
+                    messages.accept(MessageDecoder.decode(node), length);
                 } catch (ProtocolException e) {
                     errors.accept(new ProtocolException(e.getMessage() + ": " + preview(buffer, offset, length), e));
                 }

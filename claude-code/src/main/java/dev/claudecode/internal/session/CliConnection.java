@@ -1,10 +1,12 @@
 package dev.claudecode.internal.session;
 
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.errors.InactivityTimeoutException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.errors.SessionClosedException;
 import dev.claudecode.internal.process.ExitWait;
+import dev.claudecode.internal.process.PolledStream;
 import dev.claudecode.internal.protocol.ControlChannel;
 import dev.claudecode.internal.protocol.InboundRequestHandler;
 import dev.claudecode.internal.protocol.LineReader;
@@ -35,18 +37,28 @@ import tools.jackson.databind.JsonNode;
  * <p>What it reports is free of secrets: stderr lines, the stderr tail of failures and the previews
  * of malformed stdout lines have the values of secret variables (API key, tokens) masked.
  *
- * <p>The two pipe readers are platform threads. A virtual thread blocked reading a pipe does not
- * unmount: it pins its carrier, and the JDK compensates by adding carriers only up to the
- * scheduler's maximum (256), so with about 128 idle sessions every virtual thread in the JVM
- * would starve. A platform thread blocked in {@code read(2)} costs a little native stack and no
- * heap; the readers hold no buffers while idle (see {@link LineReader}). Everything else (turns,
- * callbacks, listeners) runs on virtual threads.
+ * <p>Where the transport's streams are {@link PolledStream}s (the local transport's epoll
+ * spawner), the two readers are virtual threads: a read that has to wait parks in Java and
+ * unmounts, so a thousand idle sessions hold no platform thread. Other streams block in {@code
+ * read(2)}, and a virtual thread blocked there does not unmount: it pins its carrier, and the JDK
+ * compensates by adding carriers only up to the scheduler's maximum (256), so with about 128
+ * idle sessions every virtual thread in the JVM would starve. Their readers are platform threads,
+ * which cost a little native stack and no heap. Either way the readers hold no buffers while idle
+ * (see {@link LineReader}), and everything else (turns, callbacks, listeners) runs on virtual
+ * threads.
  */
 public final class CliConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CliConnection.class);
     /** The stderr drainer only splits lines: a small stack is plenty. */
     private static final long STDERR_STACK_BYTES = 256 * 1024;
+    /**
+     * The longest stderr line passed on; the rest of a longer one is dropped as it arrives, so that
+     * a CLI that writes to stderr without ever ending a line costs no more than this.
+     */
+    static final int STDERR_LINE_BYTES = 16 * 1024;
+    /** How failures name the stdout line cap. */
+    private static final String STDOUT_LIMIT = "ClaudeCodeOptions.maxStdoutLineBytes";
 
     /** What a connection reports. Called on its reader thread: implementations must not block. */
     public interface Events {
@@ -57,6 +69,19 @@ public final class CliConnection {
          * @param message the message
          */
         void onMessage(CliConnection connection, Message message);
+
+        /**
+         * A decoded stdout message and the length of its line. The reader waits while this call
+         * runs: an implementation may hold it back, briefly or until a slow consumer has made
+         * room, which stops the reading of the CLI (the CLI then waits on its full pipe).
+         *
+         * @param connection the connection that read it
+         * @param message the message
+         * @param lineBytes the length of its line in bytes
+         */
+        default void onMessage(CliConnection connection, Message message, int lineBytes) {
+            onMessage(connection, message);
+        }
 
         /**
          * Every message the CLI has written so far has been reported: a batch ends, and the
@@ -88,9 +113,10 @@ public final class CliConnection {
          * The process has ended and both streams are drained.
          *
          * @param connection this connection
-         * @param failure why, or empty when it was stopped through {@link #stop}
+         * @param failure why, or empty when it was stopped through {@link #stop}: a {@link
+         *     CliProcessException}, or the {@link ProtocolException} of output that could not be read
          */
-        void onExit(CliConnection connection, java.util.Optional<CliProcessException> failure);
+        void onExit(CliConnection connection, java.util.Optional<ClaudeCodeException> failure);
     }
 
     private final CliProcess process;
@@ -108,7 +134,7 @@ public final class CliConnection {
     private volatile ProtocolException readFailure;
     // why the library ended a CLI that was still running, when it was not asked to stop
     private volatile EndReason endedBecause;
-    private final java.util.concurrent.CompletableFuture<java.util.Optional<CliProcessException>> exited =
+    private final java.util.concurrent.CompletableFuture<java.util.Optional<ClaudeCodeException>> exited =
             new java.util.concurrent.CompletableFuture<>();
 
     private CliConnection(CliProcess process, SecretRedactor redactor, InboundRequestHandler handler, Events events,
@@ -203,11 +229,14 @@ public final class CliConnection {
     }
 
     private void startReaders() {
-        StdoutRouter router = new StdoutRouter(control, message -> events.onMessage(this, message),
+        StdoutRouter router = new StdoutRouter(control, this::handOn,
                 error -> events.onProtocolError(redactor.redact(error)), () -> events.onCaughtUp(this),
                 (frame, length) -> events.onTranscriptMirror(this, frame, length));
+        // streams that wait in Java can be read on virtual threads; kernel reads need platform threads
+        boolean polled = process.stdout() instanceof PolledStream && process.stderr() instanceof PolledStream;
         try {
-            Thread.ofPlatform().daemon().name("claude-code-stdout-" + pidText()).start(() -> readStdout(router));
+            (polled ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).name("claude-code-stdout-" + pidText())
+                    .start(() -> readStdout(router));
         } catch (Throwable e) {
             // nothing can read the CLI: end it and say why
             readFailure = new ProtocolException("cannot start reading the CLI's output: " + e, e);
@@ -217,11 +246,24 @@ public final class CliConnection {
             return;
         }
         try {
-            Thread.ofPlatform().daemon().name("claude-code-stderr-" + pidText()).stackSize(STDERR_STACK_BYTES)
-                    .start(this::drainStderr);
+            (polled ? Thread.ofVirtual() : Thread.ofPlatform().daemon().stackSize(STDERR_STACK_BYTES))
+                    .name("claude-code-stderr-" + pidText()).start(this::drainStderr);
         } catch (Throwable e) {
             stderrDrained.complete(null);
             LOG.warn("cannot read the CLI's stderr: {}", e.toString());
+        }
+    }
+
+    /**
+     * Hands a message on. While the receiver holds the reader back for a slow consumer, the CLI's
+     * silence is the library's doing, so the inactivity clock does not count it.
+     */
+    private void handOn(Message message, int lineBytes) {
+        clock.answerStarted();
+        try {
+            events.onMessage(this, message, lineBytes);
+        } finally {
+            clock.answerEnded();
         }
     }
 
@@ -317,7 +359,7 @@ public final class CliConnection {
 
     private void readStdout(StdoutRouter router) {
         try {
-            new LineReader(clock.watch(process.stdout()), maxLineBytes).readAll(router);
+            new LineReader(clock.watch(process.stdout()), maxLineBytes, LineReader.Overflow.FAIL, STDOUT_LIMIT).readAll(router);
         } catch (ProtocolException e) {
             readFailure = redactor.redact(e);
             process.terminate(Duration.ZERO);
@@ -354,10 +396,10 @@ public final class CliConnection {
             // a CLI that dies unasked cannot end what it started (a Bash tool's shell, say)
             process.terminate(Duration.ZERO);
         }
-        CliProcessException failure = null;
+        ClaudeCodeException failure = null;
         if (readFailure != null) {
-            failure = new CliProcessException(readFailure.getMessage(), status, stderrTail.text());
-            failure.initCause(readFailure);
+            // the output could not be read: that, not the exit it forced, is what the turn fails with
+            failure = readFailure;
         } else if (endedBecause != null) {
             failure = endedBecause.failure(status, stderrTail.text());
         } else if (!stopping) {
@@ -461,8 +503,13 @@ public final class CliConnection {
 
     private void drainStderr() {
         try (InputStream stderr = process.stderr()) {
-            new LineReader(stderr, Long.MAX_VALUE).readAll((buffer, offset, length) -> {
-                String line = redactor.redact(new String(buffer, offset, length, StandardCharsets.UTF_8));
+            new LineReader(stderr, STDERR_LINE_BYTES, LineReader.Overflow.CUT, "stderr lines").readAll((buffer, offset, length) -> {
+                String text = new String(buffer, offset, length, StandardCharsets.UTF_8);
+                if (length == STDERR_LINE_BYTES) {
+                    // first, so that it survives the tail's own cut of long lines
+                    text = "[line cut at " + STDERR_LINE_BYTES + " bytes] " + text;
+                }
+                String line = redactor.redact(text);
                 stderrTail.add(line);
                 events.onStderr(line);
             });

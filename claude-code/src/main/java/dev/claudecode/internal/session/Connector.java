@@ -3,6 +3,7 @@ package dev.claudecode.internal.session;
 
 import dev.claudecode.control.Health;
 import dev.claudecode.control.ServerInfo;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.errors.SessionClosedException;
@@ -71,6 +72,19 @@ public final class Connector implements TurnScheduler.Driver {
          *     failed to resume), which does not speak for the session
          */
         void onMessage(Message message, Optional<Turn> turn);
+
+        /**
+         * A message of one of the session's CLIs and the length of its line. Called on the
+         * reader, which waits while it runs: an implementation may hold the reader back until a
+         * slow consumer has made room, which stops the reading of the CLI.
+         *
+         * @param message the message
+         * @param turn the turn it belongs to, as for {@link #onMessage(Message, Optional)}
+         * @param lineBytes the length of its line in bytes
+         */
+        default void onMessage(Message message, Optional<Turn> turn, int lineBytes) {
+            onMessage(message, turn);
+        }
 
         /**
          * The CLI that a turn was last written to has exited; the turn fails unless it has
@@ -452,7 +466,7 @@ public final class Connector implements TurnScheduler.Driver {
         LiveConnection opened;
         try {
             opened = LiveConnection.open(transport, launch,
-                    options.maxStdoutLineBytes().isPresent() ? options.maxStdoutLineBytes().getAsInt() : Long.MAX_VALUE,
+                    options.maxStdoutLineBytes().orElse(ClaudeCodeOptions.DEFAULT_MAX_STDOUT_LINE_BYTES),
                     inbound, new ConnectionEvents(), initialize, runtimeSettings.replay(), handshakeTimeout());
         } catch (RuntimeException | Error e) {
             launch.afterExit().run();
@@ -478,6 +492,11 @@ public final class Connector implements TurnScheduler.Driver {
 
         @Override
         public void onMessage(CliConnection from, Message message) {
+            onMessage(from, message, 0);
+        }
+
+        @Override
+        public void onMessage(CliConnection from, Message message, int lineBytes) {
             // a CLI that no turn was written to (one that failed to resume) does not speak for the session
             TurnOnConnection turn = lastTurn;
             boolean current = turn != null && turn.connection() == from;
@@ -487,7 +506,7 @@ public final class Connector implements TurnScheduler.Driver {
             if (message instanceof InitMessage init) {
                 UnsupportedVersionWarning.check(init.claudeCodeVersion());
             }
-            events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty());
+            events.onMessage(message, current ? Optional.of(turn.turn()) : Optional.empty(), lineBytes);
         }
 
         // The one place where a session id reported by a CLI (local, remote, in a pool) enters the
@@ -527,7 +546,7 @@ public final class Connector implements TurnScheduler.Driver {
         }
 
         @Override
-        public void onExit(CliConnection exited, Optional<CliProcessException> failure) {
+        public void onExit(CliConnection exited, Optional<ClaudeCodeException> failure) {
             RuntimeException error = failure.<RuntimeException>map(f -> f)
                     .orElseGet(() -> new SessionClosedException("the CLI was stopped"));
             connectionLock.lock();

@@ -9,9 +9,16 @@ import tools.jackson.databind.JsonNode;
  * The CLI's answer to {@code initialize}, kept as compact JSON bytes for as long as its CLI runs
  * and decoded when asked for. The answer lists every command, agent and model (about 10 kB of
  * JSON); as a Jackson tree, or decoded into a {@link ServerInfo}, it took about three times that,
- * most of what an idle session held on the heap, while it is read rarely if ever.
+ * most of what an idle session held on the heap, while it is read rarely if ever. Equal answers
+ * in a row (many sessions of one CLI) share one array.
  */
 public final class InitializeAnswer {
+
+    /**
+     * The last answer kept: sessions of one CLI with the same options get the same answer, and
+     * share its bytes instead of holding a copy each (the array is never written after it is made).
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<byte[]> LAST = new java.util.concurrent.atomic.AtomicReference<>();
 
     private final byte[] json;
 
@@ -26,7 +33,13 @@ public final class InitializeAnswer {
      * @return the compact form
      */
     public static InitializeAnswer of(JsonNode response) {
-        return new InitializeAnswer(Json.MAPPER.writeValueAsBytes(response));
+        byte[] json = Json.MAPPER.writeValueAsBytes(response);
+        byte[] last = LAST.get();
+        if (last != null && java.util.Arrays.equals(last, json)) {
+            return new InitializeAnswer(last);
+        }
+        LAST.set(json);
+        return new InitializeAnswer(json);
     }
 
     /** @return the payload as a fresh tree, which the caller may change */

@@ -30,6 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * as the reader has routed it. The consumer takes everything that has arrived in one go, under
  * one acquisition of the lock, and then hands it out without locking, so that during a fast
  * stream the two threads meet on the lock once per batch, not once per message.
+ *
+ * <p>What the consumer has not taken yet is bounded: the reader counts the length of each
+ * message's line, and once more than the bound waits in {@link #awaitRoom} until the consumer has
+ * taken the backlog, the turn has ended or nobody reads it any more. The consumer may still hold
+ * one backlog it took and has not handed out, so a turn holds at most about twice the bound.
  */
 public final class Turn {
 
@@ -67,6 +72,10 @@ public final class Turn {
     private final TurnWatch watch;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition handedOver = lock.newCondition();
+    /** Signalled when the consumer takes the backlog or the turn ends; the reader waits on it. */
+    private final Condition roomMade = lock.newCondition();
+    /** Line bytes of the messages in {@link #items}; guarded by {@link #lock}. */
+    private long pendingBytes;
     /** What the reader has put in and the consumer has not yet taken; guarded by {@link #lock}. */
     private Deque<Item> items = new ArrayDeque<>();
     /** What the consumer has taken and not yet handed out; guarded by {@link #consumer}. */
@@ -138,6 +147,16 @@ public final class Turn {
 
     /** Passes a message on; a {@link ResultMessage} ends the turn. */
     void deliver(Message message) {
+        deliver(message, 0);
+    }
+
+    /**
+     * Passes a message on; a {@link ResultMessage} ends the turn.
+     *
+     * @param message the message
+     * @param lineBytes the length of its line, counted against the backlog's bound
+     */
+    void deliver(Message message, int lineBytes) {
         if (state == State.DONE) {
             return;
         }
@@ -149,11 +168,52 @@ public final class Turn {
             state = State.DONE;
         }
         if (!abandoned) {
-            add(new Delivered(message), last);
+            add(new Delivered(message), last, lineBytes);
         }
         if (last) {
-            add(ENDED, true);
+            add(ENDED, true, 0);
             done.countDown();
+        }
+    }
+
+    /**
+     * Waits, on the reader, while the consumer has more than {@code maxBytes} of messages to
+     * take: until it takes them, the turn ends, or nobody reads it any more. A waiting consumer is
+     * woken first, so that it takes what is there.
+     *
+     * @param maxBytes the bound of the backlog
+     */
+    void awaitRoom(long maxBytes) {
+        lock.lock();
+        try {
+            boolean interrupted = false;
+            while (pendingBytes > maxBytes && state != State.DONE && !abandoned) {
+                if (consumerWaiting) {
+                    wake();
+                }
+                try {
+                    roomMade.await();
+                } catch (InterruptedException e) {
+                    // the reader is not interrupted for a turn; keep the flag and stop holding it back
+                    interrupted = true;
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the line bytes of the messages the consumer has not taken yet */
+    long pendingBytes() {
+        lock.lock();
+        try {
+            return pendingBytes;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -175,7 +235,7 @@ public final class Turn {
             return;
         }
         state = State.DONE;
-        add(new Failed(error), true);
+        add(new Failed(error), true, 0);
         done.countDown();
         watch.failed(error);
     }
@@ -197,8 +257,10 @@ public final class Turn {
         lock.lock();
         try {
             items.clear();
+            pendingBytes = 0;
             items.add(ENDED);
             wake();
+            roomMade.signalAll();
         } finally {
             lock.unlock();
         }
@@ -225,6 +287,8 @@ public final class Turn {
                 lock.lock();
                 try {
                     items = new ArrayDeque<>(0);
+                    pendingBytes = 0;
+                    roomMade.signalAll();
                 } finally {
                     lock.unlock();
                 }
@@ -260,16 +324,24 @@ public final class Turn {
             Deque<Item> batch = items;
             items = taken;
             taken = batch;
+            if (pendingBytes > 0) {
+                pendingBytes = 0;
+                roomMade.signalAll();
+            }
         } finally {
             lock.unlock();
         }
         return Optional.of(taken.poll());
     }
 
-    private void add(Item item, boolean now) {
+    private void add(Item item, boolean now, int lineBytes) {
         lock.lock();
         try {
             items.add(item);
+            pendingBytes += lineBytes;
+            if (!(item instanceof Delivered)) {
+                roomMade.signalAll(); // the turn is over: the reader holds back no longer
+            }
             if (consumerWaiting && (now || ++waitingUnseen >= HANDOVER_BATCH)) {
                 wake();
             }

@@ -41,6 +41,7 @@ public final class TurnScheduler {
     private final Deque<Step> queue = new ArrayDeque<>();
     private final SerialExecutor serial;
     private final Driver driver;
+    private final long maxBufferedBytes;
     private Turn active;
     private RuntimeException closedBecause;
 
@@ -51,8 +52,21 @@ public final class TurnScheduler {
      * @param driver starts turns
      */
     public TurnScheduler(SerialExecutor serial, Driver driver) {
+        this(serial, driver, Long.MAX_VALUE);
+    }
+
+    /**
+     * Creates a scheduler whose turns hold a bounded backlog for their consumers.
+     *
+     * @param serial runs one task at a time, in order
+     * @param driver starts turns
+     * @param maxBufferedBytes how many bytes of messages a turn holds before {@link #onMessage}
+     *     makes the reader wait for its consumer
+     */
+    public TurnScheduler(SerialExecutor serial, Driver driver, long maxBufferedBytes) {
         this.serial = serial;
         this.driver = driver;
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     /** Queues a turn; it starts when the turns before it are done. */
@@ -94,6 +108,21 @@ public final class TurnScheduler {
      * @return whether the turn took it
      */
     public boolean onMessage(Turn target, Message message) {
+        return onMessage(target, message, 0);
+    }
+
+    /**
+     * Routes a message to a turn while it is the active one, then, when the turn holds more than
+     * its bound of messages its consumer has not taken, waits until the consumer has made room,
+     * the turn has ended or it was abandoned. Called on the reader: the wait stops the reading of
+     * the CLI, which is how a slow consumer slows the CLI down instead of filling the heap.
+     *
+     * @param target the turn written to the CLI that sent the message
+     * @param message a message from the CLI
+     * @param lineBytes the length of its line in bytes
+     * @return whether the turn took it
+     */
+    public boolean onMessage(Turn target, Message message, int lineBytes) {
         Turn turn;
         lock.lock();
         try {
@@ -101,7 +130,7 @@ public final class TurnScheduler {
             if (turn == null || turn != target) {
                 return false;
             }
-            turn.deliver(message);
+            turn.deliver(message, lineBytes);
             if (turn.state() == Turn.State.DONE) {
                 active = null;
             }
@@ -110,6 +139,9 @@ public final class TurnScheduler {
         }
         if (turn.state() == Turn.State.DONE) {
             serial.execute(this::startNext);
+        } else {
+            // outside the lock: closing, interrupting and failing the turn must not wait for the consumer
+            turn.awaitRoom(maxBufferedBytes);
         }
         return true;
     }

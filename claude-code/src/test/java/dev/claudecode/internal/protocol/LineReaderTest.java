@@ -262,4 +262,68 @@ class LineReaderTest {
         }
         return all;
     }
+
+    @Test
+    void aCuttingReaderPassesOnTheHeadOfALongLineAndDropsTheRest() throws IOException {
+        byte[] input = ("short\n" + "a".repeat(40_000) + "b".repeat(70_000) + "\nnext\n").getBytes(StandardCharsets.UTF_8);
+        List<String> seen = new ArrayList<>();
+        new LineReader(new ByteArrayInputStream(input), 16_384, LineReader.Overflow.CUT, "test lines")
+                .readAll((b, off, len) -> seen.add(new String(b, off, len, StandardCharsets.UTF_8)));
+        assertThat(seen).containsExactly("short", "a".repeat(16_384), "next");
+    }
+
+    @Test
+    void aCuttingReaderKeepsNoMoreThanItsCapOfALineThatNeverEnds() throws IOException {
+        long total = 256L * 1024 * 1024;
+        InputStream endless = new InputStream() {
+            private long served;
+
+            @Override
+            public int read() {
+                return served++ < total ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (served >= total) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, total - served);
+                Arrays.fill(b, off, off + n, (byte) 'x');
+                served += n;
+                return n;
+            }
+        };
+        List<Integer> lengths = new ArrayList<>();
+        long heapBefore = usedHeap();
+        long[] peak = {0};
+        new LineReader(endless, 16_384, LineReader.Overflow.CUT, "test lines").readAll(new LineReader.LineConsumer() {
+            @Override
+            public void line(byte[] buffer, int offset, int length) {
+                lengths.add(length);
+            }
+
+            @Override
+            public void caughtUp() {
+                peak[0] = Math.max(peak[0], usedHeap() - heapBefore);
+            }
+        });
+        // a quarter of a gigabyte went through; one cut line came out, and nothing near its size was held
+        assertThat(lengths).containsExactly(16_384);
+        assertThat(peak[0]).isLessThan(64L * 1024 * 1024);
+    }
+
+    @Test
+    void theFailureOfALineOverTheCapNamesTheCap() {
+        byte[] input = ("y".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new LineReader(new ByteArrayInputStream(input), 1000, LineReader.Overflow.FAIL,
+                "ClaudeCodeOptions.maxStdoutLineBytes").readAll((b, off, len) -> { }))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("limit of 1000 bytes (ClaudeCodeOptions.maxStdoutLineBytes)");
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
 }

@@ -3,7 +3,7 @@ package dev.claudecode.internal.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.ProtocolException;
 import dev.claudecode.message.Message;
 import dev.claudecode.transport.LaunchSpec;
@@ -62,7 +62,7 @@ class CliConnectionThreadsTest {
         }
 
         @Override
-        public void onExit(CliConnection connection, Optional<CliProcessException> failure) {
+        public void onExit(CliConnection connection, Optional<ClaudeCodeException> failure) {
         }
     }
 }

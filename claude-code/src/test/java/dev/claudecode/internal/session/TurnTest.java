@@ -175,6 +175,61 @@ class TurnTest {
         assertThat(consumer.getState()).isEqualTo(Thread.State.WAITING);
     }
 
+    @Test
+    void theReaderWaitsWhileTheBacklogIsOverItsBoundUntilTheConsumerTakesIt() throws Exception {
+        Thread reader = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 10; i++) {
+                turn.deliver(message(i), 1_000);
+                turn.awaitRoom(3_000);
+            }
+            turn.handOver(); // the reader has caught up with the CLI, as after every read
+        });
+        // four messages are over the bound of 3,000 bytes: the reader stops there
+        assertThat(awaitPending(4_000)).isTrue();
+        Thread.sleep(200);
+        assertThat(turn.pendingBytes()).isEqualTo(4_000);
+        assertThat(reader.isAlive()).isTrue();
+
+        startConsumer();
+        reader.join(5_000);
+        assertThat(reader.isAlive()).isFalse();
+        for (int i = 0; i < 10; i++) {
+            Turn.Item item = taken.poll(5, TimeUnit.SECONDS);
+            assertThat(item).isInstanceOf(Turn.Delivered.class);
+        }
+    }
+
+    @Test
+    void aReaderHeldBackIsLetGoWhenTheTurnFailsOrIsAbandoned() throws Exception {
+        for (boolean fail : new boolean[] {true, false}) {
+            Turn held = new Turn(Json.object());
+            Thread reader = Thread.ofVirtual().start(() -> {
+                held.deliver(message(1), 10_000);
+                held.awaitRoom(1);
+            });
+            Thread.sleep(100);
+            assertThat(reader.isAlive()).isTrue();
+            if (fail) {
+                held.fail(new IllegalStateException("gone"));
+            } else {
+                held.abandon();
+            }
+            reader.join(5_000);
+            assertThat(reader.isAlive()).isFalse();
+        }
+    }
+
+    private boolean awaitPending(long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (turn.pendingBytes() < bytes) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     private static Message message(int n) {
         return new UnknownMessage("test", Envelope.of(Map.of("n", n, "list", List.of())));
     }
