@@ -1,7 +1,7 @@
 package dev.claudecode.internal.container;
 
 import dev.claudecode.internal.process.ExitReaper;
-import dev.claudecode.internal.process.StreamedProcess;
+import dev.claudecode.internal.transport.StreamedProcess;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

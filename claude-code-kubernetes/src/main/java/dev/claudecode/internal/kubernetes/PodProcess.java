@@ -2,7 +2,7 @@ package dev.claudecode.internal.kubernetes;
 
 import dev.claudecode.internal.process.BoundedPipe;
 import dev.claudecode.internal.process.ExitReaper;
-import dev.claudecode.internal.process.StreamedProcess;
+import dev.claudecode.internal.transport.StreamedProcess;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;

@@ -1,7 +1,7 @@
 package dev.claudecode.internal.ssh;
 
 import dev.claudecode.internal.process.LockWaitingInputStream;
-import dev.claudecode.internal.process.StreamedProcess;
+import dev.claudecode.internal.transport.StreamedProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.claudecode.internal.node;
 
-import dev.claudecode.internal.process.StreamedProcess;
+import dev.claudecode.internal.transport.StreamedProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public abstract class PidLineProcess extends StreamedProcess {
         pidLine.pid().complete(-1L);
     }
 
-    /** @return the command's process id where it runs, once it has started */
+    /** {@return the command's process id where it runs, once it has started} */
     @Override
     public final OptionalLong pid() {
         long known = pidLine.pid().getNow(-1L);

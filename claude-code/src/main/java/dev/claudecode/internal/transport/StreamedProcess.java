@@ -1,5 +1,6 @@
-package dev.claudecode.internal.process;
+package dev.claudecode.internal.transport;
 
+import dev.claudecode.internal.process.ExitWait;
 import dev.claudecode.transport.CliProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +80,7 @@ public abstract class StreamedProcess implements CliProcess {
         return stderr;
     }
 
-    /** @return empty unless the subclass knows the id where the process runs */
+    /** {@return empty, unless the subclass knows the process id where the process runs} */
     @Override
     public OptionalLong pid() {
         return OptionalLong.empty();
