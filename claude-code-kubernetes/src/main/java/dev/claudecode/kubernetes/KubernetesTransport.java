@@ -279,7 +279,8 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
      */
     public List<String> orphans() {
         return pods.withLabels(Map.of(MANAGED_LABEL, "true")).stream()
-                .filter(pod -> Owner.isGone(Optional.ofNullable(pod.getMetadata().getAnnotations()).map(a -> a.get(OWNER_ANNOTATION)).orElse(null)))
+                .filter(pod -> Owner.isGone(Optional.ofNullable(pod.getMetadata().getAnnotations())
+                        .map(annotations -> annotations.get(OWNER_ANNOTATION)).orElse(null)))
                 .map(pod -> pod.getMetadata().getName()).toList();
     }
 
