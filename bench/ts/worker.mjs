@@ -2,7 +2,7 @@
 // official Agent SDK, and answers one JSON line per command on stdout.
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { query } from '@anthropic-ai/claude-agent-sdk';
+import { query, startup } from '@anthropic-ai/claude-agent-sdk';
 import { openPrompt, sdkOptions } from './common.mjs';
 
 /** Decode throughput: one turn of the fake CLI's long stream; messages per second to the consumer. */
@@ -22,7 +22,24 @@ async function decode(spec) {
 /** Turn latency: start to first assistant message and start to result, one fresh CLI per run. */
 async function latency(spec) {
   const start = performance.now();
-  const q = query({ prompt: spec.prompt, options: sdkOptions(spec) });
+  return timeTurn(query({ prompt: spec.prompt, options: sdkOptions(spec) }), start);
+}
+
+/**
+ * The same turn on a CLI started ahead by the SDK's startup() (launch and initialize), which then
+ * waits settleMs before the timed query takes it.
+ */
+async function warmLatency(spec) {
+  const before = performance.now();
+  const warm = await startup({ options: sdkOptions(spec) });
+  const startupMs = performance.now() - before;
+  await new Promise((resolve) => setTimeout(resolve, spec.settleMs));
+  const start = performance.now();
+  return { startupMs, ...(await timeTurn(warm.query(spec.prompt), start)) };
+}
+
+/** Reads a turn to its result: from start to the first assistant message and to the result, ms. */
+async function timeTurn(q, start) {
   let firstAssistant = -1, result = -1;
   for await (const message of q) {
     if (message.type === 'assistant' && firstAssistant < 0) firstAssistant = performance.now() - start;
@@ -64,7 +81,7 @@ async function controlClose() {
   return {};
 }
 
-const ops = { decode, latency, controlOpen, controlRun, controlClose };
+const ops = { decode, latency, warmLatency, controlOpen, controlRun, controlClose };
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (!line.trim()) continue;

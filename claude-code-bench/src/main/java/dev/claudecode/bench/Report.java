@@ -14,7 +14,7 @@ final class Report {
     record Results(Machine machine, int runs, double minutes, Optional<DecodeBench.Result> decode,
             Optional<LatencyBench.Result> latency, Optional<LatencyBench.Result> latencyFake, List<ControlBench.Result> control, List<ChildBench.Scale> scale,
             Optional<ChildBench.Result> hugeLine, long hugeLineBytes, List<JmhBench.Row> jmh,
-            Optional<StoreBench.Result> store, String history,
+            Optional<StoreBench.Result> store, Optional<SpareBench.Result> spare, String history,
             String loadBefore, String loadAfter) {
     }
 
@@ -52,6 +52,7 @@ final class Report {
         hugeLine();
         jmh();
         store();
+        spare();
         method();
         if (!r.history().isBlank()) {
             line(r.history().strip());
@@ -408,6 +409,33 @@ final class Report {
             }
             line("");
         });
+    }
+
+    private void spare() {
+        r.spare().ifPresent(s -> {
+            line("## 8. First turn on a warm spare");
+            line("");
+            line("The real CLI talking to `FakeClaudeApi` (default reply), as in section 2: time from just before starting the session "
+                    + "to its first assistant message, prompt `hello`, " + s.runs() + " measured rounds after " + SpareBench.WARMUP_ROUNDS
+                    + " warm-up rounds, the four drivers taking turns round by round. Cold: `ClaudeCode.start` / `query`, which launch "
+                    + "the CLI. Warm: the CLI was started ahead (Java: `ClaudeCode.prewarm`, which returns once the CLI has answered "
+                    + "`initialize`; TypeScript: `startup()`, which resolves at the same point), then left for "
+                    + SpareBench.SETTLE_MILLIS + " ms, as a spare kept ahead of need would be; the timed `ClaudeCode.start` claims "
+                    + "the spare (the harness fails the run if it did not) and `WarmQuery.query` takes the TypeScript one. Starting "
+                    + "ahead is not in the warm times; it is in the last column.");
+            line("");
+            line("| SDK | cold: first assistant message, ms | warm: first assistant message, ms | warm / cold, per round: median "
+                    + "(interquartile range) | starting the spare, ms |");
+            line("|---|---|---|---|---|");
+            spareRow("Java SDK (`ClaudeCode.prewarm`)", s.java());
+            spareRow("TypeScript SDK (`startup()`)", s.ts());
+            line("");
+        });
+    }
+
+    private void spareRow(String name, SpareBench.Side side) {
+        line("| " + name + " | " + side.cold().format(1, 1) + " | " + side.warm().format(1, 1) + " | " + fmt(side.warmOverCold().median(), 3)
+                + "× (" + side.warmOverCold().quartiles(3) + ") | " + side.prewarm().format(1, 1) + " |");
     }
 
     private void method() {
