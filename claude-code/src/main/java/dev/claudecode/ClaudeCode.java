@@ -123,14 +123,14 @@ public final class ClaudeCode {
         }
     }
 
-    /** @return this library's version */
+    /** {@return this library's version} */
     public static String version() {
         return BuildInfo.libraryVersion();
     }
 
     /**
-     * @return the Claude Code CLI version the managed install installs by default: the newest
-     *     of the supported versions ({@link dev.claudecode.cli.CliVersionRange})
+     * {@return the Claude Code CLI version the managed install installs by default: the newest of
+     * the supported versions ({@link dev.claudecode.cli.CliVersionRange})}
      */
     public static String cliVersion() {
         return BuildInfo.cliVersion();

@@ -100,7 +100,7 @@ public final class MessageStream implements Iterable<Message>, AutoCloseable {
         };
     }
 
-    /** @return the messages as a sequential stream; closing it closes this message stream */
+    /** {@return the messages as a sequential stream; closing it closes this message stream} */
     public Stream<Message> stream() {
         Spliterator<Message> spliterator = Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(this::close);

@@ -526,7 +526,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Hands what the session's CLIs report to the listeners and the turns. */
     /** The session's in-process MCP servers, as its controls see them. */
     private final class SdkServers implements RuntimeControl.SdkServers {
 
@@ -548,6 +547,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Hands what the session's CLIs report to the listeners and the turns. */
     private final class ConnectorEvents implements Connector.Events {
 
         @Override

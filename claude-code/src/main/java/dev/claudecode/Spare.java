@@ -36,17 +36,17 @@ public final class Spare implements AutoCloseable {
         this.transportKey = transportKey;
     }
 
-    /** @return the options the spare's CLI was started with */
+    /** {@return the options the spare's CLI was started with} */
     public ClaudeCodeOptions options() {
         return session.options();
     }
 
-    /** @return true once a {@link ClaudeCode#start} has claimed the spare, or it was closed */
+    /** {@return true once a {@link ClaudeCode#start} has claimed the spare, or it was closed} */
     public boolean isTaken() {
         return taken.get();
     }
 
-    /** @return true while the spare waits to be claimed and its CLI runs */
+    /** {@return true while the spare waits to be claimed and its CLI runs} */
     public boolean isReady() {
         return !taken.get() && session.isAlive();
     }
@@ -60,7 +60,10 @@ public final class Spare implements AutoCloseable {
         }
     }
 
-    /** @return the session, once, to the start that claims the spare; empty when it was taken or its CLI ended */
+    /**
+     * {@return the session, once, to the start that claims the spare; empty when it was taken or
+     * its CLI ended}
+     */
     java.util.Optional<Session> claim() {
         if (!taken.compareAndSet(false, true)) {
             return java.util.Optional.empty();

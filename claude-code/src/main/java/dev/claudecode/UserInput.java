@@ -42,21 +42,23 @@ public record UserInput(List<ContentBlock> content, Optional<String> uuid, boole
     }
 
     /**
+     * {@return input made of one text block}
+     *
      * @param text the prompt
-     * @return input made of one text block
      */
     public static UserInput text(String text) {
         return new UserInput(List.of(TextBlock.of(Objects.requireNonNull(text, "text"))), Optional.empty());
     }
 
-    /** @return a builder for input with several blocks */
+    /** {@return a builder for input with several blocks} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * {@return a copy with that uuid}
+     *
      * @param messageUuid the uuid the CLI should give this message
-     * @return a copy with that uuid
      */
     public UserInput withUuid(String messageUuid) {
         return new UserInput(content, Optional.of(messageUuid), verbatim);
@@ -81,37 +83,57 @@ public record UserInput(List<ContentBlock> content, Optional<String> uuid, boole
         private Builder() {
         }
 
-        /** @return this builder, with a text block added */
+        /**
+         * {@return this builder, with a text block added}
+         *
+         * @param text the text
+         */
         public Builder text(String text) {
             content.add(TextBlock.of(text));
             return this;
         }
 
-        /** @return this builder, with an image added */
+        /**
+         * {@return this builder, with an image added}
+         *
+         * @param image the image
+         */
         public Builder image(ImageBlock image) {
             content.add(image);
             return this;
         }
 
-        /** @return this builder, with a document added */
+        /**
+         * {@return this builder, with a document added}
+         *
+         * @param document the document
+         */
         public Builder document(DocumentBlock document) {
             content.add(document);
             return this;
         }
 
-        /** @return this builder, with any content block added */
+        /**
+         * {@return this builder, with any content block added}
+         *
+         * @param block the block
+         */
         public Builder block(ContentBlock block) {
             content.add(Objects.requireNonNull(block, "block"));
             return this;
         }
 
-        /** @return this builder, with the message uuid set */
+        /**
+         * {@return this builder, with the message uuid set}
+         *
+         * @param messageUuid the uuid the message carries
+         */
         public Builder uuid(String messageUuid) {
             this.uuid = messageUuid;
             return this;
         }
 
-        /** @return the input */
+        /** {@return the input} */
         public UserInput build() {
             return new UserInput(content, Optional.ofNullable(uuid));
         }

@@ -257,7 +257,7 @@ class ContainerSessionIT {
             String now = session.execute(node -> node.run("/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline").stdout());
             assertThat(prepared).isEqualTo("for --output-format");
             assertThat(firstProcess).singleElement().asString().as("the launch script still waited for its environment")
-                    .startsWith("/bin/sh -c while IFS= read");
+                    .startsWith("/bin/sh -c ").contains("while IFS= read -r line");
             assertThat(now).startsWith(ContainerTransport.DEFAULT_CLI_PATH + " ");
         }
     }

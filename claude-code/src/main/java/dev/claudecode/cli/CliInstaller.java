@@ -95,12 +95,15 @@ public final class CliInstaller {
         this.progress = builder.progress;
     }
 
-    /** @return a builder with the defaults: the pinned version, {@code ~/.cache/claude-code-java/cli}, the configured npm registry */
+    /**
+     * {@return a builder with the defaults: the pinned version,
+     * {@code ~/.cache/claude-code-java/cli}, the configured npm registry}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this installer's settings */
+    /** {@return a builder holding this installer's settings} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.version = version;
@@ -129,17 +132,20 @@ public final class CliInstaller {
         return homeDir.resolve(".cache").resolve("claude-code-java").resolve("cli");
     }
 
-    /** @return the CLI version this installer installs */
+    /** {@return the CLI version this installer installs} */
     public String version() {
         return version;
     }
 
-    /** @return the cache directory, absolute */
+    /** {@return the cache directory, absolute} */
     public Path cacheDir() {
         return cacheDir;
     }
 
-    /** @return where the binary of this version lives once installed: {@code <cacheDir>/<version>/claude} */
+    /**
+     * {@return where the binary of this version lives once installed:
+     * {@code <cacheDir>/<version>/claude}}
+     */
     public Path binaryPath() {
         return cacheDir.resolve(version).resolve(binaryName());
     }
@@ -519,7 +525,7 @@ public final class CliInstaller {
             return this;
         }
 
-        /** @return the installer */
+        /** {@return the installer} */
         public CliInstaller build() {
             return new CliInstaller(this);
         }

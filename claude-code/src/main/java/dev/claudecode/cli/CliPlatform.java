@@ -36,22 +36,28 @@ public enum CliPlatform {
         this.id = id;
     }
 
-    /** @return the npm platform id, e.g. {@code linux-x64-musl} */
+    /** {@return the npm platform id, e.g. {@code linux-x64-musl}} */
     public String id() {
         return id;
     }
 
-    /** @return the npm package holding this platform's binary, e.g. {@code @anthropic-ai/claude-code-linux-x64} */
+    /**
+     * {@return the npm package holding this platform's binary, e.g.
+     * {@code @anthropic-ai/claude-code-linux-x64}}
+     */
     public String packageName() {
         return PACKAGE_PREFIX + id;
     }
 
-    /** @return the file name of the binary: {@code claude.exe} on Windows, {@code claude} elsewhere */
+    /**
+     * {@return the file name of the binary: {@code claude.exe} on Windows, {@code claude}
+     * elsewhere}
+     */
     public String binaryName() {
         return isWindows() ? "claude.exe" : "claude";
     }
 
-    /** @return whether this is a Windows platform */
+    /** {@return whether this is a Windows platform} */
     public boolean isWindows() {
         return id.startsWith("win32-");
     }

@@ -60,7 +60,10 @@ public final class CliResolver {
         this.autoInstall = builder.autoInstall;
     }
 
-    /** @return a resolver with every default: the process environment, no explicit path, no auto-install */
+    /**
+     * {@return a resolver with every default: the process environment, no explicit path, no
+     * auto-install}
+     */
     public static CliResolver defaults() {
         return builder().build();
     }
@@ -90,12 +93,12 @@ public final class CliResolver {
                 .installer(CliInstaller.builder().version(version).build()).build();
     }
 
-    /** @return a builder with the defaults of {@link #defaults()} */
+    /** {@return a builder with the defaults of {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this resolver's settings */
+    /** {@return a builder holding this resolver's settings} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.cliPath = cliPath;
@@ -338,7 +341,7 @@ public final class CliResolver {
             return this;
         }
 
-        /** @return the resolver */
+        /** {@return the resolver} */
         public CliResolver build() {
             return new CliResolver(this);
         }

@@ -37,7 +37,7 @@ public record InstallProgress(String version, Stage stage, long bytes, OptionalL
         }
     }
 
-    /** @return the downloaded share from 0 to 1, when the size is known */
+    /** {@return the downloaded share from 0 to 1, when the size is known} */
     public java.util.OptionalDouble fraction() {
         if (totalBytes.isEmpty() || totalBytes.getAsLong() <= 0) {
             return java.util.OptionalDouble.empty();

@@ -77,7 +77,7 @@ public record ContextUsage(
             this.value = value;
         }
 
-        /** @return the wire value */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }

@@ -33,7 +33,7 @@ public record FileContents(String contents, String absolutePath, Optional<String
             this.value = value;
         }
 
-        /** @return the wire value */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
@@ -48,7 +48,7 @@ public record FileContents(String contents, String absolutePath, Optional<String
         Objects.requireNonNull(lossy, "lossy");
     }
 
-    /** @return the bytes read: decoded from base64, or the text encoded as UTF-8 */
+    /** {@return the bytes read: decoded from base64, or the text encoded as UTF-8} */
     public byte[] bytes() {
         return encoding == Encoding.BASE64 ? Base64.getDecoder().decode(contents) : contents.getBytes(StandardCharsets.UTF_8);
     }

@@ -117,8 +117,9 @@ public record HooksListing(List<Event> events, List<Hook> hooks, List<CatalogEnt
     }
 
     /**
+     * {@return its catalog entry, when the CLI knows it}
+     *
      * @param name an event name
-     * @return its catalog entry, when the CLI knows it
      */
     public Optional<CatalogEntry> catalogEntry(String name) {
         return eventCatalog.stream().filter(entry -> entry.name().equals(name)).findFirst();

@@ -58,24 +58,25 @@ public record McpCall(String tool, Map<String, Object> arguments, boolean checkP
         return new McpCall(tool, JsonValues.copyMap(arguments), false, false, false, Optional.empty());
     }
 
-    /** @return a copy whose call goes through the session's permission checks */
+    /** {@return a copy whose call goes through the session's permission checks} */
     public McpCall checkingPermissions() {
         return new McpCall(tool, arguments, true, resultNotForModel, softErrorResult, timeout);
     }
 
-    /** @return a copy whose result is the server's own, unprocessed content */
+    /** {@return a copy whose result is the server's own, unprocessed content} */
     public McpCall forProgram() {
         return new McpCall(tool, arguments, checkPermissions, true, softErrorResult, timeout);
     }
 
-    /** @return a copy whose tool errors come back as results */
+    /** {@return a copy whose tool errors come back as results} */
     public McpCall softErrors() {
         return new McpCall(tool, arguments, checkPermissions, resultNotForModel, true, timeout);
     }
 
     /**
+     * {@return a copy with that timeout}
+     *
      * @param limit the tool-execution timeout, 1 s to 10 min
-     * @return a copy with that timeout
      */
     public McpCall withTimeout(Duration limit) {
         return new McpCall(tool, arguments, checkPermissions, resultNotForModel, softErrorResult, Optional.of(limit));

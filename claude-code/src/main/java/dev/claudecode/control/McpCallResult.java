@@ -26,7 +26,7 @@ public record McpCallResult(List<Map<String, Object>> content, Optional<Map<Stri
         raw = JsonValues.copyMap(Objects.requireNonNull(raw, "raw"));
     }
 
-    /** @return the text of the {@code text} blocks, joined by newlines */
+    /** {@return the text of the {@code text} blocks, joined by newlines} */
     public String text() {
         return content.stream().filter(block -> "text".equals(block.get("type")))
                 .map(block -> String.valueOf(block.get("text"))).collect(Collectors.joining("\n"));

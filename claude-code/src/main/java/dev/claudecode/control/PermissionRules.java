@@ -70,7 +70,7 @@ public record PermissionRules(List<Rule> rules, List<WorkspaceDirectory> workspa
             Objects.requireNonNull(suffix, "suffix");
         }
 
-        /** @return the reading as one line */
+        /** {@return the reading as one line} */
         public String text() {
             return prefix + emphasis.orElse("") + suffix.orElse("");
         }

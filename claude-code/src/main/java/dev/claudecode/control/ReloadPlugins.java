@@ -40,12 +40,12 @@ public record ReloadPlugins(boolean holdOnCacheImpact, boolean refuseIfBusy, Lis
         }
     }
 
-    /** @return a plain reload, applied at once */
+    /** {@return a plain reload, applied at once} */
     public static ReloadPlugins defaults() {
         return new ReloadPlugins(false, false, List.of(), List.of());
     }
 
-    /** @return a builder for a plain reload */
+    /** {@return a builder for a plain reload} */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,8 +68,9 @@ public record ReloadPlugins(boolean holdOnCacheImpact, boolean refuseIfBusy, Lis
         }
 
         /**
+         * {@return this builder}
+         *
          * @param hold whether a reload that would change the cached tool list is held
-         * @return this builder
          */
         public Builder holdOnCacheImpact(boolean hold) {
             this.holdOnCacheImpact = hold;
@@ -77,8 +78,9 @@ public record ReloadPlugins(boolean holdOnCacheImpact, boolean refuseIfBusy, Lis
         }
 
         /**
+         * {@return this builder}
+         *
          * @param refuse whether a busy session refuses the reload
-         * @return this builder
          */
         public Builder refuseIfBusy(boolean refuse) {
             this.refuseIfBusy = refuse;
@@ -86,8 +88,9 @@ public record ReloadPlugins(boolean holdOnCacheImpact, boolean refuseIfBusy, Lis
         }
 
         /**
+         * {@return this builder}
+         *
          * @param plugin an absolute plugin directory or .zip file to load as well
-         * @return this builder
          */
         public Builder addPlugin(Path plugin) {
             addPlugins.add(plugin);
@@ -95,15 +98,16 @@ public record ReloadPlugins(boolean holdOnCacheImpact, boolean refuseIfBusy, Lis
         }
 
         /**
+         * {@return this builder}
+         *
          * @param plugin an absolute plugin path to load as well, without its MCP servers
-         * @return this builder
          */
         public Builder addPluginWithoutMcp(Path plugin) {
             addPluginsWithoutMcp.add(plugin);
             return this;
         }
 
-        /** @return the reload's fields */
+        /** {@return the reload's fields} */
         public ReloadPlugins build() {
             return new ReloadPlugins(holdOnCacheImpact, refuseIfBusy, addPlugins, addPluginsWithoutMcp);
         }

@@ -20,7 +20,7 @@ public enum SettingsFile {
         this.value = value;
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     public String value() {
         return value;
     }

@@ -143,7 +143,7 @@ public record ElicitationField(
                 property);
     }
 
-    /** @return the title, or the name when there is none */
+    /** {@return the title, or the name when there is none} */
     public String label() {
         return title.orElse(name);
     }

@@ -10,7 +10,7 @@ public enum ElicitationMode {
     /** A visit to a web page, for example a sign-in the server must not see; nothing is typed back. */
     URL;
 
-    /** @return the mode as it is written on the wire: {@code form} or {@code url} */
+    /** {@return the mode as it is written on the wire: {@code form} or {@code url}} */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

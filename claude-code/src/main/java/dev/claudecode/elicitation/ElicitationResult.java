@@ -15,29 +15,30 @@ import java.util.Objects;
 public sealed interface ElicitationResult {
 
     /**
+     * {@return an answer that accepts with these values}
+     *
      * @param content the form's values by field name, as plain JSON values
-     * @return an answer that accepts with these values
      */
     static Accept accept(Map<String, ?> content) {
         return new Accept(JsonValues.copyMap(Objects.requireNonNull(content, "content")));
     }
 
-    /** @return an answer that accepts without values, as for a URL step the user completed */
+    /** {@return an answer that accepts without values, as for a URL step the user completed} */
     static Accept accept() {
         return new Accept(Map.of());
     }
 
-    /** @return an answer that refuses explicitly */
+    /** {@return an answer that refuses explicitly} */
     static Decline decline() {
         return new Decline();
     }
 
-    /** @return an answer that dismisses the question without a choice */
+    /** {@return an answer that dismisses the question without a choice} */
     static Cancel cancel() {
         return new Cancel();
     }
 
-    /** @return the MCP action: {@code accept}, {@code decline} or {@code cancel} */
+    /** {@return the MCP action: {@code accept}, {@code decline} or {@code cancel}} */
     String action();
 
     /**

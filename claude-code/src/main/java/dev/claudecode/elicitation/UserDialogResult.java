@@ -10,15 +10,16 @@ import java.util.Objects;
 public sealed interface UserDialogResult {
 
     /**
+     * {@return a completed answer}
+     *
      * @param result the choice as a plain JSON value (a string, number, boolean, map or list), e.g.
      *     {@code "retry_fallback"} for a {@value UserDialogRequest#REFUSAL_FALLBACK_PROMPT}
-     * @return a completed answer
      */
     static Completed completed(Object result) {
         return new Completed(result);
     }
 
-    /** @return an answer that dismisses the dialog; the CLI applies its default */
+    /** {@return an answer that dismisses the dialog; the CLI applies its default} */
     static Cancelled cancelled() {
         return new Cancelled();
     }

@@ -10,7 +10,9 @@ public class CliIntegrityException extends CliInstallException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The digest it must have. */
     private final String expected;
+    /** The digest of what was downloaded. */
     private final String actual;
 
     /**
@@ -26,12 +28,18 @@ public class CliIntegrityException extends CliInstallException {
         this.actual = actual;
     }
 
-    /** @return the digest it must have (built in, or else the registry's), e.g. {@code sha512-rIlK...} */
+    /**
+     * {@return the digest it must have (built in, or else the registry's), e.g.
+     * {@code sha512-rIlK...}}
+     */
     public String expected() {
         return expected;
     }
 
-    /** @return the digest of what was downloaded, or the one the registry published, in the same form as {@link #expected()} */
+    /**
+     * {@return the digest of what was downloaded, or the one the registry published, in the same
+     * form as {@link #expected()}}
+     */
     public String actual() {
         return actual;
     }

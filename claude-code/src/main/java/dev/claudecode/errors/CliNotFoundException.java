@@ -24,7 +24,7 @@ public class CliNotFoundException extends ClaudeCodeException {
         this.searched = List.copyOf(searched);
     }
 
-    /** @return every path that was checked, in the order it was checked */
+    /** {@return every path that was checked, in the order it was checked} */
     public List<Path> searched() {
         // null only after deserialization, which drops the paths
         return searched == null ? List.of() : searched;

@@ -9,7 +9,9 @@ public class CliProcessException extends ClaudeCodeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The CLI's exit status, when it exited; {@code null} otherwise. */
     private final Integer exitStatus;
+    /** The last lines the CLI wrote on stderr. */
     private final String stderrTail;
 
     /**
@@ -37,12 +39,12 @@ public class CliProcessException extends ClaudeCodeException {
         this.stderrTail = "";
     }
 
-    /** @return the exit status of the CLI, when it has exited */
+    /** {@return the exit status of the CLI, when it has exited} */
     public OptionalInt exitStatus() {
         return exitStatus == null ? OptionalInt.empty() : OptionalInt.of(exitStatus);
     }
 
-    /** @return the last lines the CLI wrote to stderr, possibly empty */
+    /** {@return the last lines the CLI wrote to stderr, possibly empty} */
     public String stderrTail() {
         return stderrTail;
     }

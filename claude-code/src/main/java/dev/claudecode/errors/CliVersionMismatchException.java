@@ -7,7 +7,9 @@ public class CliVersionMismatchException extends CliInstallException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The version that was asked for. */
     private final String expected;
+    /** The version that was found. */
     private final String actual;
 
     /**
@@ -23,12 +25,12 @@ public class CliVersionMismatchException extends CliInstallException {
         this.actual = actual;
     }
 
-    /** @return the version that was asked for */
+    /** {@return the version that was asked for} */
     public String expected() {
         return expected;
     }
 
-    /** @return what the binary printed for {@code --version}, stripped */
+    /** {@return what the binary printed for {@code --version}, stripped} */
     public String actual() {
         return actual;
     }

@@ -9,7 +9,9 @@ public class ControlException extends ClaudeCodeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The subtype of the control request that failed. */
     private final String subtype;
+    /** The CLI's error code, when it gave one; {@code null} otherwise. */
     private final String errorCode;
 
     /**
@@ -48,15 +50,15 @@ public class ControlException extends ClaudeCodeException {
         this.errorCode = null;
     }
 
-    /** @return the control request subtype that failed */
+    /** {@return the control request subtype that failed} */
     public String subtype() {
         return subtype;
     }
 
     /**
-     * @return the CLI's machine-readable code for the error ({@code error_code}, sent by CLIs
-     *     newer than 2.1.197), e.g. {@code invalid_mode}, {@code reload_plugins_busy} or
-     *     {@code unsupported_request}; empty when the CLI sent none
+     * {@return the CLI's machine-readable code for the error ({@code error_code}, sent by CLIs
+     * newer than 2.1.197), e.g. {@code invalid_mode}, {@code reload_plugins_busy} or
+     * {@code unsupported_request}; empty when the CLI sent none}
      */
     public Optional<String> errorCode() {
         return Optional.ofNullable(errorCode);

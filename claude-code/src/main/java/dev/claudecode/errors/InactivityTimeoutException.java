@@ -4,13 +4,14 @@ import java.time.Duration;
 
 /**
  * A turn failed because its CLI wrote nothing on stdout for longer than the {@linkplain
- * ClaudeCodeOptions#inactivityTimeout() inactivity timeout}. The CLI was stopped; the next turn
+ * dev.claudecode.options.ClaudeCodeOptions#inactivityTimeout() inactivity timeout}. The CLI was stopped; the next turn
  * starts a new one that resumes the conversation.
  */
 public class InactivityTimeoutException extends CliProcessException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The inactivity timeout that ran out. */
     private final Duration timeout;
 
     /**
@@ -26,7 +27,7 @@ public class InactivityTimeoutException extends CliProcessException {
         this.timeout = timeout;
     }
 
-    /** @return the inactivity timeout that passed */
+    /** {@return the inactivity timeout that passed} */
     public Duration timeout() {
         return timeout;
     }

@@ -23,7 +23,7 @@ public class InvalidSessionIdException extends ClaudeCodeException {
         this.sessionId = sessionId;
     }
 
-    /** @return the rejected id, as given */
+    /** {@return the rejected id, as given} */
     public String sessionId() {
         return sessionId;
     }

@@ -19,7 +19,7 @@ public class SessionNotFoundException extends HistoryException {
         this.sessionId = sessionId;
     }
 
-    /** @return the id that was looked up */
+    /** {@return the id that was looked up} */
     public String sessionId() {
         return sessionId;
     }

@@ -78,12 +78,12 @@ public final class History {
         return FileSystems.getDefault().getPath(userHome, ".claude");
     }
 
-    /** @return the config directory this history reads */
+    /** {@return the config directory this history reads} */
     public Path configDir() {
         return configDir;
     }
 
-    /** @return the {@code projects} directory under the config directory */
+    /** {@return the {@code projects} directory under the config directory} */
     public Path projectsDir() {
         return ProjectDirectories.projectsDirectory(configDir);
     }

@@ -27,30 +27,33 @@ public record SessionFork(Optional<String> upToMessage, Optional<String> title, 
         Objects.requireNonNull(projectPath, "projectPath");
     }
 
-    /** @return a fork of the whole session, titled after the old one */
+    /** {@return a fork of the whole session, titled after the old one} */
     public static SessionFork whole() {
         return new SessionFork(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
+     * {@return a fork that ends with that record}
+     *
      * @param messageUuid the uuid of the last record to copy
-     * @return a fork that ends with that record
      */
     public static SessionFork upTo(String messageUuid) {
         return new SessionFork(Optional.of(Objects.requireNonNull(messageUuid, "messageUuid")), Optional.empty(), Optional.empty());
     }
 
     /**
+     * {@return this fork with that title}
+     *
      * @param newTitle the copy's title
-     * @return this fork with that title
      */
     public SessionFork titled(String newTitle) {
         return new SessionFork(upToMessage, Optional.of(Objects.requireNonNull(newTitle, "newTitle")), projectPath);
     }
 
     /**
+     * {@return this fork, looking the session up in that project only}
+     *
      * @param project the project whose sessions to look in
-     * @return this fork, looking the session up in that project only
      */
     public SessionFork inProject(Path project) {
         return new SessionFork(upToMessage, title, Optional.of(Objects.requireNonNull(project, "project")));

@@ -84,12 +84,12 @@ public record SessionInfo(
         return title.or(() -> lastPrompt).or(() -> firstPrompt).orElse(sessionId);
     }
 
-    /** @return a builder with no fields set */
+    /** {@return a builder with no fields set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this session's values */
+    /** {@return a builder holding this session's values} */
     public Builder toBuilder() {
         Builder builder = new Builder()
                 .sessionId(sessionId)
@@ -309,7 +309,7 @@ public record SessionInfo(
             return this;
         }
 
-        /** @return the session info */
+        /** {@return the session info} */
         public SessionInfo build() {
             return new SessionInfo(sessionId, file, projectDirectory, Optional.ofNullable(projectPath),
                     Optional.ofNullable(cwd), Optional.ofNullable(title), Optional.ofNullable(firstPrompt),

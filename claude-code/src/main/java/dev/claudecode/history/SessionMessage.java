@@ -49,12 +49,12 @@ public record SessionMessage(
         message = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(message, "message")));
     }
 
-    /** @return a builder with no fields set */
+    /** {@return a builder with no fields set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this message's values */
+    /** {@return a builder holding this message's values} */
     public Builder toBuilder() {
         return new Builder()
                 .type(type)
@@ -68,12 +68,12 @@ public record SessionMessage(
                 .message(message);
     }
 
-    /** @return whether this is a user message (a prompt or tool results) */
+    /** {@return whether this is a user message (a prompt or tool results)} */
     public boolean isUser() {
         return "user".equals(type);
     }
 
-    /** @return whether this is an assistant message */
+    /** {@return whether this is an assistant message} */
     public boolean isAssistant() {
         return "assistant".equals(type);
     }
@@ -215,7 +215,7 @@ public record SessionMessage(
             return this;
         }
 
-        /** @return the message */
+        /** {@return the message} */
         public SessionMessage build() {
             return new SessionMessage(type, uuid, Optional.ofNullable(parentUuid), sessionId,
                     Optional.ofNullable(timestamp), isSidechain, isMeta, isCompactSummary, message);

@@ -10,15 +10,15 @@ import java.time.Instant;
  */
 public interface HookContext {
 
-    /** @return the callback's id on the wire, e.g. {@code hook_0} */
+    /** {@return the callback's id on the wire, e.g. {@code hook_0}} */
     String callbackId();
 
-    /** @return the event the callback was registered for */
+    /** {@return the event the callback was registered for} */
     HookEvent event();
 
-    /** @return when the callback's answer is no longer awaited */
+    /** {@return when the callback's answer is no longer awaited} */
     Instant deadline();
 
-    /** @return whether the answer is no longer wanted */
+    /** {@return whether the answer is no longer wanted} */
     boolean isCancelled();
 }

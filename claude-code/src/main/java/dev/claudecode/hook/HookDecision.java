@@ -17,7 +17,7 @@ public enum HookDecision {
         this.wireValue = wireValue;
     }
 
-    /** @return the value on the wire */
+    /** {@return the value on the wire} */
     public String wireValue() {
         return wireValue;
     }

@@ -153,17 +153,20 @@ public record HookEvent(String name) {
         return new HookEvent(name);
     }
 
-    /** @return the events this library types, in the order of the TypeScript SDK's {@code HOOK_EVENTS} */
+    /**
+     * {@return the events this library types, in the order of the TypeScript SDK's
+     * {@code HOOK_EVENTS}}
+     */
     public static List<HookEvent> known() {
         return KNOWN;
     }
 
-    /** @return whether this is one of the {@link #known()} events */
+    /** {@return whether this is one of the {@link #known()} events} */
     public boolean isKnown() {
         return KNOWN.contains(this);
     }
 
-    /** @return the wire name */
+    /** {@return the wire name} */
     @Override
     public String toString() {
         return name;

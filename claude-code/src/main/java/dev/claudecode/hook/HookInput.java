@@ -26,33 +26,33 @@ import java.util.OptionalLong;
  */
 public sealed interface HookInput {
 
-    /** @return the fields every event has */
+    /** {@return the fields every event has} */
     Common common();
 
-    /** @return the event */
+    /** {@return the event} */
     HookEvent event();
 
-    /** @return the session's id */
+    /** {@return the session's id} */
     default String sessionId() {
         return common().sessionId();
     }
 
-    /** @return the session's transcript file on the machine where the CLI runs */
+    /** {@return the session's transcript file on the machine where the CLI runs} */
     default String transcriptPath() {
         return common().transcriptPath();
     }
 
-    /** @return the working directory */
+    /** {@return the working directory} */
     default String cwd() {
         return common().cwd();
     }
 
-    /** @return the permission mode, when the CLI reports it */
+    /** {@return the permission mode, when the CLI reports it} */
     default Optional<PermissionMode> permissionMode() {
         return common().permissionMode();
     }
 
-    /** @return the whole input as the CLI sent it, for fields this library does not read */
+    /** {@return the whole input as the CLI sent it, for fields this library does not read} */
     default Map<String, Object> raw() {
         return common().raw();
     }
@@ -1185,7 +1185,7 @@ public sealed interface HookInput {
             Objects.requireNonNull(invokedBy, "invokedBy");
         }
 
-        /** @return the shell command, as it would run; empty when the input has none */
+        /** {@return the shell command, as it would run; empty when the input has none} */
         public String command() {
             return toolInput.get("command") instanceof String command ? command : "";
         }

@@ -42,28 +42,30 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
     }
 
     /**
+     * {@return a matcher that runs the callbacks for every occurrence of its event}
+     *
      * @param hooks the callbacks
-     * @return a matcher that runs the callbacks for every occurrence of its event
      */
     public static HookMatcher all(HookCallback... hooks) {
         return new HookMatcher(Optional.empty(), List.of(hooks), Optional.empty());
     }
 
     /**
+     * {@return a matcher that runs the callbacks for occurrences that match}
+     *
      * @param matcher the pattern, e.g. a tool name
      * @param hooks the callbacks
-     * @return a matcher that runs the callbacks for occurrences that match
      */
     public static HookMatcher of(String matcher, HookCallback... hooks) {
         return new HookMatcher(Optional.of(matcher), List.of(hooks), Optional.empty());
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this matcher's values */
+    /** {@return a builder holding this matcher's values} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.matcher = matcher.orElse(null);
@@ -73,8 +75,9 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
     }
 
     /**
+     * {@return this matcher with the timeout}
+     *
      * @param newTimeout how long each callback may take
-     * @return this matcher with the timeout
      */
     public HookMatcher withTimeout(Duration newTimeout) {
         return new HookMatcher(matcher, hooks, Optional.of(newTimeout));
@@ -91,8 +94,9 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
         }
 
         /**
+         * {@return this builder}
+         *
          * @param pattern what the CLI matches the event against; null matches everything
-         * @return this builder
          */
         public Builder matcher(String pattern) {
             this.matcher = pattern;
@@ -100,8 +104,9 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
         }
 
         /**
+         * {@return this builder}
+         *
          * @param hook a callback to add
-         * @return this builder
          */
         public Builder hook(HookCallback hook) {
             hooks.add(Objects.requireNonNull(hook, "hook"));
@@ -109,15 +114,16 @@ public record HookMatcher(Optional<String> matcher, List<HookCallback> hooks, Op
         }
 
         /**
+         * {@return this builder}
+         *
          * @param limit how long each callback may take; null means the session's default
-         * @return this builder
          */
         public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;
         }
 
-        /** @return the matcher */
+        /** {@return the matcher} */
         public HookMatcher build() {
             return new HookMatcher(Optional.ofNullable(matcher), hooks, Optional.ofNullable(timeout));
         }

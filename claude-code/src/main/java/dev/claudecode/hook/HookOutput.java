@@ -72,44 +72,48 @@ public record HookOutput(
         });
     }
 
-    /** @return an output that changes nothing */
+    /** {@return an output that changes nothing} */
     public static HookOutput empty() {
         return EMPTY;
     }
 
-    /** @return an answer saying the hook goes on in the background; the CLI does not wait */
+    /** {@return an answer saying the hook goes on in the background; the CLI does not wait} */
     public static HookOutput async() {
         return builder().async(true).build();
     }
 
     /**
+     * {@return an answer saying the hook goes on in the background}
+     *
      * @param timeout how long the CLI lets the background work run
-     * @return an answer saying the hook goes on in the background
      */
     public static HookOutput async(Duration timeout) {
         return builder().async(true).asyncTimeout(timeout).build();
     }
 
     /**
+     * {@return an output with {@code decision: block}}
+     *
      * @param reason the feedback; for Stop hooks the model reads it and goes on
-     * @return an output with {@code decision: block}
      */
     public static HookOutput block(String reason) {
         return builder().decision(HookDecision.BLOCK).reason(reason).build();
     }
 
     /**
+     * {@return an output that stops the turn ({@code continue: false})}
+     *
      * @param stopReason why, as shown to the user
-     * @return an output that stops the turn ({@code continue: false})
      */
     public static HookOutput stop(String stopReason) {
         return builder().shouldContinue(false).stopReason(stopReason).build();
     }
 
     /**
+     * {@return an output that adds the text}
+     *
      * @param event the hook's event
      * @param context text added for the model
-     * @return an output that adds the text
      */
     public static HookOutput additionalContext(HookEvent event, String context) {
         HookSpecificOutput specific = switch (event.name()) {
@@ -125,37 +129,41 @@ public record HookOutput(
     }
 
     /**
+     * {@return an output carrying it}
+     *
      * @param specific the event-specific output
-     * @return an output carrying it
      */
     public static HookOutput of(HookSpecificOutput specific) {
         return builder().hookSpecificOutput(specific).build();
     }
 
-    /** @return a PreToolUse output that lets the tool run without a permission prompt */
+    /** {@return a PreToolUse output that lets the tool run without a permission prompt} */
     public static HookOutput allowTool() {
         return preToolUse(PermissionDecision.ALLOW, Optional.empty(), Optional.empty());
     }
 
     /**
+     * {@return a PreToolUse output that lets the tool run, without a prompt, on changed input}
+     *
      * @param updatedInput the input the tool runs with instead of the model's
-     * @return a PreToolUse output that lets the tool run, without a prompt, on changed input
      */
     public static HookOutput allowTool(Map<String, ?> updatedInput) {
         return preToolUse(PermissionDecision.ALLOW, Optional.empty(), Optional.of(JsonValues.copyMap(updatedInput)));
     }
 
     /**
+     * {@return a PreToolUse output that refuses the tool}
+     *
      * @param reason why; the model sees it as the tool's error result
-     * @return a PreToolUse output that refuses the tool
      */
     public static HookOutput denyTool(String reason) {
         return preToolUse(PermissionDecision.DENY, Optional.of(reason), Optional.empty());
     }
 
     /**
+     * {@return a PreToolUse output that sends the tool use to a permission prompt}
+     *
      * @param reason why the user is asked
-     * @return a PreToolUse output that sends the tool use to a permission prompt
      */
     public static HookOutput askTool(String reason) {
         return preToolUse(PermissionDecision.ASK, Optional.ofNullable(reason), Optional.empty());
@@ -166,12 +174,12 @@ public record HookOutput(
         return of(new HookSpecificOutput.PreToolUse(Optional.of(decision), reason, updatedInput, Optional.empty()));
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this output's values */
+    /** {@return a builder holding this output's values} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.shouldContinue = shouldContinue;
@@ -205,8 +213,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value {@code false} stops the turn after the hook
-         * @return this builder
          */
         public Builder shouldContinue(boolean value) {
             this.shouldContinue = Optional.of(value);
@@ -214,8 +223,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value the reason shown when the turn stops; null clears it
-         * @return this builder
          */
         public Builder stopReason(String value) {
             this.stopReason = Optional.ofNullable(value);
@@ -223,8 +233,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether the hook's output is hidden from the transcript
-         * @return this builder
          */
         public Builder suppressOutput(boolean value) {
             this.suppressOutput = Optional.of(value);
@@ -232,8 +243,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value a message shown to the user; null clears it
-         * @return this builder
          */
         public Builder systemMessage(String value) {
             this.systemMessage = Optional.ofNullable(value);
@@ -241,8 +253,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value approve or block; null clears it
-         * @return this builder
          */
         public Builder decision(HookDecision value) {
             this.decision = Optional.ofNullable(value);
@@ -250,8 +263,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value why, for the decision; null clears it
-         * @return this builder
          */
         public Builder reason(String value) {
             this.reason = Optional.ofNullable(value);
@@ -259,8 +273,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value the event-specific output; null clears it
-         * @return this builder
          */
         public Builder hookSpecificOutput(HookSpecificOutput value) {
             this.hookSpecificOutput = Optional.ofNullable(value);
@@ -268,9 +283,10 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value a terminal escape sequence for the CLI to write, such as a desktop
          *     notification; null clears it
-         * @return this builder
          */
         public Builder terminalSequence(String value) {
             this.terminalSequence = Optional.ofNullable(value);
@@ -278,8 +294,9 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether the hook goes on in the background
-         * @return this builder
          */
         public Builder async(boolean value) {
             this.async = value;
@@ -287,15 +304,16 @@ public record HookOutput(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value how long the CLI lets async work run; null clears it
-         * @return this builder
          */
         public Builder asyncTimeout(Duration value) {
             this.asyncTimeout = Optional.ofNullable(value);
             return this;
         }
 
-        /** @return the output */
+        /** {@return the output} */
         public HookOutput build() {
             return new HookOutput(shouldContinue, stopReason, suppressOutput, systemMessage, decision, reason,
                     hookSpecificOutput, terminalSequence, async, asyncTimeout);

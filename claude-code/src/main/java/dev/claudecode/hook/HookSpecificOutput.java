@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public sealed interface HookSpecificOutput {
 
-    /** @return the event this output is for */
+    /** {@return the event this output is for} */
     HookEvent event();
 
     /**

@@ -48,7 +48,7 @@ public record McpConnectionStatus(String value) {
         return new McpConnectionStatus(value);
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

@@ -7,17 +7,19 @@ import java.util.Objects;
 public sealed interface McpContent {
 
     /**
+     * {@return text content}
+     *
      * @param text the text
-     * @return text content
      */
     static Text text(String text) {
         return new Text(text);
     }
 
     /**
+     * {@return image content}
+     *
      * @param data the image's bytes
      * @param mimeType its media type, e.g. {@code image/png}
-     * @return image content
      */
     static Image image(byte[] data, String mimeType) {
         return new Image(Base64.getEncoder().encodeToString(data), mimeType);

@@ -15,15 +15,15 @@ import java.lang.annotation.Target;
 @Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 public @interface McpParam {
 
-    /** @return the argument's name; empty means the parameter's or component's own name */
+    /** {@return the argument's name; empty means the parameter's or component's own name} */
     String name() default "";
 
-    /** @return what the argument means, for the model */
+    /** {@return what the argument means, for the model} */
     String description() default "";
 
     /**
-     * @return whether the model must give it; primitives are always required and {@code Optional}
-     *     values never are
+     * {@return whether the model must give it; primitives are always required and {@code Optional}
+     * values never are}
      */
     boolean required() default true;
 }

@@ -38,40 +38,44 @@ public sealed interface McpServerConfig
         permits McpServerConfig.Stdio, McpServerConfig.Sse, McpServerConfig.Http, McpServerConfig.Sdk {
 
     /**
+     * {@return a stdio server without extra environment}
+     *
      * @param command the executable
      * @param args its arguments
-     * @return a stdio server without extra environment
      */
     static Stdio stdio(String command, String... args) {
         return new Stdio(command, List.of(args), Map.of());
     }
 
     /**
+     * {@return an SSE server without extra headers}
+     *
      * @param url the SSE endpoint
-     * @return an SSE server without extra headers
      */
     static Sse sse(String url) {
         return new Sse(url, Map.of());
     }
 
     /**
+     * {@return an HTTP server without extra headers}
+     *
      * @param url the streamable HTTP endpoint
-     * @return an HTTP server without extra headers
      */
     static Http http(String url) {
         return new Http(url, Map.of());
     }
 
     /**
+     * {@return the configuration that serves it inside this process}
+     *
      * @param server the in-process server
-     * @return the configuration that serves it inside this process
      */
     static Sdk sdk(SdkMcpServer server) {
         return new Sdk(server);
     }
 
     /**
-     * @return the per-server tool-call timeout ({@code timeout}, sent in milliseconds), when set
+     * {@return the per-server tool-call timeout ({@code timeout}, sent in milliseconds), when set}
      */
     Optional<Duration> timeout();
 
@@ -119,22 +123,26 @@ public sealed interface McpServerConfig
         }
 
         /**
+         * {@return a copy with that timeout}
+         *
          * @param timeout the tool-call timeout, at least one second
-         * @return a copy with that timeout
          */
         public Stdio withTimeout(Duration timeout) {
             return new Stdio(command, args, env, Optional.of(timeout), alwaysLoad);
         }
 
         /**
+         * {@return a copy with that setting}
+         *
          * @param load whether the tools are always in the prompt (true) or always deferred (false)
-         * @return a copy with that setting
          */
         public Stdio withAlwaysLoad(boolean load) {
             return new Stdio(command, args, env, timeout, Optional.of(load));
         }
 
-        /** @return the command, its arguments and the names of its variables, their values masked */
+        /**
+         * {@return the command, its arguments and the names of its variables, their values masked}
+         */
         @Override
         public String toString() {
             return "Stdio[command=" + command + ", args=" + args + ", env=" + Masking.keys(env)
@@ -182,30 +190,33 @@ public sealed interface McpServerConfig
         }
 
         /**
+         * {@return a copy with that timeout}
+         *
          * @param timeout the tool-call timeout, at least one second
-         * @return a copy with that timeout
          */
         public Sse withTimeout(Duration timeout) {
             return new Sse(url, headers, Optional.of(timeout), alwaysLoad, tools);
         }
 
         /**
+         * {@return a copy with that setting}
+         *
          * @param load whether the tools are always in the prompt (true) or always deferred (false)
-         * @return a copy with that setting
          */
         public Sse withAlwaysLoad(boolean load) {
             return new Sse(url, headers, timeout, Optional.of(load), tools);
         }
 
         /**
+         * {@return a copy with those policies}
+         *
          * @param policies the per-tool permission policies, replacing earlier ones
-         * @return a copy with those policies
          */
         public Sse withToolPolicies(List<McpToolPolicy> policies) {
             return new Sse(url, headers, timeout, alwaysLoad, policies);
         }
 
-        /** @return the URL without credentials and the header names, their values masked */
+        /** {@return the URL without credentials and the header names, their values masked} */
         @Override
         public String toString() {
             return "Sse[url=" + Masking.url(url) + ", headers=" + Masking.keys(headers)
@@ -253,30 +264,33 @@ public sealed interface McpServerConfig
         }
 
         /**
+         * {@return a copy with that timeout}
+         *
          * @param timeout the tool-call timeout, at least one second
-         * @return a copy with that timeout
          */
         public Http withTimeout(Duration timeout) {
             return new Http(url, headers, Optional.of(timeout), alwaysLoad, tools);
         }
 
         /**
+         * {@return a copy with that setting}
+         *
          * @param load whether the tools are always in the prompt (true) or always deferred (false)
-         * @return a copy with that setting
          */
         public Http withAlwaysLoad(boolean load) {
             return new Http(url, headers, timeout, Optional.of(load), tools);
         }
 
         /**
+         * {@return a copy with those policies}
+         *
          * @param policies the per-tool permission policies, replacing earlier ones
-         * @return a copy with those policies
          */
         public Http withToolPolicies(List<McpToolPolicy> policies) {
             return new Http(url, headers, timeout, alwaysLoad, policies);
         }
 
-        /** @return the URL without credentials and the header names, their values masked */
+        /** {@return the URL without credentials and the header names, their values masked} */
         @Override
         public String toString() {
             return "Http[url=" + Masking.url(url) + ", headers=" + Masking.keys(headers)
@@ -331,16 +345,18 @@ public sealed interface McpServerConfig
         }
 
         /**
+         * {@return a copy with that timeout}
+         *
          * @param timeout the tool-call timeout, at least one second
-         * @return a copy with that timeout
          */
         public Sdk withTimeout(Duration timeout) {
             return new Sdk(server, Optional.of(timeout), tools);
         }
 
         /**
+         * {@return a copy with those policies}
+         *
          * @param policies the per-tool permission policies, replacing earlier ones
-         * @return a copy with those policies
          */
         public Sdk withToolPolicies(List<McpToolPolicy> policies) {
             return new Sdk(server, timeout, policies);

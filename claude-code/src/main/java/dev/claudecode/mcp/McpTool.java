@@ -32,15 +32,21 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface McpTool {
 
-    /** @return the tool's name; empty means the method's name */
+    /** {@return the tool's name; empty means the method's name} */
     String name() default "";
 
-    /** @return what the tool does, for the model */
+    /** {@return what the tool does, for the model} */
     String description() default "";
 
-    /** @return words tool search should match the tool by (see {@link SdkMcpTool#searchHint()}); empty for none */
+    /**
+     * {@return words tool search should match the tool by (see {@link SdkMcpTool#searchHint()});
+     * empty for none}
+     */
     String searchHint() default "";
 
-    /** @return whether the tool is in every request instead of deferred behind tool search (see {@link SdkMcpTool#alwaysLoad()}) */
+    /**
+     * {@return whether the tool is in every request instead of deferred behind tool search (see
+     * {@link SdkMcpTool#alwaysLoad()})}
+     */
     boolean alwaysLoad() default false;
 }

@@ -30,7 +30,7 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         Objects.requireNonNull(openWorld, "openWorld");
     }
 
-    /** @return a builder with no hint set */
+    /** {@return a builder with no hint set} */
     public static Builder builder() {
         return new Builder();
     }
@@ -48,8 +48,9 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value a human-readable title; null for none
-         * @return this builder
          */
         public Builder title(String value) {
             this.title = value;
@@ -57,8 +58,9 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether the tool changes nothing
-         * @return this builder
          */
         public Builder readOnly(boolean value) {
             this.readOnly = value;
@@ -66,8 +68,9 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether the tool may destroy or overwrite data
-         * @return this builder
          */
         public Builder destructive(boolean value) {
             this.destructive = value;
@@ -75,8 +78,9 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether repeated calls with the same arguments do no more than one
-         * @return this builder
          */
         public Builder idempotent(boolean value) {
             this.idempotent = value;
@@ -84,15 +88,16 @@ public record McpToolAnnotations(Optional<String> title, Optional<Boolean> readO
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value whether the tool reaches beyond a closed set of entities
-         * @return this builder
          */
         public Builder openWorld(boolean value) {
             this.openWorld = value;
             return this;
         }
 
-        /** @return the annotations */
+        /** {@return the annotations} */
         public McpToolAnnotations build() {
             return new McpToolAnnotations(Optional.ofNullable(title), Optional.ofNullable(readOnly),
                     Optional.ofNullable(destructive), Optional.ofNullable(idempotent), Optional.ofNullable(openWorld));

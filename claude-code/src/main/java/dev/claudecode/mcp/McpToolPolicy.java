@@ -31,7 +31,7 @@ public record McpToolPolicy(String name, Optional<Permission> permission, Option
             this.value = value;
         }
 
-        /** @return the wire value */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }
@@ -52,7 +52,7 @@ public record McpToolPolicy(String name, Optional<Permission> permission, Option
             this.value = value;
         }
 
-        /** @return the wire value */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }

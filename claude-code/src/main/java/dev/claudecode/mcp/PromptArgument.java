@@ -19,18 +19,20 @@ public record PromptArgument(String name, Optional<String> description, boolean 
     }
 
     /**
+     * {@return a required argument}
+     *
      * @param name the argument's name
      * @param description what it means
-     * @return a required argument
      */
     public static PromptArgument required(String name, String description) {
         return new PromptArgument(name, Optional.ofNullable(description), true);
     }
 
     /**
+     * {@return an optional argument}
+     *
      * @param name the argument's name
      * @param description what it means
-     * @return an optional argument
      */
     public static PromptArgument optional(String name, String description) {
         return new PromptArgument(name, Optional.ofNullable(description), false);

@@ -25,16 +25,18 @@ public record PromptMessage(Role role, McpContent content) {
     }
 
     /**
+     * {@return a user message}
+     *
      * @param text what the user says
-     * @return a user message
      */
     public static PromptMessage user(String text) {
         return new PromptMessage(Role.USER, McpContent.text(text));
     }
 
     /**
+     * {@return an assistant message}
+     *
      * @param text what the assistant says
-     * @return an assistant message
      */
     public static PromptMessage assistant(String text) {
         return new PromptMessage(Role.ASSISTANT, McpContent.text(text));

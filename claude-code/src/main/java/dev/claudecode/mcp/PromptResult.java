@@ -19,8 +19,9 @@ public record PromptResult(Optional<String> description, List<PromptMessage> mes
     }
 
     /**
+     * {@return an expansion without a description}
+     *
      * @param messages the messages
-     * @return an expansion without a description
      */
     public static PromptResult of(PromptMessage... messages) {
         return new PromptResult(Optional.empty(), List.of(messages));

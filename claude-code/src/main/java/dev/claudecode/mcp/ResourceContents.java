@@ -7,27 +7,29 @@ import java.util.Optional;
 /** The contents of an MCP resource: text, or binary data. */
 public sealed interface ResourceContents {
 
-    /** @return the resource's URI */
+    /** {@return the resource's URI} */
     String uri();
 
-    /** @return the contents' media type, when known */
+    /** {@return the contents' media type, when known} */
     Optional<String> mimeType();
 
     /**
+     * {@return text contents}
+     *
      * @param uri the resource's URI
      * @param mimeType the media type, e.g. {@code text/markdown}
      * @param text the text
-     * @return text contents
      */
     static Text text(String uri, String mimeType, String text) {
         return new Text(uri, Optional.ofNullable(mimeType), text);
     }
 
     /**
+     * {@return binary contents}
+     *
      * @param uri the resource's URI
      * @param mimeType the media type, e.g. {@code image/png}
      * @param data the bytes
-     * @return binary contents
      */
     static Blob blob(String uri, String mimeType, byte[] data) {
         return new Blob(uri, Optional.ofNullable(mimeType), Base64.getEncoder().encodeToString(data));
@@ -66,7 +68,7 @@ public sealed interface ResourceContents {
             Objects.requireNonNull(base64, "base64");
         }
 
-        /** @return the decoded bytes */
+        /** {@return the decoded bytes} */
         public byte[] bytes() {
             return Base64.getDecoder().decode(base64);
         }

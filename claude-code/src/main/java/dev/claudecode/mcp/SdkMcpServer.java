@@ -55,14 +55,15 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
     }
 
     /**
+     * {@return a builder for a server with version {@code 1.0.0} and nothing in it yet}
+     *
      * @param name the server's name in its MCP handshake
-     * @return a builder for a server with version {@code 1.0.0} and nothing in it yet
      */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** @return a builder holding this server's values */
+    /** {@return a builder holding this server's values} */
     public Builder toBuilder() {
         Builder builder = new Builder(name);
         builder.version = version;
@@ -98,8 +99,9 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
         }
 
         /**
+         * {@return this builder}
+         *
          * @param serverVersion the version in the MCP handshake
-         * @return this builder
          */
         public Builder version(String serverVersion) {
             this.version = Objects.requireNonNull(serverVersion, "version");
@@ -107,8 +109,9 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
         }
 
         /**
+         * {@return this builder}
+         *
          * @param text how to use the server, for the model; null clears it
-         * @return this builder
          */
         public Builder instructions(String text) {
             this.instructions = text;
@@ -144,8 +147,9 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
         }
 
         /**
+         * {@return this builder}
+         *
          * @param tool a tool to add
-         * @return this builder
          */
         public Builder tool(SdkMcpTool tool) {
             tools.add(Objects.requireNonNull(tool, "tool"));
@@ -226,7 +230,7 @@ public record SdkMcpServer(String name, String version, Optional<String> instruc
             return this;
         }
 
-        /** @return the server */
+        /** {@return the server} */
         public SdkMcpServer build() {
             List<SdkMcpTool> built = alwaysLoad ? tools.stream().map(tool -> tool.withAlwaysLoad(true)).toList() : tools;
             return new SdkMcpServer(name, version, Optional.ofNullable(instructions), built, resources, prompts);

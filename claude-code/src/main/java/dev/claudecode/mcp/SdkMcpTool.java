@@ -67,35 +67,39 @@ public record SdkMcpTool(String name, Optional<String> description, Map<String, 
     }
 
     /**
+     * {@return a copy with those annotations}
+     *
      * @param toolAnnotations the tool's MCP annotations
-     * @return a copy with those annotations
      */
     public SdkMcpTool withAnnotations(McpToolAnnotations toolAnnotations) {
         return new SdkMcpTool(name, description, inputSchema, handler, Optional.of(toolAnnotations), searchHint, alwaysLoad);
     }
 
     /**
+     * {@return a copy with that hint}
+     *
      * @param hint words tool search should match the tool by; blank for none
-     * @return a copy with that hint
      */
     public SdkMcpTool withSearchHint(String hint) {
         return new SdkMcpTool(name, description, inputSchema, handler, annotations, Optional.ofNullable(hint), alwaysLoad);
     }
 
     /**
+     * {@return a copy with that setting}
+     *
      * @param load whether the tool is in every request instead of deferred behind tool search
-     * @return a copy with that setting
      */
     public SdkMcpTool withAlwaysLoad(boolean load) {
         return new SdkMcpTool(name, description, inputSchema, handler, annotations, searchHint, load);
     }
 
     /**
+     * {@return the tool}
+     *
      * @param name the tool's name
      * @param description what it does
      * @param inputSchema the JSON schema of its arguments
      * @param handler the Java code
-     * @return the tool
      */
     public static SdkMcpTool of(String name, String description, Map<String, ?> inputSchema, ToolHandler handler) {
         return new SdkMcpTool(name, Optional.ofNullable(description), JsonValues.copyMap(inputSchema), handler);

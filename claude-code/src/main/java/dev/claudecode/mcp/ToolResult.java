@@ -32,25 +32,28 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
     }
 
     /**
+     * {@return a successful result with one text}
+     *
      * @param text the text
-     * @return a successful result with one text
      */
     public static ToolResult text(String text) {
         return of(McpContent.text(text));
     }
 
     /**
+     * {@return a successful result with the content}
+     *
      * @param content the content
-     * @return a successful result with the content
      */
     public static ToolResult of(McpContent... content) {
         return new ToolResult(List.of(content), Optional.empty(), false);
     }
 
     /**
+     * {@return a successful result with one image}
+     *
      * @param data the image's bytes
      * @param mimeType its media type, e.g. {@code image/png}
-     * @return a successful result with one image
      */
     public static ToolResult image(byte[] data, String mimeType) {
         return of(McpContent.image(data, mimeType));
@@ -75,19 +78,20 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
     }
 
     /**
+     * {@return an error result}
+     *
      * @param message what went wrong, as the model sees it
-     * @return an error result
      */
     public static ToolResult error(String message) {
         return new ToolResult(List.of(McpContent.text(message)), Optional.empty(), true);
     }
 
-    /** @return an empty builder */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding this result's values */
+    /** {@return a builder holding this result's values} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.content.addAll(content);
@@ -107,8 +111,9 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
         }
 
         /**
+         * {@return this builder}
+         *
          * @param item content to add
-         * @return this builder
          */
         public Builder add(McpContent item) {
             content.add(Objects.requireNonNull(item, "item"));
@@ -116,25 +121,28 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
         }
 
         /**
+         * {@return this builder}
+         *
          * @param text text to add
-         * @return this builder
          */
         public Builder text(String text) {
             return add(McpContent.text(text));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param data image bytes to add
          * @param mimeType their media type
-         * @return this builder
          */
         public Builder image(byte[] data, String mimeType) {
             return add(McpContent.image(data, mimeType));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value the structured result as a JSON object; null clears it
-         * @return this builder
          */
         public Builder structuredContent(Map<String, ?> value) {
             this.structuredContent = value == null ? null : JsonValues.copyMap(value);
@@ -142,15 +150,16 @@ public record ToolResult(List<McpContent> content, Optional<Map<String, Object>>
         }
 
         /**
+         * {@return this builder}
+         *
          * @param error whether the tool failed
-         * @return this builder
          */
         public Builder isError(boolean error) {
             this.isError = error;
             return this;
         }
 
-        /** @return the result */
+        /** {@return the result} */
         public ToolResult build() {
             return new ToolResult(content, Optional.ofNullable(structuredContent), isError);
         }

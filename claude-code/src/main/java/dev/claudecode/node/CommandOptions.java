@@ -40,32 +40,51 @@ public record CommandOptions(
         }
     }
 
-    /** @return the defaults: node's default directory, no extra environment, no input, 60 s */
+    /** {@return the defaults: node's default directory, no extra environment, no input, 60 s} */
     public static CommandOptions defaults() {
         return new CommandOptions(Optional.empty(), Map.of(), Optional.empty(), Duration.ofSeconds(60), DEFAULT_MAX_OUTPUT_BYTES);
     }
 
-    /** @return a copy with another timeout */
+    /**
+     * {@return a copy with another timeout}
+     *
+     * @param newTimeout how long the command may run
+     */
     public CommandOptions withTimeout(Duration newTimeout) {
         return new CommandOptions(workingDirectory, environment, input, newTimeout, maxOutputBytes);
     }
 
-    /** @return a copy that runs in another directory */
+    /**
+     * {@return a copy that runs in another directory}
+     *
+     * @param directory the working directory on the node
+     */
     public CommandOptions withWorkingDirectory(String directory) {
         return new CommandOptions(Optional.of(directory), environment, input, timeout, maxOutputBytes);
     }
 
-    /** @return a copy with more environment variables */
+    /**
+     * {@return a copy with more environment variables}
+     *
+     * @param variables the variables to set
+     */
     public CommandOptions withEnvironment(Map<String, String> variables) {
         return new CommandOptions(workingDirectory, variables, input, timeout, maxOutputBytes);
     }
 
-    /** @return a copy that writes {@code bytes} to the command's standard input */
+    /**
+     * {@return a copy that writes {@code bytes} to the command's standard input}
+     *
+     * @param bytes what the command reads; copied
+     */
     public CommandOptions withInput(byte[] bytes) {
         return new CommandOptions(workingDirectory, environment, Optional.of(bytes.clone()), timeout, maxOutputBytes);
     }
 
-    /** @return the options with the variable names only and the input's size, since both may hold secrets */
+    /**
+     * {@return the options with the variable names only and the input's size, since both may hold
+     * secrets}
+     */
     @Override
     public String toString() {
         return "CommandOptions[workingDirectory=" + workingDirectory.orElse("(default)")

@@ -10,7 +10,7 @@ package dev.claudecode.node;
  */
 public record CommandResult(int exitStatus, String stdout, String stderr, boolean truncated) {
 
-    /** @return whether the exit status is 0 */
+    /** {@return whether the exit status is 0} */
     public boolean succeeded() {
         return exitStatus == 0;
     }

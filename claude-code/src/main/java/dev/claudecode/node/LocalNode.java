@@ -22,7 +22,7 @@ public final class LocalNode implements Node {
     private LocalNode() {
     }
 
-    /** @return the node for this machine */
+    /** {@return the node for this machine} */
     public static LocalNode instance() {
         return INSTANCE;
     }

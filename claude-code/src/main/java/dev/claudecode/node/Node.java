@@ -12,10 +12,12 @@ import java.util.List;
  */
 public interface Node {
 
-    /** @return a short name of the machine, such as {@code local} or {@code ssh://user@host:22} */
+    /**
+     * {@return a short name of the machine, such as {@code local} or {@code ssh://user@host:22}}
+     */
     String name();
 
-    /** @return the node's file system; its paths reach the node's files */
+    /** {@return the node's file system; its paths reach the node's files} */
     FileSystem fileSystem();
 
     /**
@@ -29,7 +31,7 @@ public interface Node {
         return fileSystem().getPath(first, more);
     }
 
-    /** @return the home directory of the user the node's commands run as */
+    /** {@return the home directory of the user the node's commands run as} */
     Path home();
 
     /**

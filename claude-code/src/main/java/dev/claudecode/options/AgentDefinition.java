@@ -92,7 +92,7 @@ public record AgentDefinition(
             this.value = value;
         }
 
-        /** @return the wire value */
+        /** {@return the wire value} */
         public String value() {
             return value;
         }

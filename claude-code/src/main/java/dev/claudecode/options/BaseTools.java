@@ -11,28 +11,30 @@ import java.util.Objects;
  */
 public sealed interface BaseTools permits BaseTools.Default, BaseTools.Named {
 
-    /** @return the CLI's full built-in tool set */
+    /** {@return the CLI's full built-in tool set} */
     static BaseTools defaults() {
         return new Default();
     }
 
     /**
+     * {@return exactly these tools}
+     *
      * @param names the built-in tools to keep, e.g. {@code Read}, {@code Bash}
-     * @return exactly these tools
      */
     static BaseTools only(List<String> names) {
         return new Named(names);
     }
 
     /**
+     * {@return exactly these tools}
+     *
      * @param names the built-in tools to keep
-     * @return exactly these tools
      */
     static BaseTools only(String... names) {
         return new Named(List.of(names));
     }
 
-    /** @return no built-in tools at all */
+    /** {@return no built-in tools at all} */
     static BaseTools none() {
         return new Named(List.of());
     }

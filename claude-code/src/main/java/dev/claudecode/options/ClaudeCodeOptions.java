@@ -83,151 +83,168 @@ public final class ClaudeCodeOptions {
         this.values = values;
     }
 
-    /** @return a builder with every option unset */
+    /** {@return a builder with every option unset} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder holding these options, to change some of them */
+    /** {@return a builder holding these options, to change some of them} */
     public Builder toBuilder() {
         return values.copy();
     }
 
     // ---- process -------------------------------------------------------------------------------
 
-    /** @return the CLI executable to run; when empty the library locates one */
+    /** {@return the CLI executable to run; when empty the library locates one} */
     public Optional<Path> cliPath() {
         return Optional.ofNullable(values.cliPath);
     }
 
     /**
-     * @return whether a local session installs the pinned CLI (from the npm registry, into
-     *     {@code ~/.cache/claude-code-java/cli/}, checksum verified) when no CLI is found;
-     *     true by default
+     * {@return whether a local session installs the pinned CLI (from the npm registry, into
+     * {@code ~/.cache/claude-code-java/cli/}, checksum verified) when no CLI is found; true by
+     * default}
      */
     public boolean autoInstallCli() {
         return values.autoInstallCli;
     }
 
-    /** @return who hears how far an automatic CLI install has come, when anyone does */
+    /** {@return who hears how far an automatic CLI install has come, when anyone does} */
     public Optional<Consumer<InstallProgress>> cliInstallProgress() {
         return Optional.ofNullable(values.cliInstallProgress);
     }
 
-    /** @return the working directory of the CLI process; when empty, this JVM's */
+    /** {@return the working directory of the CLI process; when empty, this JVM's} */
     public Optional<Path> cwd() {
         return Optional.ofNullable(values.cwd);
     }
 
-    /** @return variables added to the CLI's environment, in insertion order */
+    /** {@return variables added to the CLI's environment, in insertion order} */
     public Map<String, String> env() {
         return values.env;
     }
 
-    /** @return which variables of this JVM's environment the CLI inherits; {@link InheritEnv#all()} by default */
+    /**
+     * {@return which variables of this JVM's environment the CLI inherits; {@link InheritEnv#all()}
+     * by default}
+     */
     public InheritEnv inheritEnv() {
         return values.inheritEnv;
     }
 
-    /** @return the Anthropic API key given to the CLI as {@code ANTHROPIC_API_KEY}, never on its command line */
+    /**
+     * {@return the Anthropic API key given to the CLI as {@code ANTHROPIC_API_KEY}, never on its
+     * command line}
+     */
     public Optional<String> apiKey() {
         return Optional.ofNullable(values.apiKey);
     }
 
     /**
-     * @return how long a control request waits for the CLI's answer, a wait for the start-up
-     *     handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
-     *     ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.
+     * {@return how long a control request waits for the CLI's answer, a wait for the start-up
+     * handshake included; {@link #DEFAULT_CONTROL_TIMEOUT} by default. The handshake itself
+     * ({@code initialize}) may always take at least {@link #DEFAULT_CONTROL_TIMEOUT}.}
      */
     public Duration controlTimeout() {
         return values.controlTimeout;
     }
 
     /**
-     * @return how long the CLI may write nothing on stdout while a turn is active before the turn
-     *     fails with an {@link dev.claudecode.errors.InactivityTimeoutException} and the CLI is stopped; off when empty,
-     *     which is the default. Time the library itself spends answering the CLI (a permission,
-     *     hook or MCP callback) does not count, nor does the CLI's start-up handshake.
+     * {@return how long the CLI may write nothing on stdout while a turn is active before the turn
+     * fails with an {@link dev.claudecode.errors.InactivityTimeoutException} and the CLI is
+     * stopped; off when empty, which is the default. Time the library itself spends answering the
+     * CLI (a permission, hook or MCP callback) does not count, nor does the CLI's start-up
+     * handshake.}
      */
     public Optional<Duration> inactivityTimeout() {
         return Optional.ofNullable(values.inactivityTimeout);
     }
 
     /**
-     * @return the longest stdout line accepted; a longer one fails the turn with a {@link
-     *     dev.claudecode.errors.ProtocolException} that names this limit, and the CLI is stopped.
-     *     Empty for the default, {@value #DEFAULT_MAX_STDOUT_LINE_BYTES} bytes (256 MiB). A line
-     *     that the heap cannot hold fails the same way, whatever the limit.
+     * {@return the longest stdout line accepted; a longer one fails the turn with a
+     * {@link dev.claudecode.errors.ProtocolException} that names this limit, and the CLI is
+     * stopped. Empty for the default, {@value #DEFAULT_MAX_STDOUT_LINE_BYTES} bytes (256 MiB). A
+     * line that the heap cannot hold fails the same way, whatever the limit.}
      */
     public OptionalInt maxStdoutLineBytes() {
         return values.maxStdoutLineBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxStdoutLineBytes);
     }
 
     /**
-     * @return how many bytes of messages (counted as the length of their stdout lines) a turn
-     *     holds for a consumer that reads more slowly than the CLI writes; past it, the library
-     *     stops reading the CLI until the consumer catches up, and the CLI waits on its full pipe.
-     *     Empty for the default, {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes (32 MiB). While the
-     *     reading stops, nothing else the CLI writes is read either: control answers wait behind
-     *     the messages, so a consumer that stops reading for good should close its stream.
+     * {@return how many bytes of messages (counted as the length of their stdout lines) a turn
+     * holds for a consumer that reads more slowly than the CLI writes; past it, the library stops
+     * reading the CLI until the consumer catches up, and the CLI waits on its full pipe. Empty for
+     * the default, {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes (32 MiB). While the reading stops,
+     * nothing else the CLI writes is read either: control answers wait behind the messages, so a
+     * consumer that stops reading for good should close its stream.}
      */
     public OptionalInt maxBufferedBytes() {
         return values.maxBufferedBytes == null ? OptionalInt.empty() : OptionalInt.of(values.maxBufferedBytes);
     }
 
-    /** @return who receives the CLI's stderr lines, when anyone does */
+    /** {@return who receives the CLI's stderr lines, when anyone does} */
     public Optional<Consumer<String>> stderr() {
         return Optional.ofNullable(values.stderr);
     }
 
-    /** @return whether the CLI keeps file checkpoints so that file changes can be rewound */
+    /** {@return whether the CLI keeps file checkpoints so that file changes can be rewound} */
     public boolean enableFileCheckpointing() {
         return values.enableFileCheckpointing;
     }
 
     // ---- model ---------------------------------------------------------------------------------
 
-    /** @return the model alias or full name ({@code --model}) */
+    /** {@return the model alias or full name ({@code --model})} */
     public Optional<String> model() {
         return Optional.ofNullable(values.model);
     }
 
-    /** @return the model(s), comma-separated, used when the main model is overloaded ({@code --fallback-model}) */
+    /**
+     * {@return the model(s), comma-separated, used when the main model is overloaded
+     * ({@code --fallback-model})}
+     */
     public Optional<String> fallbackModel() {
         return Optional.ofNullable(values.fallbackModel);
     }
 
-    /** @return the effort level ({@code --effort}) */
+    /** {@return the effort level ({@code --effort})} */
     public Optional<Effort> effort() {
         return Optional.ofNullable(values.effort);
     }
 
-    /** @return the thinking configuration ({@code --thinking} or {@code --max-thinking-tokens}) */
+    /**
+     * {@return the thinking configuration ({@code --thinking} or {@code --max-thinking-tokens})}
+     */
     public Optional<Thinking> thinking() {
         return Optional.ofNullable(values.thinking);
     }
 
-    /** @return how thinking appears in responses, e.g. {@code summarized} or {@code omitted} ({@code --thinking-display}) */
+    /**
+     * {@return how thinking appears in responses, e.g. {@code summarized} or {@code omitted}
+     * ({@code --thinking-display})}
+     */
     public Optional<String> thinkingDisplay() {
         return Optional.ofNullable(values.thinkingDisplay);
     }
 
-    /** @return beta headers sent with API requests, API key users only ({@code --betas}) */
+    /** {@return beta headers sent with API requests, API key users only ({@code --betas})} */
     public List<String> betas() {
         return values.betas;
     }
 
-    /** @return the most agentic turns per user message ({@code --max-turns}) */
+    /** {@return the most agentic turns per user message ({@code --max-turns})} */
     public OptionalInt maxTurns() {
         return values.maxTurns == null ? OptionalInt.empty() : OptionalInt.of(values.maxTurns);
     }
 
-    /** @return the most US dollars the session may spend on API calls ({@code --max-budget-usd}) */
+    /**
+     * {@return the most US dollars the session may spend on API calls ({@code --max-budget-usd})}
+     */
     public OptionalDouble maxBudgetUsd() {
         return values.maxBudgetUsd == null ? OptionalDouble.empty() : OptionalDouble.of(values.maxBudgetUsd);
     }
 
-    /** @return the API-side task budget in tokens ({@code --task-budget}) */
+    /** {@return the API-side task budget in tokens ({@code --task-budget})} */
     public OptionalLong taskBudget() {
         return values.taskBudget == null ? OptionalLong.empty() : OptionalLong.of(values.taskBudget);
     }
@@ -255,38 +272,41 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * @return whether per-machine sections (cwd, environment, git status) move from the system
-     *     prompt into the first user message, for better prompt-cache reuse
-     *     ({@code --exclude-dynamic-system-prompt-sections})
+     * {@return whether per-machine sections (cwd, environment, git status) move from the system
+     * prompt into the first user message, for better prompt-cache reuse
+     * ({@code --exclude-dynamic-system-prompt-sections})}
      */
     public boolean excludeDynamicSystemPromptSections() {
         return values.excludeDynamicSystemPromptSections;
     }
 
     /**
-     * @return whether the system prompt is recorded once in the conversation's transcript and
-     *     reused verbatim on every later request and resume ({@code true}), or rendered afresh each
-     *     time ({@code false}); empty leaves the CLI's default, which records it where the account
-     *     has recording. The {@code initialize} field {@code systemPromptSnapshot}, introduced after
-     *     CLI 2.1.197 (which ignores it)
+     * {@return whether the system prompt is recorded once in the conversation's transcript and
+     * reused verbatim on every later request and resume ({@code true}), or rendered afresh each
+     * time ({@code false}); empty leaves the CLI's default, which records it where the account has
+     * recording. The {@code initialize} field {@code systemPromptSnapshot}, introduced after CLI
+     * 2.1.197 (which ignores it)}
      */
     public Optional<Boolean> systemPromptSnapshot() {
         return Optional.ofNullable(values.systemPromptSnapshot);
     }
 
-    /** @return the workflow text used in plan mode instead of the default ({@code --plan-mode-instructions}) */
+    /**
+     * {@return the workflow text used in plan mode instead of the default
+     * ({@code --plan-mode-instructions})}
+     */
     public Optional<String> planModeInstructions() {
         return Optional.ofNullable(values.planModeInstructions);
     }
 
-    /** @return the agent the session runs as ({@code --agent}) */
+    /** {@return the agent the session runs as ({@code --agent})} */
     public Optional<String> agent() {
         return Optional.ofNullable(values.agent);
     }
 
     /**
-     * @return custom subagents by name, in insertion order, defined in the {@code initialize}
-     *     request; {@link #agent()} may name one of them
+     * {@return custom subagents by name, in insertion order, defined in the {@code initialize}
+     * request; {@link #agent()} may name one of them}
      */
     public Map<String, AgentDefinition> agents() {
         return values.agents;
@@ -294,122 +314,139 @@ public final class ClaudeCodeOptions {
 
     // ---- tools and permissions -----------------------------------------------------------------
 
-    /** @return the built-in tools offered to the model ({@code --tools}) */
+    /** {@return the built-in tools offered to the model ({@code --tools})} */
     public Optional<BaseTools> tools() {
         return Optional.ofNullable(values.tools);
     }
 
-    /** @return tool rules that run without a prompt, e.g. {@code Bash(git *)} ({@code --allowedTools}) */
+    /**
+     * {@return tool rules that run without a prompt, e.g. {@code Bash(git *)}
+     * ({@code --allowedTools})}
+     */
     public List<String> allowedTools() {
         return values.allowedTools;
     }
 
-    /** @return tool rules that are always denied ({@code --disallowedTools}) */
+    /** {@return tool rules that are always denied ({@code --disallowedTools})} */
     public List<String> disallowedTools() {
         return values.disallowedTools;
     }
 
-    /** @return the permission mode the session starts in ({@code --permission-mode}) */
+    /** {@return the permission mode the session starts in ({@code --permission-mode})} */
     public Optional<PermissionMode> permissionMode() {
         return Optional.ofNullable(values.permissionMode);
     }
 
     /**
-     * @return the MCP tool that answers permission prompts, or {@code stdio} for prompts sent to
-     *     this library as control requests ({@code --permission-prompt-tool})
+     * {@return the MCP tool that answers permission prompts, or {@code stdio} for prompts sent to
+     * this library as control requests ({@code --permission-prompt-tool})}
      */
     public Optional<String> permissionPromptTool() {
         return Optional.ofNullable(values.permissionPromptTool);
     }
 
     /**
-     * @return the Java callback that decides the CLI's permission prompts; when set, the CLI is
-     *     started with {@code --permission-prompt-tool stdio}
+     * {@return the Java callback that decides the CLI's permission prompts; when set, the CLI is
+     * started with {@code --permission-prompt-tool stdio}}
      */
     public Optional<CanUseTool> canUseTool() {
         return Optional.ofNullable(values.canUseTool);
     }
 
-    /** @return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by default */
+    /**
+     * {@return how long {@link #canUseTool()} may take before the tool is denied; 5 minutes by
+     * default}
+     */
     public Duration permissionCallbackTimeout() {
         return values.permissionCallbackTimeout;
     }
 
     /**
-     * @return the Java handler of the questions MCP servers ask the user (forms and URL steps);
-     *     without one every question is declined
+     * {@return the Java handler of the questions MCP servers ask the user (forms and URL steps);
+     * without one every question is declined}
      */
     public Optional<ElicitationHandler> onElicitation() {
         return Optional.ofNullable(values.onElicitation);
     }
 
-    /** @return how long {@link #onElicitation()} may take before the question is cancelled; 5 minutes by default */
+    /**
+     * {@return how long {@link #onElicitation()} may take before the question is cancelled; 5
+     * minutes by default}
+     */
     public Duration elicitationTimeout() {
         return values.elicitationTimeout;
     }
 
-    /** @return the Java handler of the dialogs the CLI asks the application to show */
+    /** {@return the Java handler of the dialogs the CLI asks the application to show} */
     public Optional<UserDialogHandler> onUserDialog() {
         return Optional.ofNullable(values.onUserDialog);
     }
 
     /**
-     * @return the dialog kinds {@link #onUserDialog()} shows, announced to the CLI in
-     *     {@code initialize}; the CLI sends no other kind
+     * {@return the dialog kinds {@link #onUserDialog()} shows, announced to the CLI in
+     * {@code initialize}; the CLI sends no other kind}
      */
     public List<String> supportedDialogKinds() {
         return values.supportedDialogKinds;
     }
 
-    /** @return how long {@link #onUserDialog()} may take before the dialog is cancelled; 5 minutes by default */
+    /**
+     * {@return how long {@link #onUserDialog()} may take before the dialog is cancelled; 5 minutes
+     * by default}
+     */
     public Duration userDialogTimeout() {
         return values.userDialogTimeout;
     }
 
-    /** @return whether bypassing permissions may be switched on later ({@code --allow-dangerously-skip-permissions}) */
+    /**
+     * {@return whether bypassing permissions may be switched on later
+     * ({@code --allow-dangerously-skip-permissions})}
+     */
     public boolean allowDangerouslySkipPermissions() {
         return values.allowDangerouslySkipPermissions;
     }
 
-    /** @return whether every permission check is bypassed ({@code --dangerously-skip-permissions}) */
+    /**
+     * {@return whether every permission check is bypassed ({@code --dangerously-skip-permissions})}
+     */
     public boolean dangerouslySkipPermissions() {
         return values.dangerouslySkipPermissions;
     }
 
-    /** @return further directories the tools may access ({@code --add-dir}) */
+    /** {@return further directories the tools may access ({@code --add-dir})} */
     public List<Path> addDirs() {
         return values.addDirs;
     }
 
     /**
-     * @return who answers permission prompts ({@code --permission-prompts}, introduced after CLI
-     *     2.1.197); empty leaves the CLI's default, {@link PermissionPrompts#HOST}
+     * {@return who answers permission prompts ({@code --permission-prompts}, introduced after CLI
+     * 2.1.197); empty leaves the CLI's default, {@link PermissionPrompts#HOST}}
      */
     public Optional<PermissionPrompts> permissionPrompts() {
         return Optional.ofNullable(values.permissionPrompts);
     }
 
     /**
-     * @return tool-name aliases applied before a tool use is resolved, alias to target, in
-     *     insertion order: a tool use the model names with an alias runs the target tool (one hop,
-     *     no chains). The {@code initialize} field {@code toolAliases}, read by CLI 2.1.197 and 2.1.332
+     * {@return tool-name aliases applied before a tool use is resolved, alias to target, in
+     * insertion order: a tool use the model names with an alias runs the target tool (one hop, no
+     * chains). The {@code initialize} field {@code toolAliases}, read by CLI 2.1.197 and 2.1.332}
      */
     public Map<String, String> toolAliases() {
         return values.toolAliases;
     }
 
     /**
-     * @return the configuration of built-in tools, given to the CLI through its environment
-     *     ({@code CLAUDE_CODE_QUESTION_PREVIEW_FORMAT})
+     * {@return the configuration of built-in tools, given to the CLI through its environment
+     * ({@code CLAUDE_CODE_QUESTION_PREVIEW_FORMAT})}
      */
     public Optional<ToolConfig> toolConfig() {
         return Optional.ofNullable(values.toolConfig);
     }
 
     /**
-     * @return which skills the main session may use: {@code Skill} rules in {@code --allowedTools},
-     *     and for a list also the {@code initialize} field {@code skills} (read by CLI 2.1.197 and
-     *     2.1.332); empty leaves the CLI's defaults
+     * {@return which skills the main session may use: {@code Skill} rules in
+     * {@code --allowedTools}, and for a list also the {@code initialize} field {@code skills} (read
+     * by CLI 2.1.197 and 2.1.332); empty leaves the CLI's defaults}
      */
     public Optional<Skills> skills() {
         return Optional.ofNullable(values.skills);
@@ -418,31 +455,31 @@ public final class ClaudeCodeOptions {
     // ---- MCP -----------------------------------------------------------------------------------
 
     /**
-     * @return MCP configuration files or JSON strings ({@code --mcp-config}); a JSON string is
-     *     written to a private file that the flag names, never put on the command line
+     * {@return MCP configuration files or JSON strings ({@code --mcp-config}); a JSON string is
+     * written to a private file that the flag names, never put on the command line}
      */
     public List<String> mcpConfig() {
         return values.mcpConfig;
     }
 
     /**
-     * @return MCP servers by name; they reach the CLI as {@link #mcpServersDelivery()} says, never
-     *     on its command line
+     * {@return MCP servers by name; they reach the CLI as {@link #mcpServersDelivery()} says, never
+     * on its command line}
      */
     public Map<String, McpServerConfig> mcpServers() {
         return values.mcpServers;
     }
 
     /**
-     * @return how {@link #mcpServers()} reach the CLI; when empty, {@link McpServersDelivery#INITIALIZE}
-     *     for a CLI that supports it and {@link McpServersDelivery#COMMAND_LINE} (a private file)
-     *     for an older one
+     * {@return how {@link #mcpServers()} reach the CLI; when empty,
+     * {@link McpServersDelivery#INITIALIZE} for a CLI that supports it and
+     * {@link McpServersDelivery#COMMAND_LINE} (a private file) for an older one}
      */
     public Optional<McpServersDelivery> mcpServersDelivery() {
         return Optional.ofNullable(values.mcpServersDelivery);
     }
 
-    /** @return whether only the MCP servers given here are used ({@code --strict-mcp-config}) */
+    /** {@return whether only the MCP servers given here are used ({@code --strict-mcp-config})} */
     public boolean strictMcpConfig() {
         return values.strictMcpConfig;
     }
@@ -450,89 +487,103 @@ public final class ClaudeCodeOptions {
     // ---- output --------------------------------------------------------------------------------
 
     /**
-     * @return the JSON schema results must follow, sent in the {@code initialize} request; the
-     *     result then carries {@code structured_output}
+     * {@return the JSON schema results must follow, sent in the {@code initialize} request; the
+     * result then carries {@code structured_output}}
      */
     public Optional<Map<String, Object>> outputFormat() {
         return Optional.ofNullable(values.outputFormat);
     }
 
-    /** @return whether raw streaming events arrive as {@code stream_event} messages ({@code --include-partial-messages}) */
+    /**
+     * {@return whether raw streaming events arrive as {@code stream_event} messages
+     * ({@code --include-partial-messages})}
+     */
     public boolean includePartialMessages() {
         return values.includePartialMessages;
     }
 
     /**
-     * @return whether the text and thinking of subagents arrive as assistant and user messages
-     *     with {@code parent_tool_use_id} set, not only their tool uses and results; the
-     *     {@code initialize} field {@code forwardSubagentText}
+     * {@return whether the text and thinking of subagents arrive as assistant and user messages
+     * with {@code parent_tool_use_id} set, not only their tool uses and results; the
+     * {@code initialize} field {@code forwardSubagentText}}
      */
     public boolean forwardSubagentText() {
         return values.forwardSubagentText;
     }
 
     /**
-     * @return whether running subagents get a model-written progress summary about every 30
-     *     seconds, in the {@code summary} of {@code task_progress} messages; the {@code initialize}
-     *     field {@code agentProgressSummaries}
+     * {@return whether running subagents get a model-written progress summary about every 30
+     * seconds, in the {@code summary} of {@code task_progress} messages; the {@code initialize}
+     * field {@code agentProgressSummaries}}
      */
     public boolean agentProgressSummaries() {
         return values.agentProgressSummaries;
     }
 
     /**
-     * @return whether this host stops background tasks one by one ({@code control().stopTask}), so
-     *     that an interrupt ends only the turn and leaves background agents running; without it an
-     *     interrupt also kills them. The {@code initialize} field {@code perTaskStopAffordance},
-     *     introduced after CLI 2.1.197
+     * {@return whether this host stops background tasks one by one ({@code control().stopTask}), so
+     * that an interrupt ends only the turn and leaves background agents running; without it an
+     * interrupt also kills them. The {@code initialize} field {@code perTaskStopAffordance},
+     * introduced after CLI 2.1.197}
      */
     public boolean perTaskStopAffordance() {
         return values.perTaskStopAffordance;
     }
 
     /**
-     * @return whether every user message is sent with {@code client_composed: true}, so the CLI
-     *     takes the text as written: no {@code @path} expansion, no slash commands, no turn-start
-     *     attachments (CLI 2.1.248 and newer; see {@link dev.claudecode.UserInput#asVerbatim()})
+     * {@return whether every user message is sent with {@code client_composed: true}, so the CLI
+     * takes the text as written: no {@code @path} expansion, no slash commands, no turn-start
+     * attachments (CLI 2.1.248 and newer; see {@link dev.claudecode.UserInput#asVerbatim()})}
      */
     public boolean verbatimPrompts() {
         return values.verbatimPrompts;
     }
 
-    /** @return whether the CLI echoes each user message back ({@code --replay-user-messages}) */
+    /** {@return whether the CLI echoes each user message back ({@code --replay-user-messages})} */
     public boolean replayUserMessages() {
         return values.replayUserMessages;
     }
 
     /**
-     * @return Java hook callbacks by event, in registration order, sent to the CLI in the
-     *     {@code initialize} request at every launch
+     * {@return Java hook callbacks by event, in registration order, sent to the CLI in the
+     * {@code initialize} request at every launch}
      */
     public Map<HookEvent, List<HookMatcher>> hooks() {
         return values.hooks;
     }
 
-    /** @return how long a hook callback may take when its matcher sets no timeout; 60 seconds by default */
+    /**
+     * {@return how long a hook callback may take when its matcher sets no timeout; 60 seconds by
+     * default}
+     */
     public Duration hookTimeout() {
         return values.hookTimeout;
     }
 
-    /** @return how long a request to an in-process MCP server (a tool call) may take; 5 minutes by default */
+    /**
+     * {@return how long a request to an in-process MCP server (a tool call) may take; 5 minutes by
+     * default}
+     */
     public Duration mcpToolTimeout() {
         return values.mcpToolTimeout;
     }
 
-    /** @return whether hook lifecycle events appear in the output ({@code --include-hook-events}) */
+    /**
+     * {@return whether hook lifecycle events appear in the output ({@code --include-hook-events})}
+     */
     public boolean includeHookEvents() {
         return values.includeHookEvents;
     }
 
-    /** @return whether a predicted next prompt follows each turn, sent in the {@code initialize} request */
+    /**
+     * {@return whether a predicted next prompt follows each turn, sent in the {@code initialize}
+     * request}
+     */
     public boolean promptSuggestions() {
         return values.promptSuggestions;
     }
 
-    /** @return whether {@code auth_status} messages are emitted ({@code --enable-auth-status}) */
+    /** {@return whether {@code auth_status} messages are emitted ({@code --enable-auth-status})} */
     public boolean enableAuthStatus() {
         return values.enableAuthStatus;
     }
@@ -540,78 +591,93 @@ public final class ClaudeCodeOptions {
     // ---- settings and environment of the session -----------------------------------------------
 
     /**
-     * @return additional settings: a file is passed as {@code --settings}; values travel in the
-     *     {@code initialize} request, or in a private file for a CLI older than 2.1.326, never on
-     *     the command line
+     * {@return additional settings: a file is passed as {@code --settings}; values travel in the
+     * {@code initialize} request, or in a private file for a CLI older than 2.1.326, never on the
+     * command line}
      */
     public Optional<Settings> settings() {
         return Optional.ofNullable(values.settings);
     }
 
     /**
-     * @return sandbox settings for Bash commands, merged into the settings under
-     *     {@code sandbox}; with {@code enabled: true} and no {@code failIfUnavailable}, the library
-     *     adds {@code failIfUnavailable: true} so that a missing sandbox stops the CLI instead of
-     *     running commands unsandboxed
+     * {@return sandbox settings for Bash commands, merged into the settings under {@code sandbox};
+     * with {@code enabled: true} and no {@code failIfUnavailable}, the library adds
+     * {@code failIfUnavailable: true} so that a missing sandbox stops the CLI instead of running
+     * commands unsandboxed}
      */
     public Optional<Map<String, Object>> sandbox() {
         return Optional.ofNullable(values.sandbox);
     }
 
     /**
-     * @return policy-tier settings from this parent process, in the {@code initialize} request;
-     *     a CLI older than 2.1.326 takes them only as {@code --managed-settings <json>} on its
-     *     command line, so keep secrets out of them there
+     * {@return policy-tier settings from this parent process, in the {@code initialize} request; a
+     * CLI older than 2.1.326 takes them only as {@code --managed-settings <json>} on its command
+     * line, so keep secrets out of them there}
      */
     public Optional<Map<String, Object>> managedSettings() {
         return Optional.ofNullable(values.managedSettings);
     }
 
-    /** @return which settings files are loaded; an empty list loads none ({@code --setting-sources}) */
+    /**
+     * {@return which settings files are loaded; an empty list loads none
+     * ({@code --setting-sources})}
+     */
     public Optional<List<SettingSource>> settingSources() {
         return Optional.ofNullable(values.settingSources);
     }
 
-    /** @return plugin directories or .zip files loaded for this session ({@code --plugin-dir}) */
+    /** {@return plugin directories or .zip files loaded for this session ({@code --plugin-dir})} */
     public List<Path> plugins() {
         return values.plugins;
     }
 
     /**
-     * @return how {@link #plugins()} and {@link #pluginsWithoutMcp()} reach the CLI: as flags
-     *     (the default) or in the {@code initialize} request ({@code plugins}, with
-     *     {@code --await-initialize}, CLI 2.1.261 and newer)
+     * {@return how {@link #plugins()} and {@link #pluginsWithoutMcp()} reach the CLI: as flags (the
+     * default) or in the {@code initialize} request ({@code plugins}, with
+     * {@code --await-initialize}, CLI 2.1.261 and newer)}
      */
     public PluginDelivery pluginDelivery() {
         return values.pluginDelivery;
     }
 
-    /** @return plugins loaded without their {@code .mcp.json} servers ({@code --plugin-dir-no-mcp}) */
+    /**
+     * {@return plugins loaded without their {@code .mcp.json} servers
+     * ({@code --plugin-dir-no-mcp})}
+     */
     public List<Path> pluginsWithoutMcp() {
         return values.pluginsWithoutMcp;
     }
 
-    /** @return plugin .zip files fetched for this session ({@code --plugin-url}) */
+    /** {@return plugin .zip files fetched for this session ({@code --plugin-url})} */
     public List<URI> pluginUrls() {
         return values.pluginUrls;
     }
 
-    /** @return whether all skills and slash commands are disabled ({@code --disable-slash-commands}) */
+    /**
+     * {@return whether all skills and slash commands are disabled
+     * ({@code --disable-slash-commands})}
+     */
     public boolean disableSlashCommands() {
         return values.disableSlashCommands;
     }
 
-    /** @return whether the CLI runs minimally: no hooks, plugins sync, auto-memory or CLAUDE.md discovery ({@code --bare}) */
+    /**
+     * {@return whether the CLI runs minimally: no hooks, plugins sync, auto-memory or CLAUDE.md
+     * discovery ({@code --bare})}
+     */
     public boolean bare() {
         return values.bare;
     }
 
-    /** @return whether every customization (CLAUDE.md, skills, plugins, hooks, MCP servers) is disabled ({@code --safe-mode}) */
+    /**
+     * {@return whether every customization (CLAUDE.md, skills, plugins, hooks, MCP servers) is
+     * disabled ({@code --safe-mode})}
+     */
     public boolean safeMode() {
         return values.safeMode;
     }
 
-    /** @return whether the SendUserMessage tool is enabled ({@code --brief}) */
+    /** {@return whether the SendUserMessage tool is enabled ({@code --brief})} */
     public boolean brief() {
         return values.brief;
     }
@@ -630,44 +696,48 @@ public final class ClaudeCodeOptions {
         return values.start;
     }
 
-    /** @return whether the session is kept off disk, so it cannot be resumed ({@code --no-session-persistence}) */
+    /**
+     * {@return whether the session is kept off disk, so it cannot be resumed
+     * ({@code --no-session-persistence})}
+     */
     public boolean noSessionPersistence() {
         return values.noSessionPersistence;
     }
 
-    /** @return the display name of the session ({@code --name}) */
+    /** {@return the display name of the session ({@code --name})} */
     public Optional<String> name() {
         return Optional.ofNullable(values.name);
     }
 
     /**
-     * @return file resources downloaded at start-up as {@code file_id:relative_path}; the CLI needs
-     *     {@code CLAUDE_CODE_SESSION_ACCESS_TOKEN} in its environment for them ({@code --file})
+     * {@return file resources downloaded at start-up as {@code file_id:relative_path}; the CLI
+     * needs {@code CLAUDE_CODE_SESSION_ACCESS_TOKEN} in its environment for them ({@code --file})}
      */
     public List<String> files() {
         return values.files;
     }
 
-    /** @return whether the session runs in a new git worktree ({@code --worktree}) */
+    /** {@return whether the session runs in a new git worktree ({@code --worktree})} */
     public boolean worktree() {
         return values.worktree;
     }
 
-    /** @return the name of that worktree; the CLI picks one when empty */
+    /** {@return the name of that worktree; the CLI picks one when empty} */
     public Optional<String> worktreeName() {
         return Optional.ofNullable(values.worktreeName);
     }
 
     /**
-     * @return the trusted checkout the working directory is a worktree of: project settings,
-     *     {@code .mcp.json}, the {@code .claude} directories and {@code CLAUDE_PROJECT_DIR} come from
-     *     here instead of the working directory ({@code --project-config-root}, introduced after CLI 2.1.197)
+     * {@return the trusted checkout the working directory is a worktree of: project settings,
+     * {@code .mcp.json}, the {@code .claude} directories and {@code CLAUDE_PROJECT_DIR} come from
+     * here instead of the working directory ({@code --project-config-root}, introduced after CLI
+     * 2.1.197)}
      */
     public Optional<Path> projectConfigRoot() {
         return Optional.ofNullable(values.projectConfigRoot);
     }
 
-    /** @return the workload tag for billing attribution ({@code --workload}) */
+    /** {@return the workload tag for billing attribution ({@code --workload})} */
     public Optional<String> workload() {
         return Optional.ofNullable(values.workload);
     }
@@ -675,33 +745,36 @@ public final class ClaudeCodeOptions {
     // ---- session store -------------------------------------------------------------------------
 
     /**
-     * @return where the session's transcript is kept beyond this machine: the CLI reports every
-     *     line it writes ({@code --session-mirror}) and the session appends them to the store; a
-     *     {@code resume} or {@code continueConversation} loads the conversation from the store, so
-     *     it continues on any machine that reaches it. See {@link dev.claudecode.store}.
+     * {@return where the session's transcript is kept beyond this machine: the CLI reports every
+     * line it writes ({@code --session-mirror}) and the session appends them to the store; a
+     * {@code resume} or {@code continueConversation} loads the conversation from the store, so it
+     * continues on any machine that reaches it. See {@link dev.claudecode.store}.}
      */
     public Optional<SessionStore> sessionStore() {
         return Optional.ofNullable(values.sessionStore);
     }
 
     /**
-     * @return the project key the session is kept under in the {@link #sessionStore()}; by default
-     *     the key of its working directory (the CLI's project directory name). A key of one's own
-     *     stays the same where the working directory differs between machines, or names a tenant
+     * {@return the project key the session is kept under in the {@link #sessionStore()}; by default
+     * the key of its working directory (the CLI's project directory name). A key of one's own stays
+     * the same where the working directory differs between machines, or names a tenant}
      */
     public Optional<String> sessionStoreProjectKey() {
         return Optional.ofNullable(values.sessionStoreProjectKey);
     }
 
-    /** @return how soon lines are appended to the {@link #sessionStore()}; {@link SessionStoreFlush#BATCHED} by default */
+    /**
+     * {@return how soon lines are appended to the {@link #sessionStore()};
+     * {@link SessionStoreFlush#BATCHED} by default}
+     */
     public SessionStoreFlush sessionStoreFlush() {
         return values.sessionStoreFlush;
     }
 
     /**
-     * @return how long each call that loads a session from the {@link #sessionStore()} to resume
-     *     it ({@code listSessions}, {@code load}, {@code listSubkeys}) may take before the session
-     *     fails to start; {@link #DEFAULT_SESSION_STORE_LOAD_TIMEOUT} by default
+     * {@return how long each call that loads a session from the {@link #sessionStore()} to resume
+     * it ({@code listSessions}, {@code load}, {@code listSubkeys}) may take before the session
+     * fails to start; {@link #DEFAULT_SESSION_STORE_LOAD_TIMEOUT} by default}
      */
     public Duration sessionStoreLoadTimeout() {
         return values.sessionStoreLoadTimeout;
@@ -710,9 +783,9 @@ public final class ClaudeCodeOptions {
     // ---- observers -----------------------------------------------------------------------------
 
     /**
-     * @return who follows the session's operations (turns, CLI launches, tool uses, callbacks,
-     *     control requests, store appends) for tracing or metrics, in the order they were added;
-     *     see {@link SessionObserver}
+     * {@return who follows the session's operations (turns, CLI launches, tool uses, callbacks,
+     * control requests, store appends) for tracing or metrics, in the order they were added; see
+     * {@link SessionObserver}}
      */
     public List<SessionObserver> observers() {
         return values.observers;
@@ -720,24 +793,24 @@ public final class ClaudeCodeOptions {
 
     // ---- diagnostics ---------------------------------------------------------------------------
 
-    /** @return whether debug logging is on ({@code --debug}) */
+    /** {@return whether debug logging is on ({@code --debug})} */
     public boolean debug() {
         return values.debug;
     }
 
-    /** @return the debug category filter, e.g. {@code api,hooks} or {@code !1p,!file} */
+    /** {@return the debug category filter, e.g. {@code api,hooks} or {@code !1p,!file}} */
     public Optional<String> debugFilter() {
         return Optional.ofNullable(values.debugFilter);
     }
 
-    /** @return the file debug logs are written to ({@code --debug-file}) */
+    /** {@return the file debug logs are written to ({@code --debug-file})} */
     public Optional<Path> debugFile() {
         return Optional.ofNullable(values.debugFile);
     }
 
     /**
-     * @return further flags for the CLI in order, by name without leading dashes, each with an
-     *     optional value; they follow every other flag
+     * {@return further flags for the CLI in order, by name without leading dashes, each with an
+     * optional value; they follow every other flag}
      */
     public Map<String, Optional<String>> extraArgs() {
         return values.extraArgs;
@@ -756,9 +829,9 @@ public final class ClaudeCodeOptions {
     }
 
     /**
-     * @return the options that are set, with the API key masked, and the environment variables,
-     *     settings, managed settings, MCP server variables and headers and inline MCP configurations
-     *     named but not shown, since keys and tokens are often given through them
+     * {@return the options that are set, with the API key masked, and the environment variables,
+     * settings, managed settings, MCP server variables and headers and inline MCP configurations
+     * named but not shown, since keys and tokens are often given through them}
      */
     @Override
     public String toString() {
@@ -917,8 +990,9 @@ public final class ClaudeCodeOptions {
         // ---- process ---------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param cliPath the CLI executable to run
-         * @return this builder
          */
         public Builder cliPath(Path cliPath) {
             this.cliPath = cliPath;
@@ -954,8 +1028,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param cwd the working directory of the CLI process
-         * @return this builder
          */
         public Builder cwd(Path cwd) {
             this.cwd = cwd;
@@ -963,8 +1038,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param env variables added to the CLI's environment (replaces earlier ones)
-         * @return this builder
          */
         public Builder env(Map<String, String> env) {
             this.env = orderedCopy(env, "env");
@@ -972,9 +1048,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name a variable added to the CLI's environment
          * @param value its value
-         * @return this builder
          */
         public Builder env(String name, String value) {
             this.env = orderedPut(env, name, value, "env");
@@ -982,8 +1059,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param inheritEnv which variables of this JVM's environment the CLI inherits
-         * @return this builder
          */
         public Builder inheritEnv(InheritEnv inheritEnv) {
             this.inheritEnv = inheritEnv == null ? InheritEnv.all() : inheritEnv;
@@ -991,8 +1069,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param apiKey the Anthropic API key, passed as {@code ANTHROPIC_API_KEY}
-         * @return this builder
          */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
@@ -1000,8 +1079,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param controlTimeout how long a control request waits for its answer; null restores the default
-         * @return this builder
          */
         public Builder controlTimeout(Duration controlTimeout) {
             this.controlTimeout = controlTimeout == null ? DEFAULT_CONTROL_TIMEOUT : controlTimeout;
@@ -1026,8 +1106,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxStdoutLineBytes the longest stdout line accepted, positive
-         * @return this builder
          */
         public Builder maxStdoutLineBytes(int maxStdoutLineBytes) {
             this.maxStdoutLineBytes = maxStdoutLineBytes;
@@ -1035,8 +1116,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxStdoutLineBytes the longest stdout line accepted; empty for the default of 256 MiB
-         * @return this builder
          */
         public Builder maxStdoutLineBytes(OptionalInt maxStdoutLineBytes) {
             this.maxStdoutLineBytes = boxed(maxStdoutLineBytes);
@@ -1044,9 +1126,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxBufferedBytes how many bytes of messages a turn holds for a slow consumer
          *     before the library stops reading the CLI, positive (see {@link ClaudeCodeOptions#maxBufferedBytes()})
-         * @return this builder
          */
         public Builder maxBufferedBytes(int maxBufferedBytes) {
             this.maxBufferedBytes = maxBufferedBytes;
@@ -1054,8 +1137,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxBufferedBytes how many bytes of messages a turn holds for a slow consumer; empty for the default of 32 MiB
-         * @return this builder
          */
         public Builder maxBufferedBytes(OptionalInt maxBufferedBytes) {
             this.maxBufferedBytes = boxed(maxBufferedBytes);
@@ -1063,8 +1147,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param stderr receives each stderr line of the CLI, on a library thread
-         * @return this builder
          */
         public Builder stderr(Consumer<String> stderr) {
             this.stderr = stderr;
@@ -1072,8 +1157,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param enableFileCheckpointing whether the CLI keeps checkpoints so file changes can be rewound
-         * @return this builder
          */
         public Builder enableFileCheckpointing(boolean enableFileCheckpointing) {
             this.enableFileCheckpointing = enableFileCheckpointing;
@@ -1083,8 +1169,9 @@ public final class ClaudeCodeOptions {
         // ---- model -----------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param model a model alias ({@code sonnet}, {@code opus}) or full name
-         * @return this builder
          */
         public Builder model(String model) {
             this.model = model;
@@ -1092,8 +1179,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param fallbackModel the model(s), comma-separated, used when the main one is overloaded
-         * @return this builder
          */
         public Builder fallbackModel(String fallbackModel) {
             this.fallbackModel = fallbackModel;
@@ -1101,8 +1189,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param effort the effort level
-         * @return this builder
          */
         public Builder effort(Effort effort) {
             this.effort = effort;
@@ -1123,8 +1212,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param thinkingDisplay how thinking appears in responses: {@code summarized} or {@code omitted}
-         * @return this builder
          */
         public Builder thinkingDisplay(String thinkingDisplay) {
             this.thinkingDisplay = thinkingDisplay;
@@ -1132,16 +1222,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param thinkingDisplay how thinking appears in responses; null leaves the CLI's default
-         * @return this builder
          */
         public Builder thinkingDisplay(ThinkingDisplay thinkingDisplay) {
             return thinkingDisplay(thinkingDisplay == null ? null : thinkingDisplay.value());
         }
 
         /**
+         * {@return this builder}
+         *
          * @param betas beta headers for API requests
-         * @return this builder
          */
         public Builder betas(List<String> betas) {
             this.betas = listCopy(betas, "betas");
@@ -1149,16 +1241,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param betas beta headers for API requests
-         * @return this builder
          */
         public Builder betas(String... betas) {
             return betas(Arrays.asList(betas));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxTurns the most agentic turns per user message, positive
-         * @return this builder
          */
         public Builder maxTurns(int maxTurns) {
             this.maxTurns = maxTurns;
@@ -1166,8 +1260,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxTurns the most agentic turns per user message; empty to unset
-         * @return this builder
          */
         public Builder maxTurns(OptionalInt maxTurns) {
             this.maxTurns = boxed(maxTurns);
@@ -1175,8 +1270,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxBudgetUsd the most US dollars to spend, positive
-         * @return this builder
          */
         public Builder maxBudgetUsd(double maxBudgetUsd) {
             this.maxBudgetUsd = maxBudgetUsd;
@@ -1184,8 +1280,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param maxBudgetUsd the most US dollars to spend; empty to unset
-         * @return this builder
          */
         public Builder maxBudgetUsd(OptionalDouble maxBudgetUsd) {
             this.maxBudgetUsd = Objects.requireNonNull(maxBudgetUsd, "maxBudgetUsd").isPresent()
@@ -1194,8 +1291,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param taskBudget the API-side task budget in tokens, positive
-         * @return this builder
          */
         public Builder taskBudget(long taskBudget) {
             this.taskBudget = taskBudget;
@@ -1203,8 +1301,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param taskBudget the API-side task budget in tokens; empty to unset
-         * @return this builder
          */
         public Builder taskBudget(OptionalLong taskBudget) {
             this.taskBudget = Objects.requireNonNull(taskBudget, "taskBudget").isPresent() ? taskBudget.getAsLong() : null;
@@ -1276,8 +1375,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param exclude whether per-machine sections move out of the system prompt
-         * @return this builder
          */
         public Builder excludeDynamicSystemPromptSections(boolean exclude) {
             this.excludeDynamicSystemPromptSections = exclude;
@@ -1285,9 +1385,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param snapshot whether the system prompt is recorded once and reused verbatim (true) or
          *     rendered afresh every request (false); null leaves the CLI's default
-         * @return this builder
          */
         public Builder systemPromptSnapshot(Boolean snapshot) {
             this.systemPromptSnapshot = snapshot;
@@ -1295,8 +1396,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param planModeInstructions the workflow text used in plan mode
-         * @return this builder
          */
         public Builder planModeInstructions(String planModeInstructions) {
             this.planModeInstructions = planModeInstructions;
@@ -1304,8 +1406,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param agent the agent the session runs as
-         * @return this builder
          */
         public Builder agent(String agent) {
             this.agent = agent;
@@ -1313,8 +1416,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param agents custom subagents by name (replaces earlier ones)
-         * @return this builder
          */
         public Builder agents(Map<String, AgentDefinition> agents) {
             this.agents = orderedCopy(agents, "agents");
@@ -1322,9 +1426,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the agent type the model names when it uses the agent
          * @param definition what the agent is
-         * @return this builder
          */
         public Builder agentDefinition(String name, AgentDefinition definition) {
             this.agents = orderedPut(agents, name, definition, "agents");
@@ -1334,8 +1439,9 @@ public final class ClaudeCodeOptions {
         // ---- tools and permissions -------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param tools the built-in tools offered to the model
-         * @return this builder
          */
         public Builder tools(BaseTools tools) {
             this.tools = tools;
@@ -1343,16 +1449,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param names exactly the built-in tools offered to the model; empty for none
-         * @return this builder
          */
         public Builder tools(List<String> names) {
             return tools(names == null ? null : BaseTools.only(names));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param allowedTools tool rules that run without a prompt
-         * @return this builder
          */
         public Builder allowedTools(List<String> allowedTools) {
             this.allowedTools = listCopy(allowedTools, "allowedTools");
@@ -1360,16 +1468,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param allowedTools tool rules that run without a prompt
-         * @return this builder
          */
         public Builder allowedTools(String... allowedTools) {
             return allowedTools(Arrays.asList(allowedTools));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param disallowedTools tool rules that are always denied
-         * @return this builder
          */
         public Builder disallowedTools(List<String> disallowedTools) {
             this.disallowedTools = listCopy(disallowedTools, "disallowedTools");
@@ -1377,16 +1487,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param disallowedTools tool rules that are always denied
-         * @return this builder
          */
         public Builder disallowedTools(String... disallowedTools) {
             return disallowedTools(Arrays.asList(disallowedTools));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param permissionMode the permission mode the session starts in
-         * @return this builder
          */
         public Builder permissionMode(PermissionMode permissionMode) {
             this.permissionMode = permissionMode;
@@ -1394,8 +1506,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param permissionPromptTool the MCP tool that answers permission prompts, or {@code stdio}
-         * @return this builder
          */
         public Builder permissionPromptTool(String permissionPromptTool) {
             this.permissionPromptTool = permissionPromptTool;
@@ -1403,9 +1516,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param canUseTool the Java callback that decides the CLI's permission prompts; it cannot
          *     be combined with {@code permissionPromptTool}
-         * @return this builder
          */
         public Builder canUseTool(CanUseTool canUseTool) {
             this.canUseTool = canUseTool;
@@ -1413,9 +1527,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long the permission callback may take before the tool is denied;
          *     null restores the default of 5 minutes
-         * @return this builder
          */
         public Builder permissionCallbackTimeout(Duration timeout) {
             this.permissionCallbackTimeout = timeout == null ? DEFAULT_PERMISSION_TIMEOUT : timeout;
@@ -1435,9 +1550,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long the elicitation handler may take before the question is
          *     cancelled; null restores the default of 5 minutes
-         * @return this builder
          */
         public Builder elicitationTimeout(Duration timeout) {
             this.elicitationTimeout = timeout == null ? DEFAULT_ELICITATION_TIMEOUT : timeout;
@@ -1457,9 +1573,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param kinds the dialog kinds the user dialog handler can show, e.g.
          *     {@code refusal_fallback_prompt}; they need {@link #onUserDialog} (replaces earlier ones)
-         * @return this builder
          */
         public Builder supportedDialogKinds(List<String> kinds) {
             this.supportedDialogKinds = listCopy(kinds, "supportedDialogKinds");
@@ -1467,17 +1584,19 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param kinds the dialog kinds the user dialog handler can show
-         * @return this builder
          */
         public Builder supportedDialogKinds(String... kinds) {
             return supportedDialogKinds(Arrays.asList(kinds));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long the user dialog handler may take before the dialog is
          *     cancelled; null restores the default of 5 minutes
-         * @return this builder
          */
         public Builder userDialogTimeout(Duration timeout) {
             this.userDialogTimeout = timeout == null ? DEFAULT_USER_DIALOG_TIMEOUT : timeout;
@@ -1485,8 +1604,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param allow whether bypassing permissions may be switched on later
-         * @return this builder
          */
         public Builder allowDangerouslySkipPermissions(boolean allow) {
             this.allowDangerouslySkipPermissions = allow;
@@ -1494,8 +1614,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param skip whether every permission check is bypassed
-         * @return this builder
          */
         public Builder dangerouslySkipPermissions(boolean skip) {
             this.dangerouslySkipPermissions = skip;
@@ -1503,8 +1624,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param addDirs further directories the tools may access
-         * @return this builder
          */
         public Builder addDirs(List<Path> addDirs) {
             this.addDirs = listCopy(addDirs, "addDirs");
@@ -1512,16 +1634,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param addDirs further directories the tools may access
-         * @return this builder
          */
         public Builder addDirs(Path... addDirs) {
             return addDirs(Arrays.asList(addDirs));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param prompts who answers permission prompts; null leaves the CLI's default
-         * @return this builder
          */
         public Builder permissionPrompts(PermissionPrompts prompts) {
             this.permissionPrompts = prompts;
@@ -1529,8 +1653,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param aliases tool-name aliases, alias to target tool (replaces earlier ones)
-         * @return this builder
          */
         public Builder toolAliases(Map<String, String> aliases) {
             this.toolAliases = orderedCopy(aliases, "toolAliases");
@@ -1538,9 +1663,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param alias a tool name the model may use, e.g. {@code Bash}
          * @param target the tool that runs instead, e.g. {@code mcp__workspace__bash}
-         * @return this builder
          */
         public Builder toolAlias(String alias, String target) {
             this.toolAliases = orderedPut(toolAliases, alias, target, "toolAliases");
@@ -1548,8 +1674,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param config the configuration of built-in tools; null for the CLI's defaults
-         * @return this builder
          */
         public Builder toolConfig(ToolConfig config) {
             this.toolConfig = config;
@@ -1557,8 +1684,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param skills the skills the main session may use; null leaves the CLI's defaults
-         * @return this builder
          */
         public Builder skills(Skills skills) {
             this.skills = skills;
@@ -1568,8 +1696,9 @@ public final class ClaudeCodeOptions {
         // ---- MCP -------------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param mcpConfig MCP configuration files or JSON strings ({@code {"mcpServers":{...}}})
-         * @return this builder
          */
         public Builder mcpConfig(List<String> mcpConfig) {
             this.mcpConfig = listCopy(mcpConfig, "mcpConfig");
@@ -1577,16 +1706,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param mcpConfig MCP configuration files or JSON strings
-         * @return this builder
          */
         public Builder mcpConfig(String... mcpConfig) {
             return mcpConfig(Arrays.asList(mcpConfig));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param mcpServers MCP servers by name (replaces earlier ones)
-         * @return this builder
          */
         public Builder mcpServers(Map<String, ? extends McpServerConfig> mcpServers) {
             this.mcpServers = orderedCopy(mcpServers, "mcpServers");
@@ -1594,9 +1725,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the server's name, which prefixes its tools ({@code mcp__name__tool})
          * @param config how the CLI reaches it
-         * @return this builder
          */
         public Builder mcpServer(String name, McpServerConfig config) {
             this.mcpServers = orderedPut(mcpServers, name, config, "mcpServers");
@@ -1604,9 +1736,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param delivery how the MCP servers reach the CLI; null lets the session choose by the
          *     CLI's version
-         * @return this builder
          */
         public Builder mcpServersDelivery(McpServersDelivery delivery) {
             this.mcpServersDelivery = delivery;
@@ -1614,8 +1747,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param strict whether only the MCP servers given here are used
-         * @return this builder
          */
         public Builder strictMcpConfig(boolean strict) {
             this.strictMcpConfig = strict;
@@ -1625,8 +1759,9 @@ public final class ClaudeCodeOptions {
         // ---- output ----------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param jsonSchema the JSON schema results must follow, as plain JSON values
-         * @return this builder
          */
         public Builder outputFormat(Map<String, ?> jsonSchema) {
             this.outputFormat = jsonCopy(jsonSchema, "outputFormat");
@@ -1634,8 +1769,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param include whether raw streaming events arrive as {@code stream_event} messages
-         * @return this builder
          */
         public Builder includePartialMessages(boolean include) {
             this.includePartialMessages = include;
@@ -1643,8 +1779,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param forward whether subagents' text and thinking arrive as messages
-         * @return this builder
          */
         public Builder forwardSubagentText(boolean forward) {
             this.forwardSubagentText = forward;
@@ -1652,8 +1789,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param summaries whether running subagents get periodic progress summaries
-         * @return this builder
          */
         public Builder agentProgressSummaries(boolean summaries) {
             this.agentProgressSummaries = summaries;
@@ -1661,9 +1799,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param declared whether this host stops background tasks one by one, so an interrupt
          *     spares them
-         * @return this builder
          */
         public Builder perTaskStopAffordance(boolean declared) {
             this.perTaskStopAffordance = declared;
@@ -1671,8 +1810,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param verbatim whether every user message is taken as written ({@code client_composed})
-         * @return this builder
          */
         public Builder verbatimPrompts(boolean verbatim) {
             this.verbatimPrompts = verbatim;
@@ -1680,8 +1820,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param replay whether the CLI echoes each user message back
-         * @return this builder
          */
         public Builder replayUserMessages(boolean replay) {
             this.replayUserMessages = replay;
@@ -1689,8 +1830,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param hooks Java hook callbacks by event (replaces earlier ones)
-         * @return this builder
          */
         public Builder hooks(Map<HookEvent, ? extends List<HookMatcher>> hooks) {
             Map<HookEvent, List<HookMatcher>> copy = new LinkedHashMap<>();
@@ -1703,9 +1845,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param event the event
          * @param matcher callbacks to add for it, after those already registered
-         * @return this builder
          */
         public Builder hook(HookEvent event, HookMatcher matcher) {
             Objects.requireNonNull(event, "event");
@@ -1719,9 +1862,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long a hook callback may take when its matcher sets no timeout; null
          *     restores the default of 60 seconds
-         * @return this builder
          */
         public Builder hookTimeout(Duration timeout) {
             this.hookTimeout = timeout == null ? DEFAULT_HOOK_TIMEOUT : timeout;
@@ -1729,9 +1873,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long a request to an in-process MCP server may take; null restores
          *     the default of 5 minutes
-         * @return this builder
          */
         public Builder mcpToolTimeout(Duration timeout) {
             this.mcpToolTimeout = timeout == null ? DEFAULT_MCP_TIMEOUT : timeout;
@@ -1739,8 +1884,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param include whether hook lifecycle events appear in the output
-         * @return this builder
          */
         public Builder includeHookEvents(boolean include) {
             this.includeHookEvents = include;
@@ -1748,8 +1894,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param suggest whether a predicted next prompt follows each turn
-         * @return this builder
          */
         public Builder promptSuggestions(boolean suggest) {
             this.promptSuggestions = suggest;
@@ -1757,8 +1904,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param enable whether {@code auth_status} messages are emitted
-         * @return this builder
          */
         public Builder enableAuthStatus(boolean enable) {
             this.enableAuthStatus = enable;
@@ -1768,8 +1916,9 @@ public final class ClaudeCodeOptions {
         // ---- settings --------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param settings additional settings
-         * @return this builder
          */
         public Builder settings(Settings settings) {
             this.settings = settings;
@@ -1777,24 +1926,27 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param file a settings JSON file the CLI reads
-         * @return this builder
          */
         public Builder settings(Path file) {
             return settings(file == null ? null : Settings.file(file));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param values the settings as plain JSON values
-         * @return this builder
          */
         public Builder settings(Map<String, ?> values) {
             return settings(values == null ? null : Settings.of(values));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param json the settings as a JSON object
-         * @return this builder
          * @throws InvalidOptionsException at once when the text is not a JSON object
          */
         public Builder settingsJson(String json) {
@@ -1802,8 +1954,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param sandbox sandbox settings for Bash commands, merged into the settings under {@code sandbox}
-         * @return this builder
          */
         public Builder sandbox(Map<String, ?> sandbox) {
             this.sandbox = jsonCopy(sandbox, "sandbox");
@@ -1811,8 +1964,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param managedSettings policy-tier settings from this parent process
-         * @return this builder
          */
         public Builder managedSettings(Map<String, ?> managedSettings) {
             this.managedSettings = jsonCopy(managedSettings, "managedSettings");
@@ -1820,8 +1974,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param settingSources the settings files to load; empty loads none, null the CLI's default
-         * @return this builder
          */
         public Builder settingSources(List<SettingSource> settingSources) {
             this.settingSources = settingSources == null ? null : listCopy(settingSources, "settingSources");
@@ -1829,16 +1984,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param settingSources the settings files to load
-         * @return this builder
          */
         public Builder settingSources(SettingSource... settingSources) {
             return settingSources(Arrays.asList(settingSources));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param plugins plugin directories or .zip files
-         * @return this builder
          */
         public Builder plugins(List<Path> plugins) {
             this.plugins = listCopy(plugins, "plugins");
@@ -1846,16 +2003,18 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param plugins plugin directories or .zip files
-         * @return this builder
          */
         public Builder plugins(Path... plugins) {
             return plugins(Arrays.asList(plugins));
         }
 
         /**
+         * {@return this builder}
+         *
          * @param delivery how the plugins reach the CLI; null restores {@link PluginDelivery#ARGV}
-         * @return this builder
          */
         public Builder pluginDelivery(PluginDelivery delivery) {
             this.pluginDelivery = delivery == null ? PluginDelivery.ARGV : delivery;
@@ -1863,8 +2022,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param plugins plugins whose {@code .mcp.json} servers are not started
-         * @return this builder
          */
         public Builder pluginsWithoutMcp(List<Path> plugins) {
             this.pluginsWithoutMcp = listCopy(plugins, "pluginsWithoutMcp");
@@ -1872,8 +2032,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param urls plugin .zip files fetched for this session
-         * @return this builder
          */
         public Builder pluginUrls(List<URI> urls) {
             this.pluginUrls = listCopy(urls, "pluginUrls");
@@ -1881,8 +2042,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param disable whether all skills and slash commands are disabled
-         * @return this builder
          */
         public Builder disableSlashCommands(boolean disable) {
             this.disableSlashCommands = disable;
@@ -1890,8 +2052,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param bare whether the CLI runs in its minimal mode
-         * @return this builder
          */
         public Builder bare(boolean bare) {
             this.bare = bare;
@@ -1899,8 +2062,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param safeMode whether every customization is disabled
-         * @return this builder
          */
         public Builder safeMode(boolean safeMode) {
             this.safeMode = safeMode;
@@ -1908,8 +2072,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param brief whether the SendUserMessage tool is enabled
-         * @return this builder
          */
         public Builder brief(boolean brief) {
             this.brief = brief;
@@ -1932,8 +2097,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param noPersistence whether the session is kept off disk
-         * @return this builder
          */
         public Builder noSessionPersistence(boolean noPersistence) {
             this.noSessionPersistence = noPersistence;
@@ -1941,8 +2107,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the display name of the session
-         * @return this builder
          */
         public Builder name(String name) {
             this.name = name;
@@ -1950,8 +2117,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param files file resources as {@code file_id:relative_path}
-         * @return this builder
          */
         public Builder files(List<String> files) {
             this.files = listCopy(files, "files");
@@ -1959,8 +2127,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param worktree whether the session runs in a new git worktree; false also clears its name
-         * @return this builder
          */
         public Builder worktree(boolean worktree) {
             this.worktree = worktree;
@@ -1971,8 +2140,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the worktree's name; sets {@code worktree}
-         * @return this builder
          */
         public Builder worktreeName(String name) {
             this.worktreeName = name;
@@ -1981,9 +2151,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param root the trusted checkout whose project configuration the session uses, absolute;
          *     null for the working directory's
-         * @return this builder
          */
         public Builder projectConfigRoot(Path root) {
             this.projectConfigRoot = root;
@@ -1991,8 +2162,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param workload the workload tag for billing attribution
-         * @return this builder
          */
         public Builder workload(String workload) {
             this.workload = workload;
@@ -2002,8 +2174,9 @@ public final class ClaudeCodeOptions {
         // ---- session store ---------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param sessionStore where the transcript is kept beyond this machine; null for none
-         * @return this builder
          */
         public Builder sessionStore(SessionStore sessionStore) {
             this.sessionStore = sessionStore;
@@ -2011,8 +2184,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param projectKey the project key the session is kept under in the store; null for the working directory's
-         * @return this builder
          */
         public Builder sessionStoreProjectKey(String projectKey) {
             this.sessionStoreProjectKey = projectKey;
@@ -2020,8 +2194,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param flush how soon lines are appended to the session store; null for {@link SessionStoreFlush#BATCHED}
-         * @return this builder
          */
         public Builder sessionStoreFlush(SessionStoreFlush flush) {
             this.sessionStoreFlush = flush == null ? SessionStoreFlush.BATCHED : flush;
@@ -2029,8 +2204,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param timeout how long each call that loads a session from the store may take; null for the default
-         * @return this builder
          */
         public Builder sessionStoreLoadTimeout(Duration timeout) {
             this.sessionStoreLoadTimeout = timeout == null ? DEFAULT_SESSION_STORE_LOAD_TIMEOUT : timeout;
@@ -2040,8 +2216,9 @@ public final class ClaudeCodeOptions {
         // ---- observers -------------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param observers who follow the session's operations (replaces earlier ones); null for none
-         * @return this builder
          */
         public Builder observers(List<? extends SessionObserver> observers) {
             this.observers = listCopy(observers, "observers");
@@ -2049,8 +2226,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param observer one more to follow the session's operations, after those already given
-         * @return this builder
          */
         public Builder observer(SessionObserver observer) {
             List<SessionObserver> all = new ArrayList<>(observers);
@@ -2062,8 +2240,9 @@ public final class ClaudeCodeOptions {
         // ---- diagnostics -----------------------------------------------------------------------
 
         /**
+         * {@return this builder}
+         *
          * @param debug whether debug logging is on; false also clears the filter
-         * @return this builder
          */
         public Builder debug(boolean debug) {
             this.debug = debug;
@@ -2074,8 +2253,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param filter debug categories, e.g. {@code api,hooks} or {@code !1p,!file}; sets {@code debug}
-         * @return this builder
          */
         public Builder debugFilter(String filter) {
             this.debugFilter = filter;
@@ -2084,8 +2264,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param debugFile the file debug logs are written to
-         * @return this builder
          */
         public Builder debugFile(Path debugFile) {
             this.debugFile = debugFile;
@@ -2093,9 +2274,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param extraArgs further flags by name without leading dashes, each with an optional
          *     value, in iteration order (replaces earlier ones)
-         * @return this builder
          */
         public Builder extraArgs(Map<String, Optional<String>> extraArgs) {
             Map<String, Optional<String>> copy = new LinkedHashMap<>();
@@ -2106,8 +2288,9 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param flag a further flag without a value, e.g. {@code chrome}
-         * @return this builder
          */
         public Builder extraArg(String flag) {
             this.extraArgs = orderedPut(extraArgs, flagName(flag), Optional.empty(), "extraArgs");
@@ -2115,9 +2298,10 @@ public final class ClaudeCodeOptions {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param flag a further flag, e.g. {@code advisor}
          * @param value its value
-         * @return this builder
          */
         public Builder extraArg(String flag, String value) {
             this.extraArgs = orderedPut(extraArgs, flagName(flag),

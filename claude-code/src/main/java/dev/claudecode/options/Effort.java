@@ -53,7 +53,7 @@ public record Effort(String value) {
         return new Effort(value);
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

@@ -15,27 +15,29 @@ import java.util.Objects;
  */
 public sealed interface InheritEnv permits InheritEnv.All, InheritEnv.None, InheritEnv.Only {
 
-    /** @return inherit every variable (the default) */
+    /** {@return inherit every variable (the default)} */
     static InheritEnv all() {
         return new All();
     }
 
-    /** @return inherit nothing */
+    /** {@return inherit nothing} */
     static InheritEnv none() {
         return new None();
     }
 
     /**
+     * {@return inherit only matching variables}
+     *
      * @param patterns variable names, or prefixes ending in {@code *} (e.g. {@code LC_*})
-     * @return inherit only matching variables
      */
     static InheritEnv only(List<String> patterns) {
         return new Only(patterns);
     }
 
     /**
+     * {@return inherit only matching variables}
+     *
      * @param patterns variable names, or prefixes ending in {@code *}
-     * @return inherit only matching variables
      */
     static InheritEnv only(String... patterns) {
         return new Only(List.of(patterns));

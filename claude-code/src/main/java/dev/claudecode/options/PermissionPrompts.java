@@ -20,12 +20,12 @@ public enum PermissionPrompts {
         this.value = value;
     }
 
-    /** @return the wire value, {@code host} or {@code none} */
+    /** {@return the wire value, {@code host} or {@code none}} */
     public String value() {
         return value;
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

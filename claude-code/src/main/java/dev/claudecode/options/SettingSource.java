@@ -47,7 +47,7 @@ public record SettingSource(String value) {
         return new SettingSource(value);
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

@@ -31,16 +31,18 @@ import tools.jackson.databind.JsonNode;
 public sealed interface Settings permits Settings.File, Settings.Values {
 
     /**
+     * {@return settings read from that file}
+     *
      * @param path a settings JSON file, resolved by the CLI against its working directory
-     * @return settings read from that file
      */
     static Settings file(Path path) {
         return new File(path);
     }
 
     /**
+     * {@return these settings}
+     *
      * @param values the settings as plain JSON values (maps, lists, strings, numbers, booleans)
-     * @return these settings
      */
     static Values of(Map<String, ?> values) {
         return new Values(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
@@ -152,7 +154,7 @@ public sealed interface Settings permits Settings.File, Settings.Values {
             return true;
         }
 
-        /** @return the top-level keys, every value masked */
+        /** {@return the top-level keys, every value masked} */
         @Override
         public String toString() {
             return "Settings.Values" + Masking.keys(values);

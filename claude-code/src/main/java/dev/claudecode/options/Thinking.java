@@ -10,20 +10,21 @@ import dev.claudecode.errors.InvalidOptionsException;
  */
 public sealed interface Thinking permits Thinking.Adaptive, Thinking.Enabled, Thinking.Disabled {
 
-    /** @return adaptive thinking */
+    /** {@return adaptive thinking} */
     static Thinking adaptive() {
         return new Adaptive();
     }
 
     /**
+     * {@return thinking with a fixed budget}
+     *
      * @param budgetTokens the most tokens the model may spend thinking, positive
-     * @return thinking with a fixed budget
      */
     static Thinking enabled(int budgetTokens) {
         return new Enabled(budgetTokens);
     }
 
-    /** @return no thinking */
+    /** {@return no thinking} */
     static Thinking disabled() {
         return new Disabled();
     }

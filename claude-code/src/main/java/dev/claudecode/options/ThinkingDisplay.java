@@ -52,7 +52,7 @@ public record ThinkingDisplay(String value) {
         return new ThinkingDisplay(value);
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

@@ -31,7 +31,7 @@ public record ToolConfig(Optional<PreviewFormat> askUserQuestionPreviewFormat) {
             this.value = value;
         }
 
-        /** @return the value of {@code CLAUDE_CODE_QUESTION_PREVIEW_FORMAT} */
+        /** {@return the value of {@code CLAUDE_CODE_QUESTION_PREVIEW_FORMAT}} */
         public String value() {
             return value;
         }

@@ -18,7 +18,7 @@ public enum PermissionBehavior {
         this.wireValue = wireValue;
     }
 
-    /** @return the value on the wire, e.g. {@code allow} */
+    /** {@return the value on the wire, e.g. {@code allow}} */
     public String wireValue() {
         return wireValue;
     }

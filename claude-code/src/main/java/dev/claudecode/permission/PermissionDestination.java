@@ -22,7 +22,7 @@ public enum PermissionDestination {
         this.wireValue = wireValue;
     }
 
-    /** @return the value on the wire, e.g. {@code localSettings} */
+    /** {@return the value on the wire, e.g. {@code localSettings}} */
     public String wireValue() {
         return wireValue;
     }

@@ -61,7 +61,7 @@ public record PermissionMode(String value) {
         return new PermissionMode(value);
     }
 
-    /** @return the wire value */
+    /** {@return the wire value} */
     @Override
     public String toString() {
         return value;

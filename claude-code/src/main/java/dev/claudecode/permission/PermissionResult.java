@@ -19,22 +19,24 @@ import java.util.Optional;
  */
 public sealed interface PermissionResult {
 
-    /** @return an answer that lets the tool run with the model's input */
+    /** {@return an answer that lets the tool run with the model's input} */
     static Allow allow() {
         return new Allow(Optional.empty(), List.of());
     }
 
     /**
+     * {@return an answer that lets the tool run with changed input}
+     *
      * @param updatedInput the input the tool runs with instead of the model's
-     * @return an answer that lets the tool run with changed input
      */
     static Allow allow(Map<String, ?> updatedInput) {
         return new Allow(Optional.of(JsonValues.copyMap(updatedInput)), List.of());
     }
 
     /**
+     * {@return an answer that refuses the tool; the model carries on}
+     *
      * @param message why, as the model sees it in the tool result
-     * @return an answer that refuses the tool; the model carries on
      */
     static Deny deny(String message) {
         return new Deny(message, false);
@@ -74,16 +76,18 @@ public sealed interface PermissionResult {
         }
 
         /**
+         * {@return this answer with the changes (replacing earlier ones)}
+         *
          * @param updates permission changes to apply
-         * @return this answer with the changes (replacing earlier ones)
          */
         public Allow withUpdatedPermissions(List<? extends PermissionUpdate> updates) {
             return new Allow(updatedInput, List.copyOf(updates));
         }
 
         /**
+         * {@return this answer with the changes (replacing earlier ones)}
+         *
          * @param updates permission changes to apply
-         * @return this answer with the changes (replacing earlier ones)
          */
         public Allow withUpdatedPermissions(PermissionUpdate... updates) {
             return withUpdatedPermissions(List.of(updates));

@@ -27,17 +27,19 @@ public record PermissionRule(String toolName, Optional<String> ruleContent) {
     }
 
     /**
+     * {@return a rule for every use of the tool}
+     *
      * @param toolName the tool
-     * @return a rule for every use of the tool
      */
     public static PermissionRule tool(String toolName) {
         return new PermissionRule(toolName, Optional.empty());
     }
 
     /**
+     * {@return a rule for the uses of the tool that match the pattern}
+     *
      * @param toolName the tool
      * @param ruleContent the tool-specific pattern, e.g. {@code git log *} for {@code Bash}
-     * @return a rule for the uses of the tool that match the pattern
      */
     public static PermissionRule of(String toolName, String ruleContent) {
         return new PermissionRule(toolName, Optional.of(ruleContent));

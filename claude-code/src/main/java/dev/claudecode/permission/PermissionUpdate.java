@@ -170,16 +170,18 @@ public sealed interface PermissionUpdate {
     }
 
     /**
+     * {@return a change that allows the rules for this session only}
+     *
      * @param rules the rules
-     * @return a change that allows the rules for this session only
      */
     static AddRules allowForSession(PermissionRule... rules) {
         return new AddRules(List.of(rules), PermissionBehavior.ALLOW, PermissionDestination.SESSION);
     }
 
     /**
+     * {@return a change that switches this session to the mode}
+     *
      * @param mode the mode
-     * @return a change that switches this session to the mode
      */
     static SetMode setModeForSession(PermissionMode mode) {
         return new SetMode(mode, PermissionDestination.SESSION);

@@ -87,7 +87,7 @@ public record ToolPermissionRequest(
         return new Builder(toolName, input);
     }
 
-    /** @return a builder holding this request's values */
+    /** {@return a builder holding this request's values} */
     public Builder toBuilder() {
         Builder builder = new Builder(toolName, input);
         builder.permissionSuggestions = permissionSuggestions;
@@ -138,8 +138,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param suggestions the CLI's suggested permission changes
-         * @return this builder
          */
         public Builder permissionSuggestions(List<? extends PermissionUpdate> suggestions) {
             this.permissionSuggestions = List.copyOf(suggestions);
@@ -147,8 +148,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param path the file path that caused the prompt
-         * @return this builder
          */
         public Builder blockedPath(String path) {
             this.blockedPath = Optional.ofNullable(path);
@@ -156,8 +158,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param reason why the CLI asks
-         * @return this builder
          */
         public Builder decisionReason(String reason) {
             this.decisionReason = Optional.ofNullable(reason);
@@ -165,8 +168,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param type the kind of reason, e.g. {@code hook}
-         * @return this builder
          */
         public Builder decisionReasonType(String type) {
             this.decisionReasonType = Optional.ofNullable(type);
@@ -174,8 +178,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param id the model's tool use id
-         * @return this builder
          */
         public Builder toolUseId(String id) {
             this.toolUseId = Objects.requireNonNull(id, "toolUseId");
@@ -183,8 +188,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param id the subagent
-         * @return this builder
          */
         public Builder agentId(String id) {
             this.agentId = Optional.ofNullable(id);
@@ -192,8 +198,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param id the session id
-         * @return this builder
          */
         public Builder sessionId(String id) {
             this.sessionId = Optional.ofNullable(id);
@@ -201,8 +208,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param directory the working directory
-         * @return this builder
          */
         public Builder cwd(String directory) {
             this.cwd = Optional.ofNullable(directory);
@@ -210,8 +218,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param name the tool's name for people
-         * @return this builder
          */
         public Builder displayName(String name) {
             this.displayName = Optional.ofNullable(name);
@@ -219,8 +228,9 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param text what the tool use does
-         * @return this builder
          */
         public Builder description(String text) {
             this.description = Optional.ofNullable(text);
@@ -228,15 +238,16 @@ public record ToolPermissionRequest(
         }
 
         /**
+         * {@return this builder}
+         *
          * @param request the whole request as plain JSON
-         * @return this builder
          */
         public Builder raw(Map<String, ?> request) {
             this.raw = JsonValues.copyMap(request);
             return this;
         }
 
-        /** @return the request */
+        /** {@return the request} */
         public ToolPermissionRequest build() {
             return new ToolPermissionRequest(toolName, JsonValues.copyMap(input), permissionSuggestions, blockedPath,
                     decisionReason, decisionReasonType, toolUseId, agentId, sessionId, cwd, displayName, description,

@@ -139,7 +139,7 @@ public final class InMemorySessionStore implements SessionStore {
         return subkeys;
     }
 
-    /** @return how many sessions (main transcripts) the store holds */
+    /** {@return how many sessions (main transcripts) the store holds} */
     public int size() {
         return (int) transcripts.keySet().stream().filter(SessionKey::isMain).count();
     }

@@ -202,8 +202,9 @@ public final class SessionImport {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param configDir the CLI config directory to read ({@code CLAUDE_CONFIG_DIR}), on any file system
-         * @return this builder
          */
         public Builder configDir(Path configDir) {
             this.configDir = Objects.requireNonNull(configDir, "configDir");
@@ -211,8 +212,9 @@ public final class SessionImport {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param projectPath the project to look for the session in; by default every project is searched
-         * @return this builder
          */
         public Builder projectPath(Path projectPath) {
             this.projectPath = Optional.of(projectPath);
@@ -220,10 +222,11 @@ public final class SessionImport {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param projectKey the project key to store the session under; by default the name of the
          *     project directory it was found in, which is the key a session started in the same
          *     working directory with the store mirrors to
-         * @return this builder
          */
         public Builder projectKey(String projectKey) {
             if (!SessionKey.isValidName(projectKey)) {
@@ -234,8 +237,9 @@ public final class SessionImport {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param includeSubagents whether to import the session's subagent transcripts too (the default)
-         * @return this builder
          */
         public Builder includeSubagents(boolean includeSubagents) {
             this.includeSubagents = includeSubagents;
@@ -243,8 +247,9 @@ public final class SessionImport {
         }
 
         /**
+         * {@return this builder}
+         *
          * @param batchSize the most entries per append, from 1; {@value #DEFAULT_BATCH_SIZE} by default
-         * @return this builder
          */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) {
@@ -254,7 +259,7 @@ public final class SessionImport {
             return this;
         }
 
-        /** @return the import */
+        /** {@return the import} */
         public SessionImport build() {
             return new SessionImport(this);
         }

@@ -70,12 +70,12 @@ public record SessionKey(String projectKey, String sessionId, Optional<String> s
         return of(projectKey, sessionId, subpath);
     }
 
-    /** @return the key of this session's main transcript */
+    /** {@return the key of this session's main transcript} */
     public SessionKey main() {
         return isMain() ? this : of(projectKey, sessionId);
     }
 
-    /** @return whether this is a session's main transcript (it has no subpath) */
+    /** {@return whether this is a session's main transcript (it has no subpath)} */
     public boolean isMain() {
         return subpath.isEmpty();
     }
@@ -127,7 +127,7 @@ public record SessionKey(String projectKey, String sessionId, Optional<String> s
         return out.append('"').toString();
     }
 
-    /** @return {@code projectKey/sessionId} and {@code /subpath} for a subagent transcript */
+    /** {@return {@code projectKey/sessionId} and {@code /subpath} for a subagent transcript} */
     @Override
     public String toString() {
         return projectKey + "/" + sessionId + subpath.map(s -> "/" + s).orElse("");

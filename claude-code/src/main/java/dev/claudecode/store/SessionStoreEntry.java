@@ -112,7 +112,10 @@ public final class SessionStoreEntry {
         return out == null ? json : out.toString();
     }
 
-    /** @return the entry's JSON text, on one line, with no unpaired surrogate (it encodes as UTF-8 without loss) */
+    /**
+     * {@return the entry's JSON text, on one line, with no unpaired surrogate (it encodes as UTF-8
+     * without loss)}
+     */
     public String json() {
         return json;
     }
@@ -126,22 +129,25 @@ public final class SessionStoreEntry {
         return Json.toMap(Json.parse(json));
     }
 
-    /** @return the {@code type} field, such as {@code user}, {@code assistant} or {@code last-prompt}; empty when absent */
+    /**
+     * {@return the {@code type} field, such as {@code user}, {@code assistant} or
+     * {@code last-prompt}; empty when absent}
+     */
     public String type() {
         return type;
     }
 
-    /** @return the {@code uuid} field, when present and not empty: the entry's idempotency key */
+    /** {@return the {@code uuid} field, when present and not empty: the entry's idempotency key} */
     public Optional<String> uuid() {
         return Optional.ofNullable(uuid);
     }
 
-    /** @return the {@code timestamp} field (ISO-8601), when present */
+    /** {@return the {@code timestamp} field (ISO-8601), when present} */
     public Optional<String> timestamp() {
         return Optional.ofNullable(timestamp);
     }
 
-    /** @return the length of {@link #json()} in characters */
+    /** {@return the length of {@link #json()} in characters} */
     public int length() {
         return json.length();
     }

@@ -66,7 +66,7 @@ public record SessionSummary(String sessionId, long mtime, Map<String, Object> d
         return new SessionSummary(sessionId, mtime, SummaryFold.fold(data, Objects.requireNonNull(entries, "entries")));
     }
 
-    /** @return {@link #data()} as compact JSON text, for the store to save */
+    /** {@return {@link #data()} as compact JSON text, for the store to save} */
     public String dataJson() {
         return Json.write(data);
     }
@@ -111,7 +111,7 @@ public record SessionSummary(String sessionId, long mtime, Map<String, Object> d
         return Objects.hash(sessionId, mtime, JsonEquality.hash(data));
     }
 
-    /** @return the session id, the time and which facts are known, never their values */
+    /** {@return the session id, the time and which facts are known, never their values} */
     @Override
     public String toString() {
         return "SessionSummary[" + sessionId + ", mtime=" + mtime + ", " + data.keySet() + "]";

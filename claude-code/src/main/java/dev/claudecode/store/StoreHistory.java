@@ -42,7 +42,7 @@ import java.util.Optional;
  * listing reads the store's summaries in one call and loads only sessions whose summary is missing
  * or older than their last save. A {@link SessionInfo} from a store names the transcript by the
  * relative path {@code <projectKey>/<sessionId>.jsonl}; its size is 0 in a listing (the store does
- * not say) and exact from {@link #getSessionInfo}.
+ * not say) and exact from {@link #sessionInfo(SessionKey)}.
  *
  * <p>Instances are immutable and thread-safe; failures of the store are
  * {@link SessionStoreException}s.
@@ -76,7 +76,7 @@ public final class StoreHistory {
         return ProjectDirectories.encode(Objects.requireNonNull(projectPath, "projectPath"));
     }
 
-    /** @return the store this history reads */
+    /** {@return the store this history reads} */
     public SessionStore store() {
         return store;
     }

@@ -9,22 +9,22 @@ import java.util.concurrent.CompletableFuture;
 /** A running Claude Code CLI: its standard streams, its exit, and the way to end it. */
 public interface CliProcess {
 
-    /** @return the CLI's standard input; closing it tells the CLI to finish and exit */
+    /** {@return the CLI's standard input; closing it tells the CLI to finish and exit} */
     OutputStream stdin();
 
-    /** @return the CLI's standard output, one JSON object per line */
+    /** {@return the CLI's standard output, one JSON object per line} */
     InputStream stdout();
 
-    /** @return the CLI's standard error, diagnostics only */
+    /** {@return the CLI's standard error, diagnostics only} */
     InputStream stderr();
 
-    /** @return the process id on the machine where it runs, when known */
+    /** {@return the process id on the machine where it runs, when known} */
     OptionalLong pid();
 
-    /** @return whether the process is still running */
+    /** {@return whether the process is still running} */
     boolean isAlive();
 
-    /** @return a future completed with the exit status when the process ends */
+    /** {@return a future completed with the exit status when the process ends} */
     CompletableFuture<Integer> onExit();
 
     /**

@@ -77,12 +77,12 @@ public record LaunchSpec(
         this(executable, arguments, environment, inherit, workingDirectory, Map.of());
     }
 
-    /** @return the executable followed by the arguments */
+    /** {@return the executable followed by the arguments} */
     public List<String> command() {
         return Stream.concat(Stream.of(executable), arguments.stream()).toList();
     }
 
-    /** @return the directory that holds the private files, when there are any */
+    /** {@return the directory that holds the private files, when there are any} */
     public Optional<String> filesDirectory() {
         return files.keySet().stream().findFirst().map(path -> path.substring(0, path.lastIndexOf('/')));
     }
@@ -102,8 +102,9 @@ public record LaunchSpec(
     }
 
     /**
+     * {@return a copy with different arguments}
+     *
      * @param newArguments the arguments in place of these
-     * @return a copy with different arguments
      */
     public LaunchSpec withArguments(List<String> newArguments) {
         return new LaunchSpec(executable, newArguments, environment, inherit, workingDirectory, files);

@@ -49,7 +49,7 @@ public final class LocalTransport implements Transport {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
     }
 
-    /** @return the transport that runs processes on this machine with this JVM's environment */
+    /** {@return the transport that runs processes on this machine with this JVM's environment} */
     public static LocalTransport create() {
         return INSTANCE;
     }

@@ -17,7 +17,7 @@ public interface Transport {
      */
     CliProcess launch(LaunchSpec spec);
 
-    /** @return a short human-readable name of where processes run, such as {@code local} */
+    /** {@return a short human-readable name of where processes run, such as {@code local}} */
     String name();
 
     /**
@@ -44,6 +44,6 @@ public interface Transport {
         return executable(options.cliPath());
     }
 
-    /** @return the machine the CLI runs on: its files and a way to run commands there */
+    /** {@return the machine the CLI runs on: its files and a way to run commands there} */
     dev.claudecode.node.Node node();
 }
