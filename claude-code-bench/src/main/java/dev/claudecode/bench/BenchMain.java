@@ -1,5 +1,6 @@
 package dev.claudecode.bench;
 
+import dev.claudecode.cli.CliVersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.Set;
  * BENCHMARKS.md.
  *
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
- * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
+ * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings, which the fake CLI replays (default {@code protocol/} and the
+ * pinned CLI version, {@link CliVersionRange#NEWEST});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
  * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare};
  * {@code --ts-sdk VERSION}.
@@ -42,7 +44,7 @@ public final class BenchMain {
         Map<String, String> options = parse(args);
         Path work = Path.of(options.getOrDefault("work", "target/bench-work")).toAbsolutePath();
         Files.createDirectories(work);
-        Path protocol = Path.of(options.getOrDefault("protocol", "protocol/2.1.197")).toAbsolutePath();
+        Path protocol = Path.of(options.getOrDefault("protocol", "protocol/" + CliVersionRange.NEWEST)).toAbsolutePath();
         Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         long messages = Long.parseLong(options.getOrDefault("messages", "200000"));
@@ -126,7 +128,8 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, spare, history, loadBefore, Machine.loadAverage());
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, spare, history, loadBefore, Machine.loadAverage(),
+                protocol.getFileName().toString());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

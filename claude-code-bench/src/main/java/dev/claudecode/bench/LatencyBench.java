@@ -156,9 +156,10 @@ final class LatencyBench {
             String line;
             while ((line = driver.readLine()) != null) {
                 progress.saw(line);
-                if (firstAssistant < 0 && line.startsWith("{\"type\":\"assistant\"")) {
+                String type = WireLine.parse(line).type();
+                if (firstAssistant < 0 && type.equals("assistant")) {
                     firstAssistant = System.nanoTime();
-                } else if (line.startsWith("{\"type\":\"result\"")) {
+                } else if (type.equals("result")) {
                     long result = System.nanoTime();
                     return new double[] {(firstAssistant - start) / 1e6, (result - start) / 1e6};
                 }
