@@ -243,7 +243,8 @@ final class Report {
                 + " sequential calls, each waiting for its answer. The threaded raw driver is the raw driver with one change: a "
                 + "platform thread of its own reads every line and completes the future that the calling thread waits on, as any "
                 + "driver must that also reads what the CLI writes while nobody waits for an answer (requests of its own, messages "
-                + "between turns). It parses nothing, so it is the floor for such a design; the raw driver, whose calling thread reads "
+                + "between turns). It builds no tree (a streaming parser reads only the type and the request id of each line), so it is "
+                + "the floor for such a design; the raw driver, whose calling thread reads "
                 + "the answer itself, can only be matched by a driver that has no reader thread.");
         line("");
         line("| request | driver | ms per " + r.control().getFirst().calls() + " calls | per call | vs raw, per round: median (interquartile range) |");
