@@ -1,5 +1,6 @@
 package dev.claudecode.bench;
 
+import dev.claudecode.cli.CliVersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,15 @@ import java.util.Set;
  * BENCHMARKS.md.
  *
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
- * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
+ * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings, which the fake CLI replays (default {@code protocol/} and the
+ * pinned CLI version, {@link CliVersionRange#NEWEST});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store};
+ * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
 
-    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store");
+    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store", "spare");
     static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
 
     private BenchMain() {
@@ -42,7 +44,7 @@ public final class BenchMain {
         Map<String, String> options = parse(args);
         Path work = Path.of(options.getOrDefault("work", "target/bench-work")).toAbsolutePath();
         Files.createDirectories(work);
-        Path protocol = Path.of(options.getOrDefault("protocol", "protocol/2.1.197")).toAbsolutePath();
+        Path protocol = Path.of(options.getOrDefault("protocol", "protocol/" + CliVersionRange.NEWEST)).toAbsolutePath();
         Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         long messages = Long.parseLong(options.getOrDefault("messages", "200000"));
@@ -69,6 +71,7 @@ public final class BenchMain {
         Optional<ChildBench.Result> hugeLine = Optional.empty();
         List<JmhBench.Row> jmh = List.of();
         Optional<StoreBench.Result> store = Optional.empty();
+        Optional<SpareBench.Result> spare = Optional.empty();
 
         try (NodeWorker node = NodeWorker.start(context.tsDir())) {
             if (only.contains("decode")) {
@@ -80,13 +83,16 @@ public final class BenchMain {
             if (only.contains("latency")) {
                 latencyFake = Optional.of(new LatencyBench(context).fake(node, smallTurn, Math.max(12 * runs, 60)));
             }
-            if (only.contains("latency") || only.contains("control")) {
-                Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency and control"));
+            if (only.contains("latency") || only.contains("control") || only.contains("spare")) {
+                Path cli = realCli.orElseThrow(() -> new IllegalArgumentException("--cli is needed for latency, control and spare"));
                 if (only.contains("latency")) {
                     latency = Optional.of(new LatencyBench(context).real(node, cli, Math.max(6 * runs, 30)));
                 }
                 if (only.contains("control")) {
                     control = new ControlBench(context, cli).run(node, 1000);
+                }
+                if (only.contains("spare")) {
+                    spare = Optional.of(new SpareBench(context, cli).run(node, Math.max(4 * runs, 20)));
                 }
             }
         }
@@ -122,7 +128,8 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, history, loadBefore, Machine.loadAverage());
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, spare, history, loadBefore, Machine.loadAverage(),
+                protocol.getFileName().toString());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());
     }

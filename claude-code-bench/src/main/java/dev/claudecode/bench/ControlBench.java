@@ -51,6 +51,8 @@ final class ControlBench {
     private static final int WARMUP_CALLS = 3_000;
     /** The CLI keeps working for a while after it answered initialize; every driver waits this long. */
     static final long SETTLE_MILLIS = 2_000;
+    /** The longest a driver's {@code initialize}, or one run of calls, may take before the workload fails. */
+    private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private final BenchContext context;
     private final Path cli;
@@ -82,8 +84,14 @@ final class ControlBench {
         List<Double> overThreaded = new ArrayList<>();
         try (RawDriver driver = RawDriver.start(options); RawDriver threadedDriver = RawDriver.start(options);
                 Session session = ClaudeCode.start(options)) {
-            driver.initialize();
-            threadedDriver.initialize();
+            Watchdog.within("raw driver (control " + kind + ", initialize)", RUN_TIMEOUT, progress -> {
+                driver.initialize();
+                return null;
+            });
+            Watchdog.within("threaded raw driver (control " + kind + ", initialize)", RUN_TIMEOUT, progress -> {
+                threadedDriver.initialize();
+                return null;
+            });
             threadedDriver.readOnOwnThread();
             IntConsumer rawCall = rawCall(driver, kind);
             IntConsumer threadedCall = rawCall(threadedDriver, kind);
@@ -146,7 +154,7 @@ final class ControlBench {
 
     /** Makes {@code calls} calls on a watched thread and returns how long they took, in milliseconds. */
     private static double timed(String driver, Kind kind, IntConsumer call, int calls) {
-        return Watchdog.within(driver + " (control " + kind + ")", java.time.Duration.ofMinutes(2), progress -> {
+        return Watchdog.within(driver + " (control " + kind + ")", RUN_TIMEOUT, progress -> {
             long start = System.nanoTime();
             for (int i = 0; i < calls; i++) {
                 call.accept(i);

@@ -45,7 +45,7 @@ final class LatencyBench {
     record Result(Runs java, Runs ts, Runs raw, int runs, Summary javaOverRaw, Summary tsOverRaw) {
     }
 
-    private static final String PROMPT = "hello";
+    static final String PROMPT = "hello";
     static final int FAKE_WARMUP_ROUNDS = 300;
     /** The longest one driver's turn may take before the workload fails. */
     private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofMinutes(2);
@@ -87,7 +87,7 @@ final class LatencyBench {
                     case 0 -> Watchdog.within("raw driver (" + name + " latency)", RUN_TIMEOUT, progress -> rawRun(options, progress));
                     case 1 -> Watchdog.within("Java SDK (" + name + " latency)", RUN_TIMEOUT, progress -> javaRun(options, progress));
                     default -> {
-                        JsonNode t = node.run(tsCommand(cli, env));
+                        JsonNode t = node.run(tsCommand("latency", cli, context.work(), env));
                         yield new double[] {t.path("firstAssistantMs").asDouble(), t.path("resultMs").asDouble()};
                     }
                 };
@@ -119,17 +119,19 @@ final class LatencyBench {
         return new Runs(Summary.of(values.get(0)), Summary.of(values.get(1)));
     }
 
-    private ObjectNode tsCommand(Path cli, Map<String, String> env) {
+    /** The node worker's command for one turn ({@code op} {@code latency} or {@code warmLatency}) on {@code cli}. */
+    static ObjectNode tsCommand(String op, Path cli, Path cwd, Map<String, String> env) {
         ObjectNode command = Json.object();
-        command.put("op", "latency");
+        command.put("op", op);
         command.put("cli", cli.toString());
-        command.put("cwd", context.work().toString());
+        command.put("cwd", cwd.toString());
         command.put("prompt", PROMPT);
         command.set("env", NodeWorker.env(env));
         return command;
     }
 
-    private static double[] javaRun(ClaudeCodeOptions options, Watchdog.Progress progress) {
+    /** One turn on a session from {@link ClaudeCode#start}: start to the first assistant message and to the result, ms. */
+    static double[] javaRun(ClaudeCodeOptions options, Watchdog.Progress progress) {
         long start = System.nanoTime();
         long firstAssistant = -1;
         long result = -1;
@@ -154,9 +156,10 @@ final class LatencyBench {
             String line;
             while ((line = driver.readLine()) != null) {
                 progress.saw(line);
-                if (firstAssistant < 0 && line.startsWith("{\"type\":\"assistant\"")) {
+                String type = WireLine.parse(line).type();
+                if (firstAssistant < 0 && type.equals("assistant")) {
                     firstAssistant = System.nanoTime();
-                } else if (line.startsWith("{\"type\":\"result\"")) {
+                } else if (type.equals("result")) {
                     long result = System.nanoTime();
                     return new double[] {(firstAssistant - start) / 1e6, (result - start) / 1e6};
                 }

@@ -22,8 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class NodeWorker implements AutoCloseable {
 
-    /** The longest one command of the worker may take before the workload fails. */
-    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * The longest one command of the worker may take before the workload fails, unless the command
+     * sets its own {@code timeoutMs}: the worker enforces it and answers with an error that names
+     * the command and the last message the TypeScript SDK handed it.
+     */
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+    /** How much longer than a command's limit this side waits for the worker's answer before it kills the worker. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(30);
 
     private final Process process;
     private final OutputStream commands;
@@ -53,12 +59,18 @@ final class NodeWorker implements AutoCloseable {
     }
 
     /**
-     * Runs one command and waits for its answer.
+     * Runs one command and waits for its answer: within the command's {@code timeoutMs} (default
+     * {@link #COMMAND_TIMEOUT}), which the worker enforces itself, plus a grace after which the
+     * worker is killed.
      *
      * @param command the command; its {@code op} names what to run
      * @return the answer
      */
     JsonNode run(ObjectNode command) {
+        if (!command.has("timeoutMs")) {
+            command.put("timeoutMs", COMMAND_TIMEOUT.toMillis());
+        }
+        Duration limit = Duration.ofMillis(command.path("timeoutMs").asLong()).plus(ANSWER_GRACE);
         try {
             commands.write(Json.MAPPER.writeValueAsBytes(command));
             commands.write('\n');
@@ -66,7 +78,7 @@ final class NodeWorker implements AutoCloseable {
             String op = command.path("op").asString("");
             String line;
             try {
-                line = Watchdog.within("TypeScript SDK (node worker, " + op + ")", COMMAND_TIMEOUT, progress -> {
+                line = Watchdog.within("TypeScript SDK (node worker, " + op + "; its previous answer)", limit, progress -> {
                     progress.saw(lastLine);
                     return answers.readLine();
                 });

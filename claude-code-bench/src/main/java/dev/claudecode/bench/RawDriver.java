@@ -19,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The floor: a minimal driver of the CLI with nothing but a {@link ProcessBuilder}, the same
- * command line and environment the Java SDK would use, hand-written request lines and
- * {@code startsWith} checks instead of parsing.
+ * command line and environment the Java SDK would use, hand-written request lines, and of each
+ * line it reads only what {@link WireLine} picks out with a streaming parser (the top-level
+ * {@code type}, a control response's request id and subtype), whatever the order of the fields.
  *
  * <p>By default the thread that sends a control request reads the answer itself. After {@link
  * #readOnOwnThread()} a thread of the driver's own reads every line and hands each answer to the
@@ -32,8 +33,6 @@ final class RawDriver implements AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final BufferedReader stdout;
-    private static final String RESPONSE_PREFIX = "{\"type\":\"control_response\"";
-    private static final String REQUEST_ID = "\"request_id\":\"";
     private static final String INITIALIZE = "{\"subtype\":\"initialize\"}";
 
     private long nextId;
@@ -88,7 +87,7 @@ final class RawDriver implements AutoCloseable {
         answers.put(id, answer);
         write(controlLine(id, requestJson));
         try {
-            checkAnswer(answer.get(30, TimeUnit.SECONDS));
+            checkAnswer(id, answer.get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + id, e);
@@ -107,11 +106,11 @@ final class RawDriver implements AutoCloseable {
         Thread.ofPlatform().daemon().name("raw-driver-reader").start(() -> {
             String line;
             while ((line = readLineOrNull()) != null) {
-                if (line.startsWith(RESPONSE_PREFIX)) {
-                    int at = line.indexOf(REQUEST_ID) + REQUEST_ID.length();
-                    CompletableFuture<String> answer = answers.remove(line.substring(at, line.indexOf('"', at)));
+                WireLine parsed = WireLine.parse(line);
+                if (parsed.isControlResponse()) {
+                    CompletableFuture<String> answer = answers.remove(parsed.requestId());
                     if (answer != null) {
-                        answer.complete(line);
+                        answer.complete(parsed.subtype());
                     }
                 }
             }
@@ -137,20 +136,20 @@ final class RawDriver implements AutoCloseable {
     }
 
     private void awaitResponse(String id) {
-        String marker = REQUEST_ID + id + "\"";
         String line;
         while ((line = readLine()) != null) {
-            if (line.startsWith(RESPONSE_PREFIX) && line.contains(marker)) {
-                checkAnswer(line);
+            WireLine parsed = WireLine.parse(line);
+            if (parsed.isControlResponse() && parsed.requestId().equals(id)) {
+                checkAnswer(id, parsed.subtype());
                 return;
             }
         }
         throw new IllegalStateException("the CLI exited before answering " + id);
     }
 
-    private static void checkAnswer(String line) {
-        if (line.contains("\"subtype\":\"error\"")) {
-            throw new IllegalStateException("the CLI refused a control request: " + line);
+    private static void checkAnswer(String id, String subtype) {
+        if (!subtype.equals("success")) {
+            throw new IllegalStateException("the CLI answered " + id + " with " + (subtype.isEmpty() ? "no subtype" : subtype));
         }
     }
 

@@ -14,8 +14,8 @@ final class Report {
     record Results(Machine machine, int runs, double minutes, Optional<DecodeBench.Result> decode,
             Optional<LatencyBench.Result> latency, Optional<LatencyBench.Result> latencyFake, List<ControlBench.Result> control, List<ChildBench.Scale> scale,
             Optional<ChildBench.Result> hugeLine, long hugeLineBytes, List<JmhBench.Row> jmh,
-            Optional<StoreBench.Result> store, String history,
-            String loadBefore, String loadAfter) {
+            Optional<StoreBench.Result> store, Optional<SpareBench.Result> spare, String history,
+            String loadBefore, String loadAfter, String recordings) {
     }
 
     private static final double MIB = 1024.0 * 1024.0;
@@ -40,8 +40,8 @@ final class Report {
                 + "round by round, and a ratio or difference between two drivers is the median of the per-round ratios or "
                 + "differences, so that a change in the machine's load during the run hits both sides of each alike.");
         line("");
-        line("Reproduce: `bench/run` (selects JDK 21+, builds, installs the pinned TypeScript SDK into a scratch dir, "
-                + "compiles the fake CLI, runs everything, rewrites this file).");
+        line("Reproduce: `bench/run` (selects JDK 21+, builds, installs the TypeScript SDK that pairs with the "
+                + "pinned CLI into a scratch dir, compiles the fake CLI, runs everything, rewrites this file).");
         line("");
         machine();
         goals();
@@ -52,6 +52,7 @@ final class Report {
         hugeLine();
         jmh();
         store();
+        spare();
         method();
         if (!r.history().isBlank()) {
             line(r.history().strip());
@@ -190,7 +191,7 @@ final class Report {
         line("Time from just before starting the session (Java: `ClaudeCode.start`, TypeScript: `query`, raw: `ProcessBuilder.start`) "
                 + "to the first assistant message and to the result, one fresh CLI per run, prompt `hello`. The raw driver is the floor: "
                 + "a `ProcessBuilder` with the Java SDK's command line and environment that writes `initialize` and the user message at "
-                + "once and recognises lines by prefix. Drivers take turns round by round.");
+                + "once and reads of each line only its top-level `type`, with a streaming parser that builds no tree. Drivers take turns round by round.");
         line("");
         r.latencyFake().ifPresent(f -> {
             line("**On the fake CLI**, which answers at once, so that every difference is the SDK's own work: " + f.runs()
@@ -207,8 +208,8 @@ final class Report {
                     + "driver's times have an interquartile range of " + l.raw().result().quartiles(0) + " ms. The drivers' order "
                     + "rotates from round to round, and the per-round differences pair each driver with the raw driver of its own "
                     + "round, but with this spread " + l.runs() + " rounds resolve tens of milliseconds, not one; the fake CLI's "
-                    + "figures are what resolve the SDK's share. The TypeScript SDK starts the CLI with its own flags "
-                    + "(`--setting-sources=` `--permission-mode default`, an empty system prompt in `initialize`), so part of its "
+                    + "figures are what resolve the SDK's share. The TypeScript SDK starts the CLI with a flag of its own "
+                    + "(`--setting-sources=`, from `settingSources: []`) and sends `initialize` fields of its own, so part of its "
                     + "difference is the CLI's own work.");
             line("");
         });
@@ -242,7 +243,8 @@ final class Report {
                 + " sequential calls, each waiting for its answer. The threaded raw driver is the raw driver with one change: a "
                 + "platform thread of its own reads every line and completes the future that the calling thread waits on, as any "
                 + "driver must that also reads what the CLI writes while nobody waits for an answer (requests of its own, messages "
-                + "between turns). It parses nothing, so it is the floor for such a design; the raw driver, whose calling thread reads "
+                + "between turns). It builds no tree (a streaming parser reads only the type and the request id of each line), so it is "
+                + "the floor for such a design; the raw driver, whose calling thread reads "
                 + "the answer itself, can only be matched by a driver that has no reader thread.");
         line("");
         line("| request | driver | ms per " + r.control().getFirst().calls() + " calls | per call | vs raw, per round: median (interquartile range) |");
@@ -410,6 +412,40 @@ final class Report {
         });
     }
 
+    private void spare() {
+        r.spare().ifPresent(s -> {
+            line("## 8. First turn on a warm spare");
+            line("");
+            line("The real CLI talking to `FakeClaudeApi` (default reply), as in section 2: time from just before starting the session "
+                    + "to its first assistant message, prompt `hello`, " + s.runs() + " measured rounds after " + SpareBench.WARMUP_ROUNDS
+                    + " warm-up rounds, the five drivers taking turns round by round. Cold: `ClaudeCode.start` / `query`, which launch "
+                    + "the CLI. Warm: the CLI was started ahead, then left for " + SpareBench.SETTLE_MILLIS + " ms, as a spare kept "
+                    + "ahead of need would be, and the timed start takes it. Java: `ClaudeCode.prewarm` with the session's options, "
+                    + "its folder included, returns once the CLI has answered `initialize`, and the timed `ClaudeCode.start` with "
+                    + "equal options claims the spare (the harness fails the run if it did not). The TypeScript SDK's peer of that "
+                    + "is `startup()`: it too takes the session's options and folder up front, launches the CLI and resolves once "
+                    + "it has answered `initialize`, and `WarmQuery.query` runs the prompt on it. Its `prewarm()` is another "
+                    + "contract, shown in the last row: it parks a CLI before the folder is known (in a parking directory, with "
+                    + "tools and MCP handshakes done), and `claim()` binds it to the folder and only then does the folder's share "
+                    + "of the start (its settings, SessionStart hooks, CLAUDE.md and git context, the transcript), so that share "
+                    + "is in its warm time (the harness fails the run if the claim was refused). Starting ahead is not in the warm "
+                    + "times; it is in the last column.");
+            line("");
+            line("| SDK | cold: first assistant message, ms | warm: first assistant message, ms | warm / cold, per round: median "
+                    + "(interquartile range) | starting the spare, ms |");
+            line("|---|---|---|---|---|");
+            spareRow("Java SDK (`ClaudeCode.prewarm`)", s.java());
+            spareRow("TypeScript SDK (`startup()`, the peer)", s.ts());
+            spareRow("TypeScript SDK (`prewarm()` + `claim()`)", s.tsClaim());
+            line("");
+        });
+    }
+
+    private void spareRow(String name, SpareBench.Side side) {
+        line("| " + name + " | " + side.cold().format(1, 1) + " | " + side.warm().format(1, 1) + " | " + fmt(side.warmOverCold().median(), 3)
+                + "× (" + side.warmOverCold().quartiles(3) + ") | " + side.prewarm().format(1, 1) + " |");
+    }
+
     private void method() {
         line("## How it is measured");
         line("");
@@ -417,7 +453,7 @@ final class Report {
         notes.add("`bench/run` drives everything from one JVM (`dev.claudecode.bench.BenchMain`); the TypeScript side is "
                 + "`bench/ts/worker.mjs`, a long-lived Node process that runs one command at a time, so both JITs are warm, "
                 + "plus `scale.mjs` and `hugeline.mjs` in fresh processes.");
-        notes.add("The fake CLI answers every `control_request` (`initialize` with the answer recorded from CLI 2.1.197) and answers "
+        notes.add("The fake CLI answers every `control_request` (`initialize` with the answer recorded from CLI " + r.recordings() + ") and answers "
                 + "each user message by writing a prepared NDJSON file in large writes; both SDKs run it through their normal "
                 + "launch path (`cliPath` / `pathToClaudeCodeExecutable`).");
         notes.add("Java figures are taken in the harness JVM after warm-up rounds; memory figures in fresh processes (default JVM "
