@@ -1,0 +1,88 @@
+package dev.claudecode.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The report's text for the SSH scale workload ({@link SshScaleBench}): its part of section 4 and its goal. */
+final class SshScaleSection {
+
+    /** The goal for threads in the steering JVM, whatever the session count. */
+    static final int MAX_THREADS = 32;
+
+    private SshScaleSection() {
+    }
+
+    /** @return the lines of the part of section 4 on sessions over SSH */
+    static List<String> lines(SshScaleBench.Result s) {
+        List<String> out = new ArrayList<>();
+        String n = count(s.sessions());
+        out.add("### " + n + " sessions over SSH to one loopback sshd");
+        out.add("");
+        out.add("The Java SDK only: the TypeScript SDK has no SSH transport, so the comparison is the Java SDK's own local sessions "
+                + "(epoll spawner) in the same run, the two taking turns round by round (" + s.local().size() + " round"
+                + (s.local().size() == 1 ? "" : "s") + "). Each run is a fresh JVM that measures as above; over SSH its sessions "
+                + "start through one `SshTransport` to a throwaway OpenSSH server that the workload starts on a free port of "
+                + "127.0.0.1, with a configuration, a host key and an authorized user key of its own in a scratch directory "
+                + "(`MaxSessions` " + count(s.sessions() + SshScaleBench.EXTRA_CHANNELS) + ": OpenSSH allows ten channels per "
+                + "connection by default), and stops by its process id at the end, also when a run fails. The transport "
+                + "multiplexes: one SSH connection (Apache MINA SSHD on NIO2) carries an exec channel per session, besides one "
+                + "SFTP channel and one for the watchdog that ends the CLIs if the connection drops. Each start writes the "
+                + "launch environment into a private file over SFTP and runs the fake CLI in a process group of its own on "
+                + "sshd's side, which is this machine; starts are one after another, as in the local runs, so the total time "
+                + "includes every SSH launch. The figures are the steering JVM's: sshd, the launch shells and the CLIs are not "
+                + "in them.");
+        out.add("");
+        if (s.sessions() < s.requested()) {
+            out.add(String.format(Locale.ROOT, "%,d sessions were asked for, but sshd's process for the connection holds %d "
+                    + "descriptors per session (pipes to each command's stdin, stdout and stderr) and may hold %,d open files "
+                    + "(this machine's hard limit per process): %,d sessions ran instead.", s.requested(),
+                    SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION, s.openFiles(), s.sessions()));
+            out.add("");
+        }
+        out.add("| sessions | driver | turns finished | total time, ms | heap per idle session | RSS per session | threads (JVM carriers) |");
+        out.add("|---|---|---|---|---|---|---|");
+        out.add(row(n, "Java SDK over SSH (one connection, a channel per session)", s.ssh("completed"), s.ssh("totalMs"),
+                s.ssh("heapPerSessionBytes"), s.ssh("rssPerSessionBytes"), s.ssh("threads"), s.ssh("carrierThreads")));
+        out.add(row(n, "Java SDK, local (epoll spawner)", s.local("completed"), s.local("totalMs"), s.local("heapPerSessionBytes"),
+                s.local("rssPerSessionBytes"), s.local("threads"), s.local("carrierThreads")));
+        out.add("");
+        return out;
+    }
+
+    /** @return the goal's wording */
+    static String goal(SshScaleBench.Result s) {
+        return "No thread per session over SSH: ≤ " + MAX_THREADS + " threads with " + count(s.sessions()) + " sessions on one connection";
+    }
+
+    /** @return what this run measured for the goal */
+    static String measured(SshScaleBench.Result s) {
+        if (!allFinished(s)) {
+            return "only " + Report.fmt(s.ssh("completed").median(), 0) + " of " + count(s.sessions()) + " sessions finished their turn";
+        }
+        return Report.fmt(s.ssh("threads").median(), 0) + " threads (" + Report.fmt(s.ssh("carrierThreads").median(), 0)
+                + " virtual-thread carriers), " + Report.fmt(s.ssh("totalMs").median() / 1000, 1) + " s to all results; the same "
+                + "sessions local: " + Report.fmt(s.local("threads").median(), 0) + " threads, "
+                + Report.fmt(s.local("totalMs").median() / 1000, 1) + " s";
+    }
+
+    /** @return whether every run finished every turn within the thread goal */
+    static boolean met(SshScaleBench.Result s) {
+        return allFinished(s) && s.ssh("threads").max() <= MAX_THREADS;
+    }
+
+    private static boolean allFinished(SshScaleBench.Result s) {
+        return s.ssh("completed").min() >= s.sessions();
+    }
+
+    private static String row(String sessions, String driver, Summary completed, Summary total, Summary heap, Summary rss,
+            Summary threads, Summary carriers) {
+        return "| " + sessions + " | " + driver + " | " + completed.format(0, 1) + " | " + total.format(0, 1) + " | "
+                + heap.format(1, 1000) + " kB | " + rss.format(1, 1000) + " kB | " + threads.format(0, 1) + " ("
+                + carriers.format(0, 1) + ") |";
+    }
+
+    private static String count(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
