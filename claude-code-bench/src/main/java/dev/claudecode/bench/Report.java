@@ -271,10 +271,11 @@ final class Report {
         if (r.scale().isEmpty() && r.sshScale().isEmpty()) {
             return;
         }
-        List<String> counts = new ArrayList<>();
-        r.scale().forEach(s -> counts.add(String.format(Locale.ROOT, "%,d", s.sessions())));
-        r.sshScale().ifPresent(s -> counts.add(String.format(Locale.ROOT, "%,d over SSH", s.sessions())));
-        line("## 4. Scale: " + String.join(" and ", counts) + " concurrent sessions");
+        String local = r.scale().stream().map(s -> String.format(Locale.ROOT, "%,d", s.sessions()))
+                .collect(java.util.stream.Collectors.joining(" and "));
+        String ssh = r.sshScale().map(s -> String.format(Locale.ROOT, "%,d", s.sessions())).orElse("");
+        line("## 4. Scale: " + (local.isEmpty() ? ssh + " concurrent sessions over SSH"
+                : local + " concurrent sessions" + (ssh.isEmpty() ? "" : "; " + ssh + " over SSH")));
         line("");
         localScale();
         r.sshScale().ifPresent(s -> SshScaleSection.lines(s).forEach(this::line));

@@ -60,6 +60,9 @@ public final class ScaleChild {
         java.util.concurrent.atomic.AtomicReferenceArray<Message> lastSeen = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
         long timeoutMs = spec.path("timeoutMs").asLong();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        // when each tenth of the starts was done: whether a start slows down as sessions accumulate
+        long[] tenthDone = new long[11];
+        tenthDone[0] = start;
         for (int i = 0; i < n; i++) {
             if (System.nanoTime() > deadline) {
                 fail(n, i, "starting session " + (i + 1) + " of " + n + " took past the limit of " + timeoutMs + " ms", null);
@@ -83,7 +86,12 @@ public final class ScaleChild {
                 }
                 lastSeen.set(index, null);
             }).thenApply(ResultMessage::isSuccess));
+            int tenth = (int) ((i + 1L) * 10 / n);
+            for (int crossed = (int) (i * 10L / n) + 1; crossed <= tenth; crossed++) {
+                tenthDone[crossed] = System.nanoTime();
+            }
         }
+        double startsMs = (System.nanoTime() - start) / 1e6;
         int completed = 0;
         for (int i = 0; i < n; i++) {
             try {
@@ -114,6 +122,11 @@ public final class ScaleChild {
         out.put("rssPerSessionBytes", (rssIdle - rssBefore) / (double) n);
         out.put("threads", threads);
         out.put("carrierThreads", carriers);
+        out.put("startsMs", startsMs);
+        tools.jackson.databind.node.ArrayNode tenths = out.putArray("startTenthsMs");
+        for (int tenth = 0; tenth < 10; tenth++) {
+            tenths.add((tenthDone[tenth + 1] - tenthDone[tenth]) / 1e6);
+        }
         System.out.println(Json.write(out));
         System.out.flush();
         if (completed == n) {

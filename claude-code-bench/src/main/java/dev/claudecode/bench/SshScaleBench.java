@@ -28,9 +28,10 @@ final class SshScaleBench {
      * @param sessions how many each run held
      * @param openFiles the open-file limit per process, which sshd's connection process inherits
      * @param local the Java SDK's local runs (epoll spawner)
-     * @param ssh the Java SDK's runs over SSH
+     * @param ssh the Java SDK's runs over SSH, as it comes
+     * @param sshNoDelay the same with {@link #NO_DELAY}
      */
-    record Result(int requested, int sessions, long openFiles, List<JsonNode> local, List<JsonNode> ssh) {
+    record Result(int requested, int sessions, long openFiles, List<JsonNode> local, List<JsonNode> ssh, List<JsonNode> sshNoDelay) {
 
         Summary local(String field) {
             return ChildBench.Result.summary(local, field);
@@ -38,6 +39,10 @@ final class SshScaleBench {
 
         Summary ssh(String field) {
             return ChildBench.Result.summary(ssh, field);
+        }
+
+        Summary sshNoDelay(String field) {
+            return ChildBench.Result.summary(sshNoDelay, field);
         }
     }
 
@@ -48,6 +53,12 @@ final class SshScaleBench {
     static final int SSHD_DESCRIPTORS_PER_SESSION = 3;
     /** Channels of the connection besides the sessions': its file system, its watchdog, spare ones for commands. */
     static final int EXTRA_CHANNELS = 16;
+    /**
+     * MINA SSHD's setting for {@code TCP_NODELAY} on its sockets, which is off by default (the
+     * transport does not set it): small writes then wait for the acknowledgement of the previous
+     * one, and a launch makes several round trips.
+     */
+    static final String NO_DELAY = "-Dorg.apache.sshd.config.tcp-nodelay=true";
 
     private final BenchContext context;
     private final ChildBench children;
@@ -83,29 +94,47 @@ final class SshScaleBench {
         Path remoteTemp = Files.createTempDirectory(root, "remote-tmp-");
         List<JsonNode> localRuns = new ArrayList<>();
         List<JsonNode> sshRuns = new ArrayList<>();
+        List<JsonNode> noDelayRuns = new ArrayList<>();
+        List<String> noDelay = new ArrayList<>(ChildBench.EPOLL);
+        noDelay.add(NO_DELAY);
         try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, sessions + EXTRA_CHANNELS)) {
             Log.progress("sshscale: sshd on 127.0.0.1:%d, MaxSessions %,d", sshd.port(), sessions + EXTRA_CHANNELS);
             ObjectNode overSsh = ScaleTarget.withSsh(local.deepCopy(), sshd, remoteTemp);
             for (int round = 0; round < runs; round++) {
                 localRuns.add(ChildBench.checked(Json.parse(Processes.runJvm(ScaleChild.class, ChildBench.EPOLL, Json.write(local), limit))));
-                try {
-                    sshRuns.add(ChildBench.checked(Json.parse(Processes.runJvm(ScaleChild.class, ChildBench.EPOLL, Json.write(overSsh), limit))));
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException(e.getMessage() + "; sshd's log: " + sshd.logTail(), e);
-                }
-                Log.progress("sshscale %,d round %d: local %s; over SSH %s", sessions, round, describe(localRuns.getLast()), describe(sshRuns.getLast()));
+                sshRuns.add(overSsh(sshd, ChildBench.EPOLL, overSsh, limit));
+                noDelayRuns.add(overSsh(sshd, noDelay, overSsh, limit));
+                Log.progress("sshscale %,d round %d: local %s; over SSH %s; over SSH with TCP_NODELAY %s", sessions, round,
+                        describe(localRuns.getLast()), describe(sshRuns.getLast()), describe(noDelayRuns.getLast()));
             }
         } finally {
             delete(sshdDir);
             delete(remoteTemp);
         }
-        return new Result(requested, sessions, openFiles, localRuns, sshRuns);
+        return new Result(requested, sessions, openFiles, localRuns, sshRuns, noDelayRuns);
+    }
+
+    /** Runs the SSH sessions in a fresh JVM; a failure carries the end of sshd's log. */
+    private static JsonNode overSsh(LoopbackSshd sshd, List<String> jvmOptions, ObjectNode spec, Duration limit) {
+        try {
+            return ChildBench.checked(Json.parse(Processes.runJvm(ScaleChild.class, jvmOptions, Json.write(spec), limit)));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(e.getMessage() + "; sshd's log: " + sshd.logTail(), e);
+        }
     }
 
     private static String describe(JsonNode run) {
-        return String.format(Locale.ROOT, "%d/%d done in %.0f ms, heap/session %.0f B, RSS/session %.0f B, threads %d",
-                run.path("completed").asInt(), run.path("sessions").asInt(), run.path("totalMs").asDouble(),
+        return String.format(Locale.ROOT, "%d/%d done in %.0f ms (starts %.0f ms, tenths %s), heap/session %.0f B, RSS/session %.0f B, threads %d",
+                run.path("completed").asInt(), run.path("sessions").asInt(), run.path("totalMs").asDouble(), run.path("startsMs").asDouble(),
+                tenths(run),
                 run.path("heapPerSessionBytes").asDouble(), run.path("rssPerSessionBytes").asDouble(), run.path("threads").asInt());
+    }
+
+    /** @return how long each tenth of the starts took, in ms, as {@code a/b/…} */
+    static String tenths(JsonNode run) {
+        List<String> tenths = new ArrayList<>();
+        run.path("startTenthsMs").forEach(tenth -> tenths.add(String.format(Locale.ROOT, "%.0f", tenth.asDouble())));
+        return String.join("/", tenths);
     }
 
     private static void delete(Path dir) throws IOException {

@@ -20,18 +20,23 @@ final class SshScaleSection {
         out.add("### " + n + " sessions over SSH to one loopback sshd");
         out.add("");
         out.add("The Java SDK only: the TypeScript SDK has no SSH transport, so the comparison is the Java SDK's own local sessions "
-                + "(epoll spawner) in the same run, the two taking turns round by round (" + s.local().size() + " round"
-                + (s.local().size() == 1 ? "" : "s") + "). Each run is a fresh JVM that measures as above; over SSH its sessions "
-                + "start through one `SshTransport` to a throwaway OpenSSH server that the workload starts on a free port of "
-                + "127.0.0.1, with a configuration, a host key and an authorized user key of its own in a scratch directory "
-                + "(`MaxSessions` " + count(s.sessions() + SshScaleBench.EXTRA_CHANNELS) + ": OpenSSH allows ten channels per "
-                + "connection by default), and stops by its process id at the end, also when a run fails. The transport "
-                + "multiplexes: one SSH connection (Apache MINA SSHD on NIO2) carries an exec channel per session, besides one "
-                + "SFTP channel and one for the watchdog that ends the CLIs if the connection drops. Each start writes the "
-                + "launch environment into a private file over SFTP and runs the fake CLI in a process group of its own on "
-                + "sshd's side, which is this machine; starts are one after another, as in the local runs, so the total time "
-                + "includes every SSH launch. The figures are the steering JVM's: sshd, the launch shells and the CLIs are not "
-                + "in them.");
+                + "(epoll spawner) in the same run, the drivers taking turns round by round (" + s.local().size() + " round"
+                + (s.local().size() == 1 ? "" : "s") + "). Each run is a fresh JVM (default flags) that starts N sessions on the "
+                + "fake CLI one after another, runs one turn on each and keeps them all open and idle; then, after full "
+                + "collections, the heap growth per session, the RSS growth per session of this JVM (the one that steers the "
+                + "sessions; sshd, the launch shells and the CLIs are not in it) and its thread count. Total time is from the "
+                + "first start to the last result, so over SSH it includes every launch. The sessions over SSH start through one "
+                + "`SshTransport` to a throwaway OpenSSH server that the workload starts on a free port of 127.0.0.1, with a "
+                + "configuration, a host key and an authorized user key of its own in a scratch directory (`MaxSessions` "
+                + count(s.sessions() + SshScaleBench.EXTRA_CHANNELS) + ": OpenSSH allows ten channels per connection by "
+                + "default), and stops by its process id at the end, also when a run fails. The transport multiplexes: one SSH "
+                + "connection (Apache MINA SSHD on NIO2) carries an exec channel per session, besides one SFTP channel and one "
+                + "for the watchdog that ends the CLIs if the connection drops. Each launch writes its environment into a private "
+                + "file over SFTP, opens the exec channel, reads the process id, has the watchdog confirm the process group and "
+                + "only then lets the fake CLI start, on sshd's side, which is this machine: several round trips per start. "
+                + "MINA leaves `TCP_NODELAY` off by default and the transport does not set it, so each small write after the "
+                + "first can wait for the previous one's acknowledgement; the last row is the same run with it on (`"
+                + SshScaleBench.NO_DELAY + "` on the steering JVM).");
         out.add("");
         if (s.sessions() < s.requested()) {
             out.add(String.format(Locale.ROOT, "%,d sessions were asked for, but sshd's process for the connection holds %d "
@@ -44,10 +49,23 @@ final class SshScaleSection {
         out.add("|---|---|---|---|---|---|---|");
         out.add(row(n, "Java SDK over SSH (one connection, a channel per session)", s.ssh("completed"), s.ssh("totalMs"),
                 s.ssh("heapPerSessionBytes"), s.ssh("rssPerSessionBytes"), s.ssh("threads"), s.ssh("carrierThreads")));
+        out.add(row(n, "Java SDK over SSH, `TCP_NODELAY` on", s.sshNoDelay("completed"), s.sshNoDelay("totalMs"),
+                s.sshNoDelay("heapPerSessionBytes"), s.sshNoDelay("rssPerSessionBytes"), s.sshNoDelay("threads"), s.sshNoDelay("carrierThreads")));
         out.add(row(n, "Java SDK, local (epoll spawner)", s.local("completed"), s.local("totalMs"), s.local("heapPerSessionBytes"),
                 s.local("rssPerSessionBytes"), s.local("threads"), s.local("carrierThreads")));
         out.add("");
+        out.add("How long each tenth of the starts took, in ms (median run; a start that slowed down as channels accumulated would "
+                + "show here): over SSH " + tenths(s.ssh()) + "; with `TCP_NODELAY` " + tenths(s.sshNoDelay()) + "; local "
+                + tenths(s.local()) + ".");
+        out.add("");
         return out;
+    }
+
+    /** @return the start tenths of the run with the median total time */
+    private static String tenths(java.util.List<tools.jackson.databind.JsonNode> runs) {
+        List<tools.jackson.databind.JsonNode> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(run -> run.path("totalMs").asDouble()));
+        return SshScaleBench.tenths(sorted.get(sorted.size() / 2)).replace("/", " / ");
     }
 
     /** @return the goal's wording */
@@ -61,18 +79,18 @@ final class SshScaleSection {
             return "only " + Report.fmt(s.ssh("completed").median(), 0) + " of " + count(s.sessions()) + " sessions finished their turn";
         }
         return Report.fmt(s.ssh("threads").median(), 0) + " threads (" + Report.fmt(s.ssh("carrierThreads").median(), 0)
-                + " virtual-thread carriers), " + Report.fmt(s.ssh("totalMs").median() / 1000, 1) + " s to all results; the same "
-                + "sessions local: " + Report.fmt(s.local("threads").median(), 0) + " threads, "
+                + " virtual-thread carriers), " + Report.fmt(s.ssh("totalMs").median() / 1000, 1) + " s to all results ("
+                + Report.fmt(s.sshNoDelay("totalMs").median() / 1000, 1) + " s with `TCP_NODELAY`); the same sessions local: " + Report.fmt(s.local("threads").median(), 0) + " threads, "
                 + Report.fmt(s.local("totalMs").median() / 1000, 1) + " s";
     }
 
     /** @return whether every run finished every turn within the thread goal */
     static boolean met(SshScaleBench.Result s) {
-        return allFinished(s) && s.ssh("threads").max() <= MAX_THREADS;
+        return allFinished(s) && s.ssh("threads").max() <= MAX_THREADS && s.sshNoDelay("threads").max() <= MAX_THREADS;
     }
 
     private static boolean allFinished(SshScaleBench.Result s) {
-        return s.ssh("completed").min() >= s.sessions();
+        return s.ssh("completed").min() >= s.sessions() && s.sshNoDelay("completed").min() >= s.sessions();
     }
 
     private static String row(String sessions, String driver, Summary completed, Summary total, Summary heap, Summary rss,
