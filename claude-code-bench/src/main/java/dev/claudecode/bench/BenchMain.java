@@ -20,14 +20,15 @@ import java.util.Set;
  * <p>Options: {@code --work DIR} scratch directory; {@code --ts DIR} the TypeScript side with its
  * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings (default {@code protocol/2.1.197});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare,sshscale};
+ * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --ssh-sessions N} the
+ * sshscale workload's (default 1000, at most 3 rounds); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare,sshscale};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
 
     static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store", "spare", "sshscale");
     static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
-    /** Sessions of the SSH scale workload, all on one connection to one loopback sshd. */
+    /** Sessions of the SSH scale workload by default, all on one connection to one loopback sshd. */
     static final int SSH_SESSIONS = 1_000;
 
     private BenchMain() {
@@ -115,7 +116,8 @@ public final class BenchMain {
             }
         }
         if (only.contains("sshscale")) {
-            sshScale = Optional.of(new SshScaleBench(context).run(smallTurn, SSH_SESSIONS, Math.min(3, context.runs())));
+            int sshSessions = Integer.parseInt(options.getOrDefault("ssh-sessions", Integer.toString(SSH_SESSIONS)));
+            sshScale = Optional.of(new SshScaleBench(context).run(smallTurn, sshSessions, Math.min(3, context.runs())));
         }
         if (only.contains("hugeline")) {
             Path turn = work.resolve("huge-turn.ndjson");

@@ -36,7 +36,9 @@ final class SshScaleSection {
                 + "only then lets the fake CLI start, on sshd's side, which is this machine: several round trips per start. "
                 + "MINA leaves `TCP_NODELAY` off by default and the transport does not set it, so each small write after the "
                 + "first can wait for the previous one's acknowledgement; the last row is the same run with it on (`"
-                + SshScaleBench.NO_DELAY + "` on the steering JVM).");
+                + SshScaleBench.NO_DELAY + "` on the steering JVM). The RSS figure moves by tens of megabytes with what the "
+                + "collector keeps committed, which at 1,000 sessions is tens of kilobytes per session either way: compare it "
+                + "across rounds, not to the last kilobyte.");
         out.add("");
         if (s.sessions() < s.requested()) {
             out.add(String.format(Locale.ROOT, "%,d sessions were asked for, but sshd's process for the connection holds %d "
