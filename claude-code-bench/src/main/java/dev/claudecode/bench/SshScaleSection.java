@@ -40,6 +40,11 @@ final class SshScaleSection {
                 + "collector keeps committed, which at 1,000 sessions is tens of kilobytes per session either way: compare it "
                 + "across rounds, not to the last kilobyte.");
         out.add("");
+        out.add(String.format(Locale.ROOT, "On sshd's side the connection's one process holds %d descriptors per session (the pipes "
+                + "to each command's stdin, stdout and stderr), so this machine's %,d open files per process allow about %,d sessions "
+                + "on one connection; the steering JVM holds one socket for all of them.", SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION,
+                s.openFiles(), (s.openFiles() - Machine.DESCRIPTOR_RESERVE) / SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION));
+        out.add("");
         if (s.sessions() < s.requested()) {
             out.add(String.format(Locale.ROOT, "%,d sessions were asked for, but sshd's process for the connection holds %d "
                     + "descriptors per session (pipes to each command's stdin, stdout and stderr) and may hold %,d open files "
