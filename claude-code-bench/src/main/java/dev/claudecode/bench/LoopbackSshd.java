@@ -32,11 +32,15 @@ final class LoopbackSshd implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Process process;
+    /** Stops sshd when the harness exits before {@link #close()}, on an interrupt for one. */
+    private final Thread stopOnExit;
 
     private LoopbackSshd(Path dir, int port, Process process) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.stopOnExit = new Thread(this::stop, "sshd-stop-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -129,6 +133,15 @@ final class LoopbackSshd implements AutoCloseable {
     /** Stops sshd by its process id, and every process it started that is still its descendant. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook stops sshd
+        }
+        stop();
+    }
+
+    private void stop() {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
@@ -158,16 +171,16 @@ final class LoopbackSshd implements AutoCloseable {
     }
 
     private static void keygen(Path file) throws IOException, InterruptedException {
+        Path log = file.resolveSibling(file.getFileName() + ".keygen.log");
         Process process = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "claude-code-bench", "-f", file.toString())
-                .redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
         if (!process.waitFor(KEYGEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("ssh-keygen took more than " + KEYGEN_TIMEOUT.toSeconds() + " s");
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("ssh-keygen failed: " + output);
+            throw new IllegalStateException("ssh-keygen failed: " + Files.readString(log, StandardCharsets.UTF_8));
         }
     }
 
