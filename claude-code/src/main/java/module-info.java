@@ -34,9 +34,10 @@ module dev.claudecode {
 
     exports dev.claudecode.internal.cli to dev.claudecode.ssh;
     exports dev.claudecode.internal.launch to dev.claudecode.ssh, dev.claudecode.bench;
-    exports dev.claudecode.internal.node to dev.claudecode.container, dev.claudecode.kubernetes;
+    exports dev.claudecode.internal.node to dev.claudecode.ssh, dev.claudecode.container, dev.claudecode.kubernetes;
     exports dev.claudecode.internal.process to dev.claudecode.ssh, dev.claudecode.container, dev.claudecode.kubernetes;
     exports dev.claudecode.internal.session to dev.claudecode.ssh;
+    exports dev.claudecode.internal.transport to dev.claudecode.ssh, dev.claudecode.container, dev.claudecode.kubernetes;
     exports dev.claudecode.internal.json to dev.claudecode.bench;
     exports dev.claudecode.internal.protocol to dev.claudecode.bench;
 }

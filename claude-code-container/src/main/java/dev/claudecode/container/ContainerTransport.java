@@ -10,8 +10,12 @@ import dev.claudecode.internal.container.ExecProcess;
 import dev.claudecode.internal.container.HijackedStream;
 import dev.claudecode.internal.container.Labels;
 import dev.claudecode.internal.node.CommandNode;
-import dev.claudecode.internal.process.ExitReaper;
 import dev.claudecode.internal.node.EnvironmentPreamble;
+import dev.claudecode.internal.node.TargetRunner;
+import dev.claudecode.internal.process.ExitReaper;
+import dev.claudecode.internal.transport.LaunchedProcesses;
+import dev.claudecode.internal.transport.Owner;
+import dev.claudecode.internal.transport.SettingChecks;
 import dev.claudecode.node.Node;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
@@ -28,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -77,14 +80,17 @@ public final class ContainerTransport implements Transport, AutoCloseable {
     private final ContainerSettings settings;
     private final Engine engine;
     private final String id = UUID.randomUUID().toString();
-    private final List<ContainerProcess> processes = new CopyOnWriteArrayList<>();
+    private final LaunchedProcesses<ContainerProcess> processes = new LaunchedProcesses<>();
+    private final TargetRunner execs = this::exec;
     private final CommandNode node;
     private volatile boolean closed;
 
     private ContainerTransport(ContainerSettings settings) {
         this.settings = settings;
         this.engine = new Engine(settings.engine(), settings.apiTimeout());
-        this.node = new CommandNode(name(), this::exec, settings.home(), settings.fileOperationTimeout());
+        this.node = new CommandNode(name(), execs.inNewest(() -> processes.newest().map(ContainerProcess::id), () -> new ContainerException(
+                "no container of this transport runs: the node is reachable while a session's CLI runs")), settings.home(),
+                settings.fileOperationTimeout());
     }
 
     /** @return a builder; every setting has a default */
@@ -105,13 +111,10 @@ public final class ContainerTransport implements Transport, AutoCloseable {
         if (closed) {
             throw new CliProcessException("the container transport is closed", null);
         }
-        List<String> command = new ArrayList<>();
-        command.add(spec.executable());
-        command.addAll(spec.arguments());
         byte[] preamble = EnvironmentPreamble.encode(spec.environment(), spec.files());
         String container;
         try {
-            container = engine.create(settings, EnvironmentPreamble.command(command), spec.workingDirectory(),
+            container = engine.create(settings, EnvironmentPreamble.command(spec.command()), spec.workingDirectory(),
                     Labels.of(id, settings.labels()));
         } catch (RuntimeException e) {
             throw new CliProcessException("cannot create a container from " + settings.image() + " on " + settings.engine()
@@ -126,10 +129,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             OutputStream stdin = stream.stdin();
             stdin.write(preamble);
             stdin.flush();
-            ContainerProcess process = new ContainerProcess(engine, container, stream);
-            processes.add(process);
-            process.onExit().whenComplete((status, failure) -> processes.remove(process));
-            return process;
+            return processes.add(new ContainerProcess(engine, container, stream));
         } catch (IOException | RuntimeException e) {
             try {
                 engine.remove(container);
@@ -142,33 +142,15 @@ public final class ContainerTransport implements Transport, AutoCloseable {
     }
 
     private Node nodeOf(String container) {
-        return new CommandNode(name(), (command, environment, workingDirectory) -> execIn(container, command, environment, workingDirectory),
-                settings.home(), settings.fileOperationTimeout());
+        return new CommandNode(name(), execs.in(container), settings.home(), settings.fileOperationTimeout());
     }
 
-    private CliProcess exec(List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
-        String container = running().orElseThrow(() -> new ContainerException(
-                "no container of this transport runs: the node is reachable while a session's CLI runs"));
-        return execIn(container, command, environment, workingDirectory);
-    }
-
-    private CliProcess execIn(String container, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
+    private CliProcess exec(String container, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         try {
             return ExecProcess.start(engine, container, command, environment, workingDirectory);
         } catch (IOException | RuntimeException e) {
             throw new ContainerException("cannot run " + command.get(0) + " in container " + container + ": " + e.getMessage(), e);
         }
-    }
-
-    /** @return the newest container of this transport whose CLI still runs */
-    private Optional<String> running() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            ContainerProcess process = processes.get(i);
-            if (process.isAlive()) {
-                return Optional.of(process.id());
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -217,7 +199,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
     public List<String> leftovers() {
         try {
             return engine.withLabel(Labels.MANAGED, "true").stream()
-                    .filter(container -> Labels.ownerIsGone(container.getLabels().get(Labels.OWNER)))
+                    .filter(container -> Owner.isGone(container.getLabels().get(Labels.OWNER)))
                     .map(com.github.dockerjava.api.model.Container::getId).toList();
         } catch (RuntimeException e) {
             throw new ContainerException("cannot list containers on " + settings.engine() + ": " + e.getMessage(), e);
@@ -260,9 +242,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (ContainerProcess process : processes) {
-            process.terminate(Duration.ofSeconds(2));
-        }
+        processes.terminateAll(Duration.ofSeconds(2));
         try {
             for (String leftover : engine.withLabel(Labels.TRANSPORT, id).stream().map(com.github.dockerjava.api.model.Container::getId).toList()) {
                 engine.remove(leftover);
@@ -322,7 +302,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder image(String image) {
-            this.image = requireText(image, "image");
+            this.image = SettingChecks.requireText(image, "image");
             return this;
         }
 
@@ -333,7 +313,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder cliPath(String path) {
-            this.cliPath = requireText(path, "path");
+            this.cliPath = SettingChecks.requireText(path, "path");
             return this;
         }
 
@@ -345,10 +325,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder home(String path) {
-            if (!requireText(path, "path").startsWith("/")) {
-                throw new IllegalArgumentException("the home directory must be absolute: " + path);
-            }
-            this.home = path;
+            this.home = SettingChecks.absoluteHome(path);
             return this;
         }
 
@@ -360,7 +337,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder user(String user) {
-            this.user = Optional.of(requireText(user, "user"));
+            this.user = Optional.of(SettingChecks.requireText(user, "user"));
             return this;
         }
 
@@ -454,7 +431,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder networkMode(String mode) {
-            this.networkMode = Optional.of(requireText(mode, "mode"));
+            this.networkMode = Optional.of(SettingChecks.requireText(mode, "mode"));
             return this;
         }
 
@@ -471,7 +448,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             if (soft < 0 || hard < soft) {
                 throw new IllegalArgumentException("ulimit " + name + " needs 0 <= soft <= hard: " + soft + ":" + hard);
             }
-            ulimits.put(requireText(name, "name"), new ContainerSettings.Ulimit(soft, hard));
+            ulimits.put(SettingChecks.requireText(name, "name"), new ContainerSettings.Ulimit(soft, hard));
             return this;
         }
 
@@ -484,10 +461,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder label(String name, String value) {
-            if (requireText(name, "name").startsWith("dev.claudecode.")) {
-                throw new IllegalArgumentException("labels under dev.claudecode. are the transport's own: " + name);
-            }
-            labels.put(name, Objects.requireNonNull(value, "value"));
+            labels.put(SettingChecks.userLabel(name), Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -498,7 +472,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder apiTimeout(Duration timeout) {
-            this.apiTimeout = positive(timeout, "apiTimeout");
+            this.apiTimeout = SettingChecks.positive(timeout, "apiTimeout");
             return this;
         }
 
@@ -509,7 +483,7 @@ public final class ContainerTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder fileOperationTimeout(Duration timeout) {
-            this.fileOperationTimeout = positive(timeout, "fileOperationTimeout");
+            this.fileOperationTimeout = SettingChecks.positive(timeout, "fileOperationTimeout");
             return this;
         }
 
@@ -543,20 +517,6 @@ public final class ContainerTransport implements Transport, AutoCloseable {
             List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"), Path.of("/run/podman/podman.sock")));
             Optional.ofNullable(System.getenv("XDG_RUNTIME_DIR")).ifPresent(dir -> candidates.add(Path.of(dir, "podman", "podman.sock")));
             return "unix://" + candidates.stream().filter(Files::exists).findFirst().orElse(candidates.getFirst());
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
         }
     }
 }

@@ -266,12 +266,12 @@ class ContainerSessionIT {
     void leftoversOfADeadJvmAreFoundAndRemoved(FakeClaudeApi api) throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        String owner = dev.claudecode.internal.container.Labels.thisOwner().replaceAll(":\\d+$", ":" + gone.pid());
+        String owner = dev.claudecode.internal.transport.Owner.current().replaceAll(":\\d+$", ":" + gone.pid());
         try (DockerClient docker = docker(); ContainerTransport transport = transport(api).build()) {
             String orphan = docker.createContainerCmd(podman.image()).withCmd("sleep", "600")
                     .withLabels(Map.of("dev.claudecode.managed", "true", "dev.claudecode.owner", owner)).exec().getId();
             String ours = docker.createContainerCmd(podman.image()).withCmd("sleep", "600")
-                    .withLabels(Map.of("dev.claudecode.managed", "true", "dev.claudecode.owner", dev.claudecode.internal.container.Labels.thisOwner()))
+                    .withLabels(Map.of("dev.claudecode.managed", "true", "dev.claudecode.owner", dev.claudecode.internal.transport.Owner.current()))
                     .exec().getId();
             try {
                 assertThat(transport.leftovers()).contains(orphan).doesNotContain(ours);

@@ -139,6 +139,37 @@ final class PodmanService {
         }
     }
 
+    private static void killProcessesNaming(Path dir) {
+        String needle = dir.toString();
+        List<ProcessHandle> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.ISO_8859_1);
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (cmdline.contains(needle) && pid != ProcessHandle.current().pid()) {
+                        ProcessHandle.of(pid).ifPresent(found::add);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // the process ended while it was looked at
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        found.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : found) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // one that does not go within 10 s is left behind
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void stop() {
         service.destroy();
         try {
@@ -150,6 +181,10 @@ final class PodmanService {
         }
         podman("rm", "--all", "--force", "--time=0");
         podman("rmi", "--all", "--force");
+        // each exec leaves a conmon behind, re-parented away from this JVM; they name the storage
+        // on their command lines: found that way, they are killed by PID, and with SIGKILL so that
+        // no exit command of theirs writes into the storage again
+        killProcessesNaming(root);
         // podman may still be writing its lock and event files while the walk runs: try twice, file by file
         for (int attempt = 0; attempt < 2 && Files.exists(root); attempt++) {
             try (Stream<Path> paths = Files.walk(root)) {

@@ -11,7 +11,11 @@ import dev.claudecode.internal.kubernetes.PodState;
 import dev.claudecode.internal.kubernetes.Pods;
 import dev.claudecode.internal.node.CommandNode;
 import dev.claudecode.internal.node.EnvironmentPreamble;
+import dev.claudecode.internal.node.TargetRunner;
 import dev.claudecode.internal.process.ExitReaper;
+import dev.claudecode.internal.transport.LaunchedProcesses;
+import dev.claudecode.internal.transport.Owner;
+import dev.claudecode.internal.transport.SettingChecks;
 import dev.claudecode.node.Node;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
@@ -33,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -108,7 +111,8 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
     private final String container;
     private final Settings settings;
     private final String id = UUID.randomUUID().toString();
-    private final List<PodProcess> processes = new CopyOnWriteArrayList<>();
+    private final LaunchedProcesses<PodProcess> processes = new LaunchedProcesses<>();
+    private final TargetRunner execs = this::exec;
     private final CommandNode node;
     private volatile boolean closed;
 
@@ -125,7 +129,9 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         this.template = template;
         this.container = PodSpecs.containerName(template);
         this.settings = settings;
-        this.node = new CommandNode(name(), this::exec, settings.home(), settings.fileOperationTimeout());
+        this.node = new CommandNode(name(), execs.inNewest(() -> processes.newest().map(PodProcess::name), () -> new KubernetesException(
+                "no pod of this transport runs: the node is reachable while a session's CLI runs")), settings.home(),
+                settings.fileOperationTimeout());
     }
 
     /** @return a builder; every setting has a default */
@@ -146,9 +152,6 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         if (closed) {
             throw new CliProcessException("the Kubernetes transport is closed", (Throwable) null);
         }
-        List<String> command = new ArrayList<>();
-        command.add(spec.executable());
-        command.addAll(spec.arguments());
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         if (settings.apiKey().isPresent()) {
             // the Secret's key wins over one the options carry: the pod reads it from the Secret
@@ -158,8 +161,8 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         Map<String, String> labels = new LinkedHashMap<>(settings.labels());
         labels.put(MANAGED_LABEL, "true");
         labels.put(TRANSPORT_LABEL, id);
-        Pod pod = PodSpecs.pod(template, settings.generateName(), labels, Map.of(OWNER_ANNOTATION, owner()),
-                EnvironmentPreamble.command(command), spec.workingDirectory(), settings.apiKey());
+        Pod pod = PodSpecs.pod(template, settings.generateName(), labels, Map.of(OWNER_ANNOTATION, Owner.current()),
+                EnvironmentPreamble.command(spec.command()), spec.workingDirectory(), settings.apiKey());
         if (!settings.owners().isEmpty()) {
             pod = new PodBuilder(pod).editMetadata().addAllToOwnerReferences(settings.owners()).endMetadata().build();
         }
@@ -177,10 +180,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
             ChannelSocket attach = ChannelSocket.open(client, pods.attachPath(name, container), pods.timeout());
             OutputStream stdin = attach.stdin();
             stdin.write(preamble);
-            PodProcess process = new PodProcess(pods, name, container, attach, settings.poll());
-            processes.add(process);
-            process.onExit().whenComplete((status, failure) -> processes.remove(process));
-            return process;
+            return processes.add(new PodProcess(pods, name, container, attach, settings.poll()));
         } catch (IOException | RuntimeException e) {
             try {
                 pods.delete(name, Duration.ZERO);
@@ -222,18 +222,11 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
     }
 
     private Node nodeOf(String pod) {
-        return new CommandNode(name(), (command, environment, workingDirectory) -> execIn(pod, command, environment, workingDirectory),
-                settings.home(), settings.fileOperationTimeout());
-    }
-
-    private CliProcess exec(List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
-        String pod = running().orElseThrow(() -> new KubernetesException(
-                "no pod of this transport runs: the node is reachable while a session's CLI runs"));
-        return execIn(pod, command, environment, workingDirectory);
+        return new CommandNode(name(), execs.in(pod), settings.home(), settings.fileOperationTimeout());
     }
 
     /** Runs a command in the pod, in its directory and with its variables, which travel over stdin as for the CLI. */
-    private CliProcess execIn(String pod, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
+    private CliProcess exec(String pod, List<String> command, Map<String, String> environment, Optional<String> workingDirectory) {
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", workingDirectory.orElse(".")));
         wrapped.addAll(EnvironmentPreamble.command(command));
         try {
@@ -243,27 +236,6 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new KubernetesException("cannot run " + command.get(0) + " in pod " + pod + ": " + e.getMessage(), e);
         }
-    }
-
-    private Optional<String> running() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            PodProcess process = processes.get(i);
-            if (process.isAlive()) {
-                return Optional.of(process.name());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String owner() {
-        String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                return "localhost";
-            }
-        });
-        return host + ":" + ProcessHandle.current().pid();
     }
 
     /**
@@ -306,18 +278,10 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
      * @return their names
      */
     public List<String> orphans() {
-        String here = owner().substring(0, owner().lastIndexOf(':') + 1);
-        return pods.withLabels(Map.of(MANAGED_LABEL, "true")).stream().filter(pod -> {
-            String owner = Optional.ofNullable(pod.getMetadata().getAnnotations()).map(a -> a.get(OWNER_ANNOTATION)).orElse("");
-            if (!owner.startsWith(here)) {
-                return false;
-            }
-            try {
-                return ProcessHandle.of(Long.parseLong(owner.substring(here.length()))).map(h -> !h.isAlive()).orElse(true);
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }).map(pod -> pod.getMetadata().getName()).toList();
+        return pods.withLabels(Map.of(MANAGED_LABEL, "true")).stream()
+                .filter(pod -> Owner.isGone(Optional.ofNullable(pod.getMetadata().getAnnotations())
+                        .map(annotations -> annotations.get(OWNER_ANNOTATION)).orElse(null)))
+                .map(pod -> pod.getMetadata().getName()).toList();
     }
 
     /**
@@ -335,9 +299,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (PodProcess process : processes) {
-            process.terminate(Duration.ofSeconds(2));
-        }
+        processes.terminateAll(Duration.ofSeconds(2));
         try {
             for (String leftover : pods()) {
                 pods.delete(leftover, Duration.ZERO);
@@ -427,7 +389,8 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder apiKeySecret(String secretName, String key) {
-            this.apiKey = Optional.of(new PodSpecs.SecretKey(requireText(secretName, "secretName"), requireText(key, "key")));
+            this.apiKey = Optional.of(new PodSpecs.SecretKey(SettingChecks.requireText(secretName, "secretName"),
+                    SettingChecks.requireText(key, "key")));
             return this;
         }
 
@@ -438,7 +401,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder cliPath(String path) {
-            this.cliPath = requireText(path, "path");
+            this.cliPath = SettingChecks.requireText(path, "path");
             return this;
         }
 
@@ -449,10 +412,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder home(String path) {
-            if (!requireText(path, "path").startsWith("/")) {
-                throw new IllegalArgumentException("the home directory must be absolute: " + path);
-            }
-            this.home = path;
+            this.home = SettingChecks.absoluteHome(path);
             return this;
         }
 
@@ -464,10 +424,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder label(String name, String value) {
-            if (requireText(name, "name").startsWith("dev.claudecode.")) {
-                throw new IllegalArgumentException("labels under dev.claudecode. are the transport's own: " + name);
-            }
-            labels.put(name, Objects.requireNonNull(value, "value"));
+            labels.put(SettingChecks.userLabel(name), Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -490,7 +447,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder startTimeout(Duration timeout) {
-            this.startTimeout = positive(timeout, "startTimeout");
+            this.startTimeout = SettingChecks.positive(timeout, "startTimeout");
             return this;
         }
 
@@ -501,7 +458,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder pollInterval(Duration interval) {
-            this.poll = positive(interval, "pollInterval");
+            this.poll = SettingChecks.positive(interval, "pollInterval");
             return this;
         }
 
@@ -512,7 +469,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder streamTimeout(Duration timeout) {
-            this.streamTimeout = positive(timeout, "streamTimeout");
+            this.streamTimeout = SettingChecks.positive(timeout, "streamTimeout");
             return this;
         }
 
@@ -523,7 +480,7 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder fileOperationTimeout(Duration timeout) {
-            this.fileOperationTimeout = positive(timeout, "fileOperationTimeout");
+            this.fileOperationTimeout = SettingChecks.positive(timeout, "fileOperationTimeout");
             return this;
         }
 
@@ -550,20 +507,6 @@ public final class KubernetesTransport implements Transport, AutoCloseable {
                     .withImage("claude-code-cli:" + ClaudeCode.cliVersion()).withImagePullPolicy("IfNotPresent").endContainer().endSpec().build();
             return new KubernetesTransport(chosen, owns, ns, pod, new Settings(cliPath, home, apiKey, generateName, labels,
                     List.copyOf(owners), startTimeout, poll, fileOperationTimeout, beforeStart), streamTimeout);
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
         }
     }
 }

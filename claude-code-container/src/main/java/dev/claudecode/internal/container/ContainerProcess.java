@@ -1,13 +1,9 @@
 package dev.claudecode.internal.container;
 
 import dev.claudecode.internal.process.ExitReaper;
-import dev.claudecode.transport.CliProcess;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.claudecode.internal.transport.StreamedProcess;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Terminating it stops the container: TERM to the CLI, KILL to everything in the container after
  * the grace period.
  */
-public final class ContainerProcess implements CliProcess {
+public final class ContainerProcess extends StreamedProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerProcess.class);
     /** How often the state is read when the stream ended while the container still runs. */
@@ -34,7 +30,6 @@ public final class ContainerProcess implements CliProcess {
     private final Engine engine;
     private final String id;
     private final HijackedStream stream;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
     /**
      * Watches a started container.
@@ -44,6 +39,7 @@ public final class ContainerProcess implements CliProcess {
      * @param stream its attached streams
      */
     public ContainerProcess(Engine engine, String id, HijackedStream stream) {
+        super(stream.stdin(), stream.stdout(), stream.stderr());
         this.engine = engine;
         this.id = id;
         this.stream = stream;
@@ -64,7 +60,7 @@ public final class ContainerProcess implements CliProcess {
             status = Engine.GONE;
         }
         removeQuietly();
-        exit.complete(status);
+        exited(status);
     }
 
     private int awaitStatus() {
@@ -113,44 +109,13 @@ public final class ContainerProcess implements CliProcess {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
-    @Override
-    public OutputStream stdin() {
-        return stream.stdin();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return stream.stdout();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stream.stderr();
-    }
-
-    /** @return empty: the CLI's process id is the container's business */
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public boolean isAlive() {
-        return !exit.isDone();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-        return exit.copy();
-    }
-
     /**
      * Stops the container (TERM, then KILL after {@code grace}) and waits until it is removed;
      * a container the engine does not stop in time is removed by force.
      */
     @Override
     public void terminate(Duration grace) {
-        if (exit.isDone()) {
+        if (!isAlive()) {
             return;
         }
         try {
@@ -159,7 +124,7 @@ public final class ContainerProcess implements CliProcess {
             LOG.debug("Stopping container {}: {}", shortId(), e.toString());
         }
         try {
-            exit.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.debug("Container {} did not stop in time; removing it by force", shortId());
             try {

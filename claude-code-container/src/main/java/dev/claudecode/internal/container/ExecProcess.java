@@ -1,19 +1,13 @@
 package dev.claudecode.internal.container;
 
 import dev.claudecode.internal.node.PidLine;
-import dev.claudecode.transport.CliProcess;
+import dev.claudecode.internal.node.PidLineProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * command is started by a shell that first prints its process id on stderr (see {@link PidLine});
  * terminating it sends TERM, then KILL, to that id through further execs.
  */
-public final class ExecProcess implements CliProcess {
+public final class ExecProcess extends PidLineProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecProcess.class);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -31,16 +25,12 @@ public final class ExecProcess implements CliProcess {
     private final Engine engine;
     private final String container;
     private final Engine.StartedExec exec;
-    private final CompletableFuture<Long> pid;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final PidLine stderr;
 
     private ExecProcess(Engine engine, String container, Engine.StartedExec exec) {
+        super(exec.stream().stdin(), exec.stream().stdout(), exec.stream().stderr());
         this.engine = engine;
         this.container = container;
         this.exec = exec;
-        this.stderr = new PidLine(exec.stream().stderr());
-        this.pid = stderr.pid();
         Thread.ofVirtual().name("exec-exit").start(this::watch);
     }
 
@@ -73,79 +63,21 @@ public final class ExecProcess implements CliProcess {
                 Thread.sleep(POLL);
                 status = engine.execExit(exec.id());
             }
-            exit.complete(status.orElse(Engine.GONE));
+            exited(status.orElse(Engine.GONE));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exit.complete(Engine.GONE);
+            exited(Engine.GONE);
         } catch (RuntimeException e) {
             LOG.debug("Reading the exit of an exec: {}", e.toString());
-            exit.complete(Engine.GONE);
+            exited(Engine.GONE);
         } finally {
-            pid.complete(-1L);
+            noPid();
             exec.stream().close();
         }
     }
 
     @Override
-    public OutputStream stdin() {
-        return exec.stream().stdin();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return exec.stream().stdout();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
-    }
-
-    /** @return the command's process id in the container, once it has started */
-    @Override
-    public OptionalLong pid() {
-        Long known = pid.getNow(-1L);
-        return known > 0 ? OptionalLong.of(known) : OptionalLong.empty();
-    }
-
-    @Override
-    public boolean isAlive() {
-        return !exit.isDone();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-        return exit.copy();
-    }
-
-    /** TERM to the command, KILL after {@code grace}; the streams are closed if it still does not end. */
-    @Override
-    public void terminate(Duration grace) {
-        if (exit.isDone()) {
-            return;
-        }
-        long id;
-        try {
-            id = pid.get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            id = -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            id = -1;
-        }
-        if (id > 0) {
-            signal("TERM", id);
-            if (!awaitExit(grace)) {
-                signal("KILL", id);
-                awaitExit(EXIT_WAIT);
-            }
-        }
-        if (!exit.isDone()) {
-            exec.stream().close();
-        }
-    }
-
-    private void signal(String signal, long id) {
+    protected void signal(String signal, long id) {
         try {
             Engine.StartedExec kill = engine.exec(container, List.of("kill", "-" + signal, Long.toString(id)), Map.of(), Optional.empty());
             kill.stream().stdin().close();
@@ -156,15 +88,11 @@ public final class ExecProcess implements CliProcess {
         }
     }
 
-    private boolean awaitExit(Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return exit.isDone();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return exit.isDone();
+    /** Closes the exec's streams unless it has ended (then they are closed already). */
+    @Override
+    protected void release() {
+        if (isAlive()) {
+            exec.stream().close();
         }
     }
 }

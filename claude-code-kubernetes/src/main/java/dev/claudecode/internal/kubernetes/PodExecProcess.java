@@ -1,17 +1,13 @@
 package dev.claudecode.internal.kubernetes;
 
 import dev.claudecode.internal.node.PidLine;
-import dev.claudecode.transport.CliProcess;
+import dev.claudecode.internal.node.PidLineProcess;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the final {@code Status} on channel 3; it is started behind a {@link PidLine} so that it can be
  * signalled through a second exec.
  */
-public final class PodExecProcess implements CliProcess {
+public final class PodExecProcess extends PidLineProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodExecProcess.class);
     /** The status of an exec whose end the API server did not report. */
@@ -34,16 +30,13 @@ public final class PodExecProcess implements CliProcess {
     private final String pod;
     private final String container;
     private final ChannelSocket socket;
-    private final PidLine stderr;
-    private final CompletableFuture<Integer> exit;
 
     private PodExecProcess(Pods pods, String pod, String container, ChannelSocket socket) {
+        super(socket.stdin(), socket.stdout(), socket.stderr(), socket.end().thenApply(status -> exitStatus(pods, status)));
         this.pods = pods;
         this.pod = pod;
         this.container = container;
         this.socket = socket;
-        this.stderr = new PidLine(socket.stderr());
-        this.exit = socket.end().thenApply(status -> exitStatus(pods, status));
     }
 
     /**
@@ -88,62 +81,7 @@ public final class PodExecProcess implements CliProcess {
     }
 
     @Override
-    public OutputStream stdin() {
-        return socket.stdin();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return socket.stdout();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
-    }
-
-    @Override
-    public OptionalLong pid() {
-        long known = stderr.pid().getNow(-1L);
-        return known > 0 ? OptionalLong.of(known) : OptionalLong.empty();
-    }
-
-    @Override
-    public boolean isAlive() {
-        return !exit.isDone();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-        return exit.copy();
-    }
-
-    /** TERM to the command, KILL after {@code grace}, through further execs; then the stream is closed. */
-    @Override
-    public void terminate(Duration grace) {
-        if (exit.isDone()) {
-            return;
-        }
-        long id;
-        try {
-            id = stderr.pid().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            id = -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            id = -1;
-        }
-        if (id > 0) {
-            signal("TERM", id);
-            if (!awaitExit(grace)) {
-                signal("KILL", id);
-                awaitExit(EXIT_WAIT);
-            }
-        }
-        socket.close();
-    }
-
-    private void signal(String signal, long id) {
+    protected void signal(String signal, long id) {
         try (ChannelSocket kill = ChannelSocket.open(pods.client(),
                 pods.execPath(pod, container, List.of("kill", "-" + signal, Long.toString(id))), pods.timeout())) {
             kill.stdin().close();
@@ -155,15 +93,9 @@ public final class PodExecProcess implements CliProcess {
         }
     }
 
-    private boolean awaitExit(Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return exit.isDone();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return exit.isDone();
-        }
+    /** Closes the exec's stream. */
+    @Override
+    protected void release() {
+        socket.close();
     }
 }

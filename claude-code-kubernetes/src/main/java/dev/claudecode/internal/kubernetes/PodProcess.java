@@ -2,16 +2,12 @@ package dev.claudecode.internal.kubernetes;
 
 import dev.claudecode.internal.process.BoundedPipe;
 import dev.claudecode.internal.process.ExitReaper;
-import dev.claudecode.transport.CliProcess;
+import dev.claudecode.internal.transport.StreamedProcess;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,22 +21,22 @@ import org.slf4j.LoggerFactory;
  * last line on stderr says what happened, so the session's error names it. The pod is deleted
  * before the exit is reported.
  */
-public final class PodProcess implements CliProcess {
+public final class PodProcess extends StreamedProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodProcess.class);
     /** How long the attach stream may stay open after the pod's status says the CLI ended. */
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(5);
     /** How long a deleted pod gets beyond its grace period before it counts as gone. */
     private static final Duration DELETE_WAIT = Duration.ofSeconds(30);
+    /** The most bytes of the last line that says what Kubernetes did to the pod. */
+    private static final int NOTICE_BYTES = 4096;
 
     private final Pods pods;
     private final String name;
     private final String container;
     private final ChannelSocket attach;
     private final Duration poll;
-    private final BoundedPipe notice = new BoundedPipe(4096);
-    private final InputStream stderr;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final BoundedPipe notice;
     private volatile String failure;
 
     /**
@@ -53,12 +49,17 @@ public final class PodProcess implements CliProcess {
      * @param poll how often the pod's status is read
      */
     public PodProcess(Pods pods, String name, String container, ChannelSocket attach, Duration poll) {
+        this(pods, name, container, attach, poll, new BoundedPipe(NOTICE_BYTES));
+    }
+
+    private PodProcess(Pods pods, String name, String container, ChannelSocket attach, Duration poll, BoundedPipe notice) {
+        super(attach.stdin(), attach.stdout(), new SequenceInputStream(attach.stderr(), notice));
+        this.notice = notice;
         this.pods = pods;
         this.name = name;
         this.container = container;
         this.attach = attach;
         this.poll = poll;
-        this.stderr = new SequenceInputStream(attach.stderr(), notice);
         Thread.ofVirtual().name("pod-exit-" + name).start(this::watch);
     }
 
@@ -134,7 +135,7 @@ public final class PodProcess implements CliProcess {
         } catch (RuntimeException e) {
             LOG.warn("Could not delete pod {}: {}", name, e.toString());
         }
-        exit.complete(status);
+        exited(status);
     }
 
     /**
@@ -158,44 +159,13 @@ public final class PodProcess implements CliProcess {
         return java.util.Optional.ofNullable(failure);
     }
 
-    @Override
-    public OutputStream stdin() {
-        return attach.stdin();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return attach.stdout();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
-    }
-
-    /** @return empty: the CLI's process id is the pod's business */
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public boolean isAlive() {
-        return !exit.isDone();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-        return exit.copy();
-    }
-
     /**
      * Deletes the pod with {@code grace} as its grace period (the kubelet sends TERM, then KILL)
      * and waits until its end is seen.
      */
     @Override
     public void terminate(Duration grace) {
-        if (exit.isDone()) {
+        if (!isAlive()) {
             return;
         }
         try {
@@ -204,7 +174,7 @@ public final class PodProcess implements CliProcess {
             LOG.debug("Deleting pod {}: {}", name, e.toString());
         }
         try {
-            exit.get(grace.plus(DELETE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
+            onExit().get(grace.plus(DELETE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.warn("Pod {} did not end within {} s of its deletion", name, grace.plus(DELETE_WAIT).toSeconds());
             attach.close();

@@ -1,16 +1,11 @@
 package dev.claudecode.internal.ssh;
 
-import dev.claudecode.transport.CliProcess;
-import java.io.IOException;
 import dev.claudecode.internal.process.LockWaitingInputStream;
+import dev.claudecode.internal.transport.StreamedProcess;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.common.channel.Channel;
@@ -23,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * LaunchScript} on an exec channel: its streams are the channel's, its exit is the channel's
  * exit status, and it is signalled through the connection's {@link Watchdog}.
  */
-public final class RemoteProcess implements CliProcess {
+public final class RemoteProcess extends StreamedProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteProcess.class);
     /** How long to wait for the group to go after the forced kill. */
@@ -31,11 +26,8 @@ public final class RemoteProcess implements CliProcess {
 
     private final ChannelExec channel;
     private final long pid;
-    private final InputStream stdout;
-    private final InputStream stderr;
     private final Watchdog watchdog;
     private final Runnable onExit;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicBoolean finishing = new AtomicBoolean();
 
     /**
@@ -48,11 +40,10 @@ public final class RemoteProcess implements CliProcess {
      * @param onExit run once when the command has exited
      */
     public RemoteProcess(ChannelExec channel, long pid, InputStream stderr, Watchdog watchdog, Runnable onExit) {
+        // the channel's pipes wait on locks that MINA's I/O threads signal: readable on virtual threads
+        super(channel.getInvertedIn(), new LockWaitingInputStream(channel.getInvertedOut()), new LockWaitingInputStream(stderr));
         this.channel = channel;
         this.pid = pid;
-        // the channel's pipes wait on locks that MINA's I/O threads signal: readable on virtual threads
-        this.stdout = new LockWaitingInputStream(channel.getInvertedOut());
-        this.stderr = new LockWaitingInputStream(stderr);
         this.watchdog = watchdog;
         this.onExit = onExit;
         // The exit status arrives before the channel closes, and the channel stays open while
@@ -96,38 +87,13 @@ public final class RemoteProcess implements CliProcess {
         try {
             onExit.run();
         } finally {
-            exit.complete(status);
+            exited(status);
         }
-    }
-
-    @Override
-    public OutputStream stdin() {
-        return channel.getInvertedIn();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return stdout;
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
     }
 
     @Override
     public OptionalLong pid() {
         return OptionalLong.of(pid);
-    }
-
-    @Override
-    public boolean isAlive() {
-        return !exit.isDone();
-    }
-
-    @Override
-    public CompletableFuture<Integer> onExit() {
-        return exit.copy();
     }
 
     /**
@@ -149,20 +115,6 @@ public final class RemoteProcess implements CliProcess {
         LOG.debug("Remote process group {} outlived its {} ms grace; killing it", pid, grace.toMillis());
         if (!watchdog.kill(pid) || !awaitExit(KILL_WAIT)) {
             closeChannel();
-        }
-    }
-
-    private boolean awaitExit(Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !isAlive();
         }
     }
 

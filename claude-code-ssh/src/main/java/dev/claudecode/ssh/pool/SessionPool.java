@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failover.</b> When a session's host is down at the start of a turn, the session moves:
  * the least-loaded other host resumes the conversation ({@code --resume}) from the pool's
  * {@linkplain Builder#sessionStore session store}. Each pooled session mirrors what its CLI writes
- * to that store as it runs (see {@link dev.claudecode.store}), so a dead host does not need to be
+ * to that store as it runs (see {@link dev.claudecode.store.SessionStore}), so a dead host does not need to be
  * read; just before the move, the lines the old CLI had reported are appended, waiting at most the
  * health-check timeout. So a move keeps every completed turn; a turn that was running when the
  * host died fails (with a {@link dev.claudecode.errors.CliProcessException}) and is not replayed.
@@ -436,7 +436,7 @@ public final class SessionPool implements AutoCloseable {
         /**
          * Where pooled sessions keep their transcripts so that a conversation can move to another
          * host when its own dies: each session mirrors what its CLI writes there, and a moved
-         * session resumes from it (see {@link dev.claudecode.store}). A session whose options name
+         * session resumes from it (see {@link dev.claudecode.store.SessionStore}). A session whose options name
          * a store of their own uses that one instead.
          *
          * @param store default an {@link InMemorySessionStore} of the pool, which lets

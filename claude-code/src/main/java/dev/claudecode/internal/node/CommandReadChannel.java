@@ -4,7 +4,6 @@ import dev.claudecode.transport.CliProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.time.Duration;
@@ -13,10 +12,7 @@ import java.time.Duration;
  * A file's bytes as {@code cat} prints them, from the start. It can skip forward by reading, not
  * seek back; {@link #size()} is the size when the file was opened.
  */
-final class CommandReadChannel implements SeekableByteChannel {
-
-    // a lock rather than a monitor: reads and the close wait on a command, which must not pin a virtual thread's carrier
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+final class CommandReadChannel extends CommandChannel {
 
     private static final Duration STOP_GRACE = Duration.ofMillis(200);
 
@@ -26,7 +22,6 @@ final class CommandReadChannel implements SeekableByteChannel {
     private CliProcess process;
     private InputStream in;
     private long position;
-    private boolean open = true;
 
     CommandReadChannel(ShellCommands shell, String file, long size) {
         this.shell = shell;
@@ -121,37 +116,12 @@ final class CommandReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public boolean isOpen() {
-        lock.lock();
-        try {
-            return open;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        lock.lock();
-        try {
-            if (!open) {
-                return;
+    protected void endCommand() throws IOException {
+        if (process != null) {
+            if (process.isAlive()) {
+                process.terminate(STOP_GRACE);
             }
-            open = false;
-            if (process != null) {
-                if (process.isAlive()) {
-                    process.terminate(STOP_GRACE);
-                }
-                in.close();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void ensureOpen() throws IOException {
-        if (!open) {
-            throw new ClosedChannelException();
+            in.close();
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,7 @@ import java.nio.charset.StandardCharsets;
  * Bytes streamed into {@code cat > file} (or {@code >>}): the file is complete once the channel
  * is closed, which ends the command's input and reports its failure, if any.
  */
-final class CommandWriteChannel implements SeekableByteChannel {
-
-    // a lock rather than a monitor: reads and the close wait on a command, which must not pin a virtual thread's carrier
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+final class CommandWriteChannel extends CommandChannel {
 
     /** How much of the command's stderr to keep for an error message. */
     private static final int MAX_STDERR = 8 * 1024;
@@ -29,7 +25,6 @@ final class CommandWriteChannel implements SeekableByteChannel {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Thread stderrReader;
     private long position;
-    private boolean open = true;
 
     CommandWriteChannel(ShellCommands shell, CliProcess process, String file) {
         this.shell = shell;
@@ -65,9 +60,7 @@ final class CommandWriteChannel implements SeekableByteChannel {
     public int write(ByteBuffer source) throws IOException {
         lock.lock();
         try {
-            if (!open) {
-                throw new ClosedChannelException();
-            }
+            ensureOpen();
             int length = source.remaining();
             byte[] bytes = new byte[length];
             source.get(bytes);
@@ -105,12 +98,7 @@ final class CommandWriteChannel implements SeekableByteChannel {
 
     @Override
     public long size() {
-        lock.lock();
-        try {
-            return position;
-        } finally {
-            lock.unlock();
-        }
+        return position();
     }
 
     @Override
@@ -118,41 +106,22 @@ final class CommandWriteChannel implements SeekableByteChannel {
         throw new UnsupportedOperationException("a file written through commands cannot be truncated");
     }
 
-    @Override
-    public boolean isOpen() {
-        lock.lock();
-        try {
-            return open;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Ends the input and waits for the command; its failure becomes the exception. */
     @Override
-    public void close() throws IOException {
-        lock.lock();
+    protected void endCommand() throws IOException {
+        ShellCommands.closeQuietly(out);
+        int status = shell.await(process, file);
         try {
-            if (!open) {
-                return;
+            stderrReader.join(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (status != 0) {
+            String message;
+            synchronized (stderr) {
+                message = stderr.toString(StandardCharsets.UTF_8);
             }
-            open = false;
-            ShellCommands.closeQuietly(out);
-            int status = shell.await(process, file);
-            try {
-                stderrReader.join(java.time.Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (status != 0) {
-                String message;
-                synchronized (stderr) {
-                    message = stderr.toString(StandardCharsets.UTF_8);
-                }
-                throw ShellCommands.failure(status, message, file);
-            }
-        } finally {
-            lock.unlock();
+            throw ShellCommands.failure(status, message, file);
         }
     }
 }
