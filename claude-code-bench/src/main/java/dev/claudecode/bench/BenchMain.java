@@ -22,13 +22,16 @@ import java.util.Set;
  * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings, which the fake CLI replays (default {@code protocol/} and the
  * pinned CLI version, {@link CliVersionRange#NEWEST});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare};
+ * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --ssh-sessions N} the
+ * sshscale workload's (default 1000, at most 3 rounds); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare,sshscale};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
 
-    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store", "spare");
+    static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store", "spare", "sshscale");
     static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
+    /** Sessions of the SSH scale workload by default, all on one connection to one loopback sshd. */
+    static final int SSH_SESSIONS = 1_000;
 
     private BenchMain() {
     }
@@ -72,6 +75,7 @@ public final class BenchMain {
         List<JmhBench.Row> jmh = List.of();
         Optional<StoreBench.Result> store = Optional.empty();
         Optional<SpareBench.Result> spare = Optional.empty();
+        Optional<SshScaleBench.Result> sshScale = Optional.empty();
 
         try (NodeWorker node = NodeWorker.start(context.tsDir())) {
             if (only.contains("decode")) {
@@ -113,6 +117,10 @@ public final class BenchMain {
                         withJdk));
             }
         }
+        if (only.contains("sshscale")) {
+            int sshSessions = Integer.parseInt(options.getOrDefault("ssh-sessions", Integer.toString(SSH_SESSIONS)));
+            sshScale = Optional.of(new SshScaleBench(context).run(smallTurn, sshSessions, Math.min(3, context.runs())));
+        }
         if (only.contains("hugeline")) {
             Path turn = work.resolve("huge-turn.ndjson");
             Fixtures.writeHugeLineTurn(corpus, HUGE_LINE_BYTES, turn);
@@ -128,7 +136,7 @@ public final class BenchMain {
         String history = options.containsKey("history") && Files.exists(Path.of(options.get("history")))
                 ? Files.readString(Path.of(options.get("history"))) : "";
         Report.Results results = new Report.Results(Machine.describe(realCli.orElse(null), options.getOrDefault("ts-sdk", "?")), runs,
-                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, spare, history, loadBefore, Machine.loadAverage(),
+                (System.nanoTime() - started) / 60e9, decode, latency, latencyFake, control, scale, hugeLine, HUGE_LINE_BYTES, jmh, store, spare, sshScale, history, loadBefore, Machine.loadAverage(),
                 protocol.getFileName().toString());
         Files.writeString(out, Report.render(results));
         Log.progress("wrote %s", out.toAbsolutePath());

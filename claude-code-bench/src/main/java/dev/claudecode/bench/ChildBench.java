@@ -126,7 +126,7 @@ final class ChildBench {
     }
 
     /** @return the run's JSON, unless it reports a failure, which fails the workload */
-    private static JsonNode checked(JsonNode run) {
+    static JsonNode checked(JsonNode run) {
         if (run.hasNonNull("error")) {
             throw new IllegalStateException(run.path("error").asString());
         }
@@ -159,7 +159,8 @@ final class ChildBench {
         return new Result(runs.java(), runs.ts(), capped);
     }
 
-    private ObjectNode spec(Path turnFile) {
+    /** @return a scale or huge-line spec: the fake CLI answering each user message with {@code turnFile} */
+    ObjectNode spec(Path turnFile) {
         ObjectNode spec = Json.object();
         spec.put("cli", context.fakeCli().toString());
         spec.put("cwd", context.work().toString());

@@ -14,7 +14,7 @@ final class Report {
     record Results(Machine machine, int runs, double minutes, Optional<DecodeBench.Result> decode,
             Optional<LatencyBench.Result> latency, Optional<LatencyBench.Result> latencyFake, List<ControlBench.Result> control, List<ChildBench.Scale> scale,
             Optional<ChildBench.Result> hugeLine, long hugeLineBytes, List<JmhBench.Row> jmh,
-            Optional<StoreBench.Result> store, Optional<SpareBench.Result> spare, String history,
+            Optional<StoreBench.Result> store, Optional<SpareBench.Result> spare, Optional<SshScaleBench.Result> sshScale, String history,
             String loadBefore, String loadAfter, String recordings) {
     }
 
@@ -138,6 +138,7 @@ final class Report {
             goal("No platform thread per session or stream: threads do not grow with sessions", counts + " (TypeScript SDK "
                     + fmt(first.ts("threads").median(), 0) + ")" + jdk, r.scale().size() > 1 && grown < 0.01 * (last.sessions() - first.sessions()));
         }
+        r.sshScale().ifPresent(s -> goal(SshScaleSection.goal(s), SshScaleSection.measured(s), SshScaleSection.met(s)));
         r.hugeLine().ifPresent(h -> {
             double ratio = h.java("peakHeapGrowthBytes").median() / r.hugeLineBytes();
             boolean atThree = !h.capped().isEmpty() && h.capped().getFirst().completed();
@@ -268,12 +269,23 @@ final class Report {
     }
 
     private void scale() {
+        if (r.scale().isEmpty() && r.sshScale().isEmpty()) {
+            return;
+        }
+        String local = r.scale().stream().map(s -> String.format(Locale.ROOT, "%,d", s.sessions()))
+                .collect(java.util.stream.Collectors.joining(" and "));
+        String ssh = r.sshScale().map(s -> String.format(Locale.ROOT, "%,d", s.sessions())).orElse("");
+        line("## 4. Scale: " + (local.isEmpty() ? ssh + " concurrent sessions over SSH"
+                : local + " concurrent sessions" + (ssh.isEmpty() ? "" : "; " + ssh + " over SSH")));
+        line("");
+        localScale();
+        r.sshScale().ifPresent(s -> SshScaleSection.lines(s).forEach(this::line));
+    }
+
+    private void localScale() {
         if (r.scale().isEmpty()) {
             return;
         }
-        line("## 4. Scale: " + r.scale().stream().map(s -> String.format(Locale.ROOT, "%,d", s.sessions()))
-                .collect(java.util.stream.Collectors.joining(" and ")) + " concurrent sessions");
-        line("");
         line("One fresh JVM and one fresh Node process (`--expose-gc`) per run. Each starts N sessions on the fake CLI, runs one "
                 + "turn on each, and keeps them all open and idle; then, after full collections, the heap growth per session, the "
                 + "RSS growth per session (this process only, not the CLIs) and the thread count. Total time is from the first "

@@ -1,6 +1,5 @@
 package dev.claudecode.bench;
 
-import dev.claudecode.ClaudeCode;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.Session;
 import dev.claudecode.internal.json.Json;
@@ -20,9 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Workload 4, in a fresh JVM: N sessions on the fake CLI, each runs one turn and then stays open
  * and idle; prints heap per idle session, thread counts and the total time as one JSON line.
  * Argument: {@code {"sessions":N,"cli":path,"cwd":dir,"env":{...},"timeoutMs":ms}}, optionally
- * {@code "holdMs"}: how long to stay idle before measuring (to attach a profiler).
+ * {@code "holdMs"}: how long to stay idle before measuring (to attach a profiler), and {@code "ssh"}:
+ * run the CLIs over SSH (see {@link ScaleTarget}).
  */
 public final class ScaleChild {
+
+    private static String driver = "Java SDK (scale)";
 
     private ScaleChild() {
     }
@@ -40,9 +42,12 @@ public final class ScaleChild {
         spec.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(Path.of(spec.path("cli").asString()))
                 .cwd(Path.of(spec.path("cwd").asString())).env(env).build();
+        ScaleTarget target = ScaleTarget.of(spec);
+        driver = spec.has("ssh") ? "Java SDK over SSH (sshscale)" : "Java SDK (scale)";
         // warm up the code paths with a few sessions, so that class loading is not counted per session
+        // (over SSH, this also makes the transport's one connection)
         for (int i = 0; i < 3; i++) {
-            try (Session session = ClaudeCode.start(options)) {
+            try (Session session = target.start(options)) {
                 session.query("hello");
             }
         }
@@ -55,11 +60,20 @@ public final class ScaleChild {
         java.util.concurrent.atomic.AtomicReferenceArray<Message> lastSeen = new java.util.concurrent.atomic.AtomicReferenceArray<>(n);
         long timeoutMs = spec.path("timeoutMs").asLong();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        // when each tenth of the starts was done: whether a start slows down as sessions accumulate
+        long[] tenthDone = new long[11];
+        tenthDone[0] = start;
         for (int i = 0; i < n; i++) {
             if (System.nanoTime() > deadline) {
                 fail(n, i, "starting session " + (i + 1) + " of " + n + " took past the limit of " + timeoutMs + " ms", null);
             }
-            Session session = ClaudeCode.start(options);
+            Session session;
+            try {
+                session = target.start(options);
+            } catch (RuntimeException e) {
+                fail(n, i, "starting session " + (i + 1) + " of " + n + " failed: " + e, null);
+                return;
+            }
             sessions.add(session);
             int index = i;
             AutoCloseable forget = session.addListener(message -> lastSeen.set(index, message));
@@ -72,7 +86,12 @@ public final class ScaleChild {
                 }
                 lastSeen.set(index, null);
             }).thenApply(ResultMessage::isSuccess));
+            int tenth = (int) ((i + 1L) * 10 / n);
+            for (int crossed = (int) (i * 10L / n) + 1; crossed <= tenth; crossed++) {
+                tenthDone[crossed] = System.nanoTime();
+            }
         }
+        double startsMs = (System.nanoTime() - start) / 1e6;
         int completed = 0;
         for (int i = 0; i < n; i++) {
             try {
@@ -103,11 +122,17 @@ public final class ScaleChild {
         out.put("rssPerSessionBytes", (rssIdle - rssBefore) / (double) n);
         out.put("threads", threads);
         out.put("carrierThreads", carriers);
+        out.put("startsMs", startsMs);
+        tools.jackson.databind.node.ArrayNode tenths = out.putArray("startTenthsMs");
+        for (int tenth = 0; tenth < 10; tenth++) {
+            tenths.add((tenthDone[tenth + 1] - tenthDone[tenth]) / 1e6);
+        }
         System.out.println(Json.write(out));
         System.out.flush();
         if (completed == n) {
             sessions.parallelStream().forEach(Session::close);
         }
+        target.close();
         System.exit(0);
     }
 
@@ -117,7 +142,7 @@ public final class ScaleChild {
         out.put("sessions", sessions);
         out.put("completed", completed);
         String seen = last == null ? "(nothing)" : last.toString();
-        out.put("error", "Java SDK (scale): " + what + "; the last message it read: "
+        out.put("error", driver + ": " + what + "; the last message it read: "
                 + (seen.length() > 300 ? seen.substring(0, 300) + "…" : seen));
         System.out.println(Json.write(out));
         System.out.flush();
