@@ -35,6 +35,13 @@ export function statusKb(field) {
   return match ? Number(match[1]) : 0;
 }
 
+// The resident set size a second after the call, as the Java side reads it (Rss.settledBytes):
+// collectors hand freed memory back to the system after the collection, not during it.
+export async function settledRssBytes() {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return statusKb('VmRSS') * 1024;
+}
+
 export function gc() {
   if (globalThis.gc) { globalThis.gc(); globalThis.gc(); }
 }

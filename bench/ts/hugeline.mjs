@@ -3,11 +3,11 @@
 // Usage: node --expose-gc hugeline.mjs '<json spec>'
 import { performance } from 'node:perf_hooks';
 import { query } from '@anthropic-ai/claude-agent-sdk';
-import { sdkOptions, statusKb, gc } from './common.mjs';
+import { sdkOptions, statusKb, settledRssBytes, gc } from './common.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 gc();
-const rssBefore = statusKb('VmRSS') * 1024;
+const rssBefore = await settledRssBytes();
 let peakHeap = 0;
 const sampler = setInterval(() => {
   const usage = process.memoryUsage();

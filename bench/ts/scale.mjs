@@ -3,12 +3,12 @@
 // Usage: node --expose-gc scale.mjs '<json spec>'
 import { performance } from 'node:perf_hooks';
 import { query } from '@anthropic-ai/claude-agent-sdk';
-import { openPrompt, sdkOptions, threadCount, statusKb, gc } from './common.mjs';
+import { openPrompt, sdkOptions, threadCount, settledRssBytes, gc } from './common.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
-const rssBefore = process.memoryUsage().rss;
+const rssBefore = await settledRssBytes();
 const start = performance.now();
 const sessions = [];
 for (let i = 0; i < spec.sessions; i++) {
@@ -46,7 +46,7 @@ if (!results) {
 await new Promise((resolve) => setTimeout(resolve, 1000));
 gc();
 const heapIdle = process.memoryUsage().heapUsed;
-const rssIdle = process.memoryUsage().rss;
+const rssIdle = await settledRssBytes();
 const threads = threadCount();
 const completed = results ? results.filter(Boolean).length : 0;
 for (const s of sessions) { s.release(); s.q.close(); }

@@ -34,15 +34,16 @@ public final class HugeLineChild {
      * Runs the workload.
      *
      * @param args the JSON spec: cli, cwd, env
+     * @throws InterruptedException when interrupted while the memory settles
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         JsonNode spec = Json.parse(args[0]);
         Map<String, String> env = new java.util.LinkedHashMap<>();
         spec.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
         ClaudeCodeOptions options = ClaudeCodeOptions.builder().cliPath(Path.of(spec.path("cli").asString()))
                 .cwd(Path.of(spec.path("cwd").asString())).env(env).build();
         long heapBefore = ScaleChild.settledHeap();
-        long rssBefore = Rss.currentBytes();
+        long rssBefore = Rss.settledBytes();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }

@@ -52,7 +52,7 @@ public final class ScaleChild {
             }
         }
         long heapBefore = settledHeap();
-        long rssBefore = Rss.currentBytes();
+        long rssBefore = Rss.settledBytes();
         long start = System.nanoTime();
         List<Session> sessions = new ArrayList<>(n);
         List<CompletableFuture<Boolean>> results = new ArrayList<>(n);
@@ -106,7 +106,7 @@ public final class ScaleChild {
         double totalMs = (System.nanoTime() - start) / 1e6;
         Thread.sleep(Math.max(1000, spec.path("holdMs").asLong(0)));
         long heapIdle = settledHeap();
-        long rssIdle = Rss.currentBytes();
+        long rssIdle = Rss.settledBytes();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         int carriers = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
