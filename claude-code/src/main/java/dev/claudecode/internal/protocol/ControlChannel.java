@@ -71,7 +71,7 @@ public final class ControlChannel implements AutoCloseable {
         envelope.put("request_id", id);
         envelope.set("request", request);
         try {
-            writer.write(envelope);
+            writer.writeRequest(envelope);
         } catch (RuntimeException e) {
             pending.remove(id);
             return CompletableFuture.failedFuture(e);

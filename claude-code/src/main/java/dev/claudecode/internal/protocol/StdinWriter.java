@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 public final class StdinWriter implements AutoCloseable {
 
     private final OutputStream out;
+    private final Runnable answerDue;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
@@ -26,7 +27,31 @@ public final class StdinWriter implements AutoCloseable {
      * @param out the CLI's standard input
      */
     public StdinWriter(OutputStream out) {
+        this(out, () -> { });
+    }
+
+    /**
+     * Creates a writer that says when an answer is due.
+     *
+     * @param out the CLI's standard input
+     * @param answerDue run after a request was written whose answer comes within microseconds
+     *     (see {@code PolledStream.bytesDueSoon()} in the process package)
+     */
+    public StdinWriter(OutputStream out, Runnable answerDue) {
         this.out = out;
+        this.answerDue = answerDue;
+    }
+
+    /**
+     * Writes a request the CLI answers at once, then says that its answer is due.
+     *
+     * @param request a JSON object with a string {@code type}
+     * @throws ProtocolException when the message is not such an object
+     * @throws CliProcessException when the CLI no longer reads its input
+     */
+    public void writeRequest(JsonNode request) {
+        write(request);
+        answerDue.run();
     }
 
     /**

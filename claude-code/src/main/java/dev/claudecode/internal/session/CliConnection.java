@@ -143,7 +143,9 @@ public final class CliConnection {
         this.redactor = redactor;
         this.events = events;
         this.maxLineBytes = maxLineBytes;
-        this.writer = new StdinWriter(new InputGuard(process.stdin()));
+        InputStream stdout = process.stdout();
+        this.writer = new StdinWriter(new InputGuard(process.stdin()),
+                stdout instanceof PolledStream polled ? polled::bytesDueSoon : () -> { });
         this.control = new ControlChannel(writer, (subtype, request) -> {
             clock.answerStarted();
             try {

@@ -166,6 +166,11 @@ final class EpollProcess implements SpawnedProcess, Poller.Watcher {
         }
 
         @Override
+        public void bytesDueSoon() {
+            pipe.bytesDueSoon();
+        }
+
+        @Override
         public void close() {
             pipe.close();
         }

@@ -34,6 +34,7 @@ final class Libc {
     static final int EPOLL_CTL_DEL = 2;
     static final int EPOLL_CTL_MOD = 3;
     static final int EPOLLIN = 0x1;
+    static final int POLLIN = 0x1;
     static final int EPOLLOUT = 0x4;
     static final int EPOLLONESHOT = 1 << 30;
     static final int WNOHANG = 1;
@@ -66,6 +67,8 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), ERRNO, Linker.Option.critical(true));
     static final MethodHandle WRITE = LINKER.downcallHandle(find("write"),
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), ERRNO, Linker.Option.critical(true));
+    /** {@code poll(fds, nfds, timeout)}: a failure (say, an interrupt) only ends the wait early. */
+    static final MethodHandle POLL = LINKER.downcallHandle(find("poll"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     static final MethodHandle EPOLL_CREATE1 = errno("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle EPOLL_CTL = errno("epoll_ctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle EPOLL_WAIT = errno("epoll_wait", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));

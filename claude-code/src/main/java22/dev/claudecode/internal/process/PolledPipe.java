@@ -31,6 +31,26 @@ final class PolledPipe implements Poller.Watcher {
     private volatile boolean childExited;
     /** The end was read: the descriptor is closed, and reads keep returning the end. */
     private boolean ended;
+    /** Until when ({@link System#nanoTime()}) a read that finds the pipe empty waits for due bytes in the kernel. */
+    private volatile long lookUntil;
+    /** Bytes are due: the waiting reader is woken to look for them itself. */
+    private boolean due;
+
+    /** {@code struct pollfd} of this pipe, for a reader that waits for due bytes in the kernel. */
+    private final MemorySegment pollfd;
+
+    /**
+     * How long a reader waits in the kernel for bytes said to be due, before it waits on the
+     * poller: about what a CLI takes to answer a control request that needs no model call.
+     */
+    static final int DUE_MILLIS = 1;
+
+    /**
+     * How many readers may wait in {@code poll(2)} at once: each holds its carrier, and at least
+     * one carrier stays free for every other virtual thread. Readers past that wait on the poller.
+     */
+    private static final java.util.concurrent.Semaphore DUE_WAITS =
+            new java.util.concurrent.Semaphore(Math.max(0, Runtime.getRuntime().availableProcessors() - 1));
 
     /** The native scratch room a pipe needs, 8-aligned. */
     static final long SCRATCH_BYTES = 48;
@@ -47,6 +67,9 @@ final class PolledPipe implements Poller.Watcher {
         this.event = scratch.asSlice(0, Libc.EPOLL_EVENT_BYTES);
         this.count = scratch.asSlice(16, 4);
         this.state = scratch.asSlice(24, Libc.ERRNO_BYTES);
+        this.pollfd = scratch.asSlice(32, 8);
+        pollfd.set(java.lang.foreign.ValueLayout.JAVA_INT, 0, fd);
+        pollfd.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 4, (short) Libc.POLLIN);
     }
 
     @Override
@@ -54,6 +77,25 @@ final class PolledPipe implements Poller.Watcher {
         lock.lock();
         try {
             ready = true;
+            readyOrClosed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Bytes are due within microseconds: wakes a reader waiting for them, which then waits for
+     * them in {@code poll(2)}, for at most {@link #DUE_MILLIS}, before it waits on the poller
+     * again. So the reader's wake-up happens now, while the child is still working on its answer,
+     * and the answer wakes the reader's thread straight from the kernel, as a blocking read
+     * would, instead of waking the poller, which then wakes a carrier for the reader. For that
+     * moment the reader holds its carrier.
+     */
+    void bytesDueSoon() {
+        lookUntil = System.nanoTime() + DUE_MILLIS * 1_000_000L;
+        lock.lock();
+        try {
+            due = true;
             readyOrClosed.signalAll();
         } finally {
             lock.unlock();
@@ -107,6 +149,19 @@ final class PolledPipe implements Poller.Watcher {
                 }
                 if (childExited) {
                     return end();
+                }
+                if (System.nanoTime() - lookUntil < 0 && DUE_WAITS.tryAcquire()) {
+                    lookUntil = System.nanoTime(); // once per hint: the next empty read waits on the poller
+                    lock.unlock();
+                    try {
+                        int ignored = (int) Libc.POLL.invokeExact(pollfd, 1L, DUE_MILLIS);
+                    } catch (Throwable e) {
+                        // the read that follows finds out
+                    } finally {
+                        DUE_WAITS.release();
+                        lock.lock();
+                    }
+                    continue;
                 }
                 awaitReady(Libc.EPOLLIN);
             }
@@ -205,9 +260,10 @@ final class PolledPipe implements Poller.Watcher {
      */
     private void awaitReady(int events) throws IOException {
         ready = false;
+        due = false;
         poller.arm(fd, token, events | Libc.EPOLLONESHOT, registered, event, state);
         registered = true;
-        while (!ready && !closed) {
+        while (!ready && !closed && !due) {
             readyOrClosed.awaitUninterruptibly();
         }
     }

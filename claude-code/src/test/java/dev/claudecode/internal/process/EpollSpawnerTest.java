@@ -85,6 +85,40 @@ class EpollSpawnerTest {
     }
 
     @Test
+    void aReaderToldThatBytesAreDueGetsThemAndOtherwiseWaitsOnThePollerAgain() throws Exception {
+        SpawnedProcess child = spawner.spawn(List.of("cat"), env(), Optional.empty());
+        java.util.concurrent.BlockingQueue<Integer> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                for (int b; (b = child.stdout().read()) >= 0; ) {
+                    seen.add(b);
+                }
+            } catch (IOException e) {
+                seen.add(-2);
+            }
+        });
+        PolledStream stdout = (PolledStream) child.stdout();
+        OutputStream in = child.stdin();
+        for (int i = 0; i < 200; i++) {
+            in.write('a' + i % 26);
+            in.flush();
+            stdout.bytesDueSoon();
+            assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo('a' + i % 26);
+        }
+        // said to be due, but they come only after the reader has gone back to the poller
+        stdout.bytesDueSoon();
+        Thread.sleep(50);
+        in.write('z');
+        in.flush();
+        assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo((int) 'z');
+        in.close();
+        reader.join(10_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(seen).isEmpty();
+        assertThat(child.onExit().get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void aKilledChildReportsTheSignalAsTheJdkDoesAndItsStreamsEnd() throws Exception {
         SpawnedProcess child = spawner.spawn(List.of("sleep", "60"), env(), Optional.empty());
         assertThat(child.isAlive()).isTrue();

@@ -54,6 +54,24 @@ class ControlChannelTest {
     }
 
     @Test
+    void aRequestSaysItsAnswerIsDueOnceItIsWritten() {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger due = new java.util.concurrent.atomic.AtomicInteger();
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                written.incrementAndGet();
+            }
+        };
+        ControlChannel channel = new ControlChannel(new StdinWriter(counting, () -> {
+            assertThat(written.get()).as("the hint follows the whole line").isPositive();
+            due.incrementAndGet();
+        }), (s, r) -> Json.object());
+        channel.request(request("mcp_status"), Duration.ofSeconds(5));
+        assertThat(due).hasValue(1);
+    }
+
+    @Test
     void errorAnswersBecomeControlExceptionsWithTheCliMessage() {
         ControlChannel channel = new ControlChannel(new StdinWriter(stdin), (s, r) -> Json.object());
         CompletableFuture<JsonNode> future = channel.request(request("frobnicate"), Duration.ofSeconds(5));
