@@ -22,16 +22,16 @@ import java.util.Set;
  * installed SDK; {@code --fake-cli PATH}; {@code --cli PATH} the real CLI; {@code --protocol DIR} one CLI version's recordings, which the fake CLI replays (default {@code protocol/} and the
  * pinned CLI version, {@link CliVersionRange#NEWEST});
  * {@code --out FILE}; {@code --history FILE} text appended to the report; {@code --runs N};
- * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --ssh-sessions N} the
- * sshscale workload's (default 1000, at most 3 rounds); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare,sshscale};
+ * {@code --messages N}; {@code --sessions N,M} the scale workload's session counts (default 1000,10000); {@code --ssh-sessions N,M} the
+ * sshscale workload's (default 1000,10000; at most 3 rounds up to 1,000 sessions, one above); {@code --only decode,latency,control,scale,hugeline,jmh,store,spare,sshscale};
  * {@code --ts-sdk VERSION}.
  */
 public final class BenchMain {
 
     static final Set<String> WORKLOADS = Set.of("decode", "latency", "control", "scale", "hugeline", "jmh", "store", "spare", "sshscale");
     static final int HUGE_LINE_BYTES = 64 * 1024 * 1024;
-    /** Sessions of the SSH scale workload by default, all on one connection to one loopback sshd. */
-    static final int SSH_SESSIONS = 1_000;
+    /** Session counts of the SSH scale workload by default, to one loopback sshd (1,000 sessions a connection). */
+    static final String SSH_SESSIONS = "1000,10000";
 
     private BenchMain() {
     }
@@ -51,8 +51,7 @@ public final class BenchMain {
         Optional<Path> realCli = Optional.ofNullable(options.get("cli")).map(Path::of);
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         long messages = Long.parseLong(options.getOrDefault("messages", "200000"));
-        List<Integer> sessions = java.util.Arrays.stream(options.getOrDefault("sessions", "1000,10000").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
+        List<Integer> sessions = counts(options.getOrDefault("sessions", "1000,10000"));
         Set<String> only = new LinkedHashSet<>(List.of(options.getOrDefault("only", String.join(",", WORKLOADS)).split(",")));
         Path out = Path.of(options.getOrDefault("out", "BENCHMARKS.md"));
 
@@ -118,8 +117,8 @@ public final class BenchMain {
             }
         }
         if (only.contains("sshscale")) {
-            int sshSessions = Integer.parseInt(options.getOrDefault("ssh-sessions", Integer.toString(SSH_SESSIONS)));
-            sshScale = Optional.of(new SshScaleBench(context).run(smallTurn, sshSessions, Math.min(3, context.runs())));
+            sshScale = Optional.of(new SshScaleBench(context).run(smallTurn, counts(options.getOrDefault("ssh-sessions", SSH_SESSIONS)),
+                    Math.min(3, context.runs())));
         }
         if (only.contains("hugeline")) {
             Path turn = work.resolve("huge-turn.ndjson");
@@ -156,5 +155,10 @@ public final class BenchMain {
             }
         }
         return options;
+    }
+
+    /** @return the session counts of a comma-separated option */
+    private static List<Integer> counts(String option) {
+        return java.util.Arrays.stream(option.split(",")).map(String::strip).map(Integer::parseInt).toList();
     }
 }

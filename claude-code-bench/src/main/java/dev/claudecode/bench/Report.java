@@ -282,7 +282,7 @@ final class Report {
         }
         String local = r.scale().stream().map(s -> String.format(Locale.ROOT, "%,d", s.sessions()))
                 .collect(java.util.stream.Collectors.joining(" and "));
-        String ssh = r.sshScale().map(s -> String.format(Locale.ROOT, "%,d", s.sessions())).orElse("");
+        String ssh = r.sshScale().map(SshScaleSection::counts).orElse("");
         line("## 4. Scale: " + (local.isEmpty() ? ssh + " concurrent sessions over SSH"
                 : local + " concurrent sessions" + (ssh.isEmpty() ? "" : "; " + ssh + " over SSH")));
         line("");

@@ -45,8 +45,8 @@ public final class ScaleChild {
         ScaleTarget target = ScaleTarget.of(spec);
         driver = spec.has("ssh") ? "Java SDK over SSH (sshscale)" : "Java SDK (scale)";
         // warm up the code paths with a few sessions, so that class loading is not counted per session
-        // (over SSH, this also makes the transport's one connection)
-        for (int i = 0; i < 3; i++) {
+        // (over SSH, this also makes each of the transports' connections)
+        for (int i = 0; i < Math.max(3, target.places()); i++) {
             try (Session session = target.start(options)) {
                 session.query("hello");
             }

@@ -6,21 +6,24 @@ import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.ssh.SshTransport;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where the scale workload's sessions run their CLI: on this machine through the session's own
- * launch path, or over one {@link SshTransport} (one SSH connection, a channel per session) when
+ * launch path, or over {@link SshTransport}s (an SSH connection each, a channel per session) when
  * the spec has an {@code "ssh"} object: {@code {"port":N,"user":name,"identityFile":path,
- * "knownHosts":path,"remoteTempDir":dir}}, always to 127.0.0.1.
+ * "knownHosts":path,"remoteTempDir":dir,"connections":N}}, always to 127.0.0.1. Sessions take the
+ * connections in turn.
  */
 final class ScaleTarget implements AutoCloseable {
 
-    private final Optional<SshTransport> ssh;
+    private final List<SshTransport> ssh;
+    private int next;
 
-    private ScaleTarget(Optional<SshTransport> ssh) {
+    private ScaleTarget(List<SshTransport> ssh) {
         this.ssh = ssh;
     }
 
@@ -28,23 +31,33 @@ final class ScaleTarget implements AutoCloseable {
     static ScaleTarget of(JsonNode spec) {
         JsonNode ssh = spec.path("ssh");
         if (ssh.isMissingNode() || ssh.isNull()) {
-            return new ScaleTarget(Optional.empty());
+            return new ScaleTarget(List.of());
         }
-        return new ScaleTarget(Optional.of(SshTransport.builder()
-                .host("127.0.0.1")
-                .port(ssh.path("port").asInt())
-                .user(ssh.path("user").asString())
-                .ignoreSshConfig()
-                .identityFile(Path.of(ssh.path("identityFile").asString()))
-                .knownHosts(Path.of(ssh.path("knownHosts").asString()))
-                .remoteTempDir(ssh.path("remoteTempDir").asString())
-                .connectTimeout(Duration.ofSeconds(30))
-                .build()));
+        List<SshTransport> transports = new ArrayList<>();
+        for (int i = 0; i < ssh.path("connections").asInt(1); i++) {
+            transports.add(SshTransport.builder()
+                    .host("127.0.0.1")
+                    .port(ssh.path("port").asInt())
+                    .user(ssh.path("user").asString())
+                    .ignoreSshConfig()
+                    .identityFile(Path.of(ssh.path("identityFile").asString()))
+                    .knownHosts(Path.of(ssh.path("knownHosts").asString()))
+                    .remoteTempDir(ssh.path("remoteTempDir").asString())
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build());
+        }
+        return new ScaleTarget(List.copyOf(transports));
     }
 
-    /** Adds an SSH target to a scale spec. */
-    static ObjectNode withSsh(ObjectNode spec, LoopbackSshd sshd, Path remoteTempDir) {
+    /** @return how many places sessions start in: the SSH connections, or 1 for this machine */
+    int places() {
+        return Math.max(1, ssh.size());
+    }
+
+    /** Adds an SSH target of {@code connections} connections to a scale spec. */
+    static ObjectNode withSsh(ObjectNode spec, LoopbackSshd sshd, Path remoteTempDir, int connections) {
         ObjectNode ssh = spec.putObject("ssh");
+        ssh.put("connections", connections);
         ssh.put("port", sshd.port());
         ssh.put("user", sshd.user());
         ssh.put("identityFile", sshd.userKey().toString());
@@ -53,14 +66,17 @@ final class ScaleTarget implements AutoCloseable {
         return spec;
     }
 
-    /** @return a started session on this target */
+    /** @return a started session on this target, over the next connection in turn */
     Session start(ClaudeCodeOptions options) {
-        return ssh.map(transport -> ClaudeCode.start(options, transport)).orElseGet(() -> ClaudeCode.start(options));
+        if (ssh.isEmpty()) {
+            return ClaudeCode.start(options);
+        }
+        return ClaudeCode.start(options, ssh.get(next++ % ssh.size()));
     }
 
-    /** Closes the SSH transport, if any: its connection goes, and the host ends what is left. */
+    /** Closes the SSH transports, if any: their connections go, and the host ends what is left. */
     @Override
     public void close() {
-        ssh.ifPresent(SshTransport::close);
+        ssh.forEach(SshTransport::close);
     }
 }

@@ -15,23 +15,22 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The scale workload over SSH: N sessions of the Java SDK whose fake CLIs run on the far side of
- * one {@code SshTransport} to a throwaway OpenSSH server on 127.0.0.1 ({@link LoopbackSshd}),
- * measured as {@link ScaleChild} measures local sessions, round by round beside the same number
- * of local sessions (epoll spawner) as the comparison; there is no TypeScript SDK peer for SSH.
+ * {@code SshTransport}s to a throwaway OpenSSH server on 127.0.0.1 ({@link LoopbackSshd}), up to
+ * {@link #SESSIONS_PER_CONNECTION} sessions on each connection, measured as {@link ScaleChild}
+ * measures local sessions, round by round beside the same number of local sessions (epoll
+ * spawner) where they fit in this process's open files; there is no TypeScript SDK peer for SSH.
  */
 final class SshScaleBench {
 
     /**
-     * The workload's runs.
+     * One session count's runs.
      *
-     * @param requested how many sessions were asked for
-     * @param sessions how many each run held
-     * @param openFiles the open-file limit per process, which sshd's connection process inherits
-     * @param local the Java SDK's local runs (epoll spawner)
-     * @param ssh the Java SDK's runs over SSH, as it comes
-     * @param sshNoDelay the same with {@link #NO_DELAY}
+     * @param sessions how many sessions each run held
+     * @param connections over how many SSH connections
+     * @param local the Java SDK's local runs (epoll spawner), none when they do not fit
+     * @param ssh the Java SDK's runs over SSH
      */
-    record Result(int requested, int sessions, long openFiles, List<JsonNode> local, List<JsonNode> ssh, List<JsonNode> sshNoDelay) {
+    record Row(int sessions, int connections, List<JsonNode> local, List<JsonNode> ssh) {
 
         Summary local(String field) {
             return ChildBench.Result.summary(local, field);
@@ -40,25 +39,30 @@ final class SshScaleBench {
         Summary ssh(String field) {
             return ChildBench.Result.summary(ssh, field);
         }
+    }
 
-        Summary sshNoDelay(String field) {
-            return ChildBench.Result.summary(sshNoDelay, field);
-        }
+    /**
+     * The workload's runs.
+     *
+     * @param rows a row per session count asked for
+     * @param openFiles the open-file limit per process, which sshd's connection processes inherit
+     */
+    record Result(List<Row> rows, long openFiles) {
     }
 
     /**
      * Descriptors a session over SSH holds in sshd's process for the connection: the pipes to the
-     * command's stdin, stdout and stderr. The steering JVM holds one socket for all of them.
+     * command's stdin, stdout and stderr. The steering JVM holds one socket per connection.
      */
     static final int SSHD_DESCRIPTORS_PER_SESSION = 3;
     /** Channels of the connection besides the sessions': its file system, its watchdog, spare ones for commands. */
     static final int EXTRA_CHANNELS = 16;
     /**
-     * MINA SSHD's setting for {@code TCP_NODELAY} on its sockets, which is off by default (the
-     * transport does not set it): small writes then wait for the acknowledgement of the previous
-     * one, and a launch makes several round trips.
+     * The most sessions the workload puts on one connection: more sessions take more connections,
+     * as a fleet spread over hosts would, since every session of a connection is a channel that
+     * sshd's one process for the connection serves.
      */
-    static final String NO_DELAY = "-Dorg.apache.sshd.config.tcp-nodelay=true";
+    static final int SESSIONS_PER_CONNECTION = 1_000;
 
     private final BenchContext context;
     private final ChildBench children;
@@ -68,50 +72,54 @@ final class SshScaleBench {
         this.children = new ChildBench(context);
     }
 
-    /**
-     * @return how many of the sessions asked for fit in sshd's open-file limit (the same as this
-     *     process's), in steps of 500
-     */
-    static int sessionsThatFit(int requested, long openFiles) {
-        long fit = (openFiles - Machine.DESCRIPTOR_RESERVE) / SSHD_DESCRIPTORS_PER_SESSION;
-        return fit >= requested ? requested : (int) Math.max(500, fit / 500 * 500);
+    /** @return how many connections {@code sessions} sessions take */
+    static int connections(int sessions) {
+        return (sessions + SESSIONS_PER_CONNECTION - 1) / SESSIONS_PER_CONNECTION;
     }
 
-    /** Starts sshd, runs {@code runs} rounds of local and SSH sessions, and stops sshd, also on failure. */
-    Result run(Path turnFile, int requested, int runs) throws IOException, InterruptedException {
+    /**
+     * Starts sshd, runs each session count ({@code runs} rounds at up to 1,000 sessions, one
+     * above), and stops sshd, also on failure.
+     */
+    Result run(Path turnFile, List<Integer> requested, int runs) throws IOException, InterruptedException {
         long openFiles = Machine.openFileLimit();
-        int sessions = sessionsThatFit(requested, openFiles);
-        if (sessions < requested) {
-            Log.progress("sshscale: %,d sessions asked for; %,d fit in sshd's limit of %,d open files per process", requested, sessions, openFiles);
-        }
-        Duration timeout = Duration.ofSeconds(Math.max(120, sessions / 25));
-        Duration limit = timeout.plusSeconds(120);
-        ObjectNode local = children.spec(turnFile);
-        local.put("sessions", sessions);
-        local.put("timeoutMs", timeout.toMillis());
+        int perConnection = Math.min(SESSIONS_PER_CONNECTION, requested.stream().mapToInt(Integer::intValue).max().orElse(1));
         Path root = Files.createDirectories(context.work().resolve("sshscale"));
         Path sshdDir = Files.createTempDirectory(root, "sshd-");
         Path remoteTemp = Files.createTempDirectory(root, "remote-tmp-");
-        List<JsonNode> localRuns = new ArrayList<>();
-        List<JsonNode> sshRuns = new ArrayList<>();
-        List<JsonNode> noDelayRuns = new ArrayList<>();
-        List<String> noDelay = new ArrayList<>(ChildBench.EPOLL);
-        noDelay.add(NO_DELAY);
-        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, sessions + EXTRA_CHANNELS)) {
-            Log.progress("sshscale: sshd on 127.0.0.1:%d, MaxSessions %,d", sshd.port(), sessions + EXTRA_CHANNELS);
-            ObjectNode overSsh = ScaleTarget.withSsh(local.deepCopy(), sshd, remoteTemp);
-            for (int round = 0; round < runs; round++) {
-                localRuns.add(ChildBench.checked(Json.parse(Processes.runJvm(ScaleChild.class, ChildBench.EPOLL, Json.write(local), limit))));
-                sshRuns.add(overSsh(sshd, ChildBench.EPOLL, overSsh, limit));
-                noDelayRuns.add(overSsh(sshd, noDelay, overSsh, limit));
-                Log.progress("sshscale %,d round %d: local %s; over SSH %s; over SSH with TCP_NODELAY %s", sessions, round,
-                        describe(localRuns.getLast()), describe(sshRuns.getLast()), describe(noDelayRuns.getLast()));
+        List<Row> rows = new ArrayList<>();
+        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, perConnection + EXTRA_CHANNELS)) {
+            Log.progress("sshscale: sshd on 127.0.0.1:%d, MaxSessions %,d", sshd.port(), perConnection + EXTRA_CHANNELS);
+            for (int sessions : requested) {
+                rows.add(row(turnFile, sessions, openFiles, sessions <= 1_000 ? runs : 1, sshd, remoteTemp));
             }
         } finally {
             delete(sshdDir);
             delete(remoteTemp);
         }
-        return new Result(requested, sessions, openFiles, localRuns, sshRuns, noDelayRuns);
+        return new Result(List.copyOf(rows), openFiles);
+    }
+
+    private Row row(Path turnFile, int sessions, long openFiles, int runs, LoopbackSshd sshd, Path remoteTemp) {
+        Duration timeout = Duration.ofSeconds(Math.max(120, sessions / 25));
+        Duration limit = timeout.plusSeconds(120);
+        ObjectNode local = children.spec(turnFile);
+        local.put("sessions", sessions);
+        local.put("timeoutMs", timeout.toMillis());
+        boolean localFits = Machine.sessionsThatFit(sessions, openFiles) == sessions;
+        int connections = connections(sessions);
+        ObjectNode overSsh = ScaleTarget.withSsh(local.deepCopy(), sshd, remoteTemp, connections);
+        List<JsonNode> localRuns = new ArrayList<>();
+        List<JsonNode> sshRuns = new ArrayList<>();
+        for (int round = 0; round < runs; round++) {
+            if (localFits) {
+                localRuns.add(ChildBench.checked(Json.parse(Processes.runJvm(ScaleChild.class, ChildBench.EPOLL, Json.write(local), limit))));
+            }
+            sshRuns.add(overSsh(sshd, ChildBench.EPOLL, overSsh, limit));
+            Log.progress("sshscale %,d round %d: over SSH (%d connections) %s; local %s", sessions, round, connections,
+                    describe(sshRuns.getLast()), localFits ? describe(localRuns.getLast()) : "does not fit in the open-file limit");
+        }
+        return new Row(sessions, connections, localRuns, sshRuns);
     }
 
     /** Runs the SSH sessions in a fresh JVM; a failure carries the end of sshd's log. */

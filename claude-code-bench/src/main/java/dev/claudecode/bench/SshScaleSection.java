@@ -16,54 +16,54 @@ final class SshScaleSection {
     /** @return the lines of the part of section 4 on sessions over SSH */
     static List<String> lines(SshScaleBench.Result s) {
         List<String> out = new ArrayList<>();
-        String n = count(s.sessions());
-        out.add("### " + n + " sessions over SSH to one loopback sshd");
+        out.add("### " + counts(s) + " sessions over SSH to one loopback sshd");
         out.add("");
         out.add("The Java SDK only: the TypeScript SDK has no SSH transport, so the comparison is the Java SDK's own local sessions "
-                + "(epoll spawner) in the same run, the drivers taking turns round by round (" + s.local().size() + " round"
-                + (s.local().size() == 1 ? "" : "s") + "). Each run is a fresh JVM (default flags) that starts N sessions on the "
-                + "fake CLI one after another, runs one turn on each and keeps them all open and idle; then, after full "
-                + "collections, the heap growth per session, the RSS growth per session of this JVM (the one that steers the "
-                + "sessions; sshd, the launch shells and the CLIs are not in it) and its thread count. Total time is from the "
-                + "first start to the last result, so over SSH it includes every launch. The sessions over SSH start through one "
-                + "`SshTransport` to a throwaway OpenSSH server that the workload starts on a free port of 127.0.0.1, with a "
-                + "configuration, a host key and an authorized user key of its own in a scratch directory (`MaxSessions` "
-                + count(s.sessions() + SshScaleBench.EXTRA_CHANNELS) + ": OpenSSH allows ten channels per connection by "
-                + "default), and stops by its process id at the end, also when a run fails. The transport multiplexes: one SSH "
-                + "connection (Apache MINA SSHD on NIO2) carries an exec channel per session, besides one SFTP channel and one "
-                + "for the watchdog that ends the CLIs if the connection drops. Each launch writes its environment into a private "
-                + "file over SFTP, opens the exec channel, reads the process id, has the watchdog confirm the process group and "
-                + "only then lets the fake CLI start, on sshd's side, which is this machine: several round trips per start. "
-                + "MINA leaves `TCP_NODELAY` off by default and the transport does not set it, so each small write after the "
-                + "first can wait for the previous one's acknowledgement; the last row is the same run with it on (`"
-                + SshScaleBench.NO_DELAY + "` on the steering JVM). The RSS figure moves by tens of megabytes with what the "
-                + "collector keeps committed, which at 1,000 sessions is tens of kilobytes per session either way: compare it "
-                + "across rounds, not to the last kilobyte.");
+                + "(epoll spawner) in the same run, where they fit in this machine's open files, the drivers taking turns round by "
+                + "round. Each run is a fresh JVM (default flags) that starts N sessions on the fake CLI one after another, runs "
+                + "one turn on each and keeps them all open and idle; then, after full collections, the heap growth per session, "
+                + "the RSS growth per session of this JVM (the one that steers the sessions; sshd, the launch shells and the CLIs "
+                + "are not in it) and its thread count. Total time is from the first start to the last result, so over SSH it "
+                + "includes every launch. The sessions over SSH start through `SshTransport`s to a throwaway OpenSSH server that "
+                + "the workload starts on a free port of 127.0.0.1, with a configuration, a host key and an authorized user key "
+                + "of its own in a scratch directory (`MaxSessions` " + count(Math.min(SshScaleBench.SESSIONS_PER_CONNECTION,
+                s.rows().stream().mapToInt(SshScaleBench.Row::sessions).max().orElse(1)) + SshScaleBench.EXTRA_CHANNELS)
+                + ": OpenSSH allows ten channels per connection by default), and stops by its process id at the end, also when "
+                + "a run fails. The transport multiplexes: one SSH connection (Apache MINA SSHD on NIO2, `TCP_NODELAY` on) "
+                + "carries an exec channel per session, besides one SFTP channel and one for the watchdog that ends the CLIs if "
+                + "the connection drops; up to " + count(SshScaleBench.SESSIONS_PER_CONNECTION) + " sessions share a connection, "
+                + "and more take more connections, which the sessions take in turn, as a fleet spread over hosts would. Each "
+                + "launch writes its environment into a private file over SFTP, opens the exec channel, reads the process id, "
+                + "has the watchdog confirm the process group and only then lets the fake CLI start, on sshd's side, which is "
+                + "this machine: several round trips per start. The RSS figure moves by megabytes with what the collector keeps "
+                + "committed: compare it across rounds, not to the last kilobyte.");
         out.add("");
         out.add(String.format(Locale.ROOT, "On sshd's side the connection's one process holds %d descriptors per session (the pipes "
-                + "to each command's stdin, stdout and stderr), so this machine's %,d open files per process allow about %,d sessions "
-                + "on one connection; the steering JVM holds one socket for all of them.", SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION,
-                s.openFiles(), (s.openFiles() - Machine.DESCRIPTOR_RESERVE) / SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION));
+                + "to each command's stdin, stdout and stderr); the steering JVM holds one socket per connection, where a local "
+                + "session holds %d descriptors in it, so this machine's %,d open files per process allow about %,d local sessions.",
+                SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION, Machine.DESCRIPTORS_PER_SESSION, s.openFiles(),
+                (s.openFiles() - Machine.DESCRIPTOR_RESERVE) / Machine.DESCRIPTORS_PER_SESSION));
         out.add("");
-        if (s.sessions() < s.requested()) {
-            out.add(String.format(Locale.ROOT, "%,d sessions were asked for, but sshd's process for the connection holds %d "
-                    + "descriptors per session (pipes to each command's stdin, stdout and stderr) and may hold %,d open files "
-                    + "(this machine's hard limit per process): %,d sessions ran instead.", s.requested(),
-                    SshScaleBench.SSHD_DESCRIPTORS_PER_SESSION, s.openFiles(), s.sessions()));
-            out.add("");
-        }
         out.add("| sessions | driver | turns finished | total time, ms | heap per idle session | RSS per session | threads (JVM carriers) |");
         out.add("|---|---|---|---|---|---|---|");
-        out.add(row(n, "Java SDK over SSH (one connection, a channel per session)", s.ssh("completed"), s.ssh("totalMs"),
-                s.ssh("heapPerSessionBytes"), s.ssh("rssPerSessionBytes"), s.ssh("threads"), s.ssh("carrierThreads")));
-        out.add(row(n, "Java SDK over SSH, `TCP_NODELAY` on", s.sshNoDelay("completed"), s.sshNoDelay("totalMs"),
-                s.sshNoDelay("heapPerSessionBytes"), s.sshNoDelay("rssPerSessionBytes"), s.sshNoDelay("threads"), s.sshNoDelay("carrierThreads")));
-        out.add(row(n, "Java SDK, local (epoll spawner)", s.local("completed"), s.local("totalMs"), s.local("heapPerSessionBytes"),
-                s.local("rssPerSessionBytes"), s.local("threads"), s.local("carrierThreads")));
+        for (SshScaleBench.Row row : s.rows()) {
+            String n = count(row.sessions());
+            out.add(row(n, "Java SDK over SSH (" + row.connections() + (row.connections() == 1 ? " connection" : " connections")
+                    + ", a channel per session)", row.ssh("completed"), row.ssh("totalMs"), row.ssh("heapPerSessionBytes"),
+                    row.ssh("rssPerSessionBytes"), row.ssh("threads"), row.ssh("carrierThreads")));
+            if (!row.local().isEmpty()) {
+                out.add(row(n, "Java SDK, local (epoll spawner)", row.local("completed"), row.local("totalMs"),
+                        row.local("heapPerSessionBytes"), row.local("rssPerSessionBytes"), row.local("threads"), row.local("carrierThreads")));
+            } else {
+                out.add("| " + n + " | Java SDK, local (epoll spawner) | does not fit: " + count(row.sessions() * Machine.DESCRIPTORS_PER_SESSION)
+                        + " descriptors past the limit of " + count((int) s.openFiles()) + " | | | | |");
+            }
+        }
         out.add("");
         out.add("How long each tenth of the starts took, in ms (median run; a start that slowed down as channels accumulated would "
-                + "show here): over SSH " + tenths(s.ssh()) + "; with `TCP_NODELAY` " + tenths(s.sshNoDelay()) + "; local "
-                + tenths(s.local()) + ".");
+                + "show here): " + s.rows().stream().map(row -> count(row.sessions()) + " over SSH " + tenths(row.ssh())
+                        + (row.local().isEmpty() ? "" : ", local " + tenths(row.local())))
+                .collect(java.util.stream.Collectors.joining("; ")) + ".");
         out.add("");
         return out;
     }
@@ -75,29 +75,40 @@ final class SshScaleSection {
         return SshScaleBench.tenths(sorted.get(sorted.size() / 2)).replace("/", " / ");
     }
 
+    /** @return the session counts, as "1,000 and 10,000" */
+    static String counts(SshScaleBench.Result s) {
+        List<String> counts = s.rows().stream().map(row -> count(row.sessions())).toList();
+        return counts.size() == 1 ? counts.getFirst()
+                : String.join(", ", counts.subList(0, counts.size() - 1)) + " and " + counts.getLast();
+    }
+
     /** @return the goal's wording */
     static String goal(SshScaleBench.Result s) {
-        return "No thread per session over SSH: ≤ " + MAX_THREADS + " threads with " + count(s.sessions()) + " sessions on one connection";
+        return "No thread per session over SSH: ≤ " + MAX_THREADS + " threads with " + counts(s) + " sessions";
     }
 
     /** @return what this run measured for the goal */
     static String measured(SshScaleBench.Result s) {
-        if (!allFinished(s)) {
-            return "only " + Report.fmt(s.ssh("completed").median(), 0) + " of " + count(s.sessions()) + " sessions finished their turn";
-        }
-        return Report.fmt(s.ssh("threads").median(), 0) + " threads (" + Report.fmt(s.ssh("carrierThreads").median(), 0)
-                + " virtual-thread carriers), " + Report.fmt(s.ssh("totalMs").median() / 1000, 1) + " s to all results ("
-                + Report.fmt(s.sshNoDelay("totalMs").median() / 1000, 1) + " s with `TCP_NODELAY`); the same sessions local: " + Report.fmt(s.local("threads").median(), 0) + " threads, "
-                + Report.fmt(s.local("totalMs").median() / 1000, 1) + " s";
+        return s.rows().stream().map(row -> {
+            String n = count(row.sessions());
+            if (!allFinished(row)) {
+                return n + ": only " + Report.fmt(row.ssh("completed").median(), 0) + " finished their turn";
+            }
+            return n + " sessions on " + row.connections() + (row.connections() == 1 ? " connection: " : " connections: ")
+                    + Report.fmt(row.ssh("threads").median(), 0) + " threads (" + Report.fmt(row.ssh("carrierThreads").median(), 0)
+                    + " virtual-thread carriers), " + Report.fmt(row.ssh("totalMs").median() / 1000, 1) + " s to all results"
+                    + (row.local().isEmpty() ? "" : "; the same sessions local: " + Report.fmt(row.local("threads").median(), 0)
+                            + " threads, " + Report.fmt(row.local("totalMs").median() / 1000, 1) + " s");
+        }).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** @return whether every run finished every turn within the thread goal */
     static boolean met(SshScaleBench.Result s) {
-        return allFinished(s) && s.ssh("threads").max() <= MAX_THREADS && s.sshNoDelay("threads").max() <= MAX_THREADS;
+        return s.rows().stream().allMatch(row -> allFinished(row) && row.ssh("threads").max() <= MAX_THREADS);
     }
 
-    private static boolean allFinished(SshScaleBench.Result s) {
-        return s.ssh("completed").min() >= s.sessions() && s.sshNoDelay("completed").min() >= s.sessions();
+    private static boolean allFinished(SshScaleBench.Row row) {
+        return row.ssh("completed").min() >= row.sessions();
     }
 
     private static String row(String sessions, String driver, Summary completed, Summary total, Summary heap, Summary rss,

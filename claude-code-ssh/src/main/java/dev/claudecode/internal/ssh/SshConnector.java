@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.common.util.threads.CloseableExecutorService;
+import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,16 @@ public final class SshConnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
     /** The name OpenSSH's own client uses; servers answer any name, so any name proves liveness. */
     private static final String KEEPALIVE_REQUEST = "keepalive@openssh.com";
+    /**
+     * The I/O threads of every SSH client in the JVM, shared: a transport has a client of its own,
+     * and MINA would give each client its own pool of I/O threads and its own timer, so that
+     * connections to many hosts would add threads per host. A client's channel group still adds
+     * one thread that waits for its sockets; the work runs here. Daemon threads, never shut down.
+     */
+    private static final CloseableExecutorService IO_THREADS =
+            ThreadUtils.newFixedThreadPool("claude-code-ssh-io", Runtime.getRuntime().availableProcessors() + 1);
+    /** The timer of every SSH client in the JVM (keepalives, timeouts), shared for the same reason. */
+    private static final ScheduledExecutorService TIMER = ThreadUtils.newSingleThreadScheduledExecutor("claude-code-ssh-timer");
 
     // a lock rather than a monitor: connecting holds it for the whole SSH handshake, and a virtual
     // thread waiting for it must not pin its carrier on Java 21
@@ -161,6 +175,9 @@ public final class SshConnector implements AutoCloseable {
     private SshClient client() {
         if (client == null) {
             SshClient created = SshClient.setUpDefaultClient();
+            // MINA wraps the pool so that closing this client's channel group leaves it running
+            created.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> ThreadUtils.noClose(IO_THREADS)));
+            created.setScheduledExecutorService(TIMER, false);
             created.setServerKeyVerifier(hostKeys);
             created.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
             created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
