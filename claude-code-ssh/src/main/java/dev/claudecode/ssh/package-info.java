@@ -37,8 +37,15 @@
  *       {@code ssh host} or {@code ssh-keyscan host >> ~/.ssh/known_hosts}, checked by hand).</li>
  *   <li>Enough channels: OpenSSH's {@code MaxSessions} (default 10) caps the channels of one
  *       connection; each running CLI or command takes one, the SFTP file system and the watchdog
- *       one each. Raise it on hosts that run more than eight sessions for one transport.</li>
+ *       one each. Raise it on hosts that run more than eight sessions for one transport. sshd
+ *       serves every channel of a connection from one process, which slows past about a
+ *       thousand channels: spread larger fleets over several transports.</li>
  * </ul>
+ *
+ * <h2>Threads</h2>
+ * <p>Every transport in the JVM shares the SSH client's I/O threads (one more than the cores) and
+ * its timer; each connection adds the one thread that waits for its socket, and a session adds
+ * none: its streams are read by virtual threads that wait in Java.
  *
  * <h2>Security model</h2>
  * <ul>
