@@ -1,6 +1,7 @@
 package dev.claudecode.bench;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.testkit.LoopbackSshd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ final class SshScaleBench {
         List<JsonNode> noDelayRuns = new ArrayList<>();
         List<String> noDelay = new ArrayList<>(ChildBench.EPOLL);
         noDelay.add(NO_DELAY);
-        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, sessions + EXTRA_CHANNELS)) {
+        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, sshdSettings(sessions + EXTRA_CHANNELS))) {
             Log.progress("sshscale: sshd on 127.0.0.1:%d, MaxSessions %,d", sshd.port(), sessions + EXTRA_CHANNELS);
             ObjectNode overSsh = ScaleTarget.withSsh(local.deepCopy(), sshd, remoteTemp);
             for (int round = 0; round < runs; round++) {
@@ -112,6 +113,17 @@ final class SshScaleBench {
             delete(remoteTemp);
         }
         return new Result(requested, sessions, openFiles, localRuns, sshRuns, noDelayRuns);
+    }
+
+    /** {@return sshd's settings for a run: as many channels on one connection as it needs, and a quiet log} */
+    private static List<String> sshdSettings(int channels) {
+        return List.of(
+                // every session is a channel of the transport's one connection, besides its file
+                // system and its watchdog (OpenSSH allows ten by default)
+                "MaxSessions " + channels,
+                // one connection at a time, but a reconnect must never be refused
+                "MaxStartups 100:30:200",
+                "LogLevel ERROR");
     }
 
     /** Runs the SSH sessions in a fresh JVM; a failure carries the end of sshd's log. */
