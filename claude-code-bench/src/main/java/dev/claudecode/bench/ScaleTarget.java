@@ -4,6 +4,7 @@ import dev.claudecode.ClaudeCode;
 import dev.claudecode.Session;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.ssh.SshTransport;
+import dev.claudecode.testkit.LoopbackSshd;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.claudecode.bench;
 
 import dev.claudecode.internal.json.Json;
+import dev.claudecode.testkit.LoopbackSshd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ final class SshScaleBench {
         Path sshdDir = Files.createTempDirectory(root, "sshd-");
         Path remoteTemp = Files.createTempDirectory(root, "remote-tmp-");
         List<Row> rows = new ArrayList<>();
-        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, perConnection + EXTRA_CHANNELS)) {
+        try (LoopbackSshd sshd = LoopbackSshd.start(sshdDir, sshdSettings(perConnection + EXTRA_CHANNELS))) {
             Log.progress("sshscale: sshd on 127.0.0.1:%d, MaxSessions %,d", sshd.port(), perConnection + EXTRA_CHANNELS);
             for (int sessions : requested) {
                 rows.add(row(turnFile, sessions, openFiles, sessions <= 1_000 ? runs : 1, sshd, remoteTemp));
@@ -120,6 +121,17 @@ final class SshScaleBench {
                     describe(sshRuns.getLast()), localFits ? describe(localRuns.getLast()) : "does not fit in the open-file limit");
         }
         return new Row(sessions, connections, localRuns, sshRuns);
+    }
+
+    /** {@return sshd's settings for a run: as many channels on a connection as it needs, and a quiet log} */
+    private static List<String> sshdSettings(int channels) {
+        return List.of(
+                // every session is a channel of its transport's connection, besides the connection's
+                // file system and watchdog (OpenSSH allows ten by default)
+                "MaxSessions " + channels,
+                // connections open one at a time, but one must never be refused
+                "MaxStartups 100:30:200",
+                "LogLevel ERROR");
     }
 
     /** Runs the SSH sessions in a fresh JVM; a failure carries the end of sshd's log. */

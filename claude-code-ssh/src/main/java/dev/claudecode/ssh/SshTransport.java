@@ -1,5 +1,8 @@
 package dev.claudecode.ssh;
 
+import static dev.claudecode.internal.transport.SettingChecks.positive;
+import static dev.claudecode.internal.transport.SettingChecks.requireText;
+
 import dev.claudecode.errors.ClaudeCodeException;
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.cli.CliInstaller;
@@ -363,10 +366,7 @@ public final class SshTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder keepAliveInterval(Duration interval) {
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("keepAliveInterval must not be negative: " + interval);
-            }
-            this.keepAliveInterval = interval;
+            this.keepAliveInterval = notNegative(interval, "keepAliveInterval");
             return this;
         }
 
@@ -392,10 +392,7 @@ public final class SshTransport implements Transport, AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
-            }
-            this.idleTimeout = timeout;
+            this.idleTimeout = notNegative(timeout, "idleTimeout");
             return this;
         }
 
@@ -510,16 +507,10 @@ public final class SshTransport implements Transport, AutoCloseable {
             return new SshTransport(settings);
         }
 
-        private static String requireText(String value, String what) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(what + " must not be blank");
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String what) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive: " + value);
+        /** Like the core's SettingChecks.positive but allowing zero: null or negative is an IllegalArgumentException. */
+        private static Duration notNegative(Duration value, String what) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(what + " must not be negative: " + value);
             }
             return value;
         }

@@ -2,11 +2,8 @@ package dev.claudecode.ssh;
 
 import dev.claudecode.internal.process.ProcessEnvironment;
 import dev.claudecode.internal.process.ProcessStat;
-import java.io.IOException;
+import dev.claudecode.testkit.ProcessTable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +12,13 @@ import java.util.function.BooleanSupplier;
 /** What the tests read from Linux's /proc: the "remote" host is this machine. */
 public final class ProcFs {
 
-    private static final Path PROC = Path.of("/proc");
-
     private ProcFs() {
     }
 
     /** @return the ids of the live (not zombie) processes in a process group */
     public static List<Long> liveProcessesInGroup(long pgid) {
         List<Long> members = new ArrayList<>();
-        for (Path entry : processDirectories()) {
-            long pid = Long.parseLong(entry.getFileName().toString());
+        for (long pid : ProcessTable.pids()) {
             // state ppid pgrp ...
             List<String> fields = ProcessStat.fields(pid);
             if (fields.size() > 2 && !fields.get(0).equals("Z") && !fields.get(0).equals("X") && Long.parseLong(fields.get(2)) == pgid) {
@@ -34,26 +28,13 @@ public final class ProcFs {
         return members;
     }
 
-    /** @return the command lines (NULs shown as spaces) of all processes that contain the text */
-    public static List<String> commandLinesContaining(String text) {
-        List<String> found = new ArrayList<>();
-        for (Path entry : processDirectories()) {
-            String cmdline = read(entry.resolve("cmdline"));
-            if (cmdline.contains(text)) {
-                found.add(entry.getFileName() + ": " + cmdline.replace('\0', ' '));
-            }
-        }
-        return found;
-    }
-
     /**
      * @param variable a {@code NAME=value} entry
      * @return the ids of the live processes whose initial environment holds the entry
      */
     public static List<Long> processesWithEnvironment(String variable) {
         List<Long> found = new ArrayList<>();
-        for (Path entry : processDirectories()) {
-            long pid = Long.parseLong(entry.getFileName().toString());
+        for (long pid : ProcessTable.pids()) {
             if (("\0" + environment(pid)).contains("\0" + variable + "\0")
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 found.add(pid);
@@ -77,24 +58,5 @@ public final class ProcFs {
             Thread.sleep(50);
         }
         return condition.getAsBoolean();
-    }
-
-    private static List<Path> processDirectories() {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(PROC, path -> path.getFileName().toString().chars().allMatch(Character::isDigit))) {
-            stream.forEach(entries::add);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list /proc", e);
-        }
-        return entries;
-    }
-
-    // processes come and go while /proc is read
-    private static String read(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

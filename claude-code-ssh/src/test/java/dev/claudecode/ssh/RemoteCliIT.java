@@ -17,9 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which CLI runs on the host: a configured path, or the managed install copied there. */
@@ -28,25 +27,11 @@ class RemoteCliIT {
     /** The managed install's default version, which the fake local cache holds. */
     private static final String VERSION = dev.claudecode.ClaudeCode.cliVersion();
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theConfiguredRemotePathReplacesTheLaunchedExecutable() throws Exception {

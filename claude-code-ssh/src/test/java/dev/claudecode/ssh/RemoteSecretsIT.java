@@ -10,24 +10,22 @@ import dev.claudecode.mcp.McpServerConfig;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.McpServersDelivery;
 import dev.claudecode.options.Settings;
+import dev.claudecode.testkit.ArgvScanner;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.ProcessTable;
 import dev.claudecode.testkit.TestCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,25 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(FakeClaudeApiExtension.class)
 class RemoteSecretsIT {
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theSecretsOfMcpServersAndSettingsAreOnNoCommandLineOfTheHost(FakeClaudeApi api) throws Exception {
@@ -81,7 +65,7 @@ class RemoteSecretsIT {
                     .mcpServersDelivery(delivery.orElse(null))
                     .build();
             boolean serversInFile = delivery.isPresent() || !readsInitialize;
-            Scanner scanner = new Scanner(secrets);
+            ArgvScanner scanner = ArgvScanner.start(secrets);
             Path launchDirectory = null;
             EffectiveSettings settings;
             try (SshTransport transport = server.transport().build(); Session session = ClaudeCode.start(options, transport)) {
@@ -124,7 +108,7 @@ class RemoteSecretsIT {
         List<String> found = new ArrayList<>();
         assertThat(ProcFs.await(Duration.ofSeconds(30), () -> {
             for (long pid : ProcFs.processesWithEnvironment("HARDENING_MARKER=" + marker)) {
-                List<String> argv = List.of(read(pid).split("\0"));
+                List<String> argv = ProcessTable.arguments(pid);
                 if (!argv.isEmpty() && argv.getFirst().endsWith("claude") && argv.contains("stream-json")) {
                     found.addAll(argv);
                     return true;
@@ -135,55 +119,9 @@ class RemoteSecretsIT {
         return found;
     }
 
-    private static String read(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
     private static Path file(List<String> argv, String prefix) {
         List<String> named = argv.stream().filter(argument -> argument.startsWith(prefix)).toList();
         assertThat(named).as(prefix + " in " + argv).hasSize(1);
         return Path.of(named.getFirst().substring(prefix.length()));
-    }
-
-    /** Scans every process's arguments for the secrets until stopped. */
-    private static final class Scanner {
-
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicInteger scans = new AtomicInteger();
-        private final Thread thread;
-
-        Scanner(List<String> secrets) {
-            thread = Thread.ofPlatform().daemon().name("remote-argv-scanner").start(() -> {
-                while (running.get()) {
-                    for (String secret : secrets) {
-                        leaks.addAll(ProcFs.commandLinesContaining(secret));
-                    }
-                    scans.incrementAndGet();
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(5_000);
-        }
-
-        List<String> leaks() {
-            return List.copyOf(leaks);
-        }
-
-        int scans() {
-            return scans.get();
-        }
     }
 }

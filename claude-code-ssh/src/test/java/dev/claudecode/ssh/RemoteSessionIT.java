@@ -41,9 +41,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,25 +53,11 @@ class RemoteSessionIT {
     /** Prints where the Bash tool ran: sshd sets SSH_CONNECTION for what it starts. */
     private static final String WHERE = "echo \"ssh=${SSH_CONNECTION:-none}\"";
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static ClaudeCodeOptions.Builder options(FakeClaudeApi api, Path cwd) {
         return ClaudeCodeOptions.builder().cliPath(TestCli.path()).cwd(cwd).env(api.environment()).allowedTools("Bash");
@@ -273,7 +258,7 @@ class RemoteSessionIT {
             session.query("one");
             MessageStream doomed = session.stream("two");
             Iterator<Message> messages = untilStreaming(doomed);
-            server.dropConnections();
+            server.sshd().dropConnections();
 
             assertThatThrownBy(() -> messages.forEachRemaining(m -> { }))
                     .isInstanceOfSatisfying(CliProcessException.class, e -> assertThat(e.exitStatus()).hasValue(255));
@@ -292,7 +277,7 @@ class RemoteSessionIT {
             Iterator<Message> messages = untilStreaming(session.stream("two"));
             CompletableFuture<Throwable> failure = new CompletableFuture<>();
             long frozenAt;
-            server.freezeConnections(true);
+            server.sshd().freezeConnections(true);
             try {
                 frozenAt = System.nanoTime();
                 Thread.ofVirtual().start(() -> {
@@ -315,7 +300,7 @@ class RemoteSessionIT {
                 assertThat(detected).as("from SIGSTOP to the failed turn").isLessThanOrEqualTo(Duration.ofSeconds(15));
                 System.out.printf("frozen host: the turn failed %d ms after SIGSTOP: %s%n", detected.toMillis(), thrown.getMessage());
             } finally {
-                server.freezeConnections(false);
+                server.sshd().freezeConnections(false);
             }
             assertThat(session.query("three").result()).contains("after the thaw");
         }

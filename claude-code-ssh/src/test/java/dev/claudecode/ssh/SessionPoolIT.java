@@ -55,8 +55,8 @@ class SessionPoolIT {
     @TempDir
     Path temp;
 
-    private OpenSshServer serverA;
-    private OpenSshServer serverB;
+    private SshFixture serverA;
+    private SshFixture serverB;
     private Path configA;
     private Path configB;
     private Path cwd;
@@ -65,8 +65,8 @@ class SessionPoolIT {
 
     @BeforeEach
     void startHosts() throws Exception {
-        serverA = OpenSshServer.start(Files.createDirectories(temp.resolve("sshd-a")));
-        serverB = OpenSshServer.start(Files.createDirectories(temp.resolve("sshd-b")));
+        serverA = SshFixture.start(Files.createDirectories(temp.resolve("sshd-a")));
+        serverB = SshFixture.start(Files.createDirectories(temp.resolve("sshd-b")));
         configA = Files.createDirectories(temp.resolve("config-a"));
         configB = Files.createDirectories(temp.resolve("config-b"));
         cwd = temp.resolve("work");
@@ -75,7 +75,7 @@ class SessionPoolIT {
     @AfterEach
     void stopHosts() throws Exception {
         if (serverA != null) {
-            serverA.freezeConnections(false);
+            serverA.sshd().freezeConnections(false);
         }
         pools.forEach(SessionPool::close);
         if (serverA != null) {
@@ -86,7 +86,7 @@ class SessionPoolIT {
         }
     }
 
-    private SshTransport.Builder transport(OpenSshServer server) {
+    private SshTransport.Builder transport(SshFixture server) {
         return server.transport().keepAliveInterval(Duration.ofSeconds(1)).keepAliveMaxMissed(3).connectTimeout(Duration.ofSeconds(5));
     }
 
@@ -195,7 +195,7 @@ class SessionPoolIT {
             assertThat(List.of(first.host(), second.host())).containsExactly(a, b);
         }
 
-        serverA.freezeConnections(true);
+        serverA.sshd().freezeConnections(true);
         assertThat(pool.checkHealth().host(a).orElseThrow().state()).as("one failure is not enough").isEqualTo(HostState.UP);
         HostMetrics down = pool.checkHealth().host(a).orElseThrow();
         assertThat(down.state()).isEqualTo(HostState.DOWN);
@@ -205,7 +205,7 @@ class SessionPoolIT {
             assertThat(avoiding.host()).isEqualTo(b);
         }
 
-        serverA.freezeConnections(false);
+        serverA.sshd().freezeConnections(false);
         assertThat(ProcFs.await(Duration.ofSeconds(20), () -> pool.checkHealth().host(a).orElseThrow().state() == HostState.UP))
                 .as("A comes back: %s", pool.metrics()).isTrue();
         try (PooledSession back = pool.start(options(api).build())) {
@@ -283,14 +283,14 @@ class SessionPoolIT {
             assertThat(session.host()).isEqualTo(a);
             // the host stops answering only after the turn is over; the store has it from the CLI's reports
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> storeHolds("Noted: mango."))).isTrue();
-            serverA.freezeConnections(true);
+            serverA.sshd().freezeConnections(true);
             assertThat(pool.checkHealth().host(a).orElseThrow().state()).isEqualTo(HostState.DOWN);
 
             assertThat(session.query("Which word?").result()).contains("It was mango.");
             assertThat(session.host()).isEqualTo(b);
             assertThat(api.lastMainRequest().orElseThrow().allUserText()).contains("Remember the word mango", "Which word?");
 
-            serverA.freezeConnections(false);
+            serverA.sshd().freezeConnections(false);
             assertThat(ProcFs.await(Duration.ofSeconds(30), () -> ProcFs.processesWithEnvironment(markerA).isEmpty()))
                     .as("the CLI left on A is stopped: %s", ProcFs.processesWithEnvironment(markerA)).isTrue();
         }

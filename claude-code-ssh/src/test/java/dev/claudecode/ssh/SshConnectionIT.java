@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claudecode.errors.CliProcessException;
 import dev.claudecode.transport.CliProcess;
+import dev.claudecode.testkit.LoopbackSshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -24,33 +25,18 @@ import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Connecting: host key checking, authentication, keepalive, idle timeout, sharing the connection. */
 class SshConnectionIT {
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anEd25519OnlyKnownHostsEntryIsEnoughThoughTheServerAlsoOffersEcdsaAndRsa() throws Exception {
@@ -62,7 +48,7 @@ class SshConnectionIT {
     @Test
     void anRsaOnlyKnownHostsEntryWorksToo() throws Exception {
         Path knownHosts = temp.resolve("known_hosts");
-        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " " + server.hostKey("rsa") + "\n");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.sshd().port() + " " + server.sshd().hostKey("rsa") + "\n");
 
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
             assertThat(echo(transport, "rsa")).isEqualTo("rsa");
@@ -72,8 +58,8 @@ class SshConnectionIT {
     @Test
     void hashedKnownHostsEntriesAreUnderstood() throws Exception {
         Path knownHosts = temp.resolve("known_hosts");
-        Files.copy(server.knownHosts(), knownHosts);
-        OpenSshServer.run(List.of("ssh-keygen", "-H", "-f", knownHosts.toString()));
+        Files.copy(server.sshd().knownHosts(), knownHosts);
+        LoopbackSshd.sshKeygen(List.of("-H", "-f", knownHosts.toString()));
         assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
 
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
@@ -99,7 +85,7 @@ class SshConnectionIT {
                     .hasMessageContaining("is unknown")
                     .hasMessageContaining("SHA256:")
                     .hasMessageContaining(knownHosts.toString())
-                    .hasMessageContaining("ssh-keyscan -p " + server.port() + " 127.0.0.1");
+                    .hasMessageContaining("ssh-keyscan -p " + server.sshd().port() + " 127.0.0.1");
             assertThatThrownBy(() -> transport.node().fileSystem()).isInstanceOf(SshConnectionException.class);
         }
         assertThat(Files.readString(knownHosts)).as("known_hosts is never written").isEqualTo("# nothing known\n");
@@ -117,12 +103,12 @@ class SshConnectionIT {
 
     @Test
     void aChangedHostKeyIsRefused() throws Exception {
-        OpenSshServer.keygen(temp.resolve("other"), "ed25519", "");
+        LoopbackSshd.keygen(temp.resolve("other"), "ed25519", "");
         String other = Files.readString(temp.resolve("other.pub")).strip().split(" ")[1];
         Path knownHosts = temp.resolve("known_hosts");
-        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " ssh-ed25519 " + other + "\n");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.sshd().port() + " ssh-ed25519 " + other + "\n");
 
-        String presented = fingerprint(server.hostKey("ed25519"));
+        String presented = fingerprint(server.sshd().hostKey("ed25519"));
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
             assertThatThrownBy(() -> transport.node().home())
                     .isInstanceOfSatisfying(HostKeyException.class, e -> {
@@ -133,21 +119,21 @@ class SshConnectionIT {
                     .hasMessageContaining("records " + fingerprint("ssh-ed25519 " + other))
                     .hasMessageContaining("presented " + presented)
                     .hasMessageContaining("intercepting")
-                    .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.port() + "'")
+                    .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + server.sshd().port() + "'")
                     .hasMessageNotContaining("ssh-keyscan");
         }
         assertThat(Files.readString(knownHosts)).as("known_hosts is never written")
-                .isEqualTo("[127.0.0.1]:" + server.port() + " ssh-ed25519 " + other + "\n");
+                .isEqualTo("[127.0.0.1]:" + server.sshd().port() + " ssh-ed25519 " + other + "\n");
     }
 
     @Test
     void aHostThatNoLongerOffersTheRecordedKeyTypeIsUnknownAndNotToBeFetched() throws Exception {
         // a key type the server has none of: it presents another, which known_hosts does not list
         Path p384 = temp.resolve("p384");
-        OpenSshServer.run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-b", "384", "-N", "", "-f", p384.toString()));
+        LoopbackSshd.sshKeygen(List.of("-q", "-t", "ecdsa", "-b", "384", "-N", "", "-f", p384.toString()));
         String recorded = Files.readString(p384.resolveSibling("p384.pub")).strip().split(" ")[1];
         Path knownHosts = temp.resolve("known_hosts");
-        Files.writeString(knownHosts, "[127.0.0.1]:" + server.port() + " ecdsa-sha2-nistp384 " + recorded + "\n");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.sshd().port() + " ecdsa-sha2-nistp384 " + recorded + "\n");
 
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
             assertThatThrownBy(() -> transport.node().home())
@@ -162,7 +148,7 @@ class SshConnectionIT {
     void aRevokedHostKeyIsRefusedAsRevoked() throws Exception {
         Path knownHosts = temp.resolve("known_hosts");
         // MINA prefers ECDSA when known_hosts lists no usable key type for the host
-        Files.writeString(knownHosts, "@revoked [127.0.0.1]:" + server.port() + " " + server.hostKey("ecdsa") + "\n");
+        Files.writeString(knownHosts, "@revoked [127.0.0.1]:" + server.sshd().port() + " " + server.sshd().hostKey("ecdsa") + "\n");
 
         try (SshTransport transport = server.transport().knownHosts(knownHosts).build()) {
             assertThatThrownBy(() -> transport.node().home())
@@ -178,25 +164,25 @@ class SshConnectionIT {
         Files.writeString(config, String.join("\n",
                 "Host build-box",
                 "    HostName 127.0.0.1",
-                "    Port " + server.port(),
-                "    User " + server.user(),
-                "    IdentityFile " + server.userKey(),
+                "    Port " + server.sshd().port(),
+                "    User " + server.sshd().user(),
+                "    IdentityFile " + server.sshd().userKey(),
                 ""));
         SshTransport.Builder alias = SshTransport.builder().host("build-box").sshConfig(config)
-                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(10));
+                .knownHosts(server.sshd().knownHosts()).connectTimeout(Duration.ofSeconds(10));
 
         try (SshTransport transport = alias.build()) {
-            assertThat(transport.name()).isEqualTo("ssh://" + server.user() + "@127.0.0.1:" + server.port());
+            assertThat(transport.name()).isEqualTo("ssh://" + server.sshd().user() + "@127.0.0.1:" + server.sshd().port());
             assertThat(echo(transport, "aliased")).isEqualTo("aliased");
         }
         try (SshTransport transport = alias.user("nobody-here").build()) {
             assertThat(transport.name()).as("the builder wins").startsWith("ssh://nobody-here@127.0.0.1:");
             assertThatThrownBy(() -> transport.node().home()).isInstanceOf(SshConnectionException.class)
                     .hasMessageContaining("cannot log in")
-                    .hasMessageContaining(server.userKey() + " if usable");
+                    .hasMessageContaining(server.sshd().userKey() + " if usable");
         }
         try (SshTransport transport = SshTransport.builder().host("build-box").ignoreSshConfig()
-                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(5)).build()) {
+                .knownHosts(server.sshd().knownHosts()).connectTimeout(Duration.ofSeconds(5)).build()) {
             assertThat(transport.name()).endsWith("@build-box:22");
             assertThatThrownBy(() -> transport.node().home()).isInstanceOf(SshConnectionException.class)
                     .hasMessageContaining("cannot connect");
@@ -224,10 +210,10 @@ class SshConnectionIT {
     void anEncryptedKeyIsUsedWithItsPassphrase() throws Exception {
         Path key = authorizedKey("ecdsa", "correct horse");
 
-        try (SshTransport transport = base().identityFile(key, "correct horse").build()) {
+        try (SshTransport transport = server.transportWithoutKey().identityFile(key, "correct horse").build()) {
             assertThat(echo(transport, "decrypted")).isEqualTo("decrypted");
         }
-        try (SshTransport transport = base().identityFile(key, "wrong").build()) {
+        try (SshTransport transport = server.transportWithoutKey().identityFile(key, "wrong").build()) {
             assertThatThrownBy(() -> transport.node().home())
                     .isInstanceOf(SshConnectionException.class)
                     .hasMessageContaining(key.toString())
@@ -237,9 +223,9 @@ class SshConnectionIT {
 
     @Test
     void aKeyTheServerDoesNotKnowIsRefused() throws Exception {
-        OpenSshServer.keygen(temp.resolve("stranger"), "ed25519", "");
+        LoopbackSshd.keygen(temp.resolve("stranger"), "ed25519", "");
 
-        try (SshTransport transport = base().identityFile(temp.resolve("stranger")).build()) {
+        try (SshTransport transport = server.transportWithoutKey().identityFile(temp.resolve("stranger")).build()) {
             assertThatThrownBy(() -> transport.node().home())
                     .isInstanceOf(SshConnectionException.class)
                     .hasMessageContaining("cannot log in to ssh://")
@@ -253,13 +239,13 @@ class SshConnectionIT {
         Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
         try {
             assertThat(ProcFs.await(Duration.ofSeconds(10), () -> Files.exists(socket))).isTrue();
-            ProcessBuilder add = new ProcessBuilder("ssh-add", server.userKey().toString()).redirectErrorStream(true);
+            ProcessBuilder add = new ProcessBuilder("ssh-add", server.sshd().userKey().toString()).redirectErrorStream(true);
             add.environment().put("SSH_AUTH_SOCK", socket.toString());
             Process adding = add.start();
             assertThat(adding.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(adding.exitValue()).as(new String(adding.getInputStream().readAllBytes())).isZero();
 
-            try (SshTransport transport = base().environment(Map.of("SSH_AUTH_SOCK", socket.toString())).agent().build()) {
+            try (SshTransport transport = server.transportWithoutKey().environment(Map.of("SSH_AUTH_SOCK", socket.toString())).agent().build()) {
                 assertThat(echo(transport, "agent")).isEqualTo("agent");
             }
         } finally {
@@ -285,11 +271,11 @@ class SshConnectionIT {
         try (SshTransport transport = server.transport().keepAliveInterval(Duration.ofMillis(200)).keepAliveMaxMissed(2).build()) {
             CliProcess process = transport.launch(spec("/bin/sleep", List.of("300"), Map.of(), Optional.empty()));
             long pid = process.pid().orElseThrow();
-            server.freezeConnections(true);
+            server.sshd().freezeConnections(true);
             try {
                 assertThat(exitOf(process)).isEqualTo(255);
             } finally {
-                server.freezeConnections(false);
+                server.sshd().freezeConnections(false);
             }
             assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.liveProcessesInGroup(pid).isEmpty()))
                     .as("left in group %d: %s", pid, ProcFs.liveProcessesInGroup(pid)).isTrue();
@@ -301,9 +287,9 @@ class SshConnectionIT {
     void anIdleConnectionIsClosedAndTheNextUseReconnects() throws Exception {
         try (SshTransport transport = server.transport().idleTimeout(Duration.ofMillis(300)).build()) {
             assertThat(echo(transport, "first")).isEqualTo("first");
-            assertThat(server.connectionProcesses()).isNotEmpty();
+            assertThat(server.sshd().connectionProcesses()).isNotEmpty();
 
-            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> server.connectionProcesses().isEmpty()))
+            assertThat(ProcFs.await(Duration.ofSeconds(10), () -> server.sshd().connectionProcesses().isEmpty()))
                     .as("the idle connection was closed").isTrue();
 
             assertThat(echo(transport, "second")).isEqualTo("second");
@@ -333,19 +319,14 @@ class SshConnectionIT {
             for (int i = 0; i < count; i++) {
                 assertThat(results.get(i).get(60, TimeUnit.SECONDS)).isEqualTo("word" + i);
             }
-            assertThat(server.connectionCount()).isEqualTo(1);
+            assertThat(server.sshd().connectionCount()).isEqualTo(1);
         }
-    }
-
-    private SshTransport.Builder base() {
-        return SshTransport.builder().host("127.0.0.1").port(server.port()).user(server.user())
-                .knownHosts(server.knownHosts()).connectTimeout(Duration.ofSeconds(10));
     }
 
     private Path authorizedKey(String type, String passphrase) throws Exception {
         Path key = temp.resolve("key_" + type);
-        OpenSshServer.keygen(key, type, passphrase);
-        server.authorize(Files.readString(key.resolveSibling(key.getFileName() + ".pub")));
+        LoopbackSshd.keygen(key, type, passphrase);
+        server.sshd().authorize(Files.readString(key.resolveSibling(key.getFileName() + ".pub")));
         return key;
     }
 

@@ -15,38 +15,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The remote host as a node: SFTP file system and commands. The "remote" host is this machine, so results are checked locally. */
 class SshNodeIT {
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
 
     private SshTransport transport;
     private SshNode node;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void connect() {
@@ -61,7 +46,7 @@ class SshNodeIT {
 
     @Test
     void theNodeIsNamedByItsAddress() {
-        assertThat(node.name()).isEqualTo("ssh://" + server.user() + "@127.0.0.1:" + server.port());
+        assertThat(node.name()).isEqualTo("ssh://" + server.sshd().user() + "@127.0.0.1:" + server.sshd().port());
         assertThat(transport.name()).isEqualTo(node.name());
     }
 
@@ -176,7 +161,7 @@ class SshNodeIT {
         Files.writeString(file, "still here");
         java.nio.file.FileSystem before = node.fileSystem();
 
-        server.dropConnections();
+        server.sshd().dropConnections();
         assertThat(ProcFs.await(Duration.ofSeconds(10), () -> !before.isOpen())).isTrue();
 
         assertThat(Files.readString(node.path(file.toString()))).isEqualTo("still here");

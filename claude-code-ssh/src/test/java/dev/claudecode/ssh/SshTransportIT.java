@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.claudecode.errors.CliProcessException;
+import dev.claudecode.testkit.ArgvScanner;
 import dev.claudecode.transport.CliProcess;
 import dev.claudecode.transport.LaunchSpec;
 import java.io.BufferedReader;
@@ -21,44 +22,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SshTransportIT {
 
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path serverDir;
-
-    static OpenSshServer server;
+    @RegisterExtension
+    static final SshFixture server = new SshFixture();
 
     @TempDir
     Path temp;
 
     private final List<CliProcess> started = new ArrayList<>();
     private SshTransport transport;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = OpenSshServer.start(serverDir);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void createTransport() {
@@ -103,15 +86,8 @@ class SshTransportIT {
         Path remoteTemp = Files.createDirectories(temp.resolve("remote-tmp"));
         transport.close();
         transport = server.transport().remoteTempDir(remoteTemp.toString()).build();
-        List<String> leaks = new CopyOnWriteArrayList<>();
-        AtomicBoolean scanning = new AtomicBoolean(true);
-        Thread scanner = Thread.ofVirtual().start(() -> {
-            while (scanning.get()) {
-                leaks.addAll(ProcFs.commandLinesContaining(secret));
-                // a command line lives as long as its process: a short pause misses none
-                LockSupport.parkNanos(2_000_000);
-            }
-        });
+        // a command line lives as long as its process: a short pause misses none
+        ArgvScanner scanner = ArgvScanner.start(List.of(secret), Duration.ofMillis(2));
         try {
             CliProcess process = launch(spec(cli, streamJsonArguments(), cliEnvironment(secret), Optional.of(temp.resolve("work").toString())));
             long pid = process.pid().orElseThrow();
@@ -122,10 +98,9 @@ class SshTransportIT {
             process.stdin().close();
             assertThat(exitOf(process)).isZero();
         } finally {
-            scanning.set(false);
-            scanner.join(Duration.ofSeconds(10));
+            scanner.stop();
         }
-        assertThat(leaks).as("command lines holding the secret").isEmpty();
+        assertThat(scanner.leaks()).as("command lines holding the secret").isEmpty();
     }
 
     @Test
@@ -266,7 +241,7 @@ class SshTransportIT {
         long claudeGroup = claude.pid().orElseThrow();
         assertThat(ProcFs.await(Duration.ofSeconds(10), () -> ProcFs.liveProcessesInGroup(stubbornGroup).size() == 2)).isTrue();
 
-        server.dropConnections();
+        server.sshd().dropConnections();
 
         assertThat(exitOf(stubborn)).isEqualTo(255);
         assertThat(exitOf(claude)).isEqualTo(255);
@@ -279,7 +254,7 @@ class SshTransportIT {
     @Test
     void reconnectsAfterTheConnectionDropped() throws Exception {
         CliProcess first = launch(spec("/bin/sleep", List.of("300"), Map.of(), Optional.empty()));
-        server.dropConnections();
+        server.sshd().dropConnections();
         assertThat(exitOf(first)).isEqualTo(255);
 
         CliProcess second = launch(spec("/bin/echo", List.of("again"), Map.of(), Optional.empty()));

@@ -56,6 +56,15 @@ class SshTransportTest {
     }
 
     @Test
+    void aNullDurationIsAnIllegalArgumentAsForTheOtherTransports() {
+        SshTransport.Builder builder = SshTransport.builder();
+        assertThatThrownBy(() -> builder.connectTimeout(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> builder.keepAliveInterval(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepAliveInterval");
+        assertThatThrownBy(() -> builder.idleTimeout(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idleTimeout");
+        assertThat(builder.keepAliveInterval(Duration.ZERO).idleTimeout(Duration.ZERO)).as("zero turns them off").isSameAs(builder);
+    }
+
+    @Test
     void theExecutableIsTheTransportsCliThenTheOptionsPathThenClaudeOnThePath() {
         try (SshTransport configured = SshTransport.builder().host("h").cliPath("/opt/claude/bin/claude").build();
                 SshTransport plain = SshTransport.builder().host("h").build()) {

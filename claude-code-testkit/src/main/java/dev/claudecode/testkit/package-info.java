@@ -30,5 +30,10 @@
  * <p>{@link dev.claudecode.testkit.ElicitingMcpServer} is a stdio MCP server whose tool asks the
  * user for input (MCP elicitation), to test an application's {@code onElicitation} handler against
  * the real CLI.
+ *
+ * <p>For tests of what other processes see: {@link dev.claudecode.testkit.ArgvScanner} watches every
+ * process's arguments for secrets while a test runs (over {@link dev.claudecode.testkit.ProcessTable},
+ * Linux's {@code /proc}), and {@link dev.claudecode.testkit.LoopbackSshd} is a throwaway OpenSSH
+ * server on 127.0.0.1 with generated keys, for SSH transports.
  */
 package dev.claudecode.testkit;

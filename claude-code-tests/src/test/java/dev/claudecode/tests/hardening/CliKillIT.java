@@ -15,6 +15,7 @@ import dev.claudecode.message.StreamEventMessage;
 import dev.claudecode.message.stream.ContentBlockDelta;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.ProcessTable;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
 import java.io.IOException;
@@ -146,7 +147,7 @@ class CliKillIT {
     /** The CLI's descendants once the tool's {@code sleep} runs among them: its shell and the sleep. */
     private static List<Long> toolProcesses(String marker, long cli) {
         List<ProcessHandle> descendants = ProcessHandle.of(cli).map(p -> p.descendants().toList()).orElse(List.of());
-        boolean sleeping = descendants.stream().anyMatch(p -> Procs.cmdline(p.pid()).equals(List.of("sleep", "30")));
+        boolean sleeping = descendants.stream().anyMatch(p -> ProcessTable.arguments(p.pid()).equals(List.of("sleep", "30")));
         return sleeping ? descendants.stream().map(ProcessHandle::pid).toList() : List.of();
     }
 

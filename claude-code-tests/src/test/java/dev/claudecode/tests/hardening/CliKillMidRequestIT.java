@@ -22,6 +22,7 @@ import dev.claudecode.message.Message;
 import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.ProcessTable;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
 import dev.claudecode.testkit.Transcripts;
@@ -206,7 +207,7 @@ class CliKillMidRequestIT {
     /** The CLI's descendants that run the hanging MCP server. */
     private static List<Long> hungServers(long cli) {
         return ProcessHandle.of(cli).map(p -> p.descendants().map(ProcessHandle::pid)
-                .filter(pid -> Procs.cmdline(pid).equals(List.of("sleep", "600"))).toList()).orElse(List.of());
+                .filter(pid -> ProcessTable.arguments(pid).equals(List.of("sleep", "600"))).toList()).orElse(List.of());
     }
 
     private static void signal(long pid, String signal) {

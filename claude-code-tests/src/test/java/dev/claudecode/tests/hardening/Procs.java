@@ -3,6 +3,7 @@ package dev.claudecode.tests.hardening;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.claudecode.internal.process.ProcessEnvironment;
 import dev.claudecode.internal.process.ProcessStat;
+import dev.claudecode.testkit.ProcessTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,25 +22,6 @@ import java.util.stream.Stream;
 final class Procs {
 
     private Procs() {
-    }
-
-    /** @return the ids of every process on the machine */
-    static List<Long> all() {
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** @return the process's arguments, the program first; empty when it is gone */
-    static List<String> cmdline(long pid) {
-        byte[] raw = read(pid, "cmdline");
-        if (raw.length == 0) {
-            return List.of();
-        }
-        return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
     }
 
     /** @return the environment the process started with; empty when it is gone */
@@ -59,7 +40,7 @@ final class Procs {
     /** @return the processes whose environment has {@code name=value}, such as a test's marker */
     static List<Long> withEnv(String name, String value) {
         List<Long> found = new ArrayList<>();
-        for (long pid : all()) {
+        for (long pid : ProcessTable.pids()) {
             if (value.equals(environ(pid).get(name)) && isAlive(pid)) {
                 found.add(pid);
             }
@@ -76,11 +57,11 @@ final class Procs {
      */
     static List<String> describeWithEnv(String name, String value) {
         List<String> found = new ArrayList<>();
-        for (long pid : all()) {
+        for (long pid : ProcessTable.pids()) {
             List<String> stat = ProcessStat.fields(pid);
             String state = stat.isEmpty() ? "?" : stat.getFirst();
             if (value.equals(environ(pid).get(name)) || state.equals("Z")) {
-                found.add(pid + " " + state + " " + cmdline(pid));
+                found.add(pid + " " + state + " " + ProcessTable.arguments(pid));
             }
         }
         return found;
@@ -96,7 +77,7 @@ final class Procs {
     static List<Long> clis(String marker) {
         return withEnv("HARDENING_MARKER", marker).stream()
                 .filter(pid -> {
-                    List<String> argv = cmdline(pid);
+                    List<String> argv = ProcessTable.arguments(pid);
                     return !argv.isEmpty() && argv.getFirst().endsWith("claude");
                 })
                 .toList();
@@ -178,13 +159,5 @@ final class Procs {
             Thread.sleep(20);
         }
         return true;
-    }
-
-    private static byte[] read(long pid, String file) {
-        try {
-            return Files.readAllBytes(Path.of("/proc", Long.toString(pid), file));
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

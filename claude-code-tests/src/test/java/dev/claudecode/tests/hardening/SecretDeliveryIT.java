@@ -16,8 +16,10 @@ import dev.claudecode.mcp.SdkMcpServer;
 import dev.claudecode.mcp.ToolResult;
 import dev.claudecode.options.ClaudeCodeOptions;
 import dev.claudecode.options.Settings;
+import dev.claudecode.testkit.ArgvScanner;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.ProcessTable;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
 import java.net.URISyntaxException;
@@ -27,14 +29,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,13 +87,13 @@ class SecretDeliveryIT {
                 .allowedTools("mcp__vault__fingerprint")
                 .build();
 
-        Scanner scanner = Scanner.start(secrets);
+        ArgvScanner scanner = ArgvScanner.start(secrets);
         List<String> argv;
         String toolAnswer;
         EffectiveSettings settings;
         Path launchDirectory = null;
         try (Session session = ClaudeCode.start(options)) {
-            argv = Procs.cmdline(Procs.cli(marker));
+            argv = ProcessTable.arguments(Procs.cli(marker));
             if (readsInitialize()) {
                 assertThat(argv).contains("--await-initialize", "--initialize-fields=settings")
                         .noneMatch(argument -> argument.startsWith("--mcp-config") || argument.startsWith("--settings"));
@@ -247,63 +246,5 @@ class SecretDeliveryIT {
 
     private static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Scans every process's arguments for the secrets, again and again, until stopped. */
-    private static final class Scanner {
-
-        private final List<String> secrets;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<String> leaks = Collections.synchronizedList(new ArrayList<>());
-        private final Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final AtomicInteger scans = new AtomicInteger();
-        private final Thread thread;
-
-        private Scanner(List<String> secrets) {
-            this.secrets = secrets;
-            this.thread = Thread.ofPlatform().daemon().name("argv-scanner").start(this::scan);
-        }
-
-        static Scanner start(List<String> secrets) {
-            return new Scanner(secrets);
-        }
-
-        private void scan() {
-            while (running.get()) {
-                for (long pid : Procs.all()) {
-                    List<String> argv = Procs.cmdline(pid);
-                    if (!argv.isEmpty()) {
-                        seen.add(pid);
-                    }
-                    String joined = String.join(" ", argv);
-                    if (secrets.stream().anyMatch(joined::contains)) {
-                        leaks.add(pid + ": " + argv);
-                    }
-                }
-                scans.incrementAndGet();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(5_000);
-        }
-
-        List<String> leaks() {
-            return List.copyOf(leaks);
-        }
-
-        int scans() {
-            return scans.get();
-        }
-
-        int processes() {
-            return seen.size();
-        }
     }
 }

@@ -16,6 +16,7 @@ import dev.claudecode.message.ResultMessage;
 import dev.claudecode.permission.PermissionResult;
 import dev.claudecode.testkit.FakeClaudeApi;
 import dev.claudecode.testkit.FakeClaudeApiExtension;
+import dev.claudecode.testkit.ProcessTable;
 import dev.claudecode.testkit.RecordedRequest;
 import dev.claudecode.testkit.Reply;
 import dev.claudecode.testkit.TestCli;
@@ -70,7 +71,7 @@ class SecurityIT {
         List<Message> messages;
         try (Session session = ClaudeCode.start(options)) {
             messages = session.stream("hello").stream().toList();
-            argv = Procs.cmdline(Procs.cli(marker));
+            argv = ProcessTable.arguments(Procs.cli(marker));
         }
         // one argument each, so the CLI cannot read the value as a flag of its own
         assertThat(argv).contains("--model=-p", "--allowedTools=--dangerously-skip-permissions", "--disallowedTools=--help");
@@ -125,8 +126,8 @@ class SecurityIT {
             boolean toolSeen = false;
             while (child.isAlive()) {
                 scans++;
-                for (long pid : Procs.all()) {
-                    List<String> argv = Procs.cmdline(pid);
+                for (long pid : ProcessTable.pids()) {
+                    List<String> argv = ProcessTable.arguments(pid);
                     if (String.join(" ", argv).contains(key)) {
                         leaks.add(pid + ": " + argv);
                     }

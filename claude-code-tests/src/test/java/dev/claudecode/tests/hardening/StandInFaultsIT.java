@@ -19,6 +19,7 @@ import dev.claudecode.message.Message;
 import dev.claudecode.message.ResultMessage;
 import dev.claudecode.message.UnknownMessage;
 import dev.claudecode.message.UnknownSystemMessage;
+import dev.claudecode.testkit.ProcessTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.nio.file.Files;
@@ -229,7 +230,7 @@ class StandInFaultsIT {
             // the child holds the CLI's output for two minutes: the exit is reported without waiting for it
             assertThat(failedAfterMs).isLessThan(30_000);
             assertThat(Procs.await(5_000, () -> cliProcesses().isEmpty()))
-                    .as("the child was ended: %s", cliProcesses().stream().map(Procs::cmdline).toList()).isTrue();
+                    .as("the child was ended: %s", cliProcesses().stream().map(ProcessTable::arguments).toList()).isTrue();
             Figures.record(AREA, "CLI exits (status 1) leaving a child that holds its stdout", "CliProcessException (exit 1) "
                     + failedAfterMs + " ms after the turn began; the child, re-parented, was found and ended");
         }
