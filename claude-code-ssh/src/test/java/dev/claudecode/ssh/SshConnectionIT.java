@@ -46,6 +46,25 @@ class SshConnectionIT {
     }
 
     @Test
+    void transportsShareTheSshClientsThreadsSoAConnectionAddsNoPool() throws Exception {
+        List<SshTransport> transports = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                SshTransport transport = server.transport().build();
+                transports.add(transport);
+                assertThat(echo(transport, "t" + i)).isEqualTo("t" + i);
+            }
+            // MINA names its threads "sshd-…": a pool of I/O threads and a timer in all, where
+            // each client would otherwise bring I/O threads, a resume thread and a timer of its own
+            long minaThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.isAlive() && thread.getName().startsWith("sshd-")).count();
+            assertThat(minaThreads).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 2);
+        } finally {
+            transports.forEach(SshTransport::close);
+        }
+    }
+
+    @Test
     void anRsaOnlyKnownHostsEntryWorksToo() throws Exception {
         Path knownHosts = temp.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + server.sshd().port() + " " + server.sshd().hostKey("rsa") + "\n");
