@@ -310,8 +310,11 @@ final class Report {
             line(String.format(Locale.ROOT, "%,d sessions were asked for, but a process on this machine may hold %,d open files "
                     + "(a hard limit that this user cannot raise), and a session holds %d descriptors in the process that runs it "
                     + "(three pipes and, in the Java SDK, a pidfd; the TypeScript SDK pipes stderr too): %,d sessions ran instead, "
-                    + "for both SDKs. Over SSH the JVM holds one socket per connection instead, so the SSH part of this section "
-                    + "runs 10,000 sessions from one JVM.", s.requested(), s.openFiles(), Machine.DESCRIPTORS_PER_SESSION, s.sessions()));
+                    + "for both SDKs.", s.requested(), s.openFiles(), Machine.DESCRIPTORS_PER_SESSION, s.sessions())
+                    + (r.sshScale().stream().flatMap(ssh -> ssh.rows().stream()).anyMatch(row -> row.sessions() >= s.requested())
+                            ? " Over SSH the JVM holds one socket per connection instead: the SSH part of this section runs "
+                                    + String.format(Locale.ROOT, "%,d", s.requested()) + " sessions from one JVM."
+                            : ""));
             line("");
         });
         line("| sessions | driver | turns finished | total time, ms | heap per idle session | RSS per session | threads (JVM carriers) |");
