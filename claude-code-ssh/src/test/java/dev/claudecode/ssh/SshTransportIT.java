@@ -270,7 +270,9 @@ class SshTransportIT {
 
         transport.close();
 
-        assertThat(exitOf(process)).isEqualTo(255);
+        // 255 when the connection closed before the host reported the exit; 143 (TERM) when the
+        // watchdog's TERM to the group was reported first: both end the process, which is the point
+        assertThat(exitOf(process)).isIn(255, 143);
         assertThat(ProcFs.await(Duration.ofSeconds(15), () -> ProcFs.liveProcessesInGroup(pgid).isEmpty())).isTrue();
     }
 
