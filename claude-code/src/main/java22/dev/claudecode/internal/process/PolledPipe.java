@@ -89,7 +89,8 @@ final class PolledPipe implements Poller.Watcher {
      * again. So the reader's wake-up happens now, while the child is still working on its answer,
      * and the answer wakes the reader's thread straight from the kernel, as a blocking read
      * would, instead of waking the poller, which then wakes a carrier for the reader. For that
-     * moment the reader holds its carrier.
+     * moment the reader holds its carrier, and the pipe is disarmed in the poller, so that the
+     * answer wakes one thread, not two; the next wait on the poller arms it again.
      */
     void bytesDueSoon() {
         lookUntil = System.nanoTime() + DUE_MILLIS * 1_000_000L;
@@ -152,6 +153,10 @@ final class PolledPipe implements Poller.Watcher {
                 }
                 if (System.nanoTime() - lookUntil < 0 && DUE_WAITS.tryAcquire()) {
                     lookUntil = System.nanoTime(); // once per hint: the next empty read waits on the poller
+                    if (registered) {
+                        // disarmed, so that the answer wakes this reader and not the poller too
+                        poller.arm(fd, token, Libc.EPOLLONESHOT, true, event, state);
+                    }
                     lock.unlock();
                     try {
                         int ignored = (int) Libc.POLL.invokeExact(pollfd, 1L, DUE_MILLIS);
