@@ -153,19 +153,7 @@ final class PolledPipe implements Poller.Watcher {
                 }
                 if (System.nanoTime() - lookUntil < 0 && DUE_WAITS.tryAcquire()) {
                     lookUntil = System.nanoTime(); // once per hint: the next empty read waits on the poller
-                    if (registered) {
-                        // disarmed, so that the answer wakes this reader and not the poller too
-                        poller.arm(fd, token, Libc.EPOLLONESHOT, true, event, state);
-                    }
-                    lock.unlock();
-                    try {
-                        int ignored = (int) Libc.POLL.invokeExact(pollfd, 1L, DUE_MILLIS);
-                    } catch (Throwable e) {
-                        // the read that follows finds out
-                    } finally {
-                        DUE_WAITS.release();
-                        lock.lock();
-                    }
+                    awaitDue();
                     continue;
                 }
                 awaitReady(Libc.EPOLLIN);
@@ -255,6 +243,29 @@ final class PolledPipe implements Poller.Watcher {
     private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("Stream closed");
+        }
+    }
+
+    /**
+     * Waits in {@code poll(2)} for bytes said to be due, with the pipe disarmed in the poller so
+     * that they wake this reader and not the poller too; the lock is held on entry and on return,
+     * and the caller's {@link #DUE_WAITS} permit is given back whatever happens.
+     */
+    private void awaitDue() throws IOException {
+        try {
+            if (registered) {
+                poller.arm(fd, token, Libc.EPOLLONESHOT, true, event, state);
+            }
+            lock.unlock();
+            try {
+                int ignored = (int) Libc.POLL.invokeExact(pollfd, 1L, DUE_MILLIS);
+            } catch (Throwable e) {
+                // the read that follows finds out
+            } finally {
+                lock.lock();
+            }
+        } finally {
+            DUE_WAITS.release();
         }
     }
 
