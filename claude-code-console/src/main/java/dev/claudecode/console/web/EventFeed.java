@@ -52,11 +52,6 @@ final class EventFeed {
         return subscribers.size() < maxSubscribers;
     }
 
-    /** @return the refusal of a subscriber beyond the limit */
-    static Refused full(EventFeed feed) {
-        return new Refused(io.javalin.http.HttpStatus.TOO_MANY_REQUESTS,
-                "this session has " + feed.maxSubscribers + " pages watching already; close one first");
-    }
 
     /** @return how many new events a subscriber's queue holds */
     int queueLimit() {
@@ -100,7 +95,8 @@ final class EventFeed {
      */
     synchronized BlockingQueue<Entry> subscribe(long afterSeq) {
         if (!closed && !hasRoom()) {
-            throw full(this);
+            throw new Refused(io.javalin.http.HttpStatus.TOO_MANY_REQUESTS,
+                    "this session has " + maxSubscribers + " pages watching already; close one first");
         }
         List<Entry> kept = recent.stream().filter(entry -> entry.seq() > afterSeq).toList();
         // room for the kept events, the new ones up to the limit, and the end or drop marker

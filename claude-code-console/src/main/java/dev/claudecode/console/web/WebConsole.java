@@ -55,6 +55,8 @@ public final class WebConsole implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebConsole.class);
     private static final long PING_SECONDS = 15;
+    /** The request attribute that carries an event stream's subscription from its check to its handler. */
+    private static final String SUBSCRIPTION = "claude-code-console.subscription";
     private static final String RESOURCES = "/dev/claudecode/console/web/";
 
     private final Settings settings;
@@ -214,12 +216,11 @@ public final class WebConsole implements AutoCloseable {
         app.post("/api/sessions", this::open);
         app.get("/api/sessions/{id}", ctx -> ctx.json(summary(find(ctx))));
         app.delete("/api/sessions/{id}", this::closeSession);
-        // refused with a status while it still can be: the event stream's status is sent before its events
-        app.before("/api/sessions/{id}/events", ctx -> {
-            if (!find(ctx).feed().hasRoom()) {
-                throw EventFeed.full(find(ctx).feed());
-            }
-        });
+        // the page subscribes here, where a full feed can still be refused with a status: the event
+        // stream's head goes out before its handler runs, so a check there would come too late, and a
+        // check here without the subscription would let two pages through for one place
+        app.before("/api/sessions/{id}/events", ctx -> ctx.attribute(SUBSCRIPTION,
+                find(ctx).feed().subscribe(parseSeq(ctx.header("Last-Event-ID")))));
         app.sse("/api/sessions/{id}/events", this::events);
         app.post("/api/sessions/{id}/prompt", this::prompt);
         app.post("/api/sessions/{id}/interrupt", ctx -> {
@@ -385,15 +386,7 @@ public final class WebConsole implements AutoCloseable {
     /** Streams a session's events to one page until the page goes away or the session ends. */
     private void events(SseClient client) {
         WebSession session = find(client.ctx());
-        long after = parseSeq(client.ctx().header("Last-Event-ID"));
-        BlockingQueue<EventFeed.Entry> queue;
-        try {
-            queue = session.feed().subscribe(after);
-        } catch (Refused e) {
-            // another page subscribed since the check
-            client.sendEvent("refused", WebJson.write(Map.of("message", e.getMessage())));
-            return;
-        }
+        BlockingQueue<EventFeed.Entry> queue = client.ctx().attribute(SUBSCRIPTION);
         try {
             while (!client.terminated() && !closing) {
                 EventFeed.Entry entry = queue.poll(PING_SECONDS, TimeUnit.SECONDS);

@@ -182,9 +182,7 @@ function open(id) {
   const events = new EventSource("/api/sessions/" + encodeURIComponent(id) + "/events");
   events.addEventListener("console", (e) => render(JSON.parse(e.data)));
   events.addEventListener("end", () => { events.close(); note("the session was closed"); });
-  for (const kind of ["dropped", "refused"]) {
-    events.addEventListener(kind, (e) => { events.close(); note(JSON.parse(e.data).message, true); });
-  }
+  events.addEventListener("dropped", (e) => { events.close(); note(JSON.parse(e.data).message, true); });
   state.events = events;
   if (narrow()) $("session-view").scrollIntoView({ block: "start" });
   $("prompt").focus({ preventScroll: true });

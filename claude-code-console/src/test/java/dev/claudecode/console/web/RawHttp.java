@@ -1,5 +1,6 @@
 package dev.claudecode.console.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Requests written byte for byte, as any local process (or a page of another site) could send them:
@@ -50,9 +52,22 @@ final class RawHttp {
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
-            InputStream in = socket.getInputStream();
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return parse(new String(readUntilClosed(socket.getInputStream()), StandardCharsets.UTF_8));
         }
+    }
+
+    /** Reads until the server closes; a server that keeps writing (an event stream) fails it after 30 s. */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            read.write(buffer, 0, n);
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the server still wrote after 30 s: " + read.toString(StandardCharsets.UTF_8));
+            }
+        }
+        return read.toByteArray();
     }
 
     /**

@@ -168,6 +168,34 @@ class WebConsoleSecurityIT {
     }
 
     @Test
+    void pagesOpeningAtOnceShareTheWatchingPlacesWithoutOvershooting() throws Exception {
+        String origin = "Origin: http://127.0.0.1:" + console.port();
+        assertThat(http.send("POST", "/api/sessions", "{}", host, bearer, origin).status()).isEqualTo(201);
+        // the stream's head goes out before its handler runs: the place is taken before that
+        List<Socket> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pages = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 8; i++) {
+                pages.submit(() -> {
+                    try {
+                        opened.add(http.openEvents("/api/sessions/s1/events", host, bearer));
+                    } catch (IOException e) {
+                        refused.add(e.getMessage());
+                    }
+                });
+            }
+        }
+        try {
+            assertThat(opened).hasSize(1);
+            assertThat(refused).hasSize(7).allSatisfy(message -> assertThat(message).contains("429"));
+        } finally {
+            for (Socket page : opened) {
+                page.close();
+            }
+        }
+    }
+
+    @Test
     void aConsoleBoundElsewhereAnswersOnlyToTheListedOrigins() throws IOException {
         // 127.0.0.2 stands for an address other than the default: only itself and the listed names count
         try (WebConsole listed = WebConsole.start(settings("127.0.0.2", List.of("http://console.test"), WebConsole.Limits.DEFAULT))) {
