@@ -57,6 +57,7 @@ public final class WebConsole implements AutoCloseable {
     private static final long PING_SECONDS = 15;
     /** The request attribute that carries an event stream's subscription from its check to its handler. */
     private static final String SUBSCRIPTION = "claude-code-console.subscription";
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final String RESOURCES = "/dev/claudecode/console/web/";
 
     private final Settings settings;
@@ -219,8 +220,13 @@ public final class WebConsole implements AutoCloseable {
         // the page subscribes here, where a full feed can still be refused with a status: the event
         // stream's head goes out before its handler runs, so a check there would come too late, and a
         // check here without the subscription would let two pages through for one place
-        app.before("/api/sessions/{id}/events", ctx -> ctx.attribute(SUBSCRIPTION,
-                find(ctx).feed().subscribe(parseSeq(ctx.header("Last-Event-ID")))));
+        app.before("/api/sessions/{id}/events", ctx -> {
+            // the stream's handler runs only for this exact Accept value; any other would keep the place taken
+            if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
+                throw new Refused(HttpStatus.NOT_ACCEPTABLE, "this path is an event stream: ask for " + EVENT_STREAM);
+            }
+            ctx.attribute(SUBSCRIPTION, find(ctx).feed().subscribe(parseSeq(ctx.header("Last-Event-ID"))));
+        });
         app.sse("/api/sessions/{id}/events", this::events);
         app.post("/api/sessions/{id}/prompt", this::prompt);
         app.post("/api/sessions/{id}/interrupt", ctx -> {

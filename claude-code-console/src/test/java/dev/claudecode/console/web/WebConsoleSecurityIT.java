@@ -193,6 +193,10 @@ class WebConsoleSecurityIT {
                 page.close();
             }
         }
+        // a request that is not for an event stream is refused before it can take a place
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.send("GET", "/api/sessions/s1/events", "", host, bearer, "Accept: */*").status()).isEqualTo(406);
+        }
     }
 
     @Test
