@@ -20,11 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChildBench {
 
     /**
-     * @param java every Java run's JSON
+     * @param java every Java run's JSON, with the epoll spawner (native access granted)
+     * @param javaJdk every Java run's JSON with the JDK's {@link ProcessBuilder}
      * @param ts every TypeScript run's JSON
-     * @param capped for the huge line: the Java runs under ever smaller heap caps, down to the first that failed
+     * @param capped for the huge line: the Java runs with the epoll spawner under ever smaller heap
+     *     caps, down to the first that failed
      */
-    record Result(List<JsonNode> java, List<JsonNode> ts, List<Capped> capped) {
+    record Result(List<JsonNode> java, List<JsonNode> javaJdk, List<JsonNode> ts, List<Capped> capped) {
 
         /** @return the smallest cap the run completed under */
         Optional<Capped> smallestCompleted() {
@@ -33,6 +35,10 @@ final class ChildBench {
 
         Summary java(String field) {
             return summary(java, field);
+        }
+
+        Summary javaJdk(String field) {
+            return summary(javaJdk, field);
         }
 
         Summary ts(String field) {
@@ -83,9 +89,9 @@ final class ChildBench {
         }
     }
 
-    /** The JVM options of the Java SDK's scale runs with the epoll spawner. */
+    /** The JVM options of the Java SDK's scale and huge-line runs with the epoll spawner. */
     static final List<String> EPOLL = List.of("--enable-native-access=ALL-UNNAMED");
-    /** The JVM options of the Java SDK's scale runs with the JDK's process API. */
+    /** The JVM options of the Java SDK's scale and huge-line runs with the JDK's process API. */
     static final List<String> JDK = List.of("-Dclaudecode.process.spawner=jdk");
 
     /** The heap caps tried for the huge line, in lines on top of the allowance; the first is the goal. */
@@ -134,17 +140,29 @@ final class ChildBench {
     }
 
     Result hugeLine(Path turnFile, long lineBytes) {
-        Result runs = run(spec(turnFile), "huge line", HugeLineChild.class, "hugeline.mjs", Duration.ofMinutes(3),
-                run -> String.format(java.util.Locale.ROOT, "%.0f ms, peak heap +%.0f MB, peak RSS +%.0f MB", run.path("resultMs").asDouble(),
-                        run.path("peakHeapGrowthBytes").asDouble() / 1e6, run.path("peakRssGrowthBytes").asDouble() / 1e6));
+        Duration timeout = Duration.ofMinutes(3);
+        ObjectNode spec = spec(turnFile);
+        Function<JsonNode, String> describe = run -> String.format(java.util.Locale.ROOT, "%.0f ms, peak heap +%.0f MB, peak RSS +%.0f MB",
+                run.path("resultMs").asDouble(), run.path("peakHeapGrowthBytes").asDouble() / 1e6, run.path("peakRssGrowthBytes").asDouble() / 1e6);
+        List<JsonNode> java = new ArrayList<>();
+        List<JsonNode> javaJdk = new ArrayList<>();
+        List<JsonNode> ts = new ArrayList<>();
+        for (int round = 0; round < context.runs(); round++) {
+            java.add(Json.parse(Processes.runJvm(HugeLineChild.class, EPOLL, Json.write(spec), timeout)));
+            javaJdk.add(Json.parse(Processes.runJvm(HugeLineChild.class, JDK, Json.write(spec), timeout)));
+            ts.add(NodeWorker.runScript(context.tsDir(), "hugeline.mjs", spec, timeout));
+            Log.progress("huge line round %d: java %s; java (jdk) %s; ts %s", round, describe.apply(java.getLast()),
+                    describe.apply(javaJdk.getLast()), describe.apply(ts.getLast()));
+        }
         // the pools' peaks count garbage not yet collected; heap caps show what the live heap needed
         List<Capped> capped = new ArrayList<>();
         for (double lines : CAPS_IN_LINES) {
             long cap = (long) (lines * lineBytes) + HugeLineChild.BASELINE_ALLOWANCE;
             Capped run;
             try {
-                JsonNode out = Json.parse(Processes.runJvm(HugeLineChild.class, List.of("-Xmx" + cap / 1024 / 1024 + "m"),
-                        Json.write(spec(turnFile)), Duration.ofMinutes(3)));
+                List<String> options = new ArrayList<>(EPOLL);
+                options.add("-Xmx" + cap / 1024 / 1024 + "m");
+                JsonNode out = Json.parse(Processes.runJvm(HugeLineChild.class, options, Json.write(spec), timeout));
                 run = new Capped(lines, cap, out.path("lineChars").asLong() > 0 && out.path("resultMs").asDouble() > 0, Json.write(out));
             } catch (RuntimeException e) {
                 run = new Capped(lines, cap, false, String.valueOf(e.getMessage()));
@@ -156,7 +174,7 @@ final class ChildBench {
                 break;
             }
         }
-        return new Result(runs.java(), runs.ts(), capped);
+        return new Result(java, javaJdk, ts, capped);
     }
 
     /** @return a scale or huge-line spec: the fake CLI answering each user message with {@code turnFile} */
@@ -166,20 +184,6 @@ final class ChildBench {
         spec.put("cwd", context.work().toString());
         spec.set("env", NodeWorker.env(context.fakeEnv(turnFile)));
         return spec;
-    }
-
-    private Result run(ObjectNode spec, String name, Class<?> javaMain, String script, Duration timeout,
-            Function<JsonNode, String> describe) {
-        List<JsonNode> java = new ArrayList<>();
-        List<JsonNode> ts = new ArrayList<>();
-        for (int round = 0; round < context.runs(); round++) {
-            JsonNode j = Json.parse(Processes.runJvm(javaMain, List.of(), Json.write(spec), timeout));
-            JsonNode t = NodeWorker.runScript(context.tsDir(), script, spec, timeout);
-            java.add(j);
-            ts.add(t);
-            Log.progress("%s round %d: java %s; ts %s", name, round, describe.apply(j), describe.apply(t));
-        }
-        return new Result(java, ts, List.of());
     }
 
 }
