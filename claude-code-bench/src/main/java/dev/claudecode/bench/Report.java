@@ -369,8 +369,8 @@ final class Report {
                     + "stack-trace-like Latin-1 text with escapes and accented letters); the consumer keeps the message. "
                     + "Fresh process per run. The Java SDK runs as in section 4: with native access granted (the epoll spawner) "
                     + "and with `-Dclaudecode.process.spawner=jdk`; start to result is a fresh JVM's first session, so the epoll "
-                    + "spawner's time includes binding its native calls, which happens once per JVM. Java's peak heap is the sum of the heap pools' peaks (an upper bound); Node's is "
-                    + "`heapUsed + external` sampled every 5 ms. Peak RSS growth is `VmHWM` at the end minus `VmRSS` at the start, read a second after the collections there.");
+                    + "spawner's time includes binding its native calls, which happens once per JVM. Java's peak heap is the sum "
+                    + "of the heap pools' peaks (an upper bound); Node's is `heapUsed + external` sampled every 5 ms. Peak RSS growth is `VmHWM` at the end minus `VmRSS` at the start, read a second after the collections there.");
             line("");
             line("| driver | start to result, ms | peak heap growth | × line | peak RSS growth |");
             line("|---|---|---|---|---|");
@@ -386,8 +386,8 @@ final class Report {
                 }
                 line("Heap peaks count garbage that no collection has reclaimed yet, so they say more about when the collector "
                         + "ran than about what was needed: both Java runs read and decode the line the same way, and they differ "
-                        + "by whether G1 collects the line's pieces before the string is made. What the Java SDK needs is shown by more Java runs with the heap capped at "
-                        + "a number of times the line plus " + mb(HugeLineChild.BASELINE_ALLOWANCE) + " for everything else, from three "
+                        + "by whether G1 collects the line's pieces before the string is made. What the Java SDK needs is shown "
+                        + "by more Java runs with the heap capped at a number of times the line plus " + mb(HugeLineChild.BASELINE_ALLOWANCE) + " for everything else, from three "
                         + "times down to the first that fails: " + caps + ".");
                 line("");
             }

@@ -52,7 +52,6 @@ final class EventFeed {
         return subscribers.size() < maxSubscribers;
     }
 
-
     /** @return how many new events a subscriber's queue holds */
     int queueLimit() {
         return queueLimit;
